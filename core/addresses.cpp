@@ -1,0 +1,326 @@
+#include "addresses.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <arpa/inet.h>
+#include <cstring>
+#include <netdb.h>
+
+namespace Userchain::Addresses {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Userchain::Addresses", text);
+}
+
+int maxPrefix(Family family)
+{
+    return family == Family::IPv4 ? 32 : 128;
+}
+
+int addressLength(Family family)
+{
+    return family == Family::IPv4 ? 4 : 16;
+}
+
+int afOf(Family family)
+{
+    return family == Family::IPv4 ? AF_INET : AF_INET6;
+}
+
+bool toBytes(const QString &text, Family family, unsigned char *out)
+{
+    // inet_pton is strict: "1.2.3", "01.2.3.4" and hostnames are all refused.
+    const QByteArray latin = text.toLatin1();
+    if (latin.size() != text.size() || latin.isEmpty() || latin.size() > 64)
+        return false;
+    return inet_pton(afOf(family), latin.constData(), out) == 1;
+}
+
+QString fromBytes(const unsigned char *bytes, Family family)
+{
+    char buf[INET6_ADDRSTRLEN] = {};
+    inet_ntop(afOf(family), bytes, buf, sizeof buf);
+    return QString::fromLatin1(buf);
+}
+
+QString notAnAddress(const QString &text, Family family)
+{
+    return family == Family::IPv4 ? tr("\"%1\" is not an IPv4 address").arg(text)
+                                  : tr("\"%1\" is not an IPv6 address").arg(text);
+}
+
+/// Contiguous prefix length of a mask, or -1 when the mask has holes.
+int prefixOfMask(const unsigned char *mask, int len)
+{
+    int prefix = 0;
+    bool ended = false;
+    for (int i = 0; i < len; ++i) {
+        for (int bit = 7; bit >= 0; --bit) {
+            const bool set = mask[i] & (1 << bit);
+            if (set && ended)
+                return -1;
+            if (set)
+                ++prefix;
+            else
+                ended = true;
+        }
+    }
+    return prefix;
+}
+
+struct Network
+{
+    unsigned char addr[16] = {};
+    unsigned char mask[16] = {};
+    int prefix = 0; ///< -1: non-contiguous
+};
+
+std::optional<Network> parseNet(const QString &text, Family family, QString *error)
+{
+    Network net;
+    const int len = addressLength(family);
+    const int slash = text.indexOf(QLatin1Char('/'));
+    const QString addrText = slash < 0 ? text : text.left(slash);
+    if (!toBytes(addrText, family, net.addr)) {
+        if (error)
+            *error = notAnAddress(addrText, family);
+        return std::nullopt;
+    }
+    if (slash < 0) {
+        net.prefix = maxPrefix(family);
+    } else {
+        const QString maskText = text.mid(slash + 1);
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,3}$"));
+        if (digits.match(maskText).hasMatch()) {
+            net.prefix = maskText.toInt();
+            if (net.prefix > maxPrefix(family)) {
+                if (error)
+                    *error = tr("\"%1\" is not a valid prefix length (0 to %2)")
+                                 .arg(maskText)
+                                 .arg(maxPrefix(family));
+                return std::nullopt;
+            }
+        } else if (family == Family::IPv4 && toBytes(maskText, family, net.mask)) {
+            net.prefix = prefixOfMask(net.mask, len);
+        } else {
+            if (error)
+                *error = tr("\"%1\" is not a valid network mask").arg(maskText);
+            return std::nullopt;
+        }
+    }
+    if (net.prefix >= 0) {
+        std::memset(net.mask, 0, sizeof net.mask);
+        for (int i = 0; i < net.prefix; ++i)
+            net.mask[i / 8] |= static_cast<unsigned char>(0x80 >> (i % 8));
+    }
+    // The kernel stores addr & mask; iptables-save prints that, so we do too.
+    for (int i = 0; i < len; ++i)
+        net.addr[i] &= net.mask[i];
+    return net;
+}
+
+} // namespace
+
+std::optional<QString> parseAddress(const QString &text, Family family, QString *error)
+{
+    unsigned char bytes[16] = {};
+    if (!toBytes(text, family, bytes)) {
+        if (error)
+            *error = notAnAddress(text, family);
+        return std::nullopt;
+    }
+    return fromBytes(bytes, family);
+}
+
+std::optional<QString> parseNetwork(const QString &text, Family family, QString *error,
+                                    bool *wholeSpace)
+{
+    const auto net = parseNet(text, family, error);
+    if (!net)
+        return std::nullopt;
+    if (wholeSpace)
+        *wholeSpace = net->prefix == 0;
+    const QString addr = fromBytes(net->addr, family);
+    if (net->prefix < 0)
+        return addr + QLatin1Char('/') + fromBytes(net->mask, family);
+    return addr + QLatin1Char('/') + QString::number(net->prefix);
+}
+
+std::optional<QString> parseNetworkShort(const QString &text, Family family, QString *error)
+{
+    const auto net = parseNet(text, family, error);
+    if (!net)
+        return std::nullopt;
+    const QString addr = fromBytes(net->addr, family);
+    if (net->prefix == maxPrefix(family))
+        return addr;
+    if (net->prefix < 0)
+        return addr + QLatin1Char('/') + fromBytes(net->mask, family);
+    return addr + QLatin1Char('/') + QString::number(net->prefix);
+}
+
+std::optional<QString> parseRange(const QString &text, Family family, QString *error)
+{
+    const int dash = text.indexOf(QLatin1Char('-'));
+    const QString first = dash < 0 ? text : text.left(dash);
+    const QString last = dash < 0 ? text : text.mid(dash + 1);
+    unsigned char a[16] = {}, b[16] = {};
+    if (!toBytes(first, family, a)) {
+        if (error)
+            *error = notAnAddress(first, family);
+        return std::nullopt;
+    }
+    if (!toBytes(last, family, b)) {
+        if (error)
+            *error = notAnAddress(last, family);
+        return std::nullopt;
+    }
+    if (std::memcmp(a, b, addressLength(family)) > 0) {
+        if (error)
+            *error = tr("range \"%1\" ends before it starts").arg(text);
+        return std::nullopt;
+    }
+    return fromBytes(a, family) + QLatin1Char('-') + fromBytes(b, family);
+}
+
+std::optional<int> parsePort(const QString &text, const QString &proto, QString *error)
+{
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,5}$"));
+    if (digits.match(text).hasMatch()) {
+        const int port = text.toInt();
+        if (port <= 65535)
+            return port;
+        if (error)
+            *error = tr("port \"%1\" is out of range (0 to 65535)").arg(text);
+        return std::nullopt;
+    }
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z][A-Za-z0-9._+-]{0,31}$"));
+    if (name.match(text).hasMatch()) {
+        // Service names come from /etc/services, exactly as iptables resolves them.
+        const QByteArray n = text.toLatin1();
+        const QByteArray p = (proto.isEmpty() ? QStringLiteral("tcp") : proto).toLatin1();
+        servent entry{};
+        servent *result = nullptr;
+        char buf[1024];
+        if (getservbyname_r(n.constData(), p.constData(), &entry, buf, sizeof buf, &result) == 0 &&
+            result)
+            return ntohs(static_cast<uint16_t>(result->s_port));
+        if (error)
+            *error = tr("unknown service name \"%1\" for %2").arg(text, QString::fromLatin1(p));
+        return std::nullopt;
+    }
+    if (error)
+        *error = tr("\"%1\" is not a port number or service name").arg(text);
+    return std::nullopt;
+}
+
+std::optional<QString> parsePortRange(const QString &text, const QString &proto, QString *error)
+{
+    const int colon = text.indexOf(QLatin1Char(':'));
+    if (colon < 0) {
+        const auto port = parsePort(text, proto, error);
+        if (!port)
+            return std::nullopt;
+        return QString::number(*port);
+    }
+    const QString lowText = text.left(colon);
+    const QString highText = text.mid(colon + 1);
+    const auto low = lowText.isEmpty() ? std::optional<int>(0) : parsePort(lowText, proto, error);
+    if (!low)
+        return std::nullopt;
+    const auto high =
+        highText.isEmpty() ? std::optional<int>(65535) : parsePort(highText, proto, error);
+    if (!high)
+        return std::nullopt;
+    if (*low > *high) {
+        if (error)
+            *error = tr("port range \"%1\" ends before it starts").arg(text);
+        return std::nullopt;
+    }
+    if (*low == *high)
+        return QString::number(*low);
+    return QStringLiteral("%1:%2").arg(*low).arg(*high);
+}
+
+std::optional<int> protocolNumber(const QString &text)
+{
+    const QString name = text.toLower();
+    if (name == QLatin1String("all"))
+        return 0;
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,3}$"));
+    if (digits.match(name).hasMatch()) {
+        const int n = name.toInt();
+        return n <= 255 ? std::optional<int>(n) : std::nullopt;
+    }
+    static const QRegularExpression word(QStringLiteral("^[a-z][a-z0-9._+-]{0,31}$"));
+    if (!word.match(name).hasMatch())
+        return std::nullopt;
+    const QByteArray n = name.toLatin1();
+    protoent entry{};
+    protoent *result = nullptr;
+    char buf[1024];
+    if (getprotobyname_r(n.constData(), &entry, buf, sizeof buf, &result) == 0 && result)
+        return result->p_proto;
+    // iptables' own table, for hosts without /etc/protocols.
+    static const struct
+    {
+        const char *name;
+        int number;
+    } builtin[] = {{"tcp", 6},  {"sctp", 132},    {"udp", 17},       {"udplite", 136},
+                   {"icmp", 1}, {"icmpv6", 58},   {"ipv6-icmp", 58}, {"esp", 50},
+                   {"ah", 51},  {"ipv6-mh", 135}, {"mh", 135},       {"dccp", 33},
+                   {"gre", 47}};
+    for (const auto &b : builtin)
+        if (name == QLatin1String(b.name))
+            return b.number;
+    return std::nullopt;
+}
+
+QString protocolName(int number)
+{
+    protoent entry{};
+    protoent *result = nullptr;
+    char buf[1024];
+    if (getprotobynumber_r(number, &entry, buf, sizeof buf, &result) == 0 && result)
+        return QString::fromLatin1(result->p_name);
+    static const struct
+    {
+        int number;
+        const char *name;
+    } builtin[] = {{6, "tcp"},    {17, "udp"},      {1, "icmp"}, {58, "ipv6-icmp"},
+                   {132, "sctp"}, {136, "udplite"}, {50, "esp"}, {51, "ah"},
+                   {135, "mh"},   {33, "dccp"},     {47, "gre"}};
+    for (const auto &b : builtin)
+        if (b.number == number)
+            return QString::fromLatin1(b.name);
+    return QString::number(number);
+}
+
+bool isValidInterface(const QString &name, QString *error)
+{
+    if (name.isEmpty()) {
+        if (error)
+            *error = tr("an interface name is required");
+        return false;
+    }
+    if (name.size() > 15) {
+        if (error)
+            *error = tr("interface name \"%1\" is longer than 15 characters").arg(name);
+        return false;
+    }
+    for (const QChar c : name) {
+        // The kernel compares raw bytes; these characters cannot appear in a Linux ifname.
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e || c == QLatin1Char('/') ||
+            c == QLatin1Char(':')) {
+            if (error)
+                *error = tr("interface name \"%1\" contains \"%2\"").arg(name, QString(c));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace Userchain::Addresses

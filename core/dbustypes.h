@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QDBusArgument>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+/**
+ * The typed payloads of io.github.userchain.Helper1 (see
+ * resources/io.github.userchain.Helper1.xml). Shared by the helper, the CLI and the GUI so that all
+ * three marshal the same signatures.
+ */
+namespace Userchain {
+
+/// D-Bus error names the helper returns; clients word them for the user.
+namespace DBusError {
+inline constexpr const char *NotAuthorized = "io.github.userchain.Helper1.Error.NotAuthorized";
+inline constexpr const char *StaleRevision = "io.github.userchain.Helper1.Error.StaleRevision";
+inline constexpr const char *InvalidRule = "io.github.userchain.Helper1.Error.InvalidRule";
+inline constexpr const char *InvalidArgument = "io.github.userchain.Helper1.Error.InvalidArgument";
+inline constexpr const char *BackendUnavailable =
+    "io.github.userchain.Helper1.Error.BackendUnavailable";
+inline constexpr const char *Busy = "io.github.userchain.Helper1.Error.Busy";
+inline constexpr const char *ChainMissing = "io.github.userchain.Helper1.Error.ChainMissing";
+inline constexpr const char *NoSuchTransaction =
+    "io.github.userchain.Helper1.Error.NoSuchTransaction";
+inline constexpr const char *Failed = "io.github.userchain.Helper1.Error.Failed";
+} // namespace DBusError
+
+/// Apply flags (bit set).
+enum ApplyFlag : uint {
+    ApplyCreateChain = 0x1, ///< create DOCKER-USER if it is missing
+    ApplyCreateJump = 0x2,  ///< insert `FORWARD -j DOCKER-USER` at position 1 if missing
+    ApplyDryRun = 0x4,      ///< authorize and validate only
+};
+
+/// One rule as the kernel holds it: (s spec, t packets, t bytes, s verbatimId, s unknown)
+struct RuleEntry
+{
+    QString spec; ///< canonical rule-spec text (best effort for verbatim rules)
+    quint64 packets = 0;
+    quint64 bytes = 0;
+    QString verbatimId; ///< non-empty: the library cannot represent this rule; send this id back
+    QString unknownExtensions; ///< comma-separated extension names the library does not know
+};
+
+/// (s table, s name, s policy, b builtin, b editable, a(sttss) rules)
+struct ChainInfo
+{
+    QString table;
+    QString name;
+    QString policy; ///< "ACCEPT"/"DROP" for built-in chains, "-" for user chains
+    bool builtin = false;
+    bool editable = false;
+    QList<RuleEntry> rules;
+};
+
+/**
+ * (s backend, i family, s revision, a(sssbba(sttss)) chains, b dockerUserExists,
+ *  i forwardJumpPosition, b iptablesDisabled, s backendDetail, as warnings)
+ */
+struct Snapshot
+{
+    QString backend; ///< "legacy", "nft", or "none"
+    int family = 4;
+    QString revision; ///< hash of DOCKER-USER's rules; Apply must quote it
+    QList<ChainInfo> chains;
+    bool dockerUserExists = false;
+    int forwardJumpPosition = 0;   ///< 1-based rule number of `FORWARD -j DOCKER-USER`, 0: none
+    bool iptablesDisabled = false; ///< /etc/docker/daemon.json says "iptables": false
+    QString backendDetail;         ///< why this backend, or why none
+    QStringList warnings;
+};
+
+/// One rule to apply: (s spec, s verbatimId); verbatimId set means "keep that kernel rule as is".
+struct ApplyRule
+{
+    QString spec;
+    QString verbatimId;
+};
+
+using ApplyRuleList = QList<ApplyRule>;
+
+void registerDBusTypes();
+
+QDBusArgument &operator<<(QDBusArgument &arg, const RuleEntry &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, RuleEntry &v);
+QDBusArgument &operator<<(QDBusArgument &arg, const ChainInfo &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, ChainInfo &v);
+QDBusArgument &operator<<(QDBusArgument &arg, const Snapshot &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, Snapshot &v);
+QDBusArgument &operator<<(QDBusArgument &arg, const ApplyRule &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, ApplyRule &v);
+
+} // namespace Userchain
+
+Q_DECLARE_METATYPE(Userchain::RuleEntry)
+Q_DECLARE_METATYPE(Userchain::ChainInfo)
+Q_DECLARE_METATYPE(Userchain::Snapshot)
+Q_DECLARE_METATYPE(Userchain::ApplyRule)

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "rule.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace Userchain {
+
+/// A problem in an iptables-restore file, with its 1-based line number.
+struct FileError
+{
+    int line = 0;
+    QString message;
+    QString toString(const QString &fileName) const; ///< "FILE:LINE: message"
+};
+
+/// One command line of a restore file (`-A`, `-I`, `-N`, `-F`, ...), tokenized.
+struct RestoreCommand
+{
+    int line = 0;
+    QString table;
+    QStringList args; ///< e.g. {"-A", "DOCKER-USER", "-s", "10.0.0.1", "-j", "DROP"}
+};
+
+struct RestoreChain
+{
+    int line = 0;
+    QString table;
+    QString name;
+    QString policy; ///< "-" for user chains
+};
+
+/**
+ * The iptables-restore file format, read exactly as iptables-restore reads it: `*table`,
+ * `:CHAIN POLICY [p:b]`, command lines, `#` comments, blank lines and `COMMIT`, tokenized with
+ * RestoreTokenizer. read() checks the structure only; rules are checked by RuleParser.
+ */
+class RestoreFile final
+{
+public:
+    QVector<RestoreChain> chains;
+    QVector<RestoreCommand> commands;
+
+    static bool read(const QByteArray &data, RestoreFile *out, QVector<FileError> *errors);
+};
+
+/// The DOCKER-USER rules found in an iptables-restore file or a plain list of `-A DOCKER-USER`
+/// lines.
+struct DockerUserImport
+{
+    QVector<Rule> rules;
+    QVector<int> lines; ///< source line of each rule
+    QVector<FileError> errors;
+    bool ok() const { return errors.isEmpty(); }
+};
+
+/// Reads DOCKER-USER's rules (every other chain is ignored); errors carry line numbers.
+DockerUserImport importDockerUser(const QByteArray &data, Family family);
+
+/**
+ * The export form that `iptables-restore -n` loads unchanged:
+ * `*filter`, `:DOCKER-USER - [0:0]`, `-F DOCKER-USER`, `-A DOCKER-USER <spec>`..., `COMMIT`.
+ */
+QByteArray exportDockerUser(const QStringList &canonicalSpecs);
+
+} // namespace Userchain

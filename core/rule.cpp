@@ -1,0 +1,113 @@
+#include "rule.h"
+
+#include "extensions.h"
+
+#include <QCryptographicHash>
+
+namespace Userchain {
+
+const RuleOption *RuleMatch::option(const QString &optionName) const
+{
+    for (const RuleOption &o : options)
+        if (o.name == optionName)
+            return &o;
+    return nullptr;
+}
+
+const RuleOption *RuleTarget::option(const QString &optionName) const
+{
+    for (const RuleOption &o : options)
+        if (o.name == optionName)
+            return &o;
+    return nullptr;
+}
+
+namespace {
+
+void appendOptions(QString &out, const QVector<RuleOption> &options)
+{
+    for (const RuleOption &o : options) {
+        if (o.negated)
+            out += QLatin1String(" !");
+        out += QLatin1Char(' ') + o.name;
+        const bool quoted = Extensions::isStringOption(o.name);
+        for (const QString &a : o.args)
+            out += QLatin1Char(' ') + (quoted ? saveQuote(a) : a);
+    }
+}
+
+void appendField(QString &out, const char *flag, const QString &value, bool negated)
+{
+    if (value.isEmpty())
+        return;
+    if (negated)
+        out += QLatin1String(" !");
+    out += QLatin1Char(' ') + QLatin1String(flag) + QLatin1Char(' ') + value;
+}
+
+} // namespace
+
+QString Rule::toString() const
+{
+    // The order iptables-save prints: addresses, interfaces, protocol, fragment, matches, target.
+    QString out;
+    appendField(out, "-s", source, sourceNegated);
+    appendField(out, "-d", destination, destinationNegated);
+    appendField(out, "-i", inInterface, inInterfaceNegated);
+    appendField(out, "-o", outInterface, outInterfaceNegated);
+    appendField(out, "-p", protocol, protocolNegated);
+    if (fragment)
+        out += fragmentNegated ? QLatin1String(" ! -f") : QLatin1String(" -f");
+    for (const RuleMatch &m : matches) {
+        out += QLatin1String(" -m ") + m.name;
+        appendOptions(out, m.options);
+    }
+    if (!target.name.isEmpty()) {
+        out += (target.isGoto ? QLatin1String(" -g ") : QLatin1String(" -j ")) + target.name;
+        appendOptions(out, target.options);
+    }
+    return out.mid(1);
+}
+
+QString Rule::comment() const
+{
+    for (const RuleMatch &m : matches)
+        if (m.name == QLatin1String("comment"))
+            if (const RuleOption *o = m.option(QStringLiteral("--comment")))
+                return o->args.value(0);
+    return QString();
+}
+
+const RuleMatch *Rule::match(const QString &name) const
+{
+    for (const RuleMatch &m : matches)
+        if (m.name == name)
+            return &m;
+    return nullptr;
+}
+
+QString Rule::id() const
+{
+    const QByteArray text =
+        QByteArray::number(static_cast<int>(family)) + ' ' + toString().toUtf8();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex().left(16));
+}
+
+bool Rule::operator==(const Rule &o) const
+{
+    return family == o.family && source == o.source && sourceNegated == o.sourceNegated &&
+           destination == o.destination && destinationNegated == o.destinationNegated &&
+           inInterface == o.inInterface && inInterfaceNegated == o.inInterfaceNegated &&
+           outInterface == o.outInterface && outInterfaceNegated == o.outInterfaceNegated &&
+           protocol == o.protocol && protocolNegated == o.protocolNegated &&
+           fragment == o.fragment && fragmentNegated == o.fragmentNegated && matches == o.matches &&
+           target == o.target;
+}
+
+size_t qHash(const Rule &rule, size_t seed)
+{
+    return qHashMulti(seed, static_cast<int>(rule.family), rule.toString());
+}
+
+} // namespace Userchain

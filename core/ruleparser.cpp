@@ -1,0 +1,470 @@
+#include "ruleparser.h"
+
+#include "addresses.h"
+#include "extensions.h"
+#include "restoretokenizer.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace Userchain {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Userchain::RuleParser", text);
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    QVector<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (int j = 1; j <= b.size(); ++j)
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+const QStringList &mainOptions()
+{
+    static const QStringList opts = {QStringLiteral("-s"),
+                                     QStringLiteral("--source"),
+                                     QStringLiteral("--src"),
+                                     QStringLiteral("-d"),
+                                     QStringLiteral("--destination"),
+                                     QStringLiteral("--dst"),
+                                     QStringLiteral("-i"),
+                                     QStringLiteral("--in-interface"),
+                                     QStringLiteral("-o"),
+                                     QStringLiteral("--out-interface"),
+                                     QStringLiteral("-p"),
+                                     QStringLiteral("--protocol"),
+                                     QStringLiteral("-f"),
+                                     QStringLiteral("--fragment"),
+                                     QStringLiteral("-m"),
+                                     QStringLiteral("--match"),
+                                     QStringLiteral("-j"),
+                                     QStringLiteral("--jump"),
+                                     QStringLiteral("-g"),
+                                     QStringLiteral("--goto")};
+    return opts;
+}
+
+/// The closest known option name, for "did you mean".
+QString suggestion(const QString &token, Family family)
+{
+    QString best;
+    int bestDistance = 3;
+    auto consider = [&](const QString &candidate) {
+        const int d = editDistance(token, candidate);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate;
+        }
+    };
+    for (const QString &o : mainOptions())
+        if (o.startsWith(QLatin1String("--")))
+            consider(o);
+    for (const ExtensionSpec &spec : Extensions::all()) {
+        if (!(family == Family::IPv4 ? spec.ipv4 : spec.ipv6))
+            continue;
+        for (const OptionSpec &o : spec.options) {
+            consider(o.name);
+            for (const QString &a : o.aliases)
+                consider(a);
+        }
+    }
+    return best;
+}
+
+/// The extensions (other than those loaded) that define an option: for "needs -m X".
+QStringList ownersOf(const QString &option, Family family)
+{
+    QStringList owners;
+    for (const ExtensionSpec &spec : Extensions::all())
+        if ((family == Family::IPv4 ? spec.ipv4 : spec.ipv6) && spec.findOption(option))
+            owners << spec.name;
+    return owners;
+}
+
+bool isChainName(const QString &name)
+{
+    // iptables: at most 28 characters, not starting with '-' or '!', no whitespace.
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.][A-Za-z0-9_.+:-]{0,27}$"));
+    return re.match(name).hasMatch();
+}
+
+struct OpenExtension
+{
+    const ExtensionSpec *spec = nullptr;
+    QVector<RuleOption> options;
+    bool implicit = false; ///< loaded by iptables itself for -p tcp/udp/icmp options
+};
+
+class Parser
+{
+public:
+    Parser(const QStringList &args, Family family) : m_args(args), m_family(family) {}
+
+    std::optional<Rule> run(RuleError *error);
+
+private:
+    bool fail(int index, const QString &message, bool unsupported = false);
+    bool parseMainOption(const QString &opt, bool negated);
+    bool parseExtensionOption(const QString &opt, bool negated);
+    bool takeArgs(int count, QStringList *out);
+    bool finishExtension(OpenExtension &ext, int index);
+    ParseContext context() const;
+
+    const QStringList &m_args;
+    Family m_family;
+    int m_pos = 0;
+    int m_optionIndex = 0;
+    Rule m_rule;
+    QVector<OpenExtension> m_matches;
+    std::optional<OpenExtension> m_target;
+    QStringList m_seenMain;
+    RuleError m_error;
+};
+
+bool Parser::fail(int index, const QString &message, bool unsupported)
+{
+    m_error.tokenIndex = index;
+    m_error.token = index >= 0 && index < m_args.size() ? m_args[index] : QString();
+    m_error.message = message;
+    m_error.unsupported = unsupported;
+    return false;
+}
+
+ParseContext Parser::context() const
+{
+    ParseContext ctx;
+    ctx.family = m_family;
+    ctx.protocol = m_rule.protocol;
+    ctx.protocolNegated = m_rule.protocolNegated;
+    return ctx;
+}
+
+bool Parser::takeArgs(int count, QStringList *out)
+{
+    for (int i = 0; i < count; ++i) {
+        if (m_pos >= m_args.size())
+            return fail(m_optionIndex,
+                        count == 1
+                            ? tr("\"%1\" needs a value").arg(m_args[m_optionIndex])
+                            : tr("\"%1\" needs %2 values").arg(m_args[m_optionIndex]).arg(count));
+        const QString &value = m_args[m_pos];
+        if (value == QLatin1String("!"))
+            return fail(
+                m_pos,
+                tr("\"!\" goes before the option: write \"! %1 ...\"").arg(m_args[m_optionIndex]));
+        out->append(value);
+        ++m_pos;
+    }
+    return true;
+}
+
+std::optional<Rule> Parser::run(RuleError *error)
+{
+    m_rule.family = m_family;
+    bool ok = true;
+    while (ok && m_pos < m_args.size()) {
+        bool negated = false;
+        if (m_args[m_pos] == QLatin1String("!")) {
+            negated = true;
+            ++m_pos;
+            if (m_pos >= m_args.size() || !m_args[m_pos].startsWith(QLatin1Char('-'))) {
+                ok = fail(m_pos - 1, tr("\"!\" must be followed by an option"));
+                break;
+            }
+        }
+        m_optionIndex = m_pos;
+        const QString opt = m_args[m_pos++];
+        if (!opt.startsWith(QLatin1Char('-')) || opt == QLatin1String("-") ||
+            opt == QLatin1String("--")) {
+            ok = fail(m_optionIndex, tr("unexpected \"%1\": expected an option").arg(opt));
+            break;
+        }
+        if (mainOptions().contains(opt))
+            ok = parseMainOption(opt, negated);
+        else
+            ok = parseExtensionOption(opt, negated);
+    }
+    if (ok) {
+        for (OpenExtension &m : m_matches) {
+            if (!finishExtension(m, -1)) {
+                ok = false;
+                break;
+            }
+        }
+    }
+    if (ok && m_target)
+        ok = finishExtension(*m_target, -1);
+    if (!ok) {
+        if (error)
+            *error = m_error;
+        return std::nullopt;
+    }
+    for (const OpenExtension &m : m_matches)
+        m_rule.matches.append({m.spec->name, m.options});
+    if (m_target)
+        m_rule.target.options = m_target->options;
+    return m_rule;
+}
+
+bool Parser::finishExtension(OpenExtension &ext, int index)
+{
+    ParseContext ctx = context();
+    QString message;
+    std::stable_sort(ext.options.begin(), ext.options.end(),
+                     [&](const RuleOption &a, const RuleOption &b) {
+                         return ext.spec->orderOf(a.name) < ext.spec->orderOf(b.name);
+                     });
+    if (ext.spec->finish && !ext.spec->finish(ext.options, ctx, &message))
+        return fail(index, message);
+    return true;
+}
+
+bool Parser::parseMainOption(const QString &opt, bool negated)
+{
+    // Long and short spellings are the same option for the "given twice" check.
+    static const QHash<QString, QString> canonical = {
+        {QStringLiteral("--source"), QStringLiteral("-s")},
+        {QStringLiteral("--src"), QStringLiteral("-s")},
+        {QStringLiteral("--destination"), QStringLiteral("-d")},
+        {QStringLiteral("--dst"), QStringLiteral("-d")},
+        {QStringLiteral("--in-interface"), QStringLiteral("-i")},
+        {QStringLiteral("--out-interface"), QStringLiteral("-o")},
+        {QStringLiteral("--protocol"), QStringLiteral("-p")},
+        {QStringLiteral("--fragment"), QStringLiteral("-f")},
+        {QStringLiteral("--match"), QStringLiteral("-m")},
+        {QStringLiteral("--jump"), QStringLiteral("-j")},
+        {QStringLiteral("--goto"), QStringLiteral("-g")}};
+    const QString o = canonical.value(opt, opt);
+    if (o != QLatin1String("-m")) {
+        const QString key = (o == QLatin1String("-g")) ? QStringLiteral("-j") : o;
+        if (m_seenMain.contains(key))
+            return fail(m_optionIndex, tr("\"%1\" given twice").arg(opt));
+        m_seenMain << key;
+    }
+    if (negated &&
+        (o == QLatin1String("-m") || o == QLatin1String("-j") || o == QLatin1String("-g")))
+        return fail(m_optionIndex - 1, tr("\"%1\" cannot be negated").arg(opt));
+
+    if (o == QLatin1String("-f")) {
+        if (m_family == Family::IPv6)
+            return fail(m_optionIndex, tr("\"-f\" exists only for IPv4"));
+        m_rule.fragment = true;
+        m_rule.fragmentNegated = negated;
+        return true;
+    }
+    QStringList value;
+    if (!takeArgs(1, &value))
+        return false;
+    const QString &v = value.first();
+    const int valueIndex = m_pos - 1;
+    QString message;
+
+    if (o == QLatin1String("-s") || o == QLatin1String("-d")) {
+        if (v.contains(QLatin1Char(',')))
+            return fail(valueIndex,
+                        tr("\"%1\" lists several addresses; iptables would make one rule "
+                           "for each: write one rule per address")
+                            .arg(v));
+        bool whole = false;
+        const auto net = Addresses::parseNetwork(v, m_family, &message, &whole);
+        if (!net)
+            return fail(valueIndex, message);
+        // iptables-save leaves out a match on the whole address space unless it is negated.
+        const QString text = (whole && !negated) ? QString() : *net;
+        if (o == QLatin1String("-s")) {
+            m_rule.source = text;
+            m_rule.sourceNegated = negated;
+        } else {
+            m_rule.destination = text;
+            m_rule.destinationNegated = negated;
+        }
+        return true;
+    }
+    if (o == QLatin1String("-i") || o == QLatin1String("-o")) {
+        if (!Addresses::isValidInterface(v, &message))
+            return fail(valueIndex, message);
+        if (o == QLatin1String("-i")) {
+            m_rule.inInterface = v;
+            m_rule.inInterfaceNegated = negated;
+        } else {
+            m_rule.outInterface = v;
+            m_rule.outInterfaceNegated = negated;
+        }
+        return true;
+    }
+    if (o == QLatin1String("-p")) {
+        const auto number = Addresses::protocolNumber(v);
+        if (!number)
+            return fail(valueIndex, tr("unknown protocol \"%1\"").arg(v));
+        if (*number == 0 && negated)
+            return fail(valueIndex, tr("\"! -p all\" would match nothing"));
+        m_rule.protocol = *number == 0 ? QString() : Addresses::protocolName(*number);
+        m_rule.protocolNegated = negated;
+        return true;
+    }
+    if (o == QLatin1String("-m")) {
+        const ExtensionSpec *spec = Extensions::match(v, m_family);
+        if (!spec) {
+            if (Extensions::isKnownUnsupportedMatch(v) ||
+                Extensions::match(v, m_family == Family::IPv4 ? Family::IPv6 : Family::IPv4))
+                return fail(valueIndex, tr("match \"%1\" is not supported by Userchain").arg(v),
+                            true);
+            return fail(valueIndex, tr("unknown match \"%1\"").arg(v));
+        }
+        m_matches.append({spec, {}, false});
+        return true;
+    }
+    // -j / -g
+    if (const ExtensionSpec *spec = Extensions::target(v, m_family)) {
+        if (o == QLatin1String("-g"))
+            return fail(valueIndex, tr("\"-g\" needs a user chain, not \"%1\"").arg(v));
+        m_target = OpenExtension{spec, {}, false};
+        m_rule.target.name = v;
+        return true;
+    }
+    if (Extensions::isVerdict(v)) {
+        if (o == QLatin1String("-g"))
+            return fail(valueIndex, tr("\"-g\" needs a user chain, not \"%1\"").arg(v));
+        m_rule.target.name = v;
+        return true;
+    }
+    if (Extensions::isKnownUnsupportedTarget(v) ||
+        Extensions::target(v, m_family == Family::IPv4 ? Family::IPv6 : Family::IPv4))
+        return fail(valueIndex, tr("target \"%1\" is not supported by Userchain").arg(v), true);
+    if (!isChainName(v))
+        return fail(valueIndex, tr("\"%1\" is not a valid chain or target name").arg(v));
+    m_rule.target.name = v;
+    m_rule.target.isGoto = o == QLatin1String("-g");
+    return true;
+}
+
+bool Parser::parseExtensionOption(const QString &opt, bool negated)
+{
+    // An option belongs to the most recent loaded extension that defines it and does not
+    // have it yet; iptables merges the options of every loaded match the same way.
+    OpenExtension *owner = nullptr;
+    const OptionSpec *spec = nullptr;
+    if (m_target) {
+        if ((spec = m_target->spec->findOption(opt)))
+            owner = &*m_target;
+    }
+    OpenExtension *fallback = nullptr;
+    const OptionSpec *fallbackSpec = nullptr;
+    for (int i = m_matches.size() - 1; !owner && i >= 0; --i) {
+        const OptionSpec *s = m_matches[i].spec->findOption(opt);
+        if (!s)
+            continue;
+        const bool has = std::any_of(m_matches[i].options.begin(), m_matches[i].options.end(),
+                                     [&](const RuleOption &o) { return o.name == s->name; });
+        if (!has) {
+            owner = &m_matches[i];
+            spec = s;
+        } else if (!fallback) {
+            fallback = &m_matches[i];
+            fallbackSpec = s;
+        }
+    }
+    if (!owner && fallback) {
+        owner = fallback;
+        spec = fallbackSpec;
+    }
+    if (!owner) {
+        // -p tcp/udp/icmp load their match implicitly on first use of one of its options.
+        static const QHash<QString, QString> implicitMatch = {
+            {QStringLiteral("tcp"), QStringLiteral("tcp")},
+            {QStringLiteral("udp"), QStringLiteral("udp")},
+            {QStringLiteral("icmp"), QStringLiteral("icmp")},
+            {QStringLiteral("ipv6-icmp"), QStringLiteral("icmp6")}};
+        const QString implicit =
+            m_rule.protocolNegated ? QString() : implicitMatch.value(m_rule.protocol);
+        const ExtensionSpec *ext =
+            implicit.isEmpty() ? nullptr : Extensions::match(implicit, m_family);
+        const bool alreadyLoaded =
+            std::any_of(m_matches.begin(), m_matches.end(),
+                        [&](const OpenExtension &m) { return m.spec == ext; });
+        if (ext && !alreadyLoaded && ext->findOption(opt)) {
+            m_matches.append({ext, {}, true});
+            owner = &m_matches.last();
+            spec = ext->findOption(opt);
+        }
+    }
+    if (!owner) {
+        const QStringList owners = ownersOf(opt, m_family);
+        if (owners.contains(QLatin1String("tcp")) || owners.contains(QLatin1String("udp"))) {
+            if (owners.contains(QLatin1String("tcp")) && owners.contains(QLatin1String("udp")))
+                return fail(m_optionIndex, tr("\"%1\" needs \"-p tcp\" or \"-p udp\"").arg(opt));
+            return fail(m_optionIndex, tr("\"%1\" needs \"-p %2\"").arg(opt, owners.first()));
+        }
+        if (owners.contains(QLatin1String("icmp")))
+            return fail(m_optionIndex, tr("\"%1\" needs \"-p icmp\"").arg(opt));
+        if (owners.contains(QLatin1String("icmp6")))
+            return fail(m_optionIndex, tr("\"%1\" needs \"-p ipv6-icmp\"").arg(opt));
+        if (!owners.isEmpty()) {
+            const ExtensionSpec *first = nullptr;
+            for (const ExtensionSpec &s : Extensions::all())
+                if (s.name == owners.first())
+                    first = &s;
+            if (first && first->isTarget)
+                return fail(m_optionIndex, tr("\"%1\" needs \"-j %2\"").arg(opt, owners.first()));
+            return fail(m_optionIndex, tr("\"%1\" needs \"-m %2\"").arg(opt, owners.first()));
+        }
+        const QString near = suggestion(opt, m_family);
+        if (!near.isEmpty())
+            return fail(m_optionIndex,
+                        tr("unknown option \"%1\" (did you mean %2?)").arg(opt, near));
+        return fail(m_optionIndex, tr("unknown option \"%1\"").arg(opt));
+    }
+    if (negated && !spec->negatable)
+        return fail(m_optionIndex - 1, tr("\"%1\" cannot be negated").arg(opt));
+    QStringList args;
+    if (!takeArgs(spec->argCount, &args))
+        return false;
+    RuleOption out;
+    out.name = spec->name;
+    out.negated = negated;
+    QString message;
+    if (!spec->canonicalize(args, context(), &out, &message))
+        return fail(spec->argCount > 0 ? m_pos - spec->argCount : m_optionIndex, message);
+    for (const RuleOption &existing : owner->options)
+        if (existing.name == out.name)
+            return fail(m_optionIndex, tr("\"%1\" given twice").arg(opt));
+    owner->options.append(out);
+    return true;
+}
+
+} // namespace
+
+std::optional<Rule> RuleParser::parseArgs(const QStringList &args, Family family, RuleError *error)
+{
+    Parser parser(args, family);
+    return parser.run(error);
+}
+
+std::optional<Rule> RuleParser::parse(const QString &spec, Family family, RuleError *error)
+{
+    QString message;
+    const auto args = RestoreTokenizer::split(spec, &message);
+    if (!args) {
+        if (error) {
+            error->tokenIndex = -1;
+            error->message = message;
+        }
+        return std::nullopt;
+    }
+    return parseArgs(*args, family, error);
+}
+
+} // namespace Userchain

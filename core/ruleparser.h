@@ -1,0 +1,40 @@
+#pragma once
+
+#include "rule.h"
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace Userchain {
+
+/// Why a rule-spec was refused: the offending token (index into the argument list) and reason.
+struct RuleError
+{
+    int tokenIndex = -1; ///< -1: the rule as a whole
+    QString token;
+    QString message;          ///< e.g. `unknown option "--dprot" (did you mean --dport?)`
+    bool unsupported = false; ///< valid iptables perhaps, but an extension this library lacks
+
+    QString toString() const { return message; }
+};
+
+/**
+ * The one strict parser of rule-spec text (what follows `-A CHAIN`), used by the GUI for live
+ * validation, by import and the CLI, and by the helper as its final check before the kernel.
+ * It accepts what `iptables` accepts for the supported matches and targets, and produces the
+ * canonical form iptables-save prints. Anything else is refused with a message naming the
+ * token; nothing is guessed.
+ */
+class RuleParser final
+{
+public:
+    /// Parse already tokenized arguments (as iptables-restore splits a line).
+    static std::optional<Rule> parseArgs(const QStringList &args, Family family,
+                                         RuleError *error = nullptr);
+    /// Tokenize like iptables-restore, then parse.
+    static std::optional<Rule> parse(const QString &spec, Family family,
+                                     RuleError *error = nullptr);
+};
+
+} // namespace Userchain

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "rule.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+namespace Userchain {
+
+/// One rule as a backend read it (or is to write it).
+struct BackendRule
+{
+    Rule rule;           ///< valid when raw is empty
+    QByteArray raw;      ///< non-empty: the kernel entry kept byte-for-byte (unknown extension)
+    QString displaySpec; ///< canonical text; for raw rules the best-effort text shown read-only
+    QString unknownExtensions; ///< comma-separated names of extensions the library does not know
+    quint64 packets = 0;
+    quint64 bytes = 0;
+};
+
+struct BackendChain
+{
+    QString table; ///< "filter", "nat", "raw"
+    QString name;
+    QString policy; ///< "ACCEPT"/"DROP" for built-in chains, "-" for user chains
+    bool builtin = false;
+    QVector<BackendRule> rules;
+};
+
+struct BackendTables
+{
+    QVector<BackendChain> chains;
+};
+
+/**
+ * The seam between the helper's D-Bus service and one way of reaching the kernel's tables
+ * (libiptc for iptables-legacy; iptables-nft-save/-restore for nf_tables). Implementations
+ * never write any chain other than DOCKER-USER, except the FORWARD jump when asked.
+ * Calls happen with the xtables lock already held by the caller.
+ */
+class Backend
+{
+public:
+    virtual ~Backend() = default;
+    virtual QString name() const = 0; ///< "legacy" or "nft"
+
+    /// Read the filter and nat tables (and raw, when present) of one family.
+    virtual bool read(Family family, BackendTables *out, QString *error) = 0;
+
+    /**
+     * Replace DOCKER-USER with rules in one atomic commit. createChain/createJump re-create
+     * DOCKER-USER and `FORWARD -j DOCKER-USER` (at position 1) when they are missing;
+     * otherwise a missing chain is an error and nothing changes.
+     */
+    virtual bool replaceDockerUser(Family family, const QVector<BackendRule> &rules,
+                                   bool createChain, bool createJump, QString *error) = 0;
+};
+
+} // namespace Userchain
