@@ -78,12 +78,16 @@ struct Network
     int prefix = 0; ///< -1: non-contiguous
 };
 
-std::optional<Network> parseNet(const QString &text, Family family, QString *error)
+std::optional<Network> parseNet(const QString &text, Family family, QString *error,
+                                bool applyMask = true)
 {
     Network net;
     const int len = addressLength(family);
     const int slash = text.indexOf(QLatin1Char('/'));
-    const QString addrText = slash < 0 ? text : text.left(slash);
+    QString addrText = slash < 0 ? text : text.left(slash);
+    // "0/0" is the old spelling of "anywhere" that iptables still accepts.
+    if (family == Family::IPv4 && addrText == QLatin1String("0"))
+        addrText = QStringLiteral("0.0.0.0");
     if (!toBytes(addrText, family, net.addr)) {
         if (error)
             *error = notAnAddress(addrText, family);
@@ -103,7 +107,7 @@ std::optional<Network> parseNet(const QString &text, Family family, QString *err
                                  .arg(maxPrefix(family));
                 return std::nullopt;
             }
-        } else if (family == Family::IPv4 && toBytes(maskText, family, net.mask)) {
+        } else if (toBytes(maskText, family, net.mask)) {
             net.prefix = prefixOfMask(net.mask, len);
         } else {
             if (error)
@@ -116,9 +120,10 @@ std::optional<Network> parseNet(const QString &text, Family family, QString *err
         for (int i = 0; i < net.prefix; ++i)
             net.mask[i / 8] |= static_cast<unsigned char>(0x80 >> (i % 8));
     }
-    // The kernel stores addr & mask; iptables-save prints that, so we do too.
-    for (int i = 0; i < len; ++i)
-        net.addr[i] &= net.mask[i];
+    // The kernel stores addr & mask for -s/-d; iptables-save prints that, so we do too.
+    if (applyMask)
+        for (int i = 0; i < len; ++i)
+            net.addr[i] &= net.mask[i];
     return net;
 }
 
@@ -151,7 +156,8 @@ std::optional<QString> parseNetwork(const QString &text, Family family, QString 
 
 std::optional<QString> parseNetworkShort(const QString &text, Family family, QString *error)
 {
-    const auto net = parseNet(text, family, error);
+    // conntrack keeps the address as given (host bits too) and compares under the mask.
+    const auto net = parseNet(text, family, error, false);
     if (!net)
         return std::nullopt;
     const QString addr = fromBytes(net->addr, family);
@@ -190,6 +196,12 @@ std::optional<int> parsePort(const QString &text, const QString &proto, QString 
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,5}$"));
     if (digits.match(text).hasMatch()) {
+        // iptables reads "010" as octal 8 and refuses "080"; a leading zero is never meant.
+        if (text.size() > 1 && text.startsWith(QLatin1Char('0'))) {
+            if (error)
+                *error = tr("port \"%1\" has a leading zero").arg(text);
+            return std::nullopt;
+        }
         const int port = text.toInt();
         if (port <= 65535)
             return port;
@@ -313,8 +325,7 @@ bool isValidInterface(const QString &name, QString *error)
     }
     for (const QChar c : name) {
         // The kernel compares raw bytes; these characters cannot appear in a Linux ifname.
-        if (c.unicode() < 0x21 || c.unicode() > 0x7e || c == QLatin1Char('/') ||
-            c == QLatin1Char(':')) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e || c == QLatin1Char('/')) {
             if (error)
                 *error = tr("interface name \"%1\" contains \"%2\"").arg(name, QString(c));
             return false;

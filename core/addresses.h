@@ -23,7 +23,7 @@ std::optional<QString> parseAddress(const QString &text, Family family, QString 
 std::optional<QString> parseNetwork(const QString &text, Family family, QString *error,
                                     bool *wholeSpace = nullptr);
 
-/// Like parseNetwork, but a full-length prefix is printed without suffix (conntrack's style).
+/// conntrack's style: host bits kept, a full-length prefix printed without suffix.
 std::optional<QString> parseNetworkShort(const QString &text, Family family, QString *error);
 
 /// "A-B" (or a single "A", meaning A-A) → "A-B".

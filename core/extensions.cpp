@@ -81,6 +81,29 @@ bool protoIs(const ParseContext &ctx, std::initializer_list<const char *> names)
     return false;
 }
 
+/**
+ * iptables-save leaves out what matches everything: a port range 0:65535, and tcp flags
+ * NONE NONE. A negated full range would match nothing; refuse it rather than lose the "!".
+ */
+bool dropMatchAll(QVector<RuleOption> &opts, QString *error)
+{
+    for (int i = opts.size() - 1; i >= 0; --i) {
+        const RuleOption &o = opts[i];
+        const bool fullPorts =
+            (o.name == QLatin1String("--sport") || o.name == QLatin1String("--dport")) &&
+            o.args.value(0) == QLatin1String("0:65535");
+        const bool noFlags =
+            o.name == QLatin1String("--tcp-flags") && o.args.value(0) == QLatin1String("NONE");
+        if (fullPorts && o.negated) {
+            *error = tr("\"! %1 0:65535\" would match no packet").arg(o.name);
+            return false;
+        }
+        if ((fullPorts || noFlags) && !o.negated)
+            opts.removeAt(i);
+    }
+    return true;
+}
+
 bool hasOption(const QVector<RuleOption> &opts, const QString &name)
 {
     for (const RuleOption &o : opts)
@@ -179,12 +202,12 @@ ExtensionSpec tcpSpec()
              return true;
          }},
     };
-    s.finish = [](QVector<RuleOption> &, const ParseContext &ctx, QString *error) {
+    s.finish = [](QVector<RuleOption> &opts, const ParseContext &ctx, QString *error) {
         if (!protoIs(ctx, {"tcp"})) {
             *error = tr("\"-m tcp\" needs \"-p tcp\"");
             return false;
         }
-        return true;
+        return dropMatchAll(opts, error);
     };
     return s;
 }
@@ -201,12 +224,12 @@ ExtensionSpec udpSpec()
          true,
          single(portRange)},
     };
-    s.finish = [](QVector<RuleOption> &, const ParseContext &ctx, QString *error) {
+    s.finish = [](QVector<RuleOption> &opts, const ParseContext &ctx, QString *error) {
         if (!protoIs(ctx, {"udp"})) {
             *error = tr("\"-m udp\" needs \"-p udp\"");
             return false;
         }
-        return true;
+        return dropMatchAll(opts, error);
     };
     return s;
 }
@@ -313,7 +336,8 @@ std::optional<QString> icmpType(const QString &arg, const IcmpName (&names)[N], 
         const int type = m.captured(1).toInt();
         const int code = m.captured(2).isEmpty() ? -1 : m.captured(2).toInt();
         if (type <= 255 && code <= 255) {
-            if (v4 && type == 255 && code < 0)
+            // libipt_icmp prints type 255 as "any", whatever the code.
+            if (v4 && type == 255)
                 return QStringLiteral("any");
             return code < 0 ? QString::number(type) : QStringLiteral("%1/%2").arg(type).arg(code);
         }
@@ -384,14 +408,28 @@ std::optional<QString> portList(const QString &arg, const ParseContext &ctx, QSt
     int portSlots = 0;
     QStringList out;
     for (const QString &item : items) {
-        const auto range = Addresses::parsePortRange(item, ctx.protocol, error);
-        if (!range)
-            return std::nullopt;
-        // A range takes two of the kernel's 15 port portSlots.
-        portSlots += item.contains(QLatin1Char(':')) ? 2 : 1;
-        out << (item.contains(QLatin1Char(':')) && !range->contains(QLatin1Char(':'))
-                    ? QStringLiteral("%1:%1").arg(*range)
-                    : *range);
+        const int colon = item.indexOf(QLatin1Char(':'));
+        if (colon >= 0) {
+            // multiport ranges must be closed and ascending ("1000:2000").
+            const auto low = Addresses::parsePort(item.left(colon), ctx.protocol, error);
+            if (!low)
+                return std::nullopt;
+            const auto high = Addresses::parsePort(item.mid(colon + 1), ctx.protocol, error);
+            if (!high)
+                return std::nullopt;
+            if (*low >= *high) {
+                *error = tr("port range \"%1\" must go from a lower to a higher port").arg(item);
+                return std::nullopt;
+            }
+            out << QStringLiteral("%1:%2").arg(*low).arg(*high);
+            portSlots += 2; // a range takes two of the kernel's 15 port slots
+        } else {
+            const auto port = Addresses::parsePort(item, ctx.protocol, error);
+            if (!port)
+                return std::nullopt;
+            out << QString::number(*port);
+            portSlots += 1;
+        }
     }
     if (portSlots > 15) {
         *error = tr("too many ports in \"%1\" (at most 15; a range counts as two)").arg(arg);
@@ -538,6 +576,23 @@ ExtensionSpec conntrackSpec()
              if (out.isEmpty() && none)
                  return QStringLiteral("NONE");
              return out.join(QLatin1Char(','));
+         })},
+        {QStringLiteral("--ctexpire"),
+         {},
+         1,
+         true,
+         single([](const QString &arg, const ParseContext &,
+                   QString *error) -> std::optional<QString> {
+             static const QRegularExpression re(
+                 QStringLiteral("^([0-9]{1,10})(?::([0-9]{1,10}))?$"));
+             const auto m = re.match(arg);
+             const qulonglong lo = m.captured(1).toULongLong();
+             const qulonglong hi = m.captured(2).isEmpty() ? lo : m.captured(2).toULongLong();
+             if (!m.hasMatch() || hi > 0xffffffffULL || lo > hi) {
+                 *error = tr("\"%1\" is not an expiry time in seconds (N or N:M)").arg(arg);
+                 return std::nullopt;
+             }
+             return lo == hi ? QString::number(lo) : QStringLiteral("%1:%2").arg(lo).arg(hi);
          })},
         {QStringLiteral("--ctdir"),
          {},
@@ -765,7 +820,7 @@ ExtensionSpec setSpec()
     s.name = QStringLiteral("set");
     s.options = {
         {QStringLiteral("--match-set"),
-         {},
+         {QStringLiteral("--set")},
          2,
          true,
          [](const QStringList &args, const ParseContext &, RuleOption *out, QString *error) {
@@ -834,13 +889,23 @@ ExtensionSpec rejectSpec(bool v6)
                   single([v6](const QString &arg, const ParseContext &,
                               QString *error) -> std::optional<QString> {
                       QStringList names;
+                      // iptables compares case-insensitively and accepts abbreviations; we take
+                      // an abbreviation only when it names one type (iptables takes the first).
                       auto look = [&](const Alias *table, size_t n) -> std::optional<QString> {
+                          QStringList hits;
                           for (size_t i = 0; i < n; ++i) {
-                              names << QLatin1String(table[i].canonical);
-                              if (arg == QLatin1String(table[i].canonical) ||
-                                  arg == QLatin1String(table[i].alias))
-                                  return QString::fromLatin1(table[i].canonical);
+                              const QString canonical = QString::fromLatin1(table[i].canonical);
+                              const QString alias = QString::fromLatin1(table[i].alias);
+                              names << canonical;
+                              if (arg.compare(canonical, Qt::CaseInsensitive) == 0 ||
+                                  arg.compare(alias, Qt::CaseInsensitive) == 0)
+                                  return canonical;
+                              if (canonical.startsWith(arg, Qt::CaseInsensitive) ||
+                                  alias.startsWith(arg, Qt::CaseInsensitive))
+                                  hits << canonical;
                           }
+                          if (hits.size() == 1 && !arg.isEmpty())
+                              return hits.first();
                           return std::nullopt;
                       };
                       const auto found = v6 ? look(v6s, std::size(v6s)) : look(v4, std::size(v4));
@@ -876,6 +941,10 @@ ExtensionSpec logSpec()
          false,
          single([](const QString &arg, const ParseContext &,
                    QString *error) -> std::optional<QString> {
+             if (arg.isEmpty()) {
+                 *error = tr("log prefix is empty");
+                 return std::nullopt;
+             }
              // The kernel keeps 29 bytes plus the terminating zero.
              if (arg.toUtf8().size() > 29) {
                  *error = tr("log prefix is longer than 29 bytes");
@@ -901,10 +970,11 @@ ExtensionSpec logSpec()
              const int n = arg.toInt(&ok);
              if (ok && n >= 0 && n <= 7)
                  return QString::number(n);
-             const int idx = names.indexOf(arg.toLower());
+             // Level names are case-sensitive in iptables ("warning", not "WARNING").
+             const int idx = names.indexOf(arg);
              if (idx >= 0)
                  return QString::number(idx);
-             if (arg.compare(QLatin1String("panic"), Qt::CaseInsensitive) == 0)
+             if (arg == QLatin1String("panic"))
                  return QStringLiteral("0");
              *error = tr("unknown log level \"%1\" (0 to 7 or %2)")
                           .arg(arg, names.join(QStringLiteral(", ")));

@@ -19,16 +19,32 @@ const QStringList kTables = {QStringLiteral("filter"), QStringLiteral("nat"),
                              QStringLiteral("mangle"), QStringLiteral("raw"),
                              QStringLiteral("security")};
 
-/// Lines as iptables-restore sees them (it reads with fgets; a CR would end up in a token).
+/// Lines as iptables-restore sees them: split at '\n' only, so a CR stays in the line.
 QStringList splitLines(const QByteArray &data)
 {
     QStringList lines = QString::fromUtf8(data).split(QLatin1Char('\n'));
     if (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
-    for (QString &l : lines)
-        if (l.endsWith(QLatin1Char('\r')))
-            l.chop(1);
     return lines;
+}
+
+QStringList builtinChains(const QString &table)
+{
+    if (table == QLatin1String("filter") || table == QLatin1String("security"))
+        return {QStringLiteral("INPUT"), QStringLiteral("FORWARD"), QStringLiteral("OUTPUT")};
+    if (table == QLatin1String("nat"))
+        return {QStringLiteral("PREROUTING"), QStringLiteral("INPUT"), QStringLiteral("OUTPUT"),
+                QStringLiteral("POSTROUTING")};
+    if (table == QLatin1String("raw"))
+        return {QStringLiteral("PREROUTING"), QStringLiteral("OUTPUT")};
+    return {QStringLiteral("PREROUTING"), QStringLiteral("INPUT"), QStringLiteral("FORWARD"),
+            QStringLiteral("OUTPUT"), QStringLiteral("POSTROUTING")};
+}
+
+/// The chain a command names, for the commands that take one.
+bool isCommand(const QString &arg, const char *shortName, const char *longName)
+{
+    return arg == QLatin1String(shortName) || arg == QLatin1String(longName);
 }
 
 } // namespace
@@ -40,22 +56,40 @@ QString FileError::toString(const QString &fileName) const
 
 bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileError> *errors)
 {
+    const int before = errors->size();
+    if (data.startsWith("\xEF\xBB\xBF")) {
+        errors->append({1, tr("the file starts with a byte order mark (BOM); iptables-restore "
+                              "cannot read it: save it as plain UTF-8")});
+        return false;
+    }
+    if (!data.isEmpty() && !data.endsWith('\n'))
+        errors->append({int(data.count('\n')) + 1,
+                        tr("the last line has no line break; iptables-restore would not read it")});
     const QStringList lines = splitLines(data);
     QString table;
     int tableLine = 0;
-    const int before = errors->size();
+    bool skipTable = false; // after a bad "*table" line, quietly skip to its COMMIT
+    QStringList declared;   // chains of the open table: built-in and declared
     for (int i = 0; i < lines.size(); ++i) {
         const int lineNo = i + 1;
         const QString &line = lines[i];
+        if (line.endsWith(QLatin1Char('\r'))) {
+            errors->append({lineNo, tr("the file has Windows line ends (CR LF); iptables-restore "
+                                       "cannot read it: convert it, e.g. with dos2unix")});
+            return false;
+        }
         const QString trimmed = line.trimmed();
         if (trimmed.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
         if (trimmed == QLatin1String("COMMIT")) {
-            if (table.isEmpty())
+            if (table.isEmpty() && !skipTable)
                 errors->append({lineNo, tr("\"COMMIT\" without a table (\"*filter\")")});
             table.clear();
+            skipTable = false;
             continue;
         }
+        if (skipTable && !line.startsWith(QLatin1Char('*')))
+            continue;
         if (line.startsWith(QLatin1Char('*'))) {
             if (!table.isEmpty()) {
                 errors->append({lineNo, tr("table \"%1\" started on line %2 is not committed")
@@ -64,12 +98,16 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
             }
             const QString name = trimmed.mid(1);
             if (!kTables.contains(name)) {
-                errors->append({lineNo, tr("unknown table \"%1\"").arg(name)});
+                errors->append({lineNo, name.isEmpty() ? tr("a table name is missing after \"*\"")
+                                                       : tr("unknown table \"%1\"").arg(name)});
                 table.clear();
+                skipTable = true;
                 continue;
             }
             table = name;
             tableLine = lineNo;
+            skipTable = false;
+            declared = builtinChains(table);
             continue;
         }
         if (table.isEmpty()) {
@@ -81,23 +119,39 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
                 QStringLiteral("^:(\\S+)\\s+(\\S+)(?:\\s+\\[(\\d+):(\\d+)\\])?\\s*$"));
             const auto m = chainLine.match(line);
             if (!m.hasMatch()) {
+                // Still know the chain, so its rules do not cause a second error.
+                const QString name = trimmed.mid(1).section(QLatin1Char(' '), 0, 0);
+                if (!name.isEmpty() && !declared.contains(name))
+                    declared << name;
                 errors->append({lineNo, tr("chain line needs a name and a policy, e.g. "
                                            "\":DOCKER-USER - [0:0]\"")});
                 continue;
             }
             const QString name = m.captured(1);
             const QString policy = m.captured(2);
+            const bool builtin = builtinChains(table).contains(name);
             if (name.size() > 28) {
                 errors->append(
                     {lineNo, tr("chain name \"%1\" is longer than 28 characters").arg(name)});
                 continue;
             }
-            if (policy != QLatin1String("-") && policy != QLatin1String("ACCEPT") &&
-                policy != QLatin1String("DROP")) {
-                errors->append(
-                    {lineNo, tr("invalid policy \"%1\" for chain \"%2\"").arg(policy, name)});
+            if (builtin && policy != QLatin1String("ACCEPT") && policy != QLatin1String("DROP")) {
+                errors->append({lineNo, tr("invalid policy \"%1\" for built-in chain \"%2\" "
+                                           "(ACCEPT or DROP)")
+                                            .arg(policy, name)});
                 continue;
             }
+            if (!builtin && policy != QLatin1String("-")) {
+                errors->append(
+                    {lineNo, tr("user chain \"%1\" cannot have a policy; write \"-\"").arg(name)});
+                continue;
+            }
+            if (!builtin && declared.contains(name)) {
+                errors->append({lineNo, tr("chain \"%1\" is declared twice").arg(name)});
+                continue;
+            }
+            if (!builtin)
+                declared << name;
             out->chains.append({lineNo, table, name, policy});
             continue;
         }
@@ -114,8 +168,63 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
             a.removeFirst();
         if (a.isEmpty())
             continue;
+        const auto tooLong = std::find_if(
+            a.begin(), a.end(), [](const QString &t) { return t.toUtf8().size() > 1023; });
+        if (tooLong != a.end()) {
+            errors->append(
+                {lineNo, tr("an argument is longer than 1023 bytes, iptables-restore's limit")});
+            continue;
+        }
         if (a.contains(QLatin1String("-t")) || a.contains(QLatin1String("--table"))) {
             errors->append({lineNo, tr("\"-t\" is not allowed inside a restore file")});
+            continue;
+        }
+        const QString cmd = a.first();
+        const QString chain = a.value(1);
+        const bool chainCommand =
+            isCommand(cmd, "-A", "--append") || isCommand(cmd, "-I", "--insert") ||
+            isCommand(cmd, "-F", "--flush") || isCommand(cmd, "-N", "--new-chain") ||
+            isCommand(cmd, "-X", "--delete-chain") || isCommand(cmd, "-P", "--policy") ||
+            isCommand(cmd, "-Z", "--zero") || isCommand(cmd, "-D", "--delete") ||
+            isCommand(cmd, "-R", "--replace");
+        if (!chainCommand) {
+            errors->append(
+                {lineNo,
+                 cmd.startsWith(QLatin1Char('-'))
+                     ? tr("unknown command \"%1\"").arg(cmd)
+                     : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"").arg(cmd)});
+            continue;
+        }
+        if (chain.isEmpty() && !isCommand(cmd, "-F", "--flush") &&
+            !isCommand(cmd, "-Z", "--zero") && !isCommand(cmd, "-X", "--delete-chain")) {
+            errors->append({lineNo, tr("\"%1\" needs a chain name").arg(cmd)});
+            continue;
+        }
+        const bool builtin = builtinChains(table).contains(chain);
+        if (isCommand(cmd, "-N", "--new-chain")) {
+            if (declared.contains(chain)) {
+                errors->append({lineNo, tr("chain \"%1\" already exists").arg(chain)});
+                continue;
+            }
+            declared << chain;
+        } else if (isCommand(cmd, "-X", "--delete-chain") && builtin) {
+            errors->append({lineNo, tr("the built-in chain \"%1\" cannot be deleted").arg(chain)});
+            continue;
+        } else if (isCommand(cmd, "-P", "--policy") && !builtin) {
+            errors->append(
+                {lineNo, tr("only built-in chains have a policy, not \"%1\"").arg(chain)});
+            continue;
+        } else if ((isCommand(cmd, "-D", "--delete") || isCommand(cmd, "-R", "--replace"))) {
+            // Deleting or replacing depends on what the kernel holds; an import must say
+            // the whole chain instead.
+            errors->append({lineNo, tr("\"%1\" depends on rules already loaded; write the chain "
+                                       "in full with -F and -A instead")
+                                        .arg(cmd)});
+            continue;
+        } else if (!chain.isEmpty() && !declared.contains(chain)) {
+            errors->append({lineNo, tr("chain \"%1\" is not declared; add \":%1 - [0:0]\" after "
+                                       "\"*%2\"")
+                                        .arg(chain, table)});
             continue;
         }
         out->commands.append({lineNo, table, a});
@@ -127,34 +236,54 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
     return errors->size() == before;
 }
 
+QStringList RestoreFile::userChains(const QString &table) const
+{
+    QStringList names;
+    for (const RestoreChain &c : chains)
+        if (c.table == table && c.policy == QLatin1String("-"))
+            names << c.name;
+    for (const RestoreCommand &c : commands)
+        if (c.table == table && isCommand(c.args.value(0), "-N", "--new-chain"))
+            names << c.args.value(1);
+    return names;
+}
+
 DockerUserImport importDockerUser(const QByteArray &data, Family family)
 {
     DockerUserImport result;
     static const QString chain = QStringLiteral("DOCKER-USER");
     QVector<RestoreCommand> commands;
+    std::optional<QStringList> knownChains; // only a restore file says which chains exist
 
     // Two forms: an iptables-restore file, or plain "-A DOCKER-USER ..." lines (optionally
-    // starting with "iptables"/"ip6tables", as on Docker's page).
+    // starting with "iptables"/"sudo iptables", as on Docker's page).
     const QStringList lines = splitLines(data);
-    bool restoreForm = false;
-    for (const QString &l : lines)
-        if (l.startsWith(QLatin1Char('*')))
-            restoreForm = true;
+    const bool restoreForm = std::any_of(lines.begin(), lines.end(), [](const QString &l) {
+        return l.startsWith(QLatin1Char('*')) || l.startsWith(QLatin1Char(':')) ||
+               l.startsWith(QStringLiteral("\xFEFF*")) || l.trimmed() == QLatin1String("COMMIT");
+    });
 
     if (restoreForm) {
         RestoreFile file;
         if (!RestoreFile::read(data, &file, &result.errors))
             return result;
-        for (const RestoreCommand &c : file.commands)
+        for (const RestoreCommand &c : file.commands) {
             if (c.table == QLatin1String("filter"))
                 commands.append(c);
+            else
+                result.notes.append({c.line, tr("rule of table \"%1\" not imported").arg(c.table)});
+        }
+        knownChains = file.userChains(QStringLiteral("filter"));
     } else {
         for (int i = 0; i < lines.size(); ++i) {
-            const QString trimmed = lines[i].trimmed();
+            QString line = lines[i];
+            if (line.endsWith(QLatin1Char('\r')))
+                line.chop(1); // plain rule lists are often pasted from elsewhere
+            const QString trimmed = line.trimmed();
             if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
                 continue;
             QString message;
-            auto args = RestoreTokenizer::split(lines[i], &message);
+            auto args = RestoreTokenizer::split(line, &message);
             if (!args) {
                 result.errors.append({i + 1, message});
                 continue;
@@ -167,6 +296,15 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family)
                 args->removeFirst();
             if (!args->isEmpty() && tools.contains(args->first()))
                 args->removeFirst();
+            const QString cmd = args->value(0);
+            if (!isCommand(cmd, "-A", "--append") && !isCommand(cmd, "-I", "--insert")) {
+                result.errors.append(
+                    {i + 1, cmd.startsWith(QLatin1Char('-'))
+                                ? tr("command \"%1\" is not supported here; use -A or -I").arg(cmd)
+                                : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"")
+                                      .arg(cmd)});
+                continue;
+            }
             commands.append({i + 1, QStringLiteral("filter"), *args});
         }
     }
@@ -174,35 +312,23 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family)
     for (const RestoreCommand &c : commands) {
         const QString cmd = c.args.value(0);
         const QString target = c.args.value(1);
-        auto isChainCommand = [&](const char *s, const char *l) {
-            return cmd == QLatin1String(s) || cmd == QLatin1String(l);
-        };
-        if (isChainCommand("-N", "--new-chain") || isChainCommand("-X", "--delete-chain") ||
-            isChainCommand("-P", "--policy") || isChainCommand("-Z", "--zero"))
-            continue;
-        if (isChainCommand("-F", "--flush")) {
+        if (isCommand(cmd, "-F", "--flush")) {
             if (target == chain || target.isEmpty()) {
                 result.rules.clear();
                 result.lines.clear();
             }
             continue;
         }
-        const bool append = isChainCommand("-A", "--append");
-        const bool insert = isChainCommand("-I", "--insert");
-        if (!append && !insert) {
-            result.errors.append(
+        const bool append = isCommand(cmd, "-A", "--append");
+        const bool insert = isCommand(cmd, "-I", "--insert");
+        if (!append && !insert)
+            continue; // -N, -X, -P, -Z: nothing to import
+        if (target != chain) {
+            result.notes.append(
                 {c.line,
-                 cmd.startsWith(QLatin1Char('-'))
-                     ? tr("command \"%1\" is not supported here; use -A or -I").arg(cmd)
-                     : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"").arg(cmd)});
+                 tr("rule of chain \"%1\" not imported (only DOCKER-USER is)").arg(target)});
             continue;
         }
-        if (target.isEmpty()) {
-            result.errors.append({c.line, tr("\"%1\" needs a chain name").arg(cmd)});
-            continue;
-        }
-        if (target != chain)
-            continue; // other chains are Docker's business, not ours
         QStringList spec = c.args.mid(2);
         int position = append ? result.rules.size() : 0;
         if (insert && !spec.isEmpty() && !spec.first().startsWith(QLatin1Char('-')) &&
@@ -211,14 +337,18 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family)
             const int n = spec.first().toInt(&ok);
             if (!ok || n < 1 || n > result.rules.size() + 1) {
                 result.errors.append(
-                    {c.line, tr("invalid rule position \"%1\"").arg(spec.first())});
+                    {c.line, tr("cannot insert at position \"%1\": the chain has %2 rules here")
+                                 .arg(spec.first())
+                                 .arg(result.rules.size())});
                 continue;
             }
             position = n - 1;
             spec.removeFirst();
         }
         RuleError error;
-        const auto rule = RuleParser::parseArgs(spec, family, &error);
+        auto rule = RuleParser::parseArgs(spec, family, &error);
+        if (rule && knownChains && !RuleParser::checkJumpTarget(*rule, *knownChains, &error))
+            rule.reset();
         if (!rule) {
             result.errors.append({c.line, error.message});
             continue;

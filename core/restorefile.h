@@ -44,7 +44,15 @@ public:
     QVector<RestoreChain> chains;
     QVector<RestoreCommand> commands;
 
+    /**
+     * Reads and checks a file as iptables-restore would: structure (tables, COMMIT, line
+     * ends), chain declarations and policies, and chain names of commands. Rule options are
+     * left to RuleParser. Returns false with errors (each with its line) when it would fail.
+     */
     static bool read(const QByteArray &data, RestoreFile *out, QVector<FileError> *errors);
+
+    /// User-defined chains of a table: declared with ":NAME -" or created with "-N".
+    QStringList userChains(const QString &table) const;
 };
 
 /// The DOCKER-USER rules found in an iptables-restore file or a plain list of `-A DOCKER-USER`
@@ -54,6 +62,7 @@ struct DockerUserImport
     QVector<Rule> rules;
     QVector<int> lines; ///< source line of each rule
     QVector<FileError> errors;
+    QVector<FileError> notes; ///< what was read but not imported (rules of other chains)
     bool ok() const { return errors.isEmpty(); }
 };
 

@@ -17,19 +17,24 @@ QString tr(const char *text)
     return QCoreApplication::translate("Userchain::RuleParser", text);
 }
 
+/// Optimal string alignment distance: a swapped pair of letters ("dprot") counts as one edit.
 int editDistance(const QString &a, const QString &b)
 {
-    QVector<int> prev(b.size() + 1), cur(b.size() + 1);
-    for (int j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (int i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (int j = 1; j <= b.size(); ++j)
-            cur[j] = std::min(
-                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
+    const int n = a.size(), m = b.size();
+    QVector<QVector<int>> d(n + 1, QVector<int>(m + 1));
+    for (int i = 0; i <= n; ++i)
+        d[i][0] = i;
+    for (int j = 0; j <= m; ++j)
+        d[0][j] = j;
+    for (int i = 1; i <= n; ++i) {
+        for (int j = 1; j <= m; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
     }
-    return prev[b.size()];
+    return d[n][m];
 }
 
 const QStringList &mainOptions()
@@ -60,8 +65,11 @@ const QStringList &mainOptions()
 /// The closest known option name, for "did you mean".
 QString suggestion(const QString &token, Family family)
 {
+    if (token.size() > 64)
+        return QString();
     QString best;
-    int bestDistance = 3;
+    // Only near misses: one edit for short names, more for long ones.
+    int bestDistance = std::max(1, int(token.size()) / 4) + 1;
     auto consider = [&](const QString &candidate) {
         const int d = editDistance(token, candidate);
         if (d < bestDistance) {
@@ -106,6 +114,7 @@ struct OpenExtension
     const ExtensionSpec *spec = nullptr;
     QVector<RuleOption> options;
     bool implicit = false; ///< loaded by iptables itself for -p tcp/udp/icmp options
+    int index = -1;        ///< the token that loaded it, for error messages
 };
 
 class Parser
@@ -161,6 +170,13 @@ bool Parser::takeArgs(int count, QStringList *out)
                             ? tr("\"%1\" needs a value").arg(m_args[m_optionIndex])
                             : tr("\"%1\" needs %2 values").arg(m_args[m_optionIndex]).arg(count));
         const QString &value = m_args[m_pos];
+        // "-s -j DROP": the value is missing, not "-j".
+        if ((value.startsWith(QLatin1String("--")) && value.size() > 2) ||
+            mainOptions().contains(value))
+            return fail(m_optionIndex,
+                        count == 1
+                            ? tr("\"%1\" needs a value").arg(m_args[m_optionIndex])
+                            : tr("\"%1\" needs %2 values").arg(m_args[m_optionIndex]).arg(count));
         if (value == QLatin1String("!"))
             return fail(
                 m_pos,
@@ -199,14 +215,14 @@ std::optional<Rule> Parser::run(RuleError *error)
     }
     if (ok) {
         for (OpenExtension &m : m_matches) {
-            if (!finishExtension(m, -1)) {
+            if (!finishExtension(m, m.index)) {
                 ok = false;
                 break;
             }
         }
     }
     if (ok && m_target)
-        ok = finishExtension(*m_target, -1);
+        ok = finishExtension(*m_target, m_target->index);
     if (!ok) {
         if (error)
             *error = m_error;
@@ -282,8 +298,11 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
         const auto net = Addresses::parseNetwork(v, m_family, &message, &whole);
         if (!net)
             return fail(valueIndex, message);
-        // iptables-save leaves out a match on the whole address space unless it is negated.
-        const QString text = (whole && !negated) ? QString() : *net;
+        // "! -s 0.0.0.0/0" matches no packet (and nf_tables refuses it): surely a mistake.
+        if (whole && negated)
+            return fail(valueIndex, tr("\"! %1 %2\" would match no packet").arg(opt, v));
+        // iptables-save leaves out a match on the whole address space.
+        const QString text = whole ? QString() : *net;
         if (o == QLatin1String("-s")) {
             m_rule.source = text;
             m_rule.sourceNegated = negated;
@@ -296,11 +315,16 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
     if (o == QLatin1String("-i") || o == QLatin1String("-o")) {
         if (!Addresses::isValidInterface(v, &message))
             return fail(valueIndex, message);
+        // "+" alone matches every interface; iptables-save then prints nothing (and drops
+        // the "!" of "! -i +", which would match no packet: refuse that).
+        if (v == QLatin1String("+") && negated)
+            return fail(valueIndex, tr("\"! %1 +\" would match no packet").arg(opt));
+        const QString name = v == QLatin1String("+") ? QString() : v;
         if (o == QLatin1String("-i")) {
-            m_rule.inInterface = v;
+            m_rule.inInterface = name;
             m_rule.inInterfaceNegated = negated;
         } else {
-            m_rule.outInterface = v;
+            m_rule.outInterface = name;
             m_rule.outInterfaceNegated = negated;
         }
         return true;
@@ -322,16 +346,19 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
                 Extensions::match(v, m_family == Family::IPv4 ? Family::IPv6 : Family::IPv4))
                 return fail(valueIndex, tr("match \"%1\" is not supported by Userchain").arg(v),
                             true);
+            if (Extensions::match(v.toLower(), m_family))
+                return fail(valueIndex,
+                            tr("unknown match \"%1\" (did you mean %2?)").arg(v, v.toLower()));
             return fail(valueIndex, tr("unknown match \"%1\"").arg(v));
         }
-        m_matches.append({spec, {}, false});
+        m_matches.append({spec, {}, false, valueIndex});
         return true;
     }
     // -j / -g
     if (const ExtensionSpec *spec = Extensions::target(v, m_family)) {
         if (o == QLatin1String("-g"))
             return fail(valueIndex, tr("\"-g\" needs a user chain, not \"%1\"").arg(v));
-        m_target = OpenExtension{spec, {}, false};
+        m_target = OpenExtension{spec, {}, false, valueIndex};
         m_rule.target.name = v;
         return true;
     }
@@ -396,13 +423,27 @@ bool Parser::parseExtensionOption(const QString &opt, bool negated)
             std::any_of(m_matches.begin(), m_matches.end(),
                         [&](const OpenExtension &m) { return m.spec == ext; });
         if (ext && !alreadyLoaded && ext->findOption(opt)) {
-            m_matches.append({ext, {}, true});
+            m_matches.append({ext, {}, true, m_optionIndex});
             owner = &m_matches.last();
             spec = ext->findOption(opt);
         }
     }
     if (!owner) {
+        static const QStringList commands = {
+            QStringLiteral("-A"),       QStringLiteral("-I"),      QStringLiteral("-D"),
+            QStringLiteral("-R"),       QStringLiteral("-N"),      QStringLiteral("-F"),
+            QStringLiteral("-X"),       QStringLiteral("-P"),      QStringLiteral("--append"),
+            QStringLiteral("--insert"), QStringLiteral("--delete")};
+        if (commands.contains(opt))
+            return fail(m_optionIndex, tr("\"%1\" is a command: give only the rule that follows "
+                                          "\"-A DOCKER-USER\"")
+                                           .arg(opt));
         const QStringList owners = ownersOf(opt, m_family);
+        const Family other = m_family == Family::IPv4 ? Family::IPv6 : Family::IPv4;
+        if (owners.isEmpty() && !ownersOf(opt, other).isEmpty())
+            return fail(m_optionIndex, other == Family::IPv6
+                                           ? tr("\"%1\" exists only for IPv6").arg(opt)
+                                           : tr("\"%1\" exists only for IPv4").arg(opt));
         if (owners.contains(QLatin1String("tcp")) || owners.contains(QLatin1String("udp"))) {
             if (owners.contains(QLatin1String("tcp")) && owners.contains(QLatin1String("udp")))
                 return fail(m_optionIndex, tr("\"%1\" needs \"-p tcp\" or \"-p udp\"").arg(opt));
@@ -446,6 +487,33 @@ bool Parser::parseExtensionOption(const QString &opt, bool negated)
 }
 
 } // namespace
+
+bool RuleParser::checkJumpTarget(const Rule &rule, const QStringList &userChains, RuleError *error)
+{
+    const QString &t = rule.target.name;
+    if (t.isEmpty() || Extensions::isVerdict(t) || Extensions::target(t, rule.family))
+        return true;
+    auto refuse = [&](const QString &message) {
+        if (error) {
+            error->tokenIndex = -1;
+            error->token = t;
+            error->message = message;
+        }
+        return false;
+    };
+    static const QStringList builtins = {QStringLiteral("INPUT"), QStringLiteral("FORWARD"),
+                                         QStringLiteral("OUTPUT"), QStringLiteral("PREROUTING"),
+                                         QStringLiteral("POSTROUTING")};
+    if (builtins.contains(t))
+        return refuse(tr("cannot jump to the built-in chain \"%1\"").arg(t));
+    if (t == QLatin1String("DOCKER-USER"))
+        return refuse(tr("DOCKER-USER cannot jump to itself"));
+    if (userChains.contains(t))
+        return true;
+    if (Extensions::isVerdict(t.toUpper()) || Extensions::target(t.toUpper(), rule.family))
+        return refuse(tr("chain \"%1\" does not exist (did you mean %2?)").arg(t, t.toUpper()));
+    return refuse(tr("chain \"%1\" does not exist").arg(t));
+}
 
 std::optional<Rule> RuleParser::parseArgs(const QStringList &args, Family family, RuleError *error)
 {

@@ -32,6 +32,12 @@ public:
     /// Parse already tokenized arguments (as iptables-restore splits a line).
     static std::optional<Rule> parseArgs(const QStringList &args, Family family,
                                          RuleError *error = nullptr);
+    /**
+     * What only the table can tell: a jump or goto must name an existing user chain (not a
+     * built-in one, not DOCKER-USER itself). userChains: the table's user-defined chains.
+     */
+    static bool checkJumpTarget(const Rule &rule, const QStringList &userChains,
+                                RuleError *error = nullptr);
     /// Tokenize like iptables-restore, then parse.
     static std::optional<Rule> parse(const QString &spec, Family family,
                                      RuleError *error = nullptr);

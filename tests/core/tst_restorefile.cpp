@@ -1,0 +1,164 @@
+#include "restorefile.h"
+#include "restoretokenizer.h"
+
+#include <QTest>
+
+using namespace Userchain;
+
+/// iptables-restore's tokenizer and file format, import of DOCKER-USER, and the export form.
+class TestRestoreFile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tokenize_data();
+    void tokenize();
+    void unterminatedQuote();
+    void quoteRoundTrip_data();
+    void quoteRoundTrip();
+    void importRestoreFile();
+    void importPlainLines();
+    void importInsertSemantics();
+    void importReportsEveryBadLine();
+    void exportForm();
+};
+
+void TestRestoreFile::tokenize_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("spaces and tabs")
+        << QStringLiteral("-A  X\t-j DROP") << QStringList{"-A", "X", "-j", "DROP"};
+    QTest::newRow("double quotes")
+        << QStringLiteral("--comment \"a b\"") << QStringList{"--comment", "a b"};
+    QTest::newRow("escape in quotes") << QStringLiteral("--comment \"say \\\"hi\\\" \\\\ ok\"")
+                                      << QStringList{"--comment", "say \"hi\" \\ ok"};
+    QTest::newRow("single quote is ordinary")
+        << QStringLiteral("--comment it's") << QStringList{"--comment", "it's"};
+    QTest::newRow("single quotes do not group")
+        << QStringLiteral("--comment 'a b'") << QStringList{"--comment", "'a", "b'"};
+    QTest::newRow("backslash outside quotes") << QStringLiteral("a\\b") << QStringList{"a\\b"};
+    QTest::newRow("empty quoted") << QStringLiteral("--comment \"\" -j X")
+                                  << QStringList{"--comment", "", "-j", "X"};
+    QTest::newRow("quote mid word") << QStringLiteral("ab\"c d\"") << QStringList{"abc d"};
+    QTest::newRow("closing quote ends arg")
+        << QStringLiteral("\"ab\"cd") << QStringList{"ab", "cd"};
+}
+
+void TestRestoreFile::tokenize()
+{
+    QFETCH(QString, line);
+    QFETCH(QStringList, expected);
+    QString error;
+    const auto args = RestoreTokenizer::split(line, &error);
+    QVERIFY2(args, qPrintable(error));
+    QCOMPARE(*args, expected);
+}
+
+void TestRestoreFile::unterminatedQuote()
+{
+    QString error;
+    QVERIFY(!RestoreTokenizer::split(QStringLiteral("-s \"10.0.0.1 -j DROP"), &error));
+    QCOMPARE(error, QStringLiteral("unterminated quoted argument"));
+}
+
+void TestRestoreFile::quoteRoundTrip_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("plain") << QStringLiteral("plain_word-1");
+    QTest::newRow("space") << QStringLiteral("two words");
+    QTest::newRow("quotes") << QStringLiteral("it's \"quoted\"");
+    QTest::newRow("backslash") << QStringLiteral("back\\slash");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("unicode") << QStringLiteral("Grüße ✓");
+}
+
+void TestRestoreFile::quoteRoundTrip()
+{
+    // What the writer quotes, the tokenizer reads back unchanged.
+    QFETCH(QString, value);
+    QString error;
+    const auto args = RestoreTokenizer::split(
+        QStringLiteral("--comment ") + RestoreTokenizer::quote(value), &error);
+    QVERIFY(args);
+    QCOMPARE(args->size(), 2);
+    QCOMPARE(args->at(1), value);
+}
+
+void TestRestoreFile::importRestoreFile()
+{
+    const QByteArray file = "# Docker's example\n"
+                            "*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -j ACCEPT\nCOMMIT\n"
+                            "*filter\n"
+                            ":DOCKER-USER - [0:0]\n"
+                            "-F DOCKER-USER\n"
+                            "-A DOCKER-USER -i ext_if ! -s 192.168.1.1 -j DROP\n"
+                            "[5:300] -A DOCKER-USER -m comment --comment \"it's\" -j RETURN\n"
+                            "-A FORWARD -j DOCKER-USER\n"
+                            "COMMIT\n";
+    const DockerUserImport r = importDockerUser(file, Family::IPv4);
+    QVERIFY(r.ok());
+    QCOMPARE(r.rules.size(), 2);
+    QCOMPARE(r.rules[0].toString(), QStringLiteral("! -s 192.168.1.1/32 -i ext_if -j DROP"));
+    QCOMPARE(r.rules[1].toString(), QStringLiteral("-m comment --comment \"it\\'s\" -j RETURN"));
+    QCOMPARE(r.lines, (QVector<int>{9, 10}));
+    // Nothing is dropped silently: what was not imported is reported.
+    QCOMPARE(r.notes.size(), 2);
+    QCOMPARE(r.notes[0].line, 4);
+    QCOMPARE(r.notes[1].line, 11);
+}
+
+void TestRestoreFile::importPlainLines()
+{
+    const QByteArray text = "# pasted from Docker's page\n"
+                            "iptables -I DOCKER-USER -i ext_if ! -s 192.168.1.1 -j DROP\n"
+                            "sudo iptables -A DOCKER-USER -j RETURN\r\n"
+                            "-A DOCKER-USER -p tcp --dport 22 -j ACCEPT\n";
+    const DockerUserImport r = importDockerUser(text, Family::IPv4);
+    QVERIFY(r.ok());
+    QCOMPARE(r.rules.size(), 3);
+    QCOMPARE(r.rules[2].toString(), QStringLiteral("-p tcp -m tcp --dport 22 -j ACCEPT"));
+}
+
+void TestRestoreFile::importInsertSemantics()
+{
+    const QByteArray text = "-A DOCKER-USER -j RETURN\n"
+                            "-I DOCKER-USER -s 1.1.1.1 -j DROP\n"
+                            "-I DOCKER-USER 2 -s 2.2.2.2 -j DROP\n";
+    const DockerUserImport r = importDockerUser(text, Family::IPv4);
+    QVERIFY(r.ok());
+    QStringList specs;
+    for (const Rule &rule : r.rules)
+        specs << rule.toString();
+    QCOMPARE(specs, (QStringList{"-s 1.1.1.1/32 -j DROP", "-s 2.2.2.2/32 -j DROP", "-j RETURN"}));
+}
+
+void TestRestoreFile::importReportsEveryBadLine()
+{
+    const QByteArray text = "-A DOCKER-USER -s 300.1.1.1 -j DROP\n"
+                            "-A DOCKER-USER -j RETURN\n"
+                            "-A DOCKER-USER -p tcp --dprot 80 -j DROP\n";
+    const DockerUserImport r = importDockerUser(text, Family::IPv4);
+    QCOMPARE(r.errors.size(), 2);
+    QCOMPARE(r.errors[0].toString(QStringLiteral("rules.txt")),
+             QStringLiteral("rules.txt:1: \"300.1.1.1\" is not an IPv4 address"));
+    QCOMPARE(r.errors[1].toString(QStringLiteral("rules.txt")),
+             QStringLiteral("rules.txt:3: unknown option \"--dprot\" (did you mean --dport?)"));
+}
+
+void TestRestoreFile::exportForm()
+{
+    const QByteArray out =
+        exportDockerUser({QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")});
+    QVERIFY(out.startsWith("#"));
+    QVERIFY(out.endsWith("\n"));
+    QVERIFY(out.contains(
+        "*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+        "-A DOCKER-USER -j RETURN\nCOMMIT\n"));
+    RestoreFile file;
+    QVector<FileError> errors;
+    QVERIFY(RestoreFile::read(out, &file, &errors));
+}
+
+QTEST_GUILESS_MAIN(TestRestoreFile)
+#include "tst_restorefile.moc"
