@@ -1,0 +1,3 @@
+# Tests of the nf_tables backend. tst_nftbackend re-executes itself under `unshare --net`, so it
+# uses the real iptables-nft tools and kernel without touching the host's tables.
+userchain_add_test(tst_nftbackend SOURCES backends/tst_nftbackend.cpp LIBS userchain-backend TIMEOUT 300)

@@ -1,0 +1,458 @@
+#include "nftbackend.h"
+
+#include "restorefile.h"
+#include "restoretokenizer.h"
+#include "ruleparser.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Userchain {
+
+namespace {
+
+const QString DockerUser = QStringLiteral("DOCKER-USER");
+const QString Filter = QStringLiteral("filter");
+
+QString tool(Family family, const char *v4, const char *v6)
+{
+    return QLatin1String(family == Family::IPv4 ? v4 : v6);
+}
+
+/// The tables a snapshot shows, in the order IptcBackend reads them.
+const QStringList &shownTables()
+{
+    static const QStringList tables = {QStringLiteral("filter"), QStringLiteral("nat"),
+                                       QStringLiteral("raw")};
+    return tables;
+}
+
+/// What `iptables-nft-save -t TABLE` prints for a table nf_tables does not have.
+QVector<BackendChain> emptyTable(const QString &table)
+{
+    QStringList names;
+    if (table == QLatin1String("filter"))
+        names = {QStringLiteral("INPUT"), QStringLiteral("FORWARD"), QStringLiteral("OUTPUT")};
+    else if (table == QLatin1String("nat"))
+        names = {QStringLiteral("PREROUTING"), QStringLiteral("INPUT"), QStringLiteral("OUTPUT"),
+                 QStringLiteral("POSTROUTING")};
+    QVector<BackendChain> chains;
+    for (const QString &name : names) {
+        BackendChain chain;
+        chain.table = table;
+        chain.name = name;
+        chain.policy = QStringLiteral("ACCEPT");
+        chain.builtin = true;
+        chains.append(chain);
+    }
+    return chains;
+}
+
+bool isVerdict(const QString &target)
+{
+    return target == QLatin1String("ACCEPT") || target == QLatin1String("DROP") ||
+           target == QLatin1String("RETURN") || target == QLatin1String("QUEUE");
+}
+
+bool isJumpOption(const QString &arg)
+{
+    return arg == QLatin1String("-j") || arg == QLatin1String("--jump") ||
+           arg == QLatin1String("-g") || arg == QLatin1String("--goto");
+}
+
+/// Names shown for a rule kept verbatim: what the parser could not take, else its extensions.
+QString verbatimReason(const QStringList &args, const RuleError &parseError,
+                       const QStringList &userChains)
+{
+    QStringList names;
+    if (parseError.unsupported && !parseError.token.isEmpty()) {
+        names << parseError.token;
+    } else {
+        for (int i = 0; i + 1 < args.size(); ++i) {
+            if (args[i] == QLatin1String("-m") || args[i] == QLatin1String("--match"))
+                names << args[i + 1];
+            else if (isJumpOption(args[i]) && !isVerdict(args[i + 1]) &&
+                     !userChains.contains(args[i + 1]))
+                names << args[i + 1];
+        }
+    }
+    // Nothing but the basic options: the difference is in the ip part of the rule.
+    if (names.isEmpty())
+        names << QStringLiteral("ip");
+    names.removeDuplicates();
+    return names.join(QLatin1Char(','));
+}
+
+/// `[packets:bytes] -A CHAIN spec` → counters and spec, exactly as printed.
+bool splitSaveLine(const QString &line, const QString &chain, QString *spec, quint64 *packets,
+                   quint64 *bytes)
+{
+    QString text = line;
+    if (text.startsWith(QLatin1Char('['))) {
+        const int close = text.indexOf(QLatin1String("] "));
+        if (close < 0)
+            return false;
+        const QString counters = text.mid(1, close - 1);
+        const int colon = counters.indexOf(QLatin1Char(':'));
+        bool okPackets = false, okBytes = false;
+        *packets = counters.left(colon).toULongLong(&okPackets);
+        *bytes = counters.mid(colon + 1).toULongLong(&okBytes);
+        if (colon < 0 || !okPackets || !okBytes)
+            return false;
+        text = text.mid(close + 2);
+    }
+    const QString prefix = QStringLiteral("-A ") + chain;
+    if (!text.startsWith(prefix))
+        return false;
+    text = text.mid(prefix.size());
+    if (!text.isEmpty() && !text.startsWith(QLatin1Char(' ')))
+        return false;
+    *spec = text.mid(1);
+    return true;
+}
+
+/**
+ * The `-A DOCKER-USER` lines for rules. Each line is checked to be exactly one command for
+ * DOCKER-USER: the restore input is a line-based language, so a line break in a rule would
+ * let it add commands of its own.
+ */
+bool ruleLines(const QVector<BackendRule> &rules, QByteArray *body, QString *error)
+{
+    static const QSet<QString> commands = {QStringLiteral("-A"), QStringLiteral("--append"),
+                                           QStringLiteral("-I"), QStringLiteral("--insert"),
+                                           QStringLiteral("-D"), QStringLiteral("--delete"),
+                                           QStringLiteral("-R"), QStringLiteral("--replace"),
+                                           QStringLiteral("-N"), QStringLiteral("--new-chain"),
+                                           QStringLiteral("-X"), QStringLiteral("--delete-chain"),
+                                           QStringLiteral("-F"), QStringLiteral("--flush"),
+                                           QStringLiteral("-P"), QStringLiteral("--policy"),
+                                           QStringLiteral("-E"), QStringLiteral("--rename-chain"),
+                                           QStringLiteral("-Z"), QStringLiteral("--zero"),
+                                           QStringLiteral("-t"), QStringLiteral("--table")};
+    body->reserve(rules.size() * 96);
+    for (int i = 0; i < rules.size(); ++i) {
+        const BackendRule &r = rules[i];
+        const QByteArray spec = r.raw.isEmpty() ? r.rule.toString().toUtf8() : r.raw;
+        if (spec.contains('\n') || spec.contains('\r') || spec.contains('\0')) {
+            *error = QStringLiteral("rule %1 contains a line break or NUL").arg(i + 1);
+            return false;
+        }
+        if (!r.raw.isEmpty()) {
+            // Verbatim text did not go through RuleParser (that is why it is verbatim); make
+            // sure it is still nothing but options of one rule.
+            QString why;
+            const auto args = RestoreTokenizer::split(QString::fromUtf8(spec), &why);
+            if (!args) {
+                *error = QStringLiteral("rule %1 (kept verbatim): %2").arg(i + 1).arg(why);
+                return false;
+            }
+            for (const QString &a : *args) {
+                if (commands.contains(a)) {
+                    *error =
+                        QStringLiteral("rule %1 (kept verbatim) contains \"%2\"").arg(i + 1).arg(a);
+                    return false;
+                }
+            }
+        }
+        body->append("-A DOCKER-USER");
+        if (!spec.isEmpty()) {
+            body->append(' ');
+            body->append(spec);
+        }
+        body->append('\n');
+    }
+    return true;
+}
+
+} // namespace
+
+NftBackend::NftBackend() = default;
+
+NftBackend::NftBackend(const ToolRunner &runner) : m_runner(runner) {}
+
+bool NftBackend::fail(QString *error, ErrorKind kind, const QString &message)
+{
+    m_lastError = kind;
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool NftBackend::runTool(const QString &name, const QStringList &args, const QByteArray &input,
+                         QByteArray *out, QString *error)
+{
+    const ToolRunner::Result r = m_runner.run(name, args, input);
+    m_lastToolError = r.error;
+    if (!r.ok())
+        return fail(error, ErrorKind::Tool, r.message);
+    *out = r.out;
+    return true;
+}
+
+bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables *out,
+                           QString *error, ErrorKind *kind)
+{
+    auto bad = [&](ErrorKind k, const QString &message) {
+        if (kind)
+            *kind = k;
+        *error = message;
+        return false;
+    };
+    const QStringList lines = QString::fromUtf8(save).split(QLatin1Char('\n'));
+
+    // iptables-nft-save skips a table it cannot express in iptables terms (rules added with
+    // nft itself) and says so in a comment; such a filter table must not be edited through it.
+    static const QRegularExpression incompatible(
+        QStringLiteral("^# Table `([^']*)' is incompatible"));
+    QSet<QString> skipped;
+    for (const QString &line : lines) {
+        const auto m = incompatible.match(line);
+        if (m.hasMatch())
+            skipped << m.captured(1);
+    }
+    if (skipped.contains(Filter))
+        return bad(ErrorKind::Incompatible,
+                   QStringLiteral("the nf_tables filter table holds rules that iptables-nft cannot "
+                                  "show (added with nft directly); it is not edited through "
+                                  "iptables-nft"));
+
+    // A save file that stops early is still well-formed if it stops between tables; the
+    // "# Completed" line the tool prints after every COMMIT tells a finished table from that.
+    const bool hasHeaders = std::any_of(lines.begin(), lines.end(), [](const QString &l) {
+        return l.startsWith(QLatin1String("# Generated by"));
+    });
+    if (hasHeaders) {
+        for (int i = 0; i < lines.size(); ++i) {
+            if (lines[i].trimmed() != QLatin1String("COMMIT"))
+                continue;
+            if (i + 1 >= lines.size() || !lines[i + 1].startsWith(QLatin1String("# Completed")))
+                return bad(ErrorKind::BadOutput,
+                           QStringLiteral("the save output ends early (no \"# Completed\" after "
+                                          "the COMMIT on line %1)")
+                               .arg(i + 1));
+        }
+    }
+
+    RestoreFile file;
+    QVector<FileError> errors;
+    if (!RestoreFile::read(save, &file, &errors)) {
+        const FileError first = errors.value(0);
+        return bad(ErrorKind::BadOutput,
+                   QStringLiteral("the save output cannot be read: line %1: %2")
+                       .arg(first.line)
+                       .arg(first.message));
+    }
+
+    BackendTables tables;
+    QHash<QString, int> index; // "table\nchain" -> position in tables.chains
+    for (const QString &table : shownTables()) {
+        bool present = false;
+        for (const RestoreChain &c : file.chains) {
+            if (c.table != table)
+                continue;
+            present = true;
+            BackendChain chain;
+            chain.table = table;
+            chain.name = c.name;
+            chain.policy = c.policy;
+            chain.builtin = c.policy != QLatin1String("-");
+            index.insert(table + QLatin1Char('\n') + c.name, tables.chains.size());
+            tables.chains.append(chain);
+        }
+        // `-t filter` / `-t nat` would show the built-in chains of a table nf_tables does not
+        // have yet; raw is shown only when it exists, like IptcBackend does.
+        if (!present && !skipped.contains(table))
+            tables.chains += emptyTable(table);
+    }
+
+    QHash<QString, QStringList> userChains;
+    for (const QString &table : shownTables())
+        userChains.insert(table, file.userChains(table));
+
+    for (const RestoreCommand &cmd : file.commands) {
+        if (!shownTables().contains(cmd.table))
+            continue;
+        const QString chainName = cmd.args.value(1);
+        if (cmd.args.value(0) != QLatin1String("-A"))
+            return bad(ErrorKind::BadOutput,
+                       QStringLiteral("the save output has an unexpected command on line %1")
+                           .arg(cmd.line));
+        const auto it = index.constFind(cmd.table + QLatin1Char('\n') + chainName);
+        if (it == index.constEnd())
+            return bad(ErrorKind::BadOutput,
+                       QStringLiteral("the save output has a rule for the undeclared chain "
+                                      "\"%1\" on line %2")
+                           .arg(chainName)
+                           .arg(cmd.line));
+        BackendRule rule;
+        QString spec;
+        if (!splitSaveLine(lines.value(cmd.line - 1), chainName, &spec, &rule.packets, &rule.bytes))
+            return bad(
+                ErrorKind::BadOutput,
+                QStringLiteral("the save output has a malformed rule on line %1").arg(cmd.line));
+        const QStringList args = cmd.args.mid(2);
+        RuleError parseError;
+        const auto parsed = RuleParser::parseArgs(args, family, &parseError);
+        rule.displaySpec = spec;
+        if (parsed && parsed->toString() == spec) {
+            rule.rule = *parsed;
+        } else {
+            // Unknown to RuleParser, or known but printed differently by nf_tables: either
+            // way writing the parsed form could change the rule, so it is kept as printed.
+            rule.raw = spec.toUtf8();
+            if (parsed)
+                parseError = RuleError();
+            rule.unknownExtensions = verbatimReason(args, parseError, userChains[cmd.table]);
+        }
+        tables.chains[it.value()].rules.append(rule);
+    }
+    *out = tables;
+    return true;
+}
+
+bool NftBackend::read(Family family, BackendTables *out, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    m_lastToolError = ToolRunner::ErrorKind::None;
+    // One save of every table rather than one per table: iptables-nft-save reads the ruleset
+    // in one generation-checked dump, so filter, nat and raw come from the same moment, and
+    // only tables that exist are printed (raw is shown only when present).
+    QByteArray save;
+    if (!runTool(tool(family, "iptables-nft-save", "ip6tables-nft-save"), {QStringLiteral("-c")},
+                 {}, &save, error))
+        return false;
+    ErrorKind kind = ErrorKind::None;
+    QString why;
+    if (!parseSave(save, family, out, &why, &kind))
+        return fail(error, kind,
+                    QStringLiteral("%1: %2").arg(
+                        tool(family, "iptables-nft-save", "ip6tables-nft-save"), why));
+    return true;
+}
+
+bool NftBackend::restoreInput(const QVector<BackendRule> &rules, bool declareChain, bool insertJump,
+                              QByteArray *out, QString *error)
+{
+    QByteArray body;
+    if (!ruleLines(rules, &body, error))
+        return false;
+    QByteArray input = QByteArrayLiteral("*filter\n");
+    if (declareChain)
+        input += ":DOCKER-USER - [0:0]\n";
+    input += "-F DOCKER-USER\n";
+    input += body;
+    if (insertJump)
+        input += "-I FORWARD 1 -j DOCKER-USER\n";
+    input += "COMMIT\n";
+    *out = input;
+    return true;
+}
+
+std::optional<bool> NftBackend::dockerUserExists(Family family, QString *error)
+{
+    QByteArray save;
+    if (!runTool(tool(family, "iptables-nft-save", "ip6tables-nft-save"),
+                 {QStringLiteral("-t"), Filter}, {}, &save, error))
+        return std::nullopt;
+    // An incompatible table hides its chains: that is "unknown", not "missing".
+    if (save.contains("' is incompatible"))
+        return std::nullopt;
+    for (const QByteArray &line : save.split('\n'))
+        if (line.startsWith(":DOCKER-USER "))
+            return true;
+    return false;
+}
+
+std::optional<bool> NftBackend::forwardJumpExists(Family family, QString *error)
+{
+    // `-S FORWARD` lists one chain only, which stays fast however long DOCKER-USER is; a full
+    // save would cost as much as the restore itself for a big chain.
+    QByteArray listing;
+    if (!runTool(tool(family, "iptables-nft", "ip6tables-nft"),
+                 {QStringLiteral("-t"), Filter, QStringLiteral("-S"), QStringLiteral("FORWARD")},
+                 {}, &listing, error))
+        return std::nullopt;
+    for (const QByteArray &raw : listing.split('\n')) {
+        if (!raw.startsWith("-A FORWARD"))
+            continue;
+        QString why;
+        const auto args = RestoreTokenizer::split(QString::fromUtf8(raw), &why);
+        if (!args)
+            continue;
+        // Any jump to DOCKER-USER counts, as in IptcBackend: re-inserting one next to a
+        // conditional jump would send packets through the chain twice.
+        for (int i = 0; i + 1 < args->size(); ++i)
+            if (isJumpOption(args->at(i)) && args->at(i + 1) == DockerUser)
+                return true;
+    }
+    return false;
+}
+
+bool NftBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,
+                                   bool createChain, bool createJump, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    m_lastToolError = ToolRunner::ErrorKind::None;
+    // Every rule is checked before any tool runs, so a bad rule leaves no trace.
+    QByteArray input;
+    QString why;
+    if (!restoreInput(rules, createChain, false, &input, &why))
+        return fail(error, ErrorKind::BadRule, why);
+    if (createJump) {
+        const auto present = forwardJumpExists(family, error);
+        if (!present)
+            return false;
+        if (!*present)
+            restoreInput(rules, createChain, true, &input, &why);
+    }
+    // Without createChain there is no ":DOCKER-USER" line, so the "-F DOCKER-USER" of a
+    // missing chain fails the whole transaction in the kernel: unlike a check made before the
+    // restore, nothing can create or delete the chain in between.
+    const QString restore = tool(family, "iptables-nft-restore", "ip6tables-nft-restore");
+    QByteArray ignored;
+    QString restoreError;
+    if (runTool(restore, {QStringLiteral("-n")}, input, &ignored, &restoreError))
+        return true;
+    const ToolRunner::ErrorKind toolError = m_lastToolError;
+    if (!createChain && toolError == ToolRunner::ErrorKind::NonZeroExit) {
+        QString ignoredError;
+        const auto exists = dockerUserExists(family, &ignoredError);
+        m_lastToolError = toolError;
+        if (exists && !*exists)
+            return fail(error, ErrorKind::ChainMissing,
+                        QStringLiteral("the chain DOCKER-USER does not exist"));
+    }
+    // Point at the rule the tool names ("line N failed"), not at a line of our input.
+    static const QRegularExpression lineNo(QStringLiteral("line (\\d+)"));
+    const auto m = lineNo.match(restoreError);
+    const int firstRuleLine = createChain ? 4 : 3;
+    if (m.hasMatch()) {
+        const int rule = m.captured(1).toInt() - firstRuleLine + 1;
+        if (rule >= 1 && rule <= rules.size())
+            restoreError = QStringLiteral("rule %1: %2").arg(rule).arg(restoreError);
+    }
+    return fail(error, ErrorKind::Tool,
+                QStringLiteral("the new DOCKER-USER was not applied: %1").arg(restoreError));
+}
+
+std::optional<bool> NftBackend::dockerNftablesExists(Family family, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    m_lastToolError = ToolRunner::ErrorKind::None;
+    QByteArray tables;
+    if (!runTool(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("tables")}, {},
+                 &tables, error))
+        return std::nullopt;
+    const QByteArray wanted = family == Family::IPv4
+                                  ? QByteArrayLiteral("table ip docker-bridges")
+                                  : QByteArrayLiteral("table ip6 docker-bridges");
+    for (const QByteArray &line : tables.split('\n'))
+        if (line.trimmed() == wanted)
+            return true;
+    return false;
+}
+
+} // namespace Userchain

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "backend.h"
+#include "toolrunner.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+#include <optional>
+
+namespace Userchain {
+
+/**
+ * The backend for hosts where iptables is the nf_tables variant (Debian 11 and later, and most
+ * current distributions): Docker's chains live in nf_tables tables `ip filter` / `ip6 filter`
+ * "managed by iptables-nft", which libiptc cannot see.
+ *
+ * It reaches them only through iptables' own nft tools, run by ToolRunner:
+ * - read(): `iptables-nft-save -c` (ip6tables-nft-save for IPv6), parsed with RestoreFile and
+ *   RuleParser;
+ * - replaceDockerUser(): one `iptables-nft-restore -n` input (`*filter`, `-F DOCKER-USER`, the
+ *   rules, `COMMIT`), which nf_tables applies as a single transaction: all or nothing.
+ *
+ * It never touches libiptc: on an nf_tables host even a read-only iptc_init creates an empty
+ * legacy table, after which iptables-nft warns on every call.
+ *
+ * The meaning of BackendRule::raw here: for a rule that RuleParser cannot represent exactly
+ * (an extension it does not know, or a form it would print differently), raw is the rule's
+ * text exactly as iptables-nft-save printed it after `-A CHAIN ` (without counters), as UTF-8.
+ * replaceDockerUser() writes such a rule back as `-A DOCKER-USER <raw>` unchanged, so
+ * iptables-nft-restore rebuilds the same rule. (For IptcBackend raw is a kernel entry instead;
+ * the two never mix, because a raw rule only ever comes from the same backend's read.)
+ *
+ * Calls block until the tools finish (bounded by the runner's timeout); the helper serializes
+ * backend calls. Not thread-safe: use one instance from one thread.
+ */
+class NftBackend final : public Backend
+{
+public:
+    /// What went wrong in the last failed call, for tests and for the helper's error codes.
+    enum class ErrorKind {
+        None,
+        Tool,         ///< a tool was missing, failed, timed out or said too much (see toolError)
+        BadOutput,    ///< a save tool printed something that is not a complete save file
+        Incompatible, ///< the filter table holds rules iptables-nft cannot express (native nft)
+        ChainMissing, ///< DOCKER-USER does not exist and createChain was false
+        BadRule,      ///< a rule cannot be written (control characters, commands in raw text)
+    };
+
+    /// The real tools from the trusted system directories.
+    NftBackend();
+    /// Tests: tools from the given runner (fake tools, short timeouts).
+    explicit NftBackend(const ToolRunner &runner);
+    Q_DISABLE_COPY_MOVE(NftBackend)
+
+    QString name() const override { return QStringLiteral("nft"); }
+    bool read(Family family, BackendTables *out, QString *error) override;
+    bool replaceDockerUser(Family family, const QVector<BackendRule> &rules, bool createChain,
+                           bool createJump, QString *error) override;
+
+    ErrorKind lastErrorKind() const { return m_lastError; }
+    ToolRunner::ErrorKind lastToolError() const { return m_lastToolError; }
+
+    /**
+     * Docker 29's own nftables firewall: whether `table ip docker-bridges` (IPv4) or
+     * `table ip6 docker-bridges` (IPv6) exists, from `nft list tables`. When it does and there
+     * are no iptables chains, Docker runs its nftables backend and has no DOCKER-USER at all.
+     * nullopt with error set when nft is missing or fails.
+     */
+    std::optional<bool> dockerNftablesExists(Family family, QString *error);
+
+    /**
+     * Turns iptables-nft-save output into tables: every chain of filter, nat and raw with its
+     * policy and rules (and counters from `[p:b]`). filter and nat are always present (empty
+     * built-in chains when nf_tables has no such table, as `iptables-nft-save -t` shows them).
+     * Fails on anything that is not a complete save file, and when filter is "incompatible".
+     */
+    static bool parseSave(const QByteArray &save, Family family, BackendTables *out, QString *error,
+                          ErrorKind *kind = nullptr);
+
+    /**
+     * The iptables-nft-restore input that replaces DOCKER-USER with rules. declareChain adds
+     * `:DOCKER-USER - [0:0]` (which creates the chain when missing); without it, `-F
+     * DOCKER-USER` makes the whole transaction fail when the chain does not exist.
+     * insertJump adds `-I FORWARD 1 -j DOCKER-USER`.
+     */
+    static bool restoreInput(const QVector<BackendRule> &rules, bool declareChain, bool insertJump,
+                             QByteArray *out, QString *error);
+
+private:
+    bool fail(QString *error, ErrorKind kind, const QString &message);
+    bool runTool(const QString &tool, const QStringList &args, const QByteArray &input,
+                 QByteArray *out, QString *error);
+    std::optional<bool> dockerUserExists(Family family, QString *error);
+    std::optional<bool> forwardJumpExists(Family family, QString *error);
+
+    ToolRunner m_runner;
+    ErrorKind m_lastError = ErrorKind::None;
+    ToolRunner::ErrorKind m_lastToolError = ToolRunner::ErrorKind::None;
+};
+
+} // namespace Userchain

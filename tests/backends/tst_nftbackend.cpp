@@ -1,0 +1,1149 @@
+#include "nftbackend.h"
+#include "ruleparser.h"
+#include "toolrunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <sched.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace Userchain;
+
+Q_DECLARE_METATYPE(Userchain::Family)
+Q_DECLARE_METATYPE(Userchain::NftBackend::ErrorKind)
+Q_DECLARE_METATYPE(Userchain::ToolRunner::ErrorKind)
+
+/*
+ * The nf_tables backend against the real iptables-nft tools and the real kernel. The program
+ * re-executes itself under `unshare --net` before anything else, and every test function then
+ * moves into a further fresh network namespace, so the host's tables are never touched.
+ */
+
+namespace {
+
+const char kOriginVar[] = "USERCHAIN_NFT_TEST_ORIGIN_NETNS";
+constexpr int kSkipExitCode = 77;
+
+QByteArray currentNetns()
+{
+    char buf[PATH_MAX] = {};
+    const ssize_t n = ::readlink("/proc/self/ns/net", buf, sizeof(buf) - 1);
+    return n > 0 ? QByteArray(buf, int(n)) : QByteArray();
+}
+
+bool inPrivateNetns()
+{
+    const char *origin = std::getenv(kOriginVar);
+    const QByteArray now = currentNetns();
+    return origin && *origin && !now.isEmpty() && now != QByteArray(origin);
+}
+
+/// Never returns outside a private namespace: re-executes as `unshare --net -- self args`.
+void enterPrivateNetns(int argc, char **argv)
+{
+    if (std::getenv(kOriginVar)) {
+        if (!inPrivateNetns()) {
+            std::fprintf(stderr, "refusing to run: not in a private network namespace\n");
+            std::abort();
+        }
+        return;
+    }
+    if (::geteuid() != 0) {
+        std::fprintf(stderr, "SKIP: tst_nftbackend needs root for unshare --net\n");
+        std::exit(kSkipExitCode);
+    }
+    char self[PATH_MAX] = {};
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof(self) - 1);
+    const QByteArray origin = currentNetns();
+    if (n <= 0 || origin.isEmpty()) {
+        std::fprintf(stderr, "cannot read /proc/self: %s\n", std::strerror(errno));
+        std::exit(1);
+    }
+    ::setenv(kOriginVar, origin.constData(), 1);
+    std::vector<char *> args = {const_cast<char *>("unshare"), const_cast<char *>("--net"),
+                                const_cast<char *>("--"), self};
+    for (int i = 1; i < argc; ++i)
+        args.push_back(argv[i]);
+    args.push_back(nullptr);
+    ::execv("/usr/bin/unshare", args.data());
+    std::fprintf(stderr, "SKIP: cannot run /usr/bin/unshare: %s\n", std::strerror(errno));
+    std::exit(kSkipExitCode);
+}
+
+struct Proc
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// The oracle side: the real tools, run directly (not through the code under test).
+Proc run(const QString &program, const QStringList &args, const QByteArray &input = {})
+{
+    Proc r;
+    if (!inPrivateNetns()) {
+        r.err = "not in a private network namespace";
+        return r;
+    }
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForStarted(30000)) {
+        r.err = p.errorString().toUtf8();
+        return r;
+    }
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+QString saveTool(Family f)
+{
+    return f == Family::IPv4 ? QStringLiteral("/usr/sbin/iptables-nft-save")
+                             : QStringLiteral("/usr/sbin/ip6tables-nft-save");
+}
+
+QString restoreTool(Family f)
+{
+    return f == Family::IPv4 ? QStringLiteral("/usr/sbin/iptables-nft-restore")
+                             : QStringLiteral("/usr/sbin/ip6tables-nft-restore");
+}
+
+QString iptablesTool(Family f)
+{
+    return f == Family::IPv4 ? QStringLiteral("/usr/sbin/iptables-nft")
+                             : QStringLiteral("/usr/sbin/ip6tables-nft");
+}
+
+QByteArray save(Family f, const QStringList &args = {QStringLiteral("-c")})
+{
+    return run(saveTool(f), args).out;
+}
+
+bool restore(Family f, const QByteArray &data, bool noflush, QByteArray *err = nullptr)
+{
+    const Proc p =
+        run(restoreTool(f), noflush ? QStringList{QStringLiteral("-n")} : QStringList{}, data);
+    if (err)
+        *err = p.err;
+    return p.code == 0;
+}
+
+/// Save output without the comment lines (their timestamps change) and chain counters.
+QStringList contentLines(const QByteArray &saved)
+{
+    QStringList lines;
+    for (const QByteArray &raw : saved.split('\n')) {
+        QString line = QString::fromUtf8(raw);
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        if (line.startsWith(QLatin1Char(':'))) {
+            const int bracket = line.lastIndexOf(QLatin1String(" ["));
+            if (bracket > 0)
+                line = line.left(bracket);
+        }
+        lines << line;
+    }
+    return lines;
+}
+
+/// The lines of one table of save output ("-t TABLE" form, without `*`, COMMIT and comments).
+QStringList tableLines(const QByteArray &saved, const QString &table)
+{
+    QStringList lines;
+    bool inside = false;
+    for (const QString &line : contentLines(saved)) {
+        if (line.startsWith(QLatin1Char('*')))
+            inside = line.mid(1) == table;
+        else if (line == QLatin1String("COMMIT"))
+            inside = false;
+        else if (inside)
+            lines << line;
+    }
+    return lines;
+}
+
+/// The same lines, from what the backend read.
+QStringList backendLines(const BackendTables &tables, const QString &table)
+{
+    QStringList decl, rules;
+    for (const BackendChain &c : tables.chains) {
+        if (c.table != table)
+            continue;
+        decl << QStringLiteral(":%1 %2").arg(c.name, c.policy);
+        for (const BackendRule &r : c.rules)
+            rules << (r.displaySpec.isEmpty()
+                          ? QStringLiteral("-A ") + c.name
+                          : QStringLiteral("-A %1 %2").arg(c.name, r.displaySpec));
+    }
+    return decl + rules;
+}
+
+QStringList chainRules(const QByteArray &saved, const QString &chain)
+{
+    QStringList rules;
+    const QString prefix = QStringLiteral("-A ") + chain + QLatin1Char(' ');
+    for (const QString &line : contentLines(saved)) {
+        QString l = line;
+        if (l.startsWith(QLatin1Char('['))) // counters
+            l = l.mid(l.indexOf(QLatin1String("] ")) + 2);
+        if (l.startsWith(prefix))
+            rules << l.mid(prefix.size());
+        else if (l == prefix.trimmed())
+            rules << QString();
+    }
+    return rules;
+}
+
+/// Everything but DOCKER-USER's rules, for "nothing else changed".
+QStringList withoutDockerUserRules(const QByteArray &saved)
+{
+    QStringList out;
+    for (const QByteArray &raw : saved.split('\n')) {
+        if (raw.startsWith('#'))
+            continue;
+        QByteArray l = raw;
+        if (l.startsWith('['))
+            l = l.mid(l.indexOf("] ") + 2);
+        if (l.startsWith("-A DOCKER-USER ") || l == "-A DOCKER-USER")
+            continue;
+        out << QString::fromUtf8(raw);
+    }
+    return out;
+}
+
+const BackendChain *findChain(const BackendTables &t, const QString &table, const QString &name)
+{
+    for (const BackendChain &c : t.chains)
+        if (c.table == table && c.name == name)
+            return &c;
+    return nullptr;
+}
+
+QVector<BackendRule> parsedRules(const QStringList &specs, Family family, QString *error)
+{
+    QVector<BackendRule> rules;
+    for (const QString &spec : specs) {
+        RuleError e;
+        const auto rule = RuleParser::parse(spec, family, &e);
+        if (!rule) {
+            *error = spec + QStringLiteral(": ") + e.message;
+            return {};
+        }
+        BackendRule br;
+        br.rule = *rule;
+        rules << br;
+    }
+    return rules;
+}
+
+QStringList specsOf(const QVector<BackendRule> &rules)
+{
+    QStringList specs;
+    for (const BackendRule &r : rules)
+        specs << (r.raw.isEmpty() ? r.rule.toString() : QString::fromUtf8(r.raw));
+    return specs;
+}
+
+/// Tables the legacy (x_tables) side of this namespace has; must stay empty throughout.
+QStringList legacyTables()
+{
+    QStringList names;
+    for (const char *path : {"/proc/net/ip_tables_names", "/proc/net/ip6_tables_names"}) {
+        QFile f{QString::fromLatin1(path)};
+        if (!f.open(QIODevice::ReadOnly))
+            continue; // the module is not loaded: certainly no table
+        for (const QByteArray &l : f.readAll().split('\n'))
+            if (!l.trimmed().isEmpty())
+                names << QLatin1String(path) + QLatin1Char(':') + QString::fromUtf8(l.trimmed());
+    }
+    return names;
+}
+
+/**
+ * Moves into a further new, empty network namespace. Checks first that the one being left
+ * has no legacy table, since its tables cannot be looked at any more afterwards.
+ */
+bool freshNetns()
+{
+    return inPrivateNetns() && legacyTables().isEmpty() && ::unshare(CLONE_NEWNET) == 0 &&
+           inPrivateNetns();
+}
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(USERCHAIN_FIXTURES_DIR "/") + name;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeScript(const QString &path, const QByteArray &body)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    f.write("#!/bin/sh\n" + body + "\n");
+    f.close();
+    return f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                            QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                            QFile::ExeOther);
+}
+
+} // namespace
+
+class TestNftBackend : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void runnerEnvironmentAndInput();
+    void runnerRefusesUntrustedTools_data();
+    void runnerRefusesUntrustedTools();
+    void runnerFaults_data();
+    void runnerFaults();
+    void runnerKillsWholeProcessGroup();
+
+    void readBadSaveOutput_data();
+    void readBadSaveOutput();
+    void restoreFailureIsNamed();
+    void badRuleRunsNoTool();
+
+    void fixtures_data();
+    void fixtures();
+    void dockerExamplePolicy_data();
+    void dockerExamplePolicy();
+    void corpus_data();
+    void corpus();
+    void verbatimRulesRoundTrip();
+    void createChainAndJump();
+    void refusedRuleChangesNothing();
+    void incompatibleFilterTable();
+    void dockerNftables_data();
+    void dockerNftables();
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+void TestNftBackend::initTestCase()
+{
+    QVERIFY2(inPrivateNetns(), "must run inside its own network namespace");
+    QVERIFY(m_tmp.isValid());
+    for (const char *t : {"iptables-nft-save", "iptables-nft-restore", "ip6tables-nft-save",
+                          "ip6tables-nft-restore", "iptables-nft", "nft"})
+        QVERIFY2(QFile::exists(QStringLiteral("/usr/sbin/") + QLatin1String(t)), t);
+}
+
+void TestNftBackend::init()
+{
+    // A namespace of its own per test: empty tables, no ipsets, nothing left from the last one.
+    QCOMPARE(legacyTables(), QStringList());
+    QVERIFY(freshNetns());
+}
+
+void TestNftBackend::cleanup()
+{
+    // The point of this backend: nothing on an nft host may create an iptables-legacy table.
+    QCOMPARE(legacyTables(), QStringList());
+}
+
+// ToolRunner
+
+void TestNftBackend::runnerEnvironmentAndInput()
+{
+    const QByteArray oldLock = qgetenv("XTABLES_LOCKFILE");
+    qputenv("USERCHAIN_TEST_SECRET", "leak");
+    qputenv("LD_PRELOAD", "/nonexistent.so");
+    const ToolRunner runner;
+    auto environment = [&runner]() {
+        const ToolRunner::Result env = runner.run(QStringLiteral("env"), {});
+        QStringList vars = QString::fromUtf8(env.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        vars.sort();
+        return env.ok() ? vars : QStringList{env.message};
+    };
+    // Only PATH, LC_ALL and the helper's own lock file (when it is an absolute path).
+    qputenv("XTABLES_LOCKFILE", "/run/userchain-test.lock");
+    QCOMPARE(environment(),
+             QStringList({QStringLiteral("LC_ALL=C"),
+                          QStringLiteral("PATH=/usr/sbin:/usr/bin:/sbin:/bin"),
+                          QStringLiteral("XTABLES_LOCKFILE=/run/userchain-test.lock")}));
+    qputenv("XTABLES_LOCKFILE", "relative.lock");
+    QCOMPARE(environment(), QStringList({QStringLiteral("LC_ALL=C"),
+                                         QStringLiteral("PATH=/usr/sbin:/usr/bin:/sbin:/bin")}));
+    qunsetenv("LD_PRELOAD");
+    qunsetenv("USERCHAIN_TEST_SECRET");
+    if (oldLock.isNull())
+        qunsetenv("XTABLES_LOCKFILE");
+    else
+        qputenv("XTABLES_LOCKFILE", oldLock);
+
+    // Input larger than a pipe buffer, echoed back: stdin and stdout are served together.
+    QByteArray input;
+    for (int i = 0; input.size() < 3 * 1024 * 1024; ++i)
+        input += "line " + QByteArray::number(i) + '\n';
+    const ToolRunner::Result cat = runner.run(QStringLiteral("cat"), {}, input);
+    QVERIFY2(cat.ok(), qPrintable(cat.message));
+    QCOMPARE(cat.out.size(), input.size());
+    QVERIFY(cat.out == input);
+
+    // Arguments arrive as given, without a shell in between.
+    const ToolRunner::Result echo =
+        runner.run(QStringLiteral("echo"), {QStringLiteral("$HOME;"), QStringLiteral("a b")});
+    QVERIFY(echo.ok());
+    QCOMPARE(echo.out, QByteArray("$HOME; a b\n"));
+}
+
+void TestNftBackend::runnerRefusesUntrustedTools_data()
+{
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<QString>("mode"); // how the fake tool is made
+    QTest::newRow("absolute path") << QStringLiteral("/usr/bin/true") << QString();
+    QTest::newRow("relative path") << QStringLiteral("../bin/true") << QString();
+    QTest::newRow("dot-dot") << QStringLiteral("..") << QString();
+    QTest::newRow("not there") << QStringLiteral("no-such-tool") << QString();
+    QTest::newRow("world-writable") << QStringLiteral("fake") << QStringLiteral("0777");
+    QTest::newRow("group-writable") << QStringLiteral("fake") << QStringLiteral("0775");
+    QTest::newRow("directory") << QStringLiteral("fake") << QStringLiteral("dir");
+}
+
+void TestNftBackend::runnerRefusesUntrustedTools()
+{
+    QFETCH(QString, tool);
+    QFETCH(QString, mode);
+    QTemporaryDir dir(m_tmp.path() + QStringLiteral("/untrusted-XXXXXX"));
+    QVERIFY(dir.isValid());
+    const QString path = dir.path() + QStringLiteral("/fake");
+    if (mode == QLatin1String("dir")) {
+        QVERIFY(QDir().mkdir(path));
+    } else if (!mode.isEmpty()) {
+        QVERIFY(writeScript(path, "echo ran"));
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), mode.toUInt(nullptr, 8)) == 0);
+    }
+    const ToolRunner runner({dir.path(), QStringLiteral("/usr/bin")});
+    const ToolRunner::Result r = runner.run(tool, {});
+    QCOMPARE(r.error, ToolRunner::ErrorKind::NotFound);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!r.message.isEmpty());
+}
+
+void TestNftBackend::runnerFaults_data()
+{
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<int>("timeoutMs");
+    QTest::addColumn<ToolRunner::ErrorKind>("kind");
+    QTest::addColumn<QByteArray>("expectInMessage");
+
+    QTest::newRow("ok") << QByteArray("echo fine") << 5000 << ToolRunner::ErrorKind::None
+                        << QByteArray();
+    QTest::newRow("non-zero exit")
+        << QByteArray("echo partial; echo 'line 3: it broke' >&2; exit 3") << 5000
+        << ToolRunner::ErrorKind::NonZeroExit << QByteArray("status 3: line 3: it broke");
+    QTest::newRow("too much output")
+        << QByteArray("head -c 5000000 /dev/zero") << 20000 << ToolRunner::ErrorKind::OutputTooLarge
+        << QByteArray("more than 1048576 bytes");
+    QTest::newRow("endless output")
+        << QByteArray("yes") << 20000 << ToolRunner::ErrorKind::OutputTooLarge << QByteArray();
+    QTest::newRow("timeout") << QByteArray("sleep 30") << 500 << ToolRunner::ErrorKind::Timeout
+                             << QByteArray("500 ms");
+    QTest::newRow("stdout closed, still running") << QByteArray("exec >&- 2>&-; sleep 30") << 500
+                                                  << ToolRunner::ErrorKind::Timeout << QByteArray();
+    QTest::newRow("crash") << QByteArray("kill -SEGV $$") << 5000 << ToolRunner::ErrorKind::Crashed
+                           << QByteArray("signal 11");
+    QTest::newRow("ignores stdin") << QByteArray("exec 0<&-; echo done") << 5000
+                                   << ToolRunner::ErrorKind::None << QByteArray();
+    QTest::newRow("stderr flood") << QByteArray(
+                                         "head -c 3000000 /dev/zero | tr '\\0' x >&2; exit 1")
+                                  << 20000 << ToolRunner::ErrorKind::NonZeroExit
+                                  << QByteArray("xxxx");
+}
+
+void TestNftBackend::runnerFaults()
+{
+    QFETCH(QByteArray, script);
+    QFETCH(int, timeoutMs);
+    QFETCH(ToolRunner::ErrorKind, kind);
+    QFETCH(QByteArray, expectInMessage);
+    QTemporaryDir dir(m_tmp.path() + QStringLiteral("/faults-XXXXXX"));
+    QVERIFY(writeScript(dir.path() + QStringLiteral("/tool"), script));
+    ToolRunner runner({dir.path()});
+    runner.setTimeoutMs(timeoutMs);
+    runner.setMaxOutput(1024 * 1024);
+    // Big input: the "ignores stdin" tool makes the runner meet EPIPE (which must not kill us).
+    const QByteArray input(4 * 1024 * 1024, 'i');
+    QElapsedTimer timer;
+    timer.start();
+    const ToolRunner::Result r = runner.run(QStringLiteral("tool"), {}, input);
+    QCOMPARE(r.error, kind);
+    QVERIFY2(r.message.contains(QString::fromUtf8(expectInMessage)), qPrintable(r.message));
+    QVERIFY(r.err.size() <= ToolRunner::MaxStderr);
+    QVERIFY2(timer.elapsed() < timeoutMs + 5000, "the runner must stop at its deadline");
+    if (kind == ToolRunner::ErrorKind::OutputTooLarge)
+        QVERIFY(r.out.isEmpty());
+    if (kind != ToolRunner::ErrorKind::None)
+        QVERIFY(r.message.startsWith(QStringLiteral("tool: ")));
+}
+
+void TestNftBackend::runnerKillsWholeProcessGroup()
+{
+    QTemporaryDir dir(m_tmp.path() + QStringLiteral("/group-XXXXXX"));
+    const QString pidFile = dir.path() + QStringLiteral("/child.pid");
+    QVERIFY(writeScript(dir.path() + QStringLiteral("/tool"),
+                        "sleep 60 &\necho $! > '" + QFile::encodeName(pidFile) + "'\nwait"));
+    ToolRunner runner({dir.path()});
+    runner.setTimeoutMs(500);
+    const ToolRunner::Result r = runner.run(QStringLiteral("tool"), {});
+    QCOMPARE(r.error, ToolRunner::ErrorKind::Timeout);
+    const pid_t child = pid_t(readFile(pidFile).trimmed().toInt());
+    QVERIFY(child > 0);
+    // The grandchild got SIGKILL too; once its new parent reaps it, it is gone.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        ::kill(child, 0) != 0 ||
+            readFile(QStringLiteral("/proc/%1/stat").arg(child)).contains(") Z "),
+        5000);
+}
+
+// NftBackend against fake tools
+
+void TestNftBackend::readBadSaveOutput_data()
+{
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<NftBackend::ErrorKind>("kind");
+    QTest::addColumn<ToolRunner::ErrorKind>("toolKind");
+
+    const QByteArray real = QFile::encodeName(fixture(
+        QStringLiteral("docker-20.10/docker20.10-nft-user-rules-before-restart.nft.v4.rules")));
+    QTest::newRow("complete (control)")
+        << QByteArray("cat '" + real + "'") << NftBackend::ErrorKind::None
+        << ToolRunner::ErrorKind::None;
+    QTest::newRow("cut inside a line")
+        << QByteArray("head -c 900 '" + real + "'") << NftBackend::ErrorKind::BadOutput
+        << ToolRunner::ErrorKind::None;
+    QTest::newRow("cut inside a table")
+        << QByteArray("head -n 20 '" + real + "'") << NftBackend::ErrorKind::BadOutput
+        << ToolRunner::ErrorKind::None;
+    QTest::newRow("cut after COMMIT")
+        << QByteArray("sed '/^COMMIT/q' '" + real + "'") << NftBackend::ErrorKind::BadOutput
+        << ToolRunner::ErrorKind::None;
+    QTest::newRow("garbage") << QByteArray("echo 'Segmentation fault? no: hello'")
+                             << NftBackend::ErrorKind::BadOutput << ToolRunner::ErrorKind::None;
+    QTest::newRow("rule of an undeclared chain")
+        << QByteArray("printf '*filter\\n:INPUT ACCEPT [0:0]\\n[0:0] -A NOPE -j DROP\\nCOMMIT\\n'")
+        << NftBackend::ErrorKind::BadOutput << ToolRunner::ErrorKind::None;
+    QTest::newRow("incompatible filter")
+        << QByteArray("echo \"# Table \\`filter' is incompatible, use 'nft' tool.\"")
+        << NftBackend::ErrorKind::Incompatible << ToolRunner::ErrorKind::None;
+    QTest::newRow("non-zero exit")
+        << QByteArray("cat '" + real + "'; exit 4") << NftBackend::ErrorKind::Tool
+        << ToolRunner::ErrorKind::NonZeroExit;
+    QTest::newRow("too much") << QByteArray("while :; do cat '" + real + "'; done")
+                              << NftBackend::ErrorKind::Tool
+                              << ToolRunner::ErrorKind::OutputTooLarge;
+    QTest::newRow("hangs") << QByteArray("sleep 30") << NftBackend::ErrorKind::Tool
+                           << ToolRunner::ErrorKind::Timeout;
+    QTest::newRow("missing") << QByteArray() << NftBackend::ErrorKind::Tool
+                             << ToolRunner::ErrorKind::NotFound;
+}
+
+void TestNftBackend::readBadSaveOutput()
+{
+    QFETCH(QByteArray, script);
+    QFETCH(NftBackend::ErrorKind, kind);
+    QFETCH(ToolRunner::ErrorKind, toolKind);
+    QTemporaryDir dir(m_tmp.path() + QStringLiteral("/save-XXXXXX"));
+    if (!script.isEmpty())
+        QVERIFY(writeScript(dir.path() + QStringLiteral("/iptables-nft-save"), script));
+    ToolRunner runner({dir.path()});
+    runner.setTimeoutMs(1000);
+    runner.setMaxOutput(1024 * 1024);
+    NftBackend backend(runner);
+
+    BackendTables tables;
+    tables.chains.append(BackendChain{
+        QStringLiteral("sentinel"), QStringLiteral("KEEP"), QStringLiteral("-"), false, {}});
+    QString error;
+    const bool ok = backend.read(Family::IPv4, &tables, &error);
+    QCOMPARE(backend.lastErrorKind(), kind);
+    QCOMPARE(backend.lastToolError(), toolKind);
+    if (kind == NftBackend::ErrorKind::None) {
+        QVERIFY2(ok, qPrintable(error));
+        QVERIFY(findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER")));
+        return;
+    }
+    QVERIFY(!ok);
+    QVERIFY(!error.isEmpty());
+    qInfo("%s", qPrintable(error));
+    // A failed read leaves the caller's tables alone.
+    QCOMPARE(tables.chains.size(), 1);
+    QCOMPARE(tables.chains.first().name, QStringLiteral("KEEP"));
+}
+
+void TestNftBackend::restoreFailureIsNamed()
+{
+    QTemporaryDir dir(m_tmp.path() + QStringLiteral("/restore-XXXXXX"));
+    const QString log = dir.path() + QStringLiteral("/stdin");
+    QVERIFY(writeScript(dir.path() + QStringLiteral("/iptables-nft-restore"),
+                        "cat > '" + QFile::encodeName(log) +
+                            "'\necho 'iptables-nft-restore v1.8.9 (nf_tables): ' >&2\n"
+                            "echo 'line 5: RULE_APPEND failed (Invalid argument)' >&2\nexit 1"));
+    QVERIFY(writeScript(dir.path() + QStringLiteral("/iptables-nft"),
+                        "echo '-P FORWARD DROP'\necho '-A FORWARD -j DOCKER-ISOLATION-STAGE-1'"));
+    QVERIFY(writeScript(dir.path() + QStringLiteral("/iptables-nft-save"),
+                        "printf '*filter\\n:FORWARD DROP [0:0]\\nCOMMIT\\n'"));
+    NftBackend backend(ToolRunner({dir.path()}));
+    QString error;
+    const auto rules = parsedRules(
+        {QStringLiteral("-s 10.0.0.1 -j DROP"), QStringLiteral("-j RETURN")}, Family::IPv4, &error);
+    QVERIFY2(!rules.isEmpty(), qPrintable(error));
+
+    // createChain: line 5 of "*filter / :DOCKER-USER / -F / rule 1 / rule 2" is rule 2.
+    QVERIFY(!backend.replaceDockerUser(Family::IPv4, rules, true, true, &error));
+    QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::Tool);
+    QCOMPARE(backend.lastToolError(), ToolRunner::ErrorKind::NonZeroExit);
+    QVERIFY2(error.contains(QStringLiteral("rule 2: ")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("RULE_APPEND failed")), qPrintable(error));
+    // The jump was missing from the fake FORWARD listing, so it went into the same input.
+    QCOMPARE(readFile(log), QByteArray("*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n"
+                                       "-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+                                       "-A DOCKER-USER -j RETURN\n"
+                                       "-I FORWARD 1 -j DOCKER-USER\nCOMMIT\n"));
+
+    // Without createChain, a failed restore of a missing chain is reported as such.
+    QVERIFY(!backend.replaceDockerUser(Family::IPv4, rules, false, false, &error));
+    QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::ChainMissing);
+    QCOMPARE(readFile(log), QByteArray("*filter\n-F DOCKER-USER\n"
+                                       "-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+                                       "-A DOCKER-USER -j RETURN\nCOMMIT\n"));
+}
+
+void TestNftBackend::badRuleRunsNoTool()
+{
+    // An empty tool directory: had any tool run, the error would be Tool/NotFound.
+    QTemporaryDir dir(m_tmp.path() + QStringLiteral("/none-XXXXXX"));
+    NftBackend backend(ToolRunner({dir.path()}));
+    const QList<QByteArray> bad = {"-j DROP\n*nat",
+                                   "-j DROP\r",
+                                   QByteArray("-j D\0P", 5),
+                                   "-j ACCEPT -t nat",
+                                   "-s 1.2.3.4 -A FORWARD -j ACCEPT",
+                                   "-m comment --comment \"unterminated"};
+    for (const QByteArray &raw : bad) {
+        BackendRule r;
+        r.raw = raw;
+        r.displaySpec = QString::fromUtf8(raw);
+        QString error;
+        QVERIFY(!backend.replaceDockerUser(Family::IPv4, {r}, true, true, &error));
+        QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::BadRule);
+        QVERIFY2(error.startsWith(QStringLiteral("rule 1")), qPrintable(error));
+    }
+}
+
+// NftBackend against the real tools and kernel
+
+void TestNftBackend::fixtures_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<Family>("family");
+    const QDir dir(fixture(QStringLiteral("docker-20.10")));
+    const QStringList v4 = dir.entryList({QStringLiteral("*.nft.v4.rules")}, QDir::Files);
+    const QStringList v6 = dir.entryList({QStringLiteral("*.nft.v6.rules")}, QDir::Files);
+    QVERIFY(!v4.isEmpty());
+    QVERIFY(!v6.isEmpty());
+    for (const QString &f : v4)
+        QTest::newRow(qPrintable(f)) << dir.filePath(f) << Family::IPv4;
+    for (const QString &f : v6)
+        QTest::newRow(qPrintable(f)) << dir.filePath(f) << Family::IPv6;
+    // Docker 27 to 29 (iptablesdoc captures and goldens): DOCKER-FORWARD and friends, raw.
+    const QDir moby(fixture(QStringLiteral("docker-moby")));
+    for (const QString &f : moby.entryList({QStringLiteral("*.v4.rules")}, QDir::Files))
+        QTest::newRow(qPrintable(f)) << moby.filePath(f) << Family::IPv4;
+    for (const QString &f : moby.entryList({QStringLiteral("*.v6.rules")}, QDir::Files))
+        QTest::newRow(qPrintable(f)) << moby.filePath(f) << Family::IPv6;
+}
+
+void TestNftBackend::fixtures()
+{
+    QFETCH(QString, file);
+    QFETCH(Family, family);
+    // Docker 28.0's rules match an ipset; its companion file recreates it in this namespace.
+    const QString ipsets = file.left(file.indexOf(QLatin1String(".v"))) + QStringLiteral(".ipset");
+    if (QFile::exists(ipsets)) {
+        const Proc p =
+            run(QStringLiteral("/usr/sbin/ipset"), {QStringLiteral("restore")}, readFile(ipsets));
+        QVERIFY2(p.code == 0, p.err.constData());
+    }
+    QByteArray err;
+    QVERIFY2(restore(family, readFile(file), false, &err), err.constData());
+
+    NftBackend backend;
+    BackendTables tables;
+    QString error;
+    QVERIFY2(backend.read(family, &tables, &error), qPrintable(error));
+
+    // Every chain and rule, in order, as iptables-nft-save -t prints each table.
+    for (const QString &table : {QStringLiteral("filter"), QStringLiteral("nat")}) {
+        const QByteArray saved = save(family, {QStringLiteral("-t"), table});
+        QCOMPARE(backendLines(tables, table), tableLines(saved, table));
+    }
+    // raw only when nf_tables has it (`-t raw` would print empty built-in chains regardless).
+    const bool hasRaw = save(family, {}).contains("\n*raw\n");
+    QCOMPARE(findChain(tables, QStringLiteral("raw"), QStringLiteral("PREROUTING")) != nullptr,
+             hasRaw);
+    if (hasRaw)
+        QCOMPARE(backendLines(tables, QStringLiteral("raw")),
+                 tableLines(save(family, {QStringLiteral("-t"), QStringLiteral("raw")}),
+                            QStringLiteral("raw")));
+    int verbatim = 0;
+    for (const BackendChain &c : tables.chains) {
+        QVERIFY(c.builtin == (c.policy != QLatin1String("-")));
+        for (const BackendRule &r : c.rules) {
+            if (!r.raw.isEmpty()) {
+                ++verbatim;
+                QCOMPARE(QString::fromUtf8(r.raw), r.displaySpec);
+                QVERIFY(!r.unknownExtensions.isEmpty());
+            } else {
+                QCOMPARE(r.rule.toString(), r.displaySpec);
+            }
+        }
+    }
+    if (verbatim)
+        qInfo("%d rules kept verbatim", verbatim);
+
+    // Writing DOCKER-USER back as read changes nothing anywhere, verbatim rules included.
+    const QByteArray before = save(family);
+    const BackendChain *dockerUser =
+        findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
+    if (dockerUser) {
+        QVERIFY2(backend.replaceDockerUser(family, dockerUser->rules, false, false, &error),
+                 qPrintable(error));
+    } else {
+        QVERIFY(!backend.replaceDockerUser(family, {}, false, false, &error));
+        QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::ChainMissing);
+    }
+    QCOMPARE(contentLines(save(family)), contentLines(before));
+}
+
+void TestNftBackend::dockerExamplePolicy_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<Family>("family");
+    QTest::addColumn<QString>("wanSubnets");
+    QTest::newRow("v4") << fixture(QStringLiteral(
+                               "docker-20.10/docker20.10-nft-with-containers.nft.v4.rules"))
+                        << Family::IPv4 << QStringLiteral("10.1.0.0/16 10.2.0.0/16");
+    QTest::newRow("v6, chain and jump created")
+        << fixture(QStringLiteral(
+               "docker-20.10/docker20.10-nft-ip6tables-with-containers.nft.v6.rules"))
+        << Family::IPv6 << QStringLiteral("2001:db8:1::/48 2001:db8:2::/48");
+}
+
+void TestNftBackend::dockerExamplePolicy()
+{
+    QFETCH(QString, file);
+    QFETCH(Family, family);
+    QFETCH(QString, wanSubnets);
+    QVERIFY(restore(family, readFile(file), false));
+    const QStringList subnets = wanSubnets.split(QLatin1Char(' '));
+    // Docker's page, "Docker and iptables": the full example policy.
+    const QStringList specs = {
+        QStringLiteral("-i ext_if -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN"),
+        QStringLiteral("-p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j RETURN"),
+        QStringLiteral("-p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL -j RETURN"),
+        QStringLiteral("-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -s %1 -j RETURN")
+            .arg(subnets[0]),
+        QStringLiteral("-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -s %1 -j RETURN")
+            .arg(subnets[1]),
+        QStringLiteral("-i ext_if -j DROP"),
+        QStringLiteral("-j RETURN"),
+    };
+    QString error;
+    const QVector<BackendRule> rules = parsedRules(specs, family, &error);
+    QVERIFY2(!rules.isEmpty(), qPrintable(error));
+
+    const QByteArray before = save(family);
+    const bool hadChain =
+        chainRules(before, QStringLiteral("FORWARD")).contains(QStringLiteral("-j DOCKER-USER"));
+    NftBackend backend;
+    QVERIFY2(backend.replaceDockerUser(family, rules, !hadChain, !hadChain, &error),
+             qPrintable(error));
+    const QByteArray after = save(family);
+    QCOMPARE(chainRules(after, QStringLiteral("DOCKER-USER")), specsOf(rules));
+
+    QStringList expectedOthers = withoutDockerUserRules(before);
+    if (!hadChain) {
+        // The only other change: the chain and Docker's jump at FORWARD position 1.
+        const int firstForward =
+            std::find_if(expectedOthers.begin(), expectedOthers.end(),
+                         [](const QString &l) { return l.contains(QLatin1String("-A FORWARD")); }) -
+            expectedOthers.begin();
+        expectedOthers.insert(firstForward, QStringLiteral("[0:0] -A FORWARD -j DOCKER-USER"));
+        int lastDecl = firstForward;
+        while (lastDecl > 0 && !expectedOthers[lastDecl].startsWith(QLatin1Char(':')))
+            --lastDecl;
+        expectedOthers.insert(lastDecl + 1, QStringLiteral(":DOCKER-USER - [0:0]"));
+    }
+    // Other lines byte-for-byte, counters included (comment lines carry timestamps).
+    QStringList actualOthers = withoutDockerUserRules(after);
+    QCOMPARE(actualOthers, expectedOthers);
+
+    // And read back through the backend as the same typed rules.
+    BackendTables tables;
+    QVERIFY2(backend.read(family, &tables, &error), qPrintable(error));
+    const BackendChain *dockerUser =
+        findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
+    QVERIFY(dockerUser);
+    QCOMPARE(dockerUser->rules.size(), rules.size());
+    for (int i = 0; i < rules.size(); ++i) {
+        QVERIFY(dockerUser->rules[i].raw.isEmpty());
+        QCOMPARE(dockerUser->rules[i].rule, rules[i].rule);
+    }
+}
+
+void TestNftBackend::corpus_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<Family>("family");
+    QTest::newRow("v4") << QStringLiteral("corpus-v4.rules") << Family::IPv4;
+    QTest::newRow("v6") << QStringLiteral("corpus-v6.rules") << Family::IPv6;
+}
+
+void TestNftBackend::corpus()
+{
+    QFETCH(QString, file);
+    QFETCH(Family, family);
+    const QString data = QStringLiteral(USERCHAIN_TEST_DATA_DIR "/");
+
+    // Lines that are refused on purpose, or print differently under nft on purpose.
+    QSet<QString> skip;
+    for (const QByteArray &raw :
+         readFile(data + QStringLiteral("stricter-than-iptables.txt")).split('\n')) {
+        const QList<QByteArray> cols = raw.split('\t');
+        if (!raw.startsWith('#') && cols.size() == 3 && cols[0].toInt() == int(family))
+            skip << QString::fromUtf8(cols[1]);
+    }
+    for (const QByteArray &raw :
+         readFile(data + QStringLiteral("nft-known-differences.txt")).split('\n'))
+        if (!raw.startsWith('#') && !raw.trimmed().isEmpty())
+            skip << QString::fromUtf8(raw.trimmed());
+
+    QStringList specs, refused;
+    for (const QByteArray &raw : readFile(data + file).split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) || skip.contains(line))
+            continue;
+        RuleError e;
+        if (!RuleParser::parse(line, family, &e))
+            refused << line + QStringLiteral(": ") + e.message;
+        specs << line;
+    }
+    QVERIFY2(refused.isEmpty(), qPrintable(refused.join(QLatin1Char('\n'))));
+    QVERIFY(specs.size() > 100);
+
+    const Proc setup = run(QStringLiteral("/bin/sh"), {data + QStringLiteral("corpus-setup.sh")});
+    QVERIFY2(setup.code == 0, setup.err.constData());
+    QVERIFY(restore(family, "*filter\n:DOCKER-USER - [0:0]\n:DOCKER - [0:0]\nCOMMIT\n", false));
+    QString error;
+    const QVector<BackendRule> rules = parsedRules(specs, family, &error);
+    QVERIFY2(!rules.isEmpty(), qPrintable(error));
+
+    const QByteArray before = save(family);
+    NftBackend backend;
+    QVERIFY2(backend.replaceDockerUser(family, rules, false, false, &error), qPrintable(error));
+    const QByteArray after = save(family);
+    QCOMPARE(withoutDockerUserRules(after), withoutDockerUserRules(before));
+    const QStringList kernel = chainRules(after, QStringLiteral("DOCKER-USER"));
+    const QStringList ours = specsOf(rules);
+    QCOMPARE(kernel.size(), ours.size());
+    QStringList differ;
+    for (int i = 0; i < ours.size(); ++i)
+        if (kernel[i] != ours[i])
+            differ << QStringLiteral("ours:   %1\nkernel: %2").arg(ours[i], kernel[i]);
+    QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QLatin1Char('\n'))));
+
+    // Read back: every rule typed again (none verbatim) and equal to what was written.
+    BackendTables tables;
+    QVERIFY2(backend.read(family, &tables, &error), qPrintable(error));
+    const BackendChain *dockerUser =
+        findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
+    QVERIFY(dockerUser);
+    QCOMPARE(dockerUser->rules.size(), rules.size());
+    for (int i = 0; i < rules.size(); ++i) {
+        QVERIFY2(dockerUser->rules[i].raw.isEmpty(), qPrintable(dockerUser->rules[i].displaySpec));
+        QCOMPARE(dockerUser->rules[i].rule, rules[i].rule);
+    }
+}
+
+void TestNftBackend::verbatimRulesRoundTrip()
+{
+    // Rules Userchain cannot represent, put there by someone else with iptables-nft.
+    const QByteArray load =
+        "*filter\n:DOCKER-USER - [0:0]\n:DOCKER - [0:0]\n"
+        "-A DOCKER-USER -m statistic --mode random --probability 0.25 -j DROP\n"
+        "-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+        "-A DOCKER-USER -m string --string \"GET /admin\" --algo bm -j DROP\n"
+        "-A DOCKER-USER -m mark --mark 0x10/0xff -j ACCEPT\n"
+        "-A DOCKER-USER ! -i + -j DROP\n"
+        "-A DOCKER-USER -m time --timestart 09:00:00 --timestop 17:00:00 -j ACCEPT\n"
+        "-A DOCKER-USER -j MARK --set-xmark 0x1/0xffffffff\n"
+        "-A DOCKER-USER -g DOCKER\n"
+        "-A DOCKER-USER -j RETURN\n"
+        "COMMIT\n";
+    QByteArray err;
+    QVERIFY2(restore(Family::IPv4, load, false, &err), err.constData());
+    const QStringList original = chainRules(save(Family::IPv4), QStringLiteral("DOCKER-USER"));
+    QCOMPARE(original.size(), 9);
+
+    NftBackend backend;
+    BackendTables tables;
+    QString error;
+    QVERIFY2(backend.read(Family::IPv4, &tables, &error), qPrintable(error));
+    const BackendChain *dockerUser =
+        findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
+    QVERIFY(dockerUser);
+    QStringList reasons;
+    for (const BackendRule &r : dockerUser->rules)
+        reasons << (r.raw.isEmpty() ? QStringLiteral("-") : r.unknownExtensions);
+    QCOMPARE(
+        reasons,
+        QStringList({QStringLiteral("statistic"), QStringLiteral("-"), QStringLiteral("string"),
+                     QStringLiteral("mark"), QStringLiteral("ip"), QStringLiteral("time"),
+                     QStringLiteral("MARK"), QStringLiteral("-"), QStringLiteral("-")}));
+
+    // Moved as a whole: reversed, and written back exactly as printed.
+    QVector<BackendRule> reversed = dockerUser->rules;
+    std::reverse(reversed.begin(), reversed.end());
+    QVERIFY2(backend.replaceDockerUser(Family::IPv4, reversed, false, false, &error),
+             qPrintable(error));
+    QStringList expected = original;
+    std::reverse(expected.begin(), expected.end());
+    QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("DOCKER-USER")), expected);
+}
+
+void TestNftBackend::createChainAndJump()
+{
+    NftBackend backend;
+    QString error;
+    const auto rules =
+        parsedRules({QStringLiteral("-s 192.0.2.1 -j DROP"), QStringLiteral("-j RETURN")},
+                    Family::IPv4, &error);
+    QVERIFY2(!rules.isEmpty(), qPrintable(error));
+    const QString nft = QStringLiteral("/usr/sbin/nft");
+
+    // No tables at all: without createChain nothing may be created, not even a table.
+    QVERIFY(!backend.replaceDockerUser(Family::IPv4, rules, false, true, &error));
+    QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::ChainMissing);
+    QCOMPARE(error, QStringLiteral("the chain DOCKER-USER does not exist"));
+    QCOMPARE(run(nft, {QStringLiteral("list"), QStringLiteral("ruleset")}).out, QByteArray());
+
+    // The chain alone.
+    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, true, false, &error),
+             qPrintable(error));
+    const QByteArray saved = save(Family::IPv4);
+    QCOMPARE(chainRules(saved, QStringLiteral("DOCKER-USER")), specsOf(rules));
+    QCOMPARE(chainRules(saved, QStringLiteral("FORWARD")), QStringList());
+
+    // The jump, once, however often it is asked for.
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, true, &error),
+                 qPrintable(error));
+        QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")),
+                 QStringList{QStringLiteral("-j DOCKER-USER")});
+    }
+
+    // Docker's FORWARD without the jump: it goes to position 1, the rest keeps its order;
+    // and only when asked for.
+    QVERIFY(freshNetns());
+    QVERIFY(restore(Family::IPv4,
+                    readFile(fixture(QStringLiteral(
+                        "docker-20.10/docker20.10-nft-with-containers.nft.v4.rules"))),
+                    false));
+    QCOMPARE(run(iptablesTool(Family::IPv4), {QStringLiteral("-D"), QStringLiteral("FORWARD"),
+                                              QStringLiteral("-j"), QStringLiteral("DOCKER-USER")})
+                 .code,
+             0);
+    const QStringList forward = chainRules(save(Family::IPv4), QStringLiteral("FORWARD"));
+    QVERIFY(!forward.contains(QStringLiteral("-j DOCKER-USER")));
+    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, false, &error),
+             qPrintable(error));
+    QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")), forward);
+    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, true, &error),
+             qPrintable(error));
+    QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")),
+             QStringList{QStringLiteral("-j DOCKER-USER")} + forward);
+
+    // A jump elsewhere in FORWARD (tampered with) counts: no second one.
+    QVERIFY(freshNetns());
+    QVERIFY(restore(Family::IPv4,
+                    readFile(fixture(QStringLiteral(
+                        "docker-20.10/docker20.10-nft-tampered-before-restart.nft.v4.rules"))),
+                    false));
+    const QStringList tampered = chainRules(save(Family::IPv4), QStringLiteral("FORWARD"));
+    QVERIFY(tampered.contains(QStringLiteral("-j DOCKER-USER")));
+    QVERIFY(tampered.first() != QStringLiteral("-j DOCKER-USER"));
+    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, true, &error),
+             qPrintable(error));
+    QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")), tampered);
+}
+
+void TestNftBackend::refusedRuleChangesNothing()
+{
+    // "! -s 0.0.0.0/0" passes as a typed rule (RuleParser would refuse the text) and
+    // nf_tables refuses it: the kernel fails the transaction at the third rule.
+    for (const Family family : {Family::IPv4, Family::IPv6}) {
+        QVERIFY(freshNetns());
+        const QString file =
+            family == Family::IPv4
+                ? QStringLiteral(
+                      "docker-20.10/docker20.10-nft-user-rules-before-restart.nft.v4.rules")
+                : QStringLiteral(
+                      "docker-20.10/docker20.10-nft-ip6tables-with-containers.nft.v6.rules");
+        QVERIFY(restore(family, readFile(fixture(file)), false));
+        QString error;
+        QVector<BackendRule> rules =
+            parsedRules({QStringLiteral("-p tcp --dport 22 -j DROP"), QStringLiteral("-j RETURN")},
+                        family, &error);
+        QVERIFY2(!rules.isEmpty(), qPrintable(error));
+        BackendRule bad;
+        bad.rule.family = family;
+        bad.rule.source =
+            family == Family::IPv4 ? QStringLiteral("0.0.0.0/0") : QStringLiteral("::/0");
+        bad.rule.sourceNegated = true;
+        bad.rule.target.name = QStringLiteral("DROP");
+        rules.insert(2, bad);
+
+        const QByteArray before = save(family);
+        const bool hasChain = before.contains(":DOCKER-USER ");
+        NftBackend backend;
+        // IPv6 has no DOCKER-USER yet: chain, jump and rules must all stay out.
+        QVERIFY(!backend.replaceDockerUser(family, rules, !hasChain, true, &error));
+        QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::Tool);
+        QCOMPARE(backend.lastToolError(), ToolRunner::ErrorKind::NonZeroExit);
+        QVERIFY2(error.contains(QStringLiteral("rule 3: ")), qPrintable(error));
+        qInfo("%s", qPrintable(error));
+        QCOMPARE(withoutDockerUserRules(save(family)), withoutDockerUserRules(before));
+        QCOMPARE(chainRules(save(family), QStringLiteral("DOCKER-USER")),
+                 chainRules(before, QStringLiteral("DOCKER-USER")));
+    }
+}
+
+void TestNftBackend::incompatibleFilterTable()
+{
+    const QString nft = QStringLiteral("/usr/sbin/nft");
+    QVERIFY(restore(Family::IPv4,
+                    "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j RETURN\nCOMMIT\n"
+                    "*nat\n:DOCKER - [0:0]\nCOMMIT\n",
+                    false));
+    // A native nft rule in nat only: filter is still read, nat is left out.
+    QCOMPARE(run(nft, {QStringLiteral("add rule ip nat DOCKER meta mark 0x10 ct state new "
+                                      "counter accept")})
+                 .code,
+             0);
+    NftBackend backend;
+    BackendTables tables;
+    QString error;
+    QVERIFY2(backend.read(Family::IPv4, &tables, &error), qPrintable(error));
+    QVERIFY(findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER")));
+    QVERIFY(!findChain(tables, QStringLiteral("nat"), QStringLiteral("DOCKER")));
+
+    // In filter it is an error: Userchain must not edit what it cannot see.
+    QCOMPARE(run(nft, {QStringLiteral("add rule ip filter DOCKER-USER meta mark 0x10 ct state "
+                                      "new counter accept")})
+                 .code,
+             0);
+    QVERIFY(!backend.read(Family::IPv4, &tables, &error));
+    QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::Incompatible);
+    qInfo("%s", qPrintable(error));
+}
+
+void TestNftBackend::dockerNftables_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("v4");
+    QTest::addColumn<bool>("v6");
+    QTest::newRow("no tables") << QString() << false << false;
+    const QDir dir(fixture(QStringLiteral("docker-moby")));
+    const QStringList files =
+        dir.entryList({QStringLiteral("docker29.7.2-nftables-*.nft")}, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &f : files)
+        QTest::newRow(qPrintable(f)) << dir.filePath(f) << f.endsWith(QLatin1String(".v4.nft"))
+                                     << f.endsWith(QLatin1String(".v6.nft"));
+}
+
+void TestNftBackend::dockerNftables()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, v4);
+    QFETCH(bool, v6);
+    if (!file.isEmpty()) {
+        // nft 1.0.6 does not know the symbolic priority moby's captures print for this hook.
+        QByteArray ruleset = readFile(file);
+        ruleset.replace("type nat hook output priority dstnat;",
+                        "type nat hook output priority -100;");
+        const Proc load = run(QStringLiteral("/usr/sbin/nft"),
+                              {QStringLiteral("-f"), QStringLiteral("-")}, ruleset);
+        QVERIFY2(load.code == 0, load.err.constData());
+    }
+    NftBackend backend;
+    QString error;
+    QCOMPARE(backend.dockerNftablesExists(Family::IPv4, &error), std::optional<bool>(v4));
+    QCOMPARE(backend.dockerNftablesExists(Family::IPv6, &error), std::optional<bool>(v6));
+
+    // The iptables side then shows what Docker 29 leaves there: no DOCKER-USER at all.
+    for (const Family family : {Family::IPv4, Family::IPv6}) {
+        BackendTables tables;
+        QVERIFY2(backend.read(family, &tables, &error), qPrintable(error));
+        QVERIFY(!findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER")));
+        QVERIFY(findChain(tables, QStringLiteral("filter"), QStringLiteral("FORWARD")));
+    }
+
+    // nft missing is an error, not a "no".
+    QTemporaryDir empty(m_tmp.path() + QStringLiteral("/nonft-XXXXXX"));
+    NftBackend without(ToolRunner({empty.path()}));
+    QCOMPARE(without.dockerNftablesExists(Family::IPv4, &error), std::optional<bool>());
+    QCOMPARE(without.lastToolError(), ToolRunner::ErrorKind::NotFound);
+}
+
+int main(int argc, char **argv)
+{
+    // Before anything else, so that nothing below can reach the host's tables.
+    enterPrivateNetns(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestNftBackend test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_nftbackend.moc"
