@@ -1,0 +1,291 @@
+#include "backenddetector.h"
+
+#include "iptcbackend.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+namespace Userchain {
+
+namespace {
+
+// The chains whose presence means "Docker manages this table" (20.10 to 28.x).
+const QStringList &dockerChains()
+{
+    static const QStringList names = {QStringLiteral("DOCKER-USER"), QStringLiteral("DOCKER"),
+                                      QStringLiteral("DOCKER-FORWARD")};
+    return names;
+}
+
+bool hasDockerChain(const QStringList &chains)
+{
+    for (const QString &c : chains)
+        if (dockerChains().contains(c))
+            return true;
+    return false;
+}
+
+/// Chain names from iptables-save output (`:NAME POLICY [p:b]` lines of the filter table).
+QStringList savedChains(const QByteArray &save)
+{
+    QStringList chains;
+    bool inFilter = false;
+    for (const QByteArray &raw : save.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (line.startsWith('*'))
+            inFilter = line == "*filter";
+        else if (inFilter && line.startsWith(':')) {
+            const int space = line.indexOf(' ');
+            chains << QString::fromUtf8(line.mid(1, space < 0 ? -1 : space - 1));
+        }
+    }
+    return chains;
+}
+
+QString familyTool(Family family, const char *v4, const char *v6)
+{
+    return QLatin1String(family == Family::IPv4 ? v4 : v6);
+}
+
+} // namespace
+
+std::optional<QByteArray> BackendDetector::runTool(const Environment &environment,
+                                                   const QString &tool, const QStringList &args,
+                                                   QString *error)
+{
+    // A fixed list of directories and no PATH search: the helper runs as root and must not
+    // pick up whatever a caller's environment points at.
+    QString program;
+    if (tool.isEmpty() || tool.contains(QLatin1Char('/'))) {
+        *error = QStringLiteral("\"%1\" is not a tool name").arg(tool);
+        return std::nullopt;
+    }
+    for (const QString &dir : environment.toolDirectories) {
+        const QFileInfo info(dir + QLatin1Char('/') + tool);
+        if (info.isAbsolute() && info.isFile() && info.isExecutable()) {
+            program = info.absoluteFilePath();
+            break;
+        }
+    }
+    if (program.isEmpty()) {
+        *error = QStringLiteral("%1 not found in %2")
+                     .arg(tool, environment.toolDirectories.join(QLatin1Char(' ')));
+        return std::nullopt;
+    }
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/sbin:/usr/bin:/sbin:/bin"));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setProgram(program);
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start();
+    if (!p.waitForStarted(environment.timeoutMs)) {
+        *error = QStringLiteral("%1 did not start: %2").arg(program, p.errorString());
+        return std::nullopt;
+    }
+    QByteArray out;
+    QByteArray err;
+    QElapsedTimer clock;
+    clock.start();
+    auto abort = [&](const QString &why) -> std::optional<QByteArray> {
+        p.kill();
+        p.waitForFinished(1000);
+        *error = why;
+        return std::nullopt;
+    };
+    for (;;) {
+        const qint64 left = environment.timeoutMs - clock.elapsed();
+        if (left <= 0)
+            return abort(QStringLiteral("%1 timed out").arg(program));
+        const bool running = p.state() != QProcess::NotRunning;
+        if (running)
+            p.waitForReadyRead(int(qMin<qint64>(left, 200)));
+        out += p.readAllStandardOutput();
+        // Drained so that a chatty tool cannot block on a full pipe; kept short for messages.
+        err += p.readAllStandardError();
+        err = err.left(4096);
+        if (out.size() > environment.maxOutput)
+            return abort(QStringLiteral("%1 printed more than %2 bytes")
+                             .arg(program)
+                             .arg(environment.maxOutput));
+        if (!running)
+            break;
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *error = QStringLiteral("%1 failed (exit code %2): %3")
+                     .arg(program)
+                     .arg(p.exitCode())
+                     .arg(QString::fromLocal8Bit(err).trimmed());
+        return std::nullopt;
+    }
+    return out;
+}
+
+BackendDetection BackendDetector::detect(Family family)
+{
+    return detect(family, Environment());
+}
+
+BackendDetection BackendDetector::detect(Family family, const Environment &environment)
+{
+    BackendDetection d;
+    const QString v = family == Family::IPv4 ? QStringLiteral("IPv4") : QStringLiteral("IPv6");
+
+    // 1. iptables-legacy: only tables the kernel already has are looked into.
+    bool legacyDocker = false;
+    bool legacyDockerUser = false;
+    d.legacyTablesExist = IptcBackend::existingTables(family).contains(QLatin1String("filter"));
+    if (d.legacyTablesExist) {
+        QString error;
+        const auto chains = IptcBackend::chainNames(family, QStringLiteral("filter"), &error);
+        if (chains) {
+            legacyDocker = hasDockerChain(*chains);
+            legacyDockerUser = chains->contains(QLatin1String("DOCKER-USER"));
+        } else {
+            d.warnings
+                << QStringLiteral("Cannot read the iptables-legacy filter table: %1").arg(error);
+        }
+    }
+
+    // 2. iptables-nft: its save tool lists the chains without creating anything.
+    bool nftDocker = false;
+    bool nftDockerUser = false;
+    {
+        QString error;
+        const auto save =
+            runTool(environment, familyTool(family, "iptables-nft-save", "ip6tables-nft-save"),
+                    {QStringLiteral("-t"), QStringLiteral("filter")}, &error);
+        if (save) {
+            const QStringList chains = savedChains(*save);
+            nftDocker = hasDockerChain(chains);
+            nftDockerUser = chains.contains(QLatin1String("DOCKER-USER"));
+        } else {
+            d.warnings << QStringLiteral("Cannot inspect iptables-nft: %1").arg(error);
+        }
+    }
+
+    // 3. Docker 29's own nftables firewall: "table ip docker-bridges" / "table ip6 ...".
+    {
+        QString error;
+        const auto tables = runTool(environment, QStringLiteral("nft"),
+                                    {QStringLiteral("list"), QStringLiteral("tables")}, &error);
+        const QByteArray wanted =
+            family == Family::IPv4 ? "table ip docker-bridges" : "table ip6 docker-bridges";
+        if (tables) {
+            for (const QByteArray &line : tables->split('\n'))
+                if (line.trimmed() == wanted)
+                    d.dockerNftables = true;
+        }
+    }
+
+    // 4. daemon.json: "iptables": false (or "ip6tables": false) means Docker makes no chains.
+    {
+        QFile file(environment.daemonJson);
+        if (file.open(QIODevice::ReadOnly)) {
+            const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024));
+            const QJsonObject o = doc.object();
+            const QString key =
+                family == Family::IPv4 ? QStringLiteral("iptables") : QStringLiteral("ip6tables");
+            if (o.value(key).isBool() && !o.value(key).toBool())
+                d.iptablesDisabled = true;
+            if (o.value(QStringLiteral("firewall-backend")).toString() == QLatin1String("nftables"))
+                d.dockerNftables = true;
+        }
+    }
+
+    // 5. Which variant `iptables` is: what Docker calls when it runs it.
+    {
+        QString error;
+        const auto version = runTool(environment, familyTool(family, "iptables", "ip6tables"),
+                                     {QStringLiteral("-V")}, &error);
+        if (version) {
+            if (version->contains("(legacy)"))
+                d.iptablesVariant = QStringLiteral("legacy");
+            else if (version->contains("(nf_tables)"))
+                d.iptablesVariant = QStringLiteral("nf_tables");
+        }
+    }
+
+    if (legacyDocker && nftDocker) {
+        d.found = BackendDetection::Presence::Both;
+        bool useLegacy;
+        if (!d.iptablesVariant.isEmpty())
+            useLegacy = d.iptablesVariant == QLatin1String("legacy");
+        else
+            useLegacy = legacyDockerUser && !nftDockerUser;
+        d.backend = useLegacy ? QStringLiteral("legacy") : QStringLiteral("nft");
+        d.detail =
+            QStringLiteral("Docker's %1 chains exist in both iptables-legacy and iptables-nft; "
+                           "using %2 (%3).")
+                .arg(v,
+                     useLegacy ? QStringLiteral("iptables-legacy") : QStringLiteral("iptables-nft"),
+                     d.iptablesVariant.isEmpty() ? QStringLiteral("the one holding DOCKER-USER")
+                                                 : QStringLiteral("what `iptables -V` reports"));
+        d.warnings << QStringLiteral(
+                          "The %1 copy of Docker's chains is ignored; it is probably left "
+                          "over from an earlier Docker or iptables setup.")
+                          .arg(useLegacy ? QStringLiteral("iptables-nft")
+                                         : QStringLiteral("iptables-legacy"));
+        d.dockerUserExists = useLegacy ? legacyDockerUser : nftDockerUser;
+    } else if (legacyDocker) {
+        d.found = BackendDetection::Presence::Legacy;
+        d.backend = QStringLiteral("legacy");
+        d.dockerUserExists = legacyDockerUser;
+        d.detail = QStringLiteral("Docker's %1 chains are in iptables-legacy.").arg(v);
+        if (d.iptablesVariant == QLatin1String("nf_tables"))
+            d.warnings << QStringLiteral(
+                "`iptables` is the nf_tables variant, but Docker's chains are in "
+                "the legacy tables: Docker was started with iptables-legacy.");
+    } else if (nftDocker) {
+        d.found = BackendDetection::Presence::Nft;
+        d.backend = QStringLiteral("nft");
+        d.dockerUserExists = nftDockerUser;
+        d.detail = QStringLiteral("Docker's %1 chains are in iptables-nft (nf_tables).").arg(v);
+        if (d.legacyTablesExist)
+            d.warnings << QStringLiteral(
+                "iptables-legacy tables exist too but hold none of Docker's chains.");
+    } else {
+        d.found = BackendDetection::Presence::None;
+        d.backend = QStringLiteral("none");
+        if (d.iptablesDisabled)
+            d.detail =
+                QStringLiteral(
+                    "/etc/docker/daemon.json sets \"%1\": false, so Docker creates no %2 chains.")
+                    .arg(family == Family::IPv4 ? QStringLiteral("iptables")
+                                                : QStringLiteral("ip6tables"),
+                         v);
+        else if (d.dockerNftables)
+            d.detail =
+                QStringLiteral("Docker uses its nftables firewall backend (Docker 29 and later): "
+                               "there is no DOCKER-USER chain to edit.");
+        else
+            d.detail =
+                QStringLiteral("No Docker %1 chains found in iptables-legacy or iptables-nft; is "
+                               "Docker running?")
+                    .arg(v);
+    }
+    if (d.found != BackendDetection::Presence::None && d.iptablesDisabled)
+        d.warnings << QStringLiteral(
+            "daemon.json disables Docker's iptables rules; the chains present "
+            "are left over and Docker will not maintain them.");
+    if (d.found != BackendDetection::Presence::None && d.dockerNftables)
+        d.warnings << QStringLiteral("Docker's nftables table docker-bridges exists as well.");
+    return d;
+}
+
+std::unique_ptr<Backend> BackendDetector::create(const BackendDetection &detection)
+{
+    if (detection.backend == QLatin1String("legacy"))
+        return std::make_unique<IptcBackend>();
+    // "nft": the NftBackend (iptables-nft-save/-restore) is a separate piece of work; this is
+    // where it plugs in.
+    return nullptr;
+}
+
+} // namespace Userchain

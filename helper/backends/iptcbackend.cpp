@@ -1,0 +1,375 @@
+#include "iptcbackend.h"
+
+#include "entrycodec.h"
+#include "kernelipsets.h"
+
+#include <QFile>
+
+#include <cerrno>
+#include <climits>
+#include <memory>
+
+#include <libiptc/libiptc.h>
+// libip6tc.h, unlike libiptc.h, has no C++ guard of its own.
+extern "C" {
+#include <libiptc/libip6tc.h>
+}
+
+namespace Userchain {
+
+namespace {
+
+const char kDockerUser[] = "DOCKER-USER";
+const char kForward[] = "FORWARD";
+const char kFilter[] = "filter";
+
+/**
+ * libiptc's IPv4 and IPv6 functions behind one name each, so that the backend is written once.
+ * The entry types differ; everything else is the same library compiled twice.
+ */
+template <Family F> struct Iptc;
+
+template <> struct Iptc<Family::IPv4>
+{
+    using Entry = struct ipt_entry;
+    static const char *procNames() { return "/proc/net/ip_tables_names"; }
+    static xtc_handle *init(const char *t) { return iptc_init(t); }
+    static void free(xtc_handle *h) { iptc_free(h); }
+    static const char *firstChain(xtc_handle *h) { return iptc_first_chain(h); }
+    static const char *nextChain(xtc_handle *h) { return iptc_next_chain(h); }
+    static const Entry *firstRule(const char *c, xtc_handle *h) { return iptc_first_rule(c, h); }
+    static const Entry *nextRule(const Entry *e, xtc_handle *h) { return iptc_next_rule(e, h); }
+    static const char *target(const Entry *e, xtc_handle *h) { return iptc_get_target(e, h); }
+    static bool builtin(const char *c, xtc_handle *h) { return iptc_builtin(c, h); }
+    static const char *policy(const char *c, xt_counters *n, xtc_handle *h)
+    {
+        return iptc_get_policy(c, n, h);
+    }
+    static bool isChain(const char *c, xtc_handle *h) { return iptc_is_chain(c, h); }
+    static bool createChain(const char *c, xtc_handle *h) { return iptc_create_chain(c, h); }
+    static bool flush(const char *c, xtc_handle *h) { return iptc_flush_entries(c, h); }
+    static bool append(const char *c, const void *e, xtc_handle *h)
+    {
+        return iptc_append_entry(c, static_cast<const Entry *>(e), h);
+    }
+    static bool insert(const char *c, const void *e, unsigned n, xtc_handle *h)
+    {
+        return iptc_insert_entry(c, static_cast<const Entry *>(e), n, h);
+    }
+    static bool commit(xtc_handle *h) { return iptc_commit(h); }
+    static const char *strerror(int err) { return iptc_strerror(err); }
+};
+
+template <> struct Iptc<Family::IPv6>
+{
+    using Entry = struct ip6t_entry;
+    static const char *procNames() { return "/proc/net/ip6_tables_names"; }
+    static xtc_handle *init(const char *t) { return ip6tc_init(t); }
+    static void free(xtc_handle *h) { ip6tc_free(h); }
+    static const char *firstChain(xtc_handle *h) { return ip6tc_first_chain(h); }
+    static const char *nextChain(xtc_handle *h) { return ip6tc_next_chain(h); }
+    static const Entry *firstRule(const char *c, xtc_handle *h) { return ip6tc_first_rule(c, h); }
+    static const Entry *nextRule(const Entry *e, xtc_handle *h) { return ip6tc_next_rule(e, h); }
+    static const char *target(const Entry *e, xtc_handle *h) { return ip6tc_get_target(e, h); }
+    static bool builtin(const char *c, xtc_handle *h) { return ip6tc_builtin(c, h); }
+    static const char *policy(const char *c, xt_counters *n, xtc_handle *h)
+    {
+        return ip6tc_get_policy(c, n, h);
+    }
+    static bool isChain(const char *c, xtc_handle *h) { return ip6tc_is_chain(c, h); }
+    static bool createChain(const char *c, xtc_handle *h) { return ip6tc_create_chain(c, h); }
+    static bool flush(const char *c, xtc_handle *h) { return ip6tc_flush_entries(c, h); }
+    static bool append(const char *c, const void *e, xtc_handle *h)
+    {
+        return ip6tc_append_entry(c, static_cast<const Entry *>(e), h);
+    }
+    static bool insert(const char *c, const void *e, unsigned n, xtc_handle *h)
+    {
+        return ip6tc_insert_entry(c, static_cast<const Entry *>(e), n, h);
+    }
+    static bool commit(xtc_handle *h) { return ip6tc_commit(h); }
+    static const char *strerror(int err) { return ip6tc_strerror(err); }
+};
+
+template <Family F> struct HandleDeleter
+{
+    void operator()(xtc_handle *h) const { Iptc<F>::free(h); }
+};
+
+template <Family F> using Handle = std::unique_ptr<xtc_handle, HandleDeleter<F>>;
+
+template <Family F> QString lastError()
+{
+    return QString::fromLocal8Bit(Iptc<F>::strerror(errno));
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+QStringList tablesListed(Family family)
+{
+    QFile file(QString::fromLatin1(family == Family::IPv4 ? Iptc<Family::IPv4>::procNames()
+                                                          : Iptc<Family::IPv6>::procNames()));
+    QStringList tables;
+    if (!file.open(QIODevice::ReadOnly))
+        return tables;
+    // A handful of short lines; the bound only guards against a surprise.
+    const QByteArray data = file.read(64 * 1024);
+    for (const QByteArray &line : data.split('\n'))
+        if (!line.trimmed().isEmpty())
+            tables << QString::fromLatin1(line.trimmed());
+    return tables;
+}
+
+/// Opens a table only if the kernel already has it (opening creates it otherwise).
+template <Family F> Handle<F> openExisting(const QString &table, QString *error)
+{
+    if (!tablesListed(F).contains(table)) {
+        setError(error, QStringLiteral("the iptables-legacy table \"%1\" does not exist; it is "
+                                       "not created")
+                            .arg(table));
+        return nullptr;
+    }
+    Handle<F> h(Iptc<F>::init(table.toLatin1().constData()));
+    if (!h)
+        setError(error, QStringLiteral("cannot read the iptables-legacy table \"%1\": %2")
+                            .arg(table, lastError<F>()));
+    return h;
+}
+
+template <Family F> QStringList chainsOf(xtc_handle *h)
+{
+    QStringList chains;
+    for (const char *c = Iptc<F>::firstChain(h); c; c = Iptc<F>::nextChain(h))
+        chains << QString::fromLatin1(c);
+    return chains;
+}
+
+template <Family F> QVector<IptcBackend::KernelEntry> entriesOf(const char *chain, xtc_handle *h)
+{
+    QVector<IptcBackend::KernelEntry> entries;
+    for (auto *e = Iptc<F>::firstRule(chain, h); e; e = Iptc<F>::nextRule(e, h)) {
+        const char *target = Iptc<F>::target(e, h);
+        entries.append({QByteArray(reinterpret_cast<const char *>(e), e->next_offset),
+                        QString::fromLatin1(target ? target : "")});
+    }
+    return entries;
+}
+
+template <Family F> bool readFamily(BackendTables *out, QString *error)
+{
+    const QStringList existing = tablesListed(F);
+    if (!existing.contains(QLatin1String(kFilter))) {
+        setError(error, QStringLiteral("there is no iptables-legacy filter table"));
+        return false;
+    }
+    KernelIpsets ipsets;
+    const EntryCodec codec(F, ipsets.lookup());
+    BackendTables tables;
+    for (const char *table : {"filter", "nat", "raw"}) {
+        if (!existing.contains(QLatin1String(table)))
+            continue;
+        Handle<F> h = openExisting<F>(QLatin1String(table), error);
+        if (!h)
+            return false;
+        for (const QString &name : chainsOf<F>(h.get())) {
+            const QByteArray chain = name.toLatin1();
+            BackendChain bc;
+            bc.table = QLatin1String(table);
+            bc.name = name;
+            bc.builtin = Iptc<F>::builtin(chain.constData(), h.get());
+            struct xt_counters counters = {};
+            const char *policy = Iptc<F>::policy(chain.constData(), &counters, h.get());
+            bc.policy = policy ? QString::fromLatin1(policy) : QStringLiteral("-");
+            for (auto *e = Iptc<F>::firstRule(chain.constData(), h.get()); e;
+                 e = Iptc<F>::nextRule(e, h.get())) {
+                const char *target = Iptc<F>::target(e, h.get());
+                bc.rules.append(codec.toBackendRule(e, e->next_offset,
+                                                    QString::fromLatin1(target ? target : "")));
+            }
+            tables.chains.append(bc);
+        }
+    }
+    *out = tables;
+    return true;
+}
+
+/// `-j NAME` of an entry about to be written, when NAME must be an existing user chain.
+QString jumpTarget(const BackendRule &rule, const QByteArray &entry, const EntryCodec &codec)
+{
+    const QString name =
+        rule.raw.isEmpty() ? rule.rule.target.name : codec.standardTargetName(entry);
+    if (name.isEmpty() || name == QLatin1String("ACCEPT") || name == QLatin1String("DROP") ||
+        name == QLatin1String("RETURN") || name == QLatin1String("QUEUE"))
+        return QString();
+    if (rule.raw.isEmpty() &&
+        (name == QLatin1String("REJECT") || name == QLatin1String("LOG") ||
+         name == QLatin1String("DNAT") || name == QLatin1String("MASQUERADE")))
+        return QString();
+    return name;
+}
+
+template <Family F>
+bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                   QString *error)
+{
+    // Everything that can be checked without the kernel is checked before the table is
+    // opened, so that a bad rule leaves no trace.
+    KernelIpsets ipsets;
+    const EntryCodec codec(F, ipsets.lookup());
+    QVector<QByteArray> entries;
+    QStringList jumps;
+    entries.reserve(rules.size());
+    for (int i = 0; i < rules.size(); ++i) {
+        const BackendRule &r = rules[i];
+        QByteArray entry;
+        QString why;
+        if (!r.raw.isEmpty()) {
+            // Kept verbatim from a read; still never handed to libiptc unchecked.
+            if (!codec.validate(r.raw, &why)) {
+                setError(
+                    error,
+                    QStringLiteral("rule %1 (kept verbatim) is malformed: %2").arg(i + 1).arg(why));
+                return false;
+            }
+            entry = r.raw;
+        } else if (!codec.encode(r.rule, &entry, &why)) {
+            setError(error, QStringLiteral("rule %1: %2").arg(i + 1).arg(why));
+            return false;
+        }
+        const QString jump = jumpTarget(r, entry, codec);
+        if (!jump.isEmpty())
+            jumps << jump;
+        entries.append(entry);
+    }
+    jumps.removeDuplicates();
+
+    Handle<F> h = openExisting<F>(QLatin1String(kFilter), error);
+    if (!h)
+        return false;
+    if (Iptc<F>::isChain(kDockerUser, h.get())) {
+        if (!Iptc<F>::flush(kDockerUser, h.get())) {
+            setError(error, QStringLiteral("cannot flush DOCKER-USER: %1").arg(lastError<F>()));
+            return false;
+        }
+    } else if (createChain) {
+        if (!Iptc<F>::createChain(kDockerUser, h.get())) {
+            setError(error, QStringLiteral("cannot create DOCKER-USER: %1").arg(lastError<F>()));
+            return false;
+        }
+    } else {
+        setError(error, QStringLiteral("the chain DOCKER-USER does not exist"));
+        return false;
+    }
+    // libiptc would take an unknown jump target for an extension name and the kernel would
+    // then fail the whole commit with a vaguer message.
+    for (const QString &jump : jumps) {
+        const QByteArray name = jump.toLatin1();
+        if (!Iptc<F>::isChain(name.constData(), h.get()) ||
+            Iptc<F>::builtin(name.constData(), h.get())) {
+            setError(error, QStringLiteral("a rule jumps to \"%1\", which is not a user chain of "
+                                           "the filter table")
+                                .arg(jump));
+            return false;
+        }
+    }
+    for (int i = 0; i < entries.size(); ++i) {
+        if (!Iptc<F>::append(kDockerUser, entries[i].constData(), h.get())) {
+            setError(error, QStringLiteral("rule %1: %2").arg(i + 1).arg(lastError<F>()));
+            return false;
+        }
+    }
+    if (createJump) {
+        bool present = false;
+        for (auto *e = Iptc<F>::firstRule(kForward, h.get()); e && !present;
+             e = Iptc<F>::nextRule(e, h.get())) {
+            const char *target = Iptc<F>::target(e, h.get());
+            present = target && qstrcmp(target, kDockerUser) == 0;
+        }
+        if (!present) {
+            Rule jump;
+            jump.family = F;
+            jump.target.name = QLatin1String(kDockerUser);
+            QByteArray entry;
+            QString why;
+            if (!codec.encode(jump, &entry, &why)) {
+                setError(error, why);
+                return false;
+            }
+            if (!Iptc<F>::insert(kForward, entry.constData(), 0, h.get())) {
+                setError(error,
+                         QStringLiteral("cannot insert the FORWARD jump: %1").arg(lastError<F>()));
+                return false;
+            }
+        }
+    }
+    if (!Iptc<F>::commit(h.get())) {
+        setError(error,
+                 QStringLiteral("the kernel refused the new DOCKER-USER: %1").arg(lastError<F>()));
+        return false;
+    }
+    return true;
+}
+
+template <Family F> std::optional<QStringList> chainNamesOf(const QString &table, QString *error)
+{
+    Handle<F> h = openExisting<F>(table, error);
+    if (!h)
+        return std::nullopt;
+    return chainsOf<F>(h.get());
+}
+
+template <Family F>
+std::optional<QVector<IptcBackend::KernelEntry>>
+chainEntriesOf(const QString &table, const QString &chain, QString *error)
+{
+    Handle<F> h = openExisting<F>(table, error);
+    if (!h)
+        return std::nullopt;
+    const QByteArray name = chain.toLatin1();
+    if (!Iptc<F>::isChain(name.constData(), h.get())) {
+        setError(error, QStringLiteral("no chain \"%1\" in table \"%2\"").arg(chain, table));
+        return std::nullopt;
+    }
+    return entriesOf<F>(name.constData(), h.get());
+}
+
+} // namespace
+
+bool IptcBackend::read(Family family, BackendTables *out, QString *error)
+{
+    return family == Family::IPv4 ? readFamily<Family::IPv4>(out, error)
+                                  : readFamily<Family::IPv6>(out, error);
+}
+
+bool IptcBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,
+                                    bool createChain, bool createJump, QString *error)
+{
+    return family == Family::IPv4
+               ? replaceFamily<Family::IPv4>(rules, createChain, createJump, error)
+               : replaceFamily<Family::IPv6>(rules, createChain, createJump, error);
+}
+
+QStringList IptcBackend::existingTables(Family family)
+{
+    return tablesListed(family);
+}
+
+std::optional<QStringList> IptcBackend::chainNames(Family family, const QString &table,
+                                                   QString *error)
+{
+    return family == Family::IPv4 ? chainNamesOf<Family::IPv4>(table, error)
+                                  : chainNamesOf<Family::IPv6>(table, error);
+}
+
+std::optional<QVector<IptcBackend::KernelEntry>>
+IptcBackend::chainEntries(Family family, const QString &table, const QString &chain, QString *error)
+{
+    return family == Family::IPv4 ? chainEntriesOf<Family::IPv4>(table, chain, error)
+                                  : chainEntriesOf<Family::IPv6>(table, chain, error);
+}
+
+} // namespace Userchain
