@@ -1,6 +1,8 @@
 #include "addresses.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <arpa/inet.h>
 #include <cstring>
@@ -257,7 +259,9 @@ std::optional<QString> parsePortRange(const QString &text, const QString &proto,
     return QStringLiteral("%1:%2").arg(*low).arg(*high);
 }
 
-std::optional<int> protocolNumber(const QString &text)
+namespace {
+
+std::optional<int> lookUpProtocolNumber(const QString &text)
 {
     const QString name = text.toLower();
     if (name == QLatin1String("all"))
@@ -291,7 +295,7 @@ std::optional<int> protocolNumber(const QString &text)
     return std::nullopt;
 }
 
-QString protocolName(int number)
+QString lookUpProtocolName(int number)
 {
     protoent entry{};
     protoent *result = nullptr;
@@ -309,6 +313,39 @@ QString protocolName(int number)
         if (b.number == number)
             return QString::fromLatin1(b.name);
     return QString::number(number);
+}
+
+} // namespace
+
+// /etc/protocols is read on every lookup by glibc; the helper parses tens of thousands of
+// rules per apply, so answers are cached (the file does not change under a running process
+// in any way that matters for a rule being parsed).
+std::optional<int> protocolNumber(const QString &text)
+{
+    static QMutex mutex;
+    static QHash<QString, std::optional<int>> cache;
+    QMutexLocker lock(&mutex);
+    const auto it = cache.constFind(text);
+    if (it != cache.constEnd())
+        return *it;
+    if (cache.size() > 4096)
+        cache.clear(); // bounded: arbitrary input must not grow it without limit
+    const auto n = lookUpProtocolNumber(text);
+    cache.insert(text, n);
+    return n;
+}
+
+QString protocolName(int number)
+{
+    static QMutex mutex;
+    static QHash<int, QString> cache;
+    QMutexLocker lock(&mutex);
+    const auto it = cache.constFind(number);
+    if (it != cache.constEnd())
+        return *it;
+    const QString name = lookUpProtocolName(number);
+    cache.insert(number, name);
+    return name;
 }
 
 bool isValidInterface(const QString &name, QString *error)

@@ -1,14 +1,12 @@
 #include "backenddetector.h"
 
 #include "iptcbackend.h"
+#include "nftbackend.h"
+#include "toolrunner.h"
 
-#include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 
 namespace Userchain {
 
@@ -58,73 +56,17 @@ std::optional<QByteArray> BackendDetector::runTool(const Environment &environmen
                                                    const QString &tool, const QStringList &args,
                                                    QString *error)
 {
-    // A fixed list of directories and no PATH search: the helper runs as root and must not
-    // pick up whatever a caller's environment points at.
-    QString program;
-    if (tool.isEmpty() || tool.contains(QLatin1Char('/'))) {
-        *error = QStringLiteral("\"%1\" is not a tool name").arg(tool);
+    // The same runner the nft backend uses: fixed trusted directories (never PATH), no
+    // shell, a clean environment, a time limit and a bound on the output.
+    ToolRunner runner(environment.toolDirectories);
+    runner.setTimeoutMs(environment.timeoutMs);
+    runner.setMaxOutput(environment.maxOutput);
+    ToolRunner::Result result = runner.run(tool, args);
+    if (!result.ok()) {
+        *error = result.message;
         return std::nullopt;
     }
-    for (const QString &dir : environment.toolDirectories) {
-        const QFileInfo info(dir + QLatin1Char('/') + tool);
-        if (info.isAbsolute() && info.isFile() && info.isExecutable()) {
-            program = info.absoluteFilePath();
-            break;
-        }
-    }
-    if (program.isEmpty()) {
-        *error = QStringLiteral("%1 not found in %2")
-                     .arg(tool, environment.toolDirectories.join(QLatin1Char(' ')));
-        return std::nullopt;
-    }
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/sbin:/usr/bin:/sbin:/bin"));
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setProgram(program);
-    p.setArguments(args);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.start();
-    if (!p.waitForStarted(environment.timeoutMs)) {
-        *error = QStringLiteral("%1 did not start: %2").arg(program, p.errorString());
-        return std::nullopt;
-    }
-    QByteArray out;
-    QByteArray err;
-    QElapsedTimer clock;
-    clock.start();
-    auto abort = [&](const QString &why) -> std::optional<QByteArray> {
-        p.kill();
-        p.waitForFinished(1000);
-        *error = why;
-        return std::nullopt;
-    };
-    for (;;) {
-        const qint64 left = environment.timeoutMs - clock.elapsed();
-        if (left <= 0)
-            return abort(QStringLiteral("%1 timed out").arg(program));
-        const bool running = p.state() != QProcess::NotRunning;
-        if (running)
-            p.waitForReadyRead(int(qMin<qint64>(left, 200)));
-        out += p.readAllStandardOutput();
-        // Drained so that a chatty tool cannot block on a full pipe; kept short for messages.
-        err += p.readAllStandardError();
-        err = err.left(4096);
-        if (out.size() > environment.maxOutput)
-            return abort(QStringLiteral("%1 printed more than %2 bytes")
-                             .arg(program)
-                             .arg(environment.maxOutput));
-        if (!running)
-            break;
-    }
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = QStringLiteral("%1 failed (exit code %2): %3")
-                     .arg(program)
-                     .arg(p.exitCode())
-                     .arg(QString::fromLocal8Bit(err).trimmed());
-        return std::nullopt;
-    }
-    return out;
+    return result.out;
 }
 
 BackendDetection BackendDetector::detect(Family family)
@@ -283,8 +225,8 @@ std::unique_ptr<Backend> BackendDetector::create(const BackendDetection &detecti
 {
     if (detection.backend == QLatin1String("legacy"))
         return std::make_unique<IptcBackend>();
-    // "nft": the NftBackend (iptables-nft-save/-restore) is a separate piece of work; this is
-    // where it plugs in.
+    if (detection.backend == QLatin1String("nft"))
+        return std::make_unique<NftBackend>();
     return nullptr;
 }
 

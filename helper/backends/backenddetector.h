@@ -49,9 +49,8 @@ public:
     static BackendDetection detect(Family family, const Environment &environment);
 
     /**
-     * The backend object for a detection: IptcBackend for "legacy". nullptr for "none" and,
-     * until an NftBackend exists, for "nft" (the helper then reports BackendUnavailable with
-     * the detection's detail).
+     * The backend object for a detection: IptcBackend for "legacy", NftBackend for "nft",
+     * nullptr for "none" (the helper then reports BackendUnavailable with the detail).
      */
     static std::unique_ptr<Backend> create(const BackendDetection &detection);
 
