@@ -1,0 +1,193 @@
+// userchain-helper-bench: run by scripts/bench inside scripts/sandbox. Prints figures; it is
+// not a test and asserts nothing about them.
+//
+// For each size it alternates, run by run, `userchainctl apply FILE` (the whole path: file
+// import, GetSnapshot, diff, Apply over D-Bus, polkit, parse, lock, libiptc commit, read back)
+// with `iptables-legacy-restore -n FILE` of the same kind of file, each replacing a chain
+// that holds different rules, and prints the medians and their ratio. Then it times reading
+// the largest chain: `userchainctl show` against `iptables-legacy-save`.
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+class HelperBench final
+{
+public:
+    HelperBench(const QList<int> &sizes, int runs) : m_sizes(sizes), m_runs(runs) {}
+
+    int run();
+
+private:
+    struct Timed
+    {
+        bool ok = false;
+        double ms = 0;
+    };
+
+    static QByteArray rulesFile(int count, int variant);
+    static Timed timed(const QString &program, const QStringList &args);
+    static double median(QList<double> values);
+    bool loadBase();
+
+    QList<int> m_sizes;
+    int m_runs;
+    QTemporaryDir m_dir;
+};
+
+QByteArray HelperBench::rulesFile(int count, int variant)
+{
+    // Distinct rules of the kind people write into DOCKER-USER: a source address, a published
+    // port matched after DNAT, a verdict. variant changes every rule, so each apply replaces
+    // the whole chain.
+    QByteArray out = "*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n";
+    for (int i = 0; i < count; ++i) {
+        out += "-A DOCKER-USER -s 10." + QByteArray::number((i >> 16) & 255) + '.' +
+               QByteArray::number((i >> 8) & 255) + '.' + QByteArray::number(i & 255) +
+               "/32 -i eth0 -p tcp -m conntrack --ctorigdstport " +
+               QByteArray::number(1024 + (i + variant * 7) % 60000) + " --ctdir ORIGINAL -j " +
+               (i % 2 ? "DROP" : "RETURN") + '\n';
+    }
+    out += "-A DOCKER-USER -j RETURN\nCOMMIT\n";
+    return out;
+}
+
+HelperBench::Timed HelperBench::timed(const QString &program, const QStringList &args)
+{
+    QProcess process;
+    process.setStandardOutputFile(QProcess::nullDevice());
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, args);
+    process.closeWriteChannel();
+    const bool finished = process.waitForFinished(10 * 60 * 1000);
+    Timed result;
+    result.ms = double(timer.nsecsElapsed()) / 1e6;
+    result.ok = finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    if (!result.ok)
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program),
+                     process.readAllStandardError().constData());
+    return result;
+}
+
+double HelperBench::median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    if (n == 0)
+        return 0;
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
+bool HelperBench::loadBase()
+{
+    QProcess restore;
+    restore.start(QStringLiteral("iptables-legacy-restore"), {});
+    restore.write("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                  ":DOCKER - [0:0]\n:DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n"
+                  "-A DOCKER-USER -j RETURN\nCOMMIT\n");
+    restore.closeWriteChannel();
+    return restore.waitForFinished() && restore.exitCode() == 0;
+}
+
+int HelperBench::run()
+{
+    if (qEnvironmentVariableIsEmpty("USERCHAIN_SANDBOX_DIR")) {
+        std::fprintf(stderr, "userchain-helper-bench: run me through scripts/bench\n");
+        return 1;
+    }
+    if (!m_dir.isValid() || !loadBase())
+        return 1;
+    const QString ctl = QStringLiteral(USERCHAIN_BINARY_DIR "/cli/userchainctl");
+
+    // Start the helper once; activation is not what is measured.
+    if (!timed(ctl, {QStringLiteral("status")}).ok)
+        return 1;
+
+    std::printf("DOCKER-USER replace, medians of %d runs (alternating, same namespace)\n", m_runs);
+    std::printf("%8s  %16s  %28s  %8s\n", "rules", "userchainctl ms",
+                "iptables-legacy-restore -n ms", "ratio");
+    int largest = 0;
+    for (int size : std::as_const(m_sizes)) {
+        const QString a = m_dir.filePath(QStringLiteral("a-%1.rules").arg(size));
+        const QString b = m_dir.filePath(QStringLiteral("b-%1.rules").arg(size));
+        for (const auto &[path, variant] : {std::pair{a, 1}, std::pair{b, 2}}) {
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return 1;
+            file.write(rulesFile(size, variant));
+        }
+        // Both tools always replace a chain holding the other file's rules.
+        if (!timed(QStringLiteral("iptables-legacy-restore"), {QStringLiteral("-n"), b}).ok)
+            return 1;
+        QList<double> ours, theirs;
+        for (int i = 0; i < m_runs; ++i) {
+            const Timed applied = timed(ctl, {QStringLiteral("apply"), a});
+            const Timed restored =
+                timed(QStringLiteral("iptables-legacy-restore"), {QStringLiteral("-n"), b});
+            if (!applied.ok || !restored.ok)
+                return 1;
+            ours << applied.ms;
+            theirs << restored.ms;
+        }
+        const double o = median(ours), t = median(theirs);
+        std::printf("%8d  %16.1f  %28.1f  %7.2fx\n", size, o, t, t > 0 ? o / t : 0.0);
+        std::fflush(stdout);
+        largest = size;
+    }
+
+    if (largest > 0) {
+        // The chain holds the largest file's rules now: time reading it.
+        QList<double> ours, theirs;
+        for (int i = 0; i < m_runs; ++i) {
+            const Timed shown = timed(ctl, {QStringLiteral("show")});
+            const Timed saved = timed(QStringLiteral("iptables-legacy-save"), {});
+            if (!shown.ok || !saved.ok)
+                return 1;
+            ours << shown.ms;
+            theirs << saved.ms;
+        }
+        const double o = median(ours), t = median(theirs);
+        std::printf("\nRead %d rules, medians of %d runs\n", largest + 1, m_runs);
+        std::printf("%8s  %16s  %28s  %8s\n", "rules", "userchainctl show",
+                    "iptables-legacy-save ms", "ratio");
+        std::printf("%8d  %16.1f  %28.1f  %7.2fx\n", largest + 1, o, t, t > 0 ? o / t : 0.0);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption sizes(QStringLiteral("sizes"),
+                                   QStringLiteral("Comma-separated rule counts."),
+                                   QStringLiteral("N,N,..."), QStringLiteral("1000,10000,50000"));
+    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Runs per size (median)."),
+                                  QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({sizes, runs});
+    parser.process(app);
+    QList<int> counts;
+    for (const QString &s : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int n = s.toInt(&ok);
+        if (!ok || n < 1 || n > 99999) {
+            std::fprintf(stderr, "bad size %s\n", qPrintable(s));
+            return 1;
+        }
+        counts << n;
+    }
+    const int n = parser.value(runs).toInt();
+    return HelperBench(counts, n < 1 ? 5 : n).run();
+}

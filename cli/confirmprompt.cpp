@@ -1,0 +1,91 @@
+#include "confirmprompt.h"
+
+#include "helper1interface.h"
+#include "helperclient.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Userchain {
+
+namespace {
+// The helper's timer and ours start at slightly different moments; give its signal time to
+// arrive before concluding on our own.
+constexpr int GraceMs = 5000;
+} // namespace
+
+ConfirmPrompt::ConfirmPrompt(HelperClient *client, QObject *parent)
+    : QObject(parent), m_client(client)
+{
+    connect(client->proxy(), &Helper1Proxy::RolledBack, this, &ConfirmPrompt::onRolledBack);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this]() {
+        std::fprintf(stderr, "userchainctl: no confirmation in time; the helper restores the "
+                             "previous rules\n");
+        m_result = ExitRolledBack;
+        m_loop.quit();
+    });
+}
+
+ExitCode ConfirmPrompt::wait(const QString &transactionId, uint seconds)
+{
+    m_transactionId = transactionId;
+    if (!m_rolledBackId.isEmpty() && m_rolledBackId == transactionId) {
+        onRolledBack(m_rolledBackId, m_rolledBackReason);
+        return m_result;
+    }
+    std::printf("Applied. Press Enter within %u seconds to keep the new rules (transaction %s);\n"
+                "otherwise, or if this program stops, the previous rules come back.\n",
+                seconds, qPrintable(transactionId));
+    std::fflush(stdout);
+    m_stdin = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+    connect(m_stdin.get(), &QSocketNotifier::activated, this, &ConfirmPrompt::onInput);
+    m_deadline.start(int(seconds) * 1000 + GraceMs);
+    m_loop.exec();
+    return m_result;
+}
+
+void ConfirmPrompt::onRolledBack(const QString &transactionId, const QString &reason)
+{
+    if (m_transactionId.isEmpty()) {
+        m_rolledBackId = transactionId;
+        m_rolledBackReason = reason;
+        return;
+    }
+    if (transactionId != m_transactionId)
+        return;
+    std::fprintf(stderr, "userchainctl: rolled back (%s); the previous rules are in place again\n",
+                 qPrintable(reason));
+    m_result = ExitRolledBack;
+    m_loop.quit();
+}
+
+void ConfirmPrompt::onInput()
+{
+    char buffer[256];
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n <= 0) {
+        // End of input (or an error): nobody can press Enter any more. Keep waiting; the
+        // helper rolls back when the window closes.
+        m_stdin->setEnabled(false);
+        return;
+    }
+    if (!memchr(buffer, '\n', size_t(n)))
+        return;
+    m_stdin->setEnabled(false);
+    HelperClient::Failure failure;
+    if (m_client->confirm(m_transactionId, &failure)) {
+        std::printf("Confirmed; the new rules stay.\n");
+        m_result = ExitOk;
+    } else {
+        std::fprintf(stderr, "userchainctl: confirm failed: %s\n",
+                     qPrintable(HelperClient::describe(failure)));
+        m_result =
+            failure.name == QLatin1String("io.github.userchain.Helper1.Error.NoSuchTransaction")
+                ? ExitRolledBack
+                : failure.code;
+    }
+    m_loop.quit();
+}
+
+} // namespace Userchain

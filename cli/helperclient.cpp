@@ -1,0 +1,148 @@
+#include "helperclient.h"
+
+#include "helper1interface.h"
+
+namespace Userchain {
+
+namespace {
+// polkit may show a password dialog; its own limit is five minutes (PolkitAuthorizer).
+constexpr int CallTimeoutMs = 6 * 60 * 1000;
+} // namespace
+
+HelperClient::HelperClient() : m_bus(QDBusConnection::systemBus())
+{
+    registerDBusTypes();
+    m_proxy = std::make_unique<Helper1Proxy>(QStringLiteral("io.github.userchain.Helper1"),
+                                             QStringLiteral("/io/github/userchain/Helper1"), m_bus);
+    m_proxy->setTimeout(CallTimeoutMs);
+}
+
+HelperClient::~HelperClient() = default;
+
+bool HelperClient::isConnected(Failure *failure) const
+{
+    if (m_bus.isConnected())
+        return true;
+    failure->code = ExitUnreachable;
+    failure->name = m_bus.lastError().name();
+    failure->message =
+        QStringLiteral("cannot connect to the system bus: %1").arg(m_bus.lastError().message());
+    return false;
+}
+
+ExitCode HelperClient::exitCodeFor(const QDBusError &error)
+{
+    const QString name = error.name();
+    if (name == QLatin1String(DBusError::NotAuthorized) ||
+        name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied"))
+        return ExitNotAuthorized;
+    if (name == QLatin1String(DBusError::StaleRevision))
+        return ExitStale;
+    if (name == QLatin1String(DBusError::InvalidRule) ||
+        name == QLatin1String(DBusError::InvalidArgument))
+        return ExitInvalidInput;
+    switch (error.type()) {
+    case QDBusError::ServiceUnknown:
+    case QDBusError::NoServer:
+    case QDBusError::Disconnected:
+    case QDBusError::NoReply:
+    case QDBusError::Timeout:
+    case QDBusError::TimedOut:
+        return ExitUnreachable;
+    default:
+        break;
+    }
+    if (name.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn")))
+        return ExitUnreachable;
+    return ExitFailed;
+}
+
+HelperClient::Failure HelperClient::failureFrom(const QDBusError &error)
+{
+    return {exitCodeFor(error), error.name(), error.message()};
+}
+
+QString HelperClient::describe(const Failure &failure)
+{
+    static const QString prefix = QStringLiteral("io.github.userchain.Helper1.Error.");
+    QString what;
+    if (failure.name == QLatin1String(DBusError::NotAuthorized))
+        what = QStringLiteral("not authorized");
+    else if (failure.name == QLatin1String(DBusError::StaleRevision))
+        what = QStringLiteral("DOCKER-USER changed meanwhile (stale revision); read it again");
+    else if (failure.name == QLatin1String(DBusError::Busy))
+        what = QStringLiteral("busy");
+    else if (failure.name == QLatin1String(DBusError::BackendUnavailable))
+        what = QStringLiteral("backend unavailable");
+    else if (failure.name == QLatin1String(DBusError::ChainMissing))
+        what = QStringLiteral("DOCKER-USER is missing (use --create-chain)");
+    else if (failure.name == QLatin1String(DBusError::NoSuchTransaction))
+        what = QStringLiteral("no such pending transaction");
+    else if (failure.code == ExitUnreachable)
+        what = QStringLiteral("helper unreachable");
+    else if (failure.name.startsWith(prefix))
+        what = failure.name.mid(prefix.size());
+    else
+        what = failure.name;
+    return failure.message.isEmpty() ? what : what + QStringLiteral(": ") + failure.message;
+}
+
+bool HelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QDBusPendingReply<Snapshot> reply = m_proxy->GetSnapshot(int(family));
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    *out = reply.value();
+    return true;
+}
+
+bool HelperClient::apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
+                         uint confirmSeconds, uint flags, QString *transactionId,
+                         QString *newRevision, Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QDBusPendingReply<QString, QString> reply =
+        m_proxy->Apply(int(family), rules, expectedRevision, confirmSeconds, flags);
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    *transactionId = reply.argumentAt<0>();
+    *newRevision = reply.argumentAt<1>();
+    return true;
+}
+
+bool HelperClient::confirm(const QString &transactionId, Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QDBusPendingReply<> reply = m_proxy->Confirm(transactionId);
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    return true;
+}
+
+bool HelperClient::rollback(const QString &transactionId, Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QDBusPendingReply<> reply = m_proxy->Rollback(transactionId);
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Userchain

@@ -1,0 +1,190 @@
+// userchainctl: the command-line client of userchain-helper. See `userchainctl --help` and
+// docs/helper.md.
+
+#include "applycommand.h"
+#include "checkcommand.h"
+#include "exitcode.h"
+#include "helperclient.h"
+#include "readcommands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Userchain;
+
+namespace {
+
+const char *Description = R"(Edit Docker's DOCKER-USER iptables chain through userchain-helper.
+
+Commands:
+  status                      backend, revision, DOCKER-USER and FORWARD jump state
+  show [--chain NAME] [--table T] [--counters]
+                              the tables in iptables-save format
+  export [-o FILE]            DOCKER-USER as a file for iptables-restore -n
+  apply FILE [--expect-revision R] [--confirm SECONDS] [--dry-run]
+        [--create-chain] [--create-jump]
+                              replace DOCKER-USER with the rules in FILE (an
+                              iptables-restore file or -A DOCKER-USER lines; - is
+                              standard input), printing the diff first. --confirm:
+                              keep the new rules only if Enter is pressed in time
+  confirm [ID]                keep the rules of a pending confirmed apply
+  rollback [ID]               restore the rules before a pending confirmed apply
+  check FILE                  validate FILE without the helper and print its
+                              DOCKER-USER rules in canonical form
+
+Exit codes:
+  0  success
+  1  usage error
+  2  invalid input (file or rule errors, printed as FILE:LINE: message)
+  3  not authorized (polkit)
+  4  stale revision: DOCKER-USER changed since it was read
+  5  helper or system bus unreachable
+  6  busy, backend unavailable, chain missing, no such transaction, other failure
+  7  a confirmed apply was not confirmed and has been rolled back)";
+
+int usage(const QString &message)
+{
+    std::fprintf(stderr, "userchainctl: %s\n(see userchainctl --help)\n", qPrintable(message));
+    return ExitUsage;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("userchainctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(USERCHAIN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(Description));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption ipv4(QStringLiteral("4"), QStringLiteral("IPv4 (default)."));
+    const QCommandLineOption ipv6(QStringLiteral("6"), QStringLiteral("IPv6."));
+    const QCommandLineOption chain(
+        QStringLiteral("chain"), QStringLiteral("show: only this chain."), QStringLiteral("NAME"));
+    const QCommandLineOption table({QStringLiteral("t"), QStringLiteral("table")},
+                                   QStringLiteral("show: only this table."),
+                                   QStringLiteral("TABLE"));
+    const QCommandLineOption counters(QStringLiteral("counters"),
+                                      QStringLiteral("show: packet and byte counters."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("export: write to FILE."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption expect(
+        QStringLiteral("expect-revision"),
+        QStringLiteral("apply: refuse unless DOCKER-USER has revision R."), QStringLiteral("R"));
+    const QCommandLineOption confirm(
+        QStringLiteral("confirm"),
+        QStringLiteral("apply: roll back unless confirmed within SECONDS."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("apply: show the diff and validate, change nothing."));
+    const QCommandLineOption createChain(QStringLiteral("create-chain"),
+                                         QStringLiteral("apply: create DOCKER-USER if missing."));
+    const QCommandLineOption createJump(
+        QStringLiteral("create-jump"),
+        QStringLiteral("apply: insert FORWARD -j DOCKER-USER at position 1 if missing."));
+    parser.addOptions({ipv4, ipv6, chain, table, counters, output, expect, confirm, dryRun,
+                       createChain, createJump});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("userchainctl %s\n", USERCHAIN_VERSION);
+        return ExitOk;
+    }
+
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return usage(QStringLiteral("no command given"));
+    const QString command = args.first();
+    if (parser.isSet(ipv4) && parser.isSet(ipv6))
+        return usage(QStringLiteral("-4 and -6 exclude each other"));
+    const Family family = parser.isSet(ipv6) ? Family::IPv6 : Family::IPv4;
+
+    // Options belong to commands; one given to the wrong command is a mistake worth saying.
+    const QMap<QString, QList<const QCommandLineOption *>> allowed{
+        {QStringLiteral("status"), {}},
+        {QStringLiteral("show"), {&chain, &table, &counters}},
+        {QStringLiteral("export"), {&output}},
+        {QStringLiteral("apply"), {&expect, &confirm, &dryRun, &createChain, &createJump}},
+        {QStringLiteral("confirm"), {}},
+        {QStringLiteral("rollback"), {}},
+        {QStringLiteral("check"), {}},
+    };
+    if (!allowed.contains(command))
+        return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+    for (const QCommandLineOption *option : {&chain, &table, &counters, &output, &expect, &confirm,
+                                             &dryRun, &createChain, &createJump}) {
+        if (parser.isSet(*option) && !allowed.value(command).contains(option))
+            return usage(
+                QStringLiteral("--%1 does not apply to %2").arg(option->names().last(), command));
+    }
+    auto needArgs = [&](int min, int max) {
+        return args.size() - 1 >= min && args.size() - 1 <= max;
+    };
+
+    if (command == QLatin1String("status")) {
+        if (!needArgs(0, 0))
+            return usage(QStringLiteral("status takes no arguments"));
+        return ReadCommands::status(family);
+    }
+    if (command == QLatin1String("show")) {
+        if (!needArgs(0, 0))
+            return usage(QStringLiteral("show takes no arguments"));
+        return ReadCommands::show(family, parser.value(chain), parser.value(table),
+                                  parser.isSet(counters));
+    }
+    if (command == QLatin1String("export")) {
+        if (!needArgs(0, 0))
+            return usage(QStringLiteral("export takes no arguments"));
+        return ReadCommands::exportRules(family, parser.value(output));
+    }
+    if (command == QLatin1String("check")) {
+        if (!needArgs(1, 1))
+            return usage(QStringLiteral("check needs one FILE"));
+        return CheckCommand::run(args.at(1), family);
+    }
+    if (command == QLatin1String("apply")) {
+        if (!needArgs(1, 1))
+            return usage(QStringLiteral("apply needs one FILE"));
+        ApplyCommand::Options options;
+        options.fileName = args.at(1);
+        options.family = family;
+        options.expectRevision = parser.value(expect);
+        if (parser.isSet(confirm)) {
+            bool ok = false;
+            options.confirmSeconds = parser.value(confirm).toUInt(&ok);
+            if (!ok || options.confirmSeconds == 0 || options.confirmSeconds > 3600)
+                return usage(QStringLiteral("--confirm needs 1 to 3600 seconds"));
+        }
+        options.dryRun = parser.isSet(dryRun);
+        options.createChain = parser.isSet(createChain);
+        options.createJump = parser.isSet(createJump);
+        return ApplyCommand::run(options);
+    }
+    // confirm / rollback
+    if (!needArgs(0, 1))
+        return usage(QStringLiteral("%1 takes at most one transaction ID").arg(command));
+    const QString id = args.value(1); // empty: the one pending transaction
+    HelperClient client;
+    HelperClient::Failure failure;
+    const bool ok = command == QLatin1String("confirm") ? client.confirm(id, &failure)
+                                                        : client.rollback(id, &failure);
+    if (!ok) {
+        std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command),
+                     qPrintable(HelperClient::describe(failure)));
+        return failure.code;
+    }
+    return ExitOk;
+}

@@ -1,0 +1,89 @@
+#include "readcommands.h"
+
+#include "helperclient.h"
+#include "restorefile.h"
+#include "snapshotprinter.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace Userchain {
+
+namespace {
+
+bool readSnapshot(Family family, Snapshot *snapshot, ExitCode *code)
+{
+    HelperClient client;
+    HelperClient::Failure failure;
+    if (client.snapshot(family, snapshot, &failure))
+        return true;
+    std::fprintf(stderr, "userchainctl: %s\n", qPrintable(HelperClient::describe(failure)));
+    *code = failure.code;
+    return false;
+}
+
+} // namespace
+
+ExitCode ReadCommands::status(Family family)
+{
+    Snapshot snapshot;
+    ExitCode code = ExitOk;
+    if (!readSnapshot(family, &snapshot, &code))
+        return code;
+    std::fputs(qPrintable(SnapshotPrinter::status(snapshot)), stdout);
+    return ExitOk;
+}
+
+ExitCode ReadCommands::show(Family family, const QString &chain, const QString &table,
+                            bool counters)
+{
+    Snapshot snapshot;
+    ExitCode code = ExitOk;
+    if (!readSnapshot(family, &snapshot, &code))
+        return code;
+    const QString text = SnapshotPrinter::save(snapshot, chain, table, counters);
+    if (text.isEmpty() && !chain.isEmpty()) {
+        std::fprintf(stderr, "userchainctl: no chain %s\n", qPrintable(chain));
+        return ExitFailed;
+    }
+    std::fputs(text.toUtf8().constData(), stdout);
+    return ExitOk;
+}
+
+ExitCode ReadCommands::exportRules(Family family, const QString &outputFile)
+{
+    Snapshot snapshot;
+    ExitCode code = ExitOk;
+    if (!readSnapshot(family, &snapshot, &code))
+        return code;
+    const ChainInfo *chain = SnapshotPrinter::dockerUser(snapshot);
+    if (!chain)
+        std::fprintf(stderr,
+                     "userchainctl: DOCKER-USER does not exist; exporting an empty chain\n");
+    else {
+        for (const RuleEntry &rule : chain->rules) {
+            if (!rule.verbatimId.isEmpty())
+                std::fprintf(stderr,
+                             "userchainctl: warning: \"%s\" uses extensions this tool does not "
+                             "know (%s); exported as the kernel describes it\n",
+                             qPrintable(rule.spec), qPrintable(rule.unknownExtensions));
+        }
+    }
+    const QByteArray data = exportDockerUser(SnapshotPrinter::dockerUserSpecs(snapshot));
+    if (outputFile.isEmpty() || outputFile == QLatin1String("-")) {
+        std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        return ExitOk;
+    }
+    // All or nothing: a half-written rules file would later load as a weaker firewall.
+    QSaveFile file(outputFile);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(outputFile),
+                     qPrintable(file.errorString()));
+        return ExitFailed;
+    }
+    return ExitOk;
+}
+
+} // namespace Userchain

@@ -1,0 +1,106 @@
+#include "snapshotprinter.h"
+
+namespace Userchain {
+
+namespace {
+QString familyName(int family)
+{
+    return family == 6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4");
+}
+} // namespace
+
+const ChainInfo *SnapshotPrinter::dockerUser(const Snapshot &snapshot)
+{
+    for (const ChainInfo &chain : snapshot.chains) {
+        if (chain.table == QLatin1String("filter") && chain.name == QLatin1String("DOCKER-USER"))
+            return &chain;
+    }
+    return nullptr;
+}
+
+QStringList SnapshotPrinter::dockerUserSpecs(const Snapshot &snapshot)
+{
+    QStringList specs;
+    if (const ChainInfo *chain = dockerUser(snapshot)) {
+        specs.reserve(chain->rules.size());
+        for (const RuleEntry &rule : chain->rules)
+            specs.append(rule.spec);
+    }
+    return specs;
+}
+
+QString SnapshotPrinter::status(const Snapshot &snapshot)
+{
+    QString out;
+    out += QStringLiteral("backend:      %1 (%2)\n")
+               .arg(snapshot.backend, familyName(snapshot.family));
+    if (!snapshot.backendDetail.isEmpty())
+        out += QStringLiteral("detail:       %1\n").arg(snapshot.backendDetail);
+    out += QStringLiteral("revision:     %1\n").arg(snapshot.revision);
+    if (const ChainInfo *chain = dockerUser(snapshot)) {
+        int verbatim = 0;
+        for (const RuleEntry &rule : chain->rules)
+            verbatim += rule.verbatimId.isEmpty() ? 0 : 1;
+        out += QStringLiteral("DOCKER-USER:  present, %1 rules").arg(chain->rules.size());
+        if (verbatim)
+            out += QStringLiteral(" (%1 with extensions kept verbatim)").arg(verbatim);
+        out += QLatin1Char('\n');
+    } else {
+        out += QStringLiteral("DOCKER-USER:  missing\n");
+    }
+    if (snapshot.forwardJumpPosition > 0)
+        out += QStringLiteral("FORWARD jump: -j DOCKER-USER at position %1\n")
+                   .arg(snapshot.forwardJumpPosition);
+    else
+        out += QStringLiteral("FORWARD jump: missing\n");
+    out += QStringLiteral("daemon.json:  %1\n")
+               .arg(snapshot.iptablesDisabled ? QStringLiteral("\"iptables\": false (Docker "
+                                                               "manages no chains)")
+                                              : QStringLiteral("Docker manages iptables"));
+    int chains = 0, rules = 0;
+    for (const ChainInfo &chain : snapshot.chains) {
+        ++chains;
+        rules += chain.rules.size();
+    }
+    out += QStringLiteral("tables:       %1 chains, %2 rules\n").arg(chains).arg(rules);
+    for (const QString &warning : snapshot.warnings)
+        out += QStringLiteral("warning:      %1\n").arg(warning);
+    return out;
+}
+
+QString SnapshotPrinter::save(const Snapshot &snapshot, const QString &chain, const QString &table,
+                              bool counters)
+{
+    QStringList tables;
+    for (const ChainInfo &info : snapshot.chains) {
+        if (!tables.contains(info.table))
+            tables.append(info.table);
+    }
+    QString out;
+    for (const QString &name : std::as_const(tables)) {
+        if (!table.isEmpty() && name != table)
+            continue;
+        QString declarations;
+        QString rules;
+        for (const ChainInfo &info : snapshot.chains) {
+            if (info.table != name || (!chain.isEmpty() && info.name != chain))
+                continue;
+            // Chain counters are not part of the snapshot; iptables-restore ignores zeros.
+            declarations += QStringLiteral(":%1 %2 [0:0]\n").arg(info.name, info.policy);
+            for (const RuleEntry &rule : info.rules) {
+                if (counters)
+                    rules += QStringLiteral("[%1:%2] ").arg(rule.packets).arg(rule.bytes);
+                rules += rule.spec.isEmpty()
+                             ? QStringLiteral("-A %1\n").arg(info.name)
+                             : QStringLiteral("-A %1 %2\n").arg(info.name, rule.spec);
+            }
+        }
+        if (declarations.isEmpty())
+            continue;
+        out +=
+            QStringLiteral("*%1\n").arg(name) + declarations + rules + QStringLiteral("COMMIT\n");
+    }
+    return out;
+}
+
+} // namespace Userchain

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "backend.h"
+#include "dbustypes.h"
+
+#include <QString>
+#include <QVector>
+
+namespace Userchain {
+
+/// A refusal: the D-Bus error name (Userchain::DBusError) and its message.
+struct ApplyError
+{
+    QString name;
+    QString message;
+};
+
+/**
+ * The checks an Apply's rule list goes through, in two steps.
+ *
+ * validate() runs before the lock, on caller input only: sizes first (so nothing large is
+ * parsed or copied), then every rule through the shared strict parser. resolve() runs under
+ * the lock against the helper's own fresh read of DOCKER-USER: it turns verbatim ids back into
+ * the kernel's bytes, so raw entries only ever come from the kernel, never from a caller.
+ *
+ * InvalidRule messages start with "rule N: " where N is the 1-based position in the list.
+ */
+class ApplyValidator final
+{
+public:
+    static constexpr int MaxRules = 100000;
+    static constexpr int MaxRuleBytes = 4096;
+    static constexpr int MaxIdLength = 64;
+
+    /// A rule that passed validation: a parsed rule, or a reference to a kernel rule.
+    struct Item
+    {
+        Rule rule;
+        QString verbatimId; ///< non-empty: keep the kernel's rule with this id
+    };
+
+    static bool validate(Family family, const ApplyRuleList &rules, QVector<Item> *items,
+                         ApplyError *error);
+
+    /**
+     * The rules to write: parsed rules as they are, verbatim ids replaced by the kernel's
+     * entry from current (DOCKER-USER as just read under the lock; nullptr if missing).
+     * Counters of rules that stay are carried over, as iptables-restore --counters would.
+     */
+    static bool resolve(Family family, const QVector<Item> &items, const BackendChain *current,
+                        QVector<BackendRule> *rules, ApplyError *error);
+};
+
+} // namespace Userchain

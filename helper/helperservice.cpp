@@ -1,0 +1,555 @@
+#include "helperservice.h"
+
+#include "dockerdaemonconfig.h"
+#include "pendingtransaction.h"
+#include "polkitauthorizer.h"
+#include "snapshotbuilder.h"
+#include "xtableslock.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+
+#include <cstdio>
+
+namespace Userchain {
+
+namespace {
+const QString ReadAction = QStringLiteral("io.github.userchain.read");
+const QString ApplyAction = QStringLiteral("io.github.userchain.apply");
+const QString ObjectPath = QStringLiteral("/io/github/userchain/Helper1");
+const QString InterfaceName = QStringLiteral("io.github.userchain.Helper1");
+
+constexpr uint KnownFlags = ApplyCreateChain | ApplyCreateJump | ApplyDryRun;
+constexpr int MaxRevisionLength = 128;
+constexpr int MaxTransactionIdLength = 64;
+// A rollback must not be dropped because iptables held the lock once: retry for a while.
+constexpr int RollbackAttempts = 30;
+constexpr int RollbackRetryMs = 1000;
+// Detection runs iptables-nft-save, nft and iptables -V. Which backend Docker uses changes only
+// when Docker or the host is reconfigured, so a detection is reused for a few seconds rather
+// than paid for on every call of a busy client.
+constexpr qint64 DetectionTtlMs = 30 * 1000;
+// Backends Apply may write through. NftBackend reads nf_tables hosts; writing there is a
+// separate step (its own review and tests of the helper path), until then Apply answers
+// BackendUnavailable on such hosts.
+const QStringList WritableBackends{QStringLiteral("legacy")};
+
+bool validFamily(int family)
+{
+    return family == 4 || family == 6;
+}
+
+void log(const QString &text)
+{
+    // stderr of an activated service ends up in the bus daemon's log or the journal.
+    std::fprintf(stderr, "userchain-helper: %s\n", qPrintable(text));
+}
+} // namespace
+
+HelperService::HelperService(const QDBusConnection &bus, const Options &options, QObject *parent)
+    : QObject(parent), m_bus(bus), m_options(options),
+      m_authorizer(new PolkitAuthorizer(bus, this)), m_lock(new XtablesLock(this))
+{
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(m_options.idleTimeoutMs);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
+        if (m_callsInFlight == 0 && !m_pending && !m_rollingBack)
+            Q_EMIT idle();
+    });
+    updateIdleTimer();
+}
+
+HelperService::~HelperService() = default;
+
+// ---------------------------------------------------------------------------------------------
+// Calls and replies
+// ---------------------------------------------------------------------------------------------
+
+HelperService::Call HelperService::beginCall()
+{
+    setDelayedReply(true);
+    ++m_callsInFlight;
+    updateIdleTimer();
+    // Why message().service() is the identity: the bus daemon writes the sender's unique name
+    // into every message; a client cannot claim someone else's.
+    return {message(), message().service()};
+}
+
+void HelperService::finishCall(const Call &call, const QVariantList &results)
+{
+    QDBusMessage reply = call.message.createReply(results);
+    m_bus.send(reply);
+    --m_callsInFlight;
+    updateIdleTimer();
+}
+
+void HelperService::finishWithError(const Call &call, const char *errorName, const QString &message)
+{
+    m_bus.send(call.message.createErrorReply(QLatin1String(errorName), message));
+    --m_callsInFlight;
+    updateIdleTimer();
+}
+
+void HelperService::finishWithError(const Call &call, const ApplyError &error)
+{
+    finishWithError(call, error.name.toLatin1().constData(), error.message);
+}
+
+void HelperService::authorize(const Call &call, const QString &action,
+                              const QMap<QString, QString> &details, std::function<void()> then)
+{
+    m_authorizer->check(
+        call.caller, action, details,
+        [this, call, action, then = std::move(then)](PolkitAuthorizer::Result result,
+                                                     const QString &detail) {
+            // Why every failure mode means "no": an unreachable or confused polkit must not
+            // turn into permission.
+            switch (result) {
+            case PolkitAuthorizer::Result::Authorized:
+                then();
+                return;
+            case PolkitAuthorizer::Result::Denied:
+                finishWithError(call, DBusError::NotAuthorized,
+                                QStringLiteral("%1: denied").arg(action));
+                return;
+            case PolkitAuthorizer::Result::Challenge:
+                finishWithError(call, DBusError::NotAuthorized,
+                                QStringLiteral("%1: authentication required but no agent answered")
+                                    .arg(action));
+                return;
+            case PolkitAuthorizer::Result::Failed:
+                log(QStringLiteral("polkit check failed: %1").arg(detail));
+                finishWithError(call, DBusError::NotAuthorized,
+                                QStringLiteral("%1: polkit unavailable").arg(action));
+                return;
+            }
+        });
+}
+
+void HelperService::updateIdleTimer()
+{
+    if (m_callsInFlight == 0 && !m_pending && !m_rollingBack)
+        m_idleTimer.start();
+    else
+        m_idleTimer.stop();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backends
+// ---------------------------------------------------------------------------------------------
+
+HelperService::BackendChoice HelperService::chooseBackend(Family family)
+{
+    // Why detection comes first: on an nf_tables host, merely initialising libiptc creates
+    // empty legacy tables that make iptables-nft print warnings ever after. Only a host whose
+    // Docker chains are in the legacy tables gets libiptc.
+    Detection &cached = m_detections[int(family)];
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (cached.madeAt == 0 || now - cached.madeAt > DetectionTtlMs || now < cached.madeAt) {
+        cached.detection = BackendDetector::detect(family);
+        cached.madeAt = now;
+    }
+    const BackendDetection &detection = cached.detection;
+    BackendChoice choice;
+    choice.name = detection.backend;
+    choice.detail = detection.detail;
+    choice.warnings = detection.warnings;
+    auto it = m_backends.find(detection.backend);
+    if (it == m_backends.end())
+        it = m_backends.insert(detection.backend,
+                               std::shared_ptr<Backend>(BackendDetector::create(detection)));
+    choice.backend = it->get(); // nullptr for "none"
+    choice.writable = choice.backend && WritableBackends.contains(choice.name);
+    return choice;
+}
+
+void HelperService::forgetDetection()
+{
+    m_detections.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// GetSnapshot
+// ---------------------------------------------------------------------------------------------
+
+Snapshot HelperService::GetSnapshot(int family)
+{
+    const Call call = beginCall();
+    authorize(call, ReadAction, {{QStringLiteral("family"), QString::number(family)}},
+              [this, call, family]() {
+                  if (!validFamily(family)) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                      return;
+                  }
+                  readSnapshot(call, Family(family));
+              });
+    return {};
+}
+
+void HelperService::readSnapshot(const Call &call, Family family)
+{
+    const BackendChoice choice = chooseBackend(family);
+    Snapshot base;
+    base.backend = choice.name;
+    base.family = int(family);
+    base.backendDetail = choice.detail;
+    QString warning;
+    base.iptablesDisabled =
+        DockerDaemonConfig::iptablesDisabled(DockerDaemonConfig::defaultPath(), family, &warning);
+    if (!warning.isEmpty())
+        base.warnings.append(warning);
+    base.warnings += choice.warnings;
+
+    if (!choice.backend) {
+        // Not an error: "no backend Docker uses here" is a state the client explains.
+        base.revision = SnapshotBuilder::revision(family, nullptr);
+        finishCall(call, {QVariant::fromValue(base)});
+        return;
+    }
+    Backend *backend = choice.backend;
+    m_lock->acquire(m_options.lockTimeoutMs, [=](bool held, const QString &lockError) {
+        if (!held) {
+            finishWithError(call, DBusError::Busy, lockError);
+            return;
+        }
+        BackendTables tables;
+        QString error;
+        if (!backend->read(family, &tables, &error)) {
+            finishWithError(call, DBusError::Failed, error);
+            return;
+        }
+        Snapshot snapshot = SnapshotBuilder::build(base.backend, family, tables);
+        snapshot.backendDetail = base.backendDetail;
+        snapshot.iptablesDisabled = base.iptablesDisabled;
+        snapshot.warnings = base.warnings;
+        if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
+            snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
+        else if (snapshot.forwardJumpPosition > 1)
+            snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
+        finishCall(call, {QVariant::fromValue(snapshot)});
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Apply
+// ---------------------------------------------------------------------------------------------
+
+QString HelperService::Apply(int family, const ApplyRuleList &rules,
+                             const QString &expectedRevision, uint confirmSeconds, uint flags,
+                             QString &newRevision)
+{
+    Q_UNUSED(newRevision) // the reply is sent later, from finishCall
+    const Call call = beginCall();
+    // The details are for the authentication dialog and polkit rules; they are the caller's
+    // claims and decide nothing here.
+    const QMap<QString, QString> details{
+        {QStringLiteral("family"), QString::number(family)},
+        {QStringLiteral("chain"), QStringLiteral("DOCKER-USER")},
+        {QStringLiteral("rules"), QString::number(rules.size())},
+        {QStringLiteral("confirmSeconds"), QString::number(confirmSeconds)},
+    };
+    authorize(call, ApplyAction, details,
+              [this, call, family, rules, expectedRevision, confirmSeconds, flags]() {
+                  // Arguments are checked only now: an unauthorized caller gets nothing parsed.
+                  if (!validFamily(family)) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                      return;
+                  }
+                  if (flags & ~KnownFlags) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("unknown flags 0x%1").arg(flags, 0, 16));
+                      return;
+                  }
+                  if (confirmSeconds > MaxConfirmSeconds) {
+                      finishWithError(
+                          call, DBusError::InvalidArgument,
+                          QStringLiteral("confirmSeconds above %1").arg(MaxConfirmSeconds));
+                      return;
+                  }
+                  if (expectedRevision.isEmpty() || expectedRevision.size() > MaxRevisionLength) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("expectedRevision is missing or malformed"));
+                      return;
+                  }
+                  QVector<ApplyValidator::Item> items;
+                  ApplyError error;
+                  if (!ApplyValidator::validate(Family(family), rules, &items, &error)) {
+                      finishWithError(call, error);
+                      return;
+                  }
+                  applyChecked(call, Family(family), std::move(items), expectedRevision,
+                               confirmSeconds, flags);
+              });
+    return {};
+}
+
+void HelperService::applyChecked(const Call &call, Family family,
+                                 QVector<ApplyValidator::Item> items,
+                                 const QString &expectedRevision, uint confirmSeconds, uint flags)
+{
+    const bool dryRun = flags & ApplyDryRun;
+    if (!dryRun && (m_pending || m_rollingBack)) {
+        finishWithError(call, DBusError::Busy,
+                        QStringLiteral("another confirmed apply is waiting for confirmation"));
+        return;
+    }
+    const BackendChoice choice = chooseBackend(family);
+    if (!choice.writable) {
+        finishWithError(call, DBusError::BackendUnavailable,
+                        QStringLiteral("%1: %2").arg(
+                            choice.name, choice.backend
+                                             ? QStringLiteral("writing is not supported yet")
+                                             : choice.detail));
+        return;
+    }
+    // A stale client should hear so at once, not after waiting for someone else's lock. When
+    // the lock is free the check under the lock follows immediately and is the same check, so
+    // the extra read is only spent when there will be a wait.
+    if (m_lock->isBusy() || m_lock->isContended()) {
+        BackendTables tables;
+        QString error;
+        if (choice.backend->read(family, &tables, &error) &&
+            SnapshotBuilder::revision(family, SnapshotBuilder::dockerUser(tables)) !=
+                expectedRevision) {
+            finishWithError(
+                call, DBusError::StaleRevision,
+                QStringLiteral("DOCKER-USER changed since revision %1").arg(expectedRevision));
+            return;
+        }
+    }
+    m_lock->acquire(m_options.lockTimeoutMs,
+                    [this, call, family, items = std::move(items), expectedRevision, confirmSeconds,
+                     flags](bool held, const QString &lockError) {
+                        if (!held) {
+                            finishWithError(call, DBusError::Busy, lockError);
+                            return;
+                        }
+                        applyLocked(call, family, items, expectedRevision, confirmSeconds, flags);
+                    });
+}
+
+void HelperService::applyLocked(const Call &call, Family family,
+                                const QVector<ApplyValidator::Item> &items,
+                                const QString &expectedRevision, uint confirmSeconds, uint flags)
+{
+    const bool dryRun = flags & ApplyDryRun;
+    // Checked again: another Apply may have become pending while this one waited.
+    if (!dryRun && (m_pending || m_rollingBack)) {
+        finishWithError(call, DBusError::Busy,
+                        QStringLiteral("another confirmed apply is waiting for confirmation"));
+        return;
+    }
+    const BackendChoice choice = chooseBackend(family);
+    if (!choice.writable) {
+        finishWithError(call, DBusError::BackendUnavailable,
+                        QStringLiteral("%1: %2").arg(
+                            choice.name, choice.backend
+                                             ? QStringLiteral("writing is not supported yet")
+                                             : choice.detail));
+        return;
+    }
+    Backend *backend = choice.backend;
+
+    // The revision check that counts: under the lock, against a fresh read, so nothing can
+    // change DOCKER-USER between this comparison and the commit.
+    BackendTables tables;
+    QString error;
+    if (!backend->read(family, &tables, &error)) {
+        finishWithError(call, DBusError::Failed, error);
+        return;
+    }
+    const BackendChain *current = SnapshotBuilder::dockerUser(tables);
+    const QString currentRevision = SnapshotBuilder::revision(family, current);
+    if (currentRevision != expectedRevision) {
+        finishWithError(
+            call, DBusError::StaleRevision,
+            QStringLiteral("DOCKER-USER changed since revision %1").arg(expectedRevision));
+        return;
+    }
+    const bool createChain = flags & ApplyCreateChain;
+    const bool createJump = flags & ApplyCreateJump;
+    if (!current && !createChain) {
+        finishWithError(call, DBusError::ChainMissing,
+                        QStringLiteral("DOCKER-USER does not exist (flag 1 creates it)"));
+        return;
+    }
+    QVector<BackendRule> rules;
+    ApplyError applyError;
+    if (!ApplyValidator::resolve(family, items, current, &rules, &applyError)) {
+        finishWithError(call, applyError);
+        return;
+    }
+    if (dryRun) {
+        finishCall(call, {QString(), currentRevision});
+        return;
+    }
+
+    QVector<BackendRule> previous = current ? current->rules : QVector<BackendRule>();
+    const bool ok = backend->replaceDockerUser(family, rules, createChain, createJump, &error);
+    // Creating the chain or the jump changes what detection sees (an empty host becomes a
+    // legacy one); a failed commit may have been a backend that went away.
+    if (createChain || createJump || !ok)
+        forgetDetection();
+    if (!ok) {
+        finishWithError(call, DBusError::Failed, error);
+        return;
+    }
+    // The new revision is computed from what was committed rather than from reading the chain
+    // back: the backend writes parsed rules from their canonical text and verbatim rules as the
+    // very bytes it read, and reads them back as the same text and bytes, so the hash is the
+    // one the next GetSnapshot reports (tst_helperapply checks this). Reading 50,000 rules back
+    // would cost as much as the commit itself. Should the two ever differ, the client's next
+    // Apply is refused as stale, which is safe.
+    BackendChain written;
+    written.rules = rules;
+    const QString newRevision = SnapshotBuilder::revision(family, &written);
+
+    QString transactionId;
+    if (confirmSeconds > 0) {
+        transactionId =
+            QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 16)
+                                    .rightJustified(16, '0') +
+                                QByteArray::number(QRandomGenerator::system()->generate64(), 16)
+                                    .rightJustified(16, '0'));
+        auto *transaction = new PendingTransaction(
+            transactionId, call.caller, family, std::move(previous), confirmSeconds, m_bus, this);
+        connect(transaction, &PendingTransaction::timedOut, this,
+                [this]() { rollBack(QStringLiteral("timeout"), {}); });
+        connect(transaction, &PendingTransaction::callerVanished, this,
+                [this]() { rollBack(QStringLiteral("disconnected"), {}); });
+        m_pending = transaction;
+        transaction->start();
+    }
+    finishCall(call, {transactionId, newRevision});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confirm / Rollback
+// ---------------------------------------------------------------------------------------------
+
+PendingTransaction *HelperService::pendingFor(const QString &transactionId) const
+{
+    // An empty id names the one pending transaction: there is never more than one, and
+    // confirming still needs the apply authorization.
+    if (!m_pending || m_rollingBack)
+        return nullptr;
+    if (!transactionId.isEmpty() && transactionId != m_pending->id())
+        return nullptr;
+    return m_pending;
+}
+
+void HelperService::Confirm(const QString &transactionId)
+{
+    const Call call = beginCall();
+    // Why any caller authorized for apply may confirm, not only the one that applied: the
+    // confirmation says "the firewall still lets me in", which an administrator in another
+    // session can say as well; the authorization is the same as for applying.
+    authorize(call, ApplyAction,
+              {{QStringLiteral("transactionId"), transactionId.left(MaxTransactionIdLength)}},
+              [this, call, transactionId]() { confirmAuthorized(call, transactionId); });
+}
+
+void HelperService::confirmAuthorized(const Call &call, const QString &transactionId)
+{
+    PendingTransaction *transaction = pendingFor(transactionId);
+    if (!transaction) {
+        finishWithError(call, DBusError::NoSuchTransaction,
+                        QStringLiteral("no pending transaction %1")
+                            .arg(transactionId.left(MaxTransactionIdLength)));
+        return;
+    }
+    transaction->stop();
+    transaction->deleteLater();
+    m_pending = nullptr;
+    finishCall(call, {});
+}
+
+void HelperService::Rollback(const QString &transactionId)
+{
+    const Call call = beginCall();
+    authorize(call, ApplyAction,
+              {{QStringLiteral("transactionId"), transactionId.left(MaxTransactionIdLength)}},
+              [this, call, transactionId]() {
+                  if (!pendingFor(transactionId)) {
+                      finishWithError(call, DBusError::NoSuchTransaction,
+                                      QStringLiteral("no pending transaction %1")
+                                          .arg(transactionId.left(MaxTransactionIdLength)));
+                      return;
+                  }
+                  rollBack(QStringLiteral("requested"),
+                           [this, call](bool ok, const QString &error) {
+                               if (ok)
+                                   finishCall(call, {});
+                               else
+                                   finishWithError(call, DBusError::Failed, error);
+                           });
+              });
+}
+
+void HelperService::rollBack(const QString &reason,
+                             std::function<void(bool ok, const QString &error)> done)
+{
+    if (!m_pending || m_rollingBack) {
+        if (done)
+            done(false, QStringLiteral("no pending transaction"));
+        return;
+    }
+    m_pending->stop();
+    m_rollingBack = true;
+    updateIdleTimer();
+    rollBackAttempt(reason, 1, std::move(done));
+}
+
+void HelperService::rollBackAttempt(const QString &reason, int attempt,
+                                    std::function<void(bool ok, const QString &error)> done)
+{
+    m_lock->acquire(m_options.lockTimeoutMs, [this, reason, attempt,
+                                              done](bool held, const QString &lockError) {
+        PendingTransaction *transaction = m_pending;
+        QString error = lockError;
+        bool ok = false;
+        if (held) {
+            const BackendChoice choice = chooseBackend(transaction->family());
+            if (!choice.writable) {
+                error = QStringLiteral("%1: %2").arg(choice.name, choice.detail);
+            } else {
+                // createChain: the previous rules go back even if someone deleted the chain
+                // meanwhile; the jump is left as it is (it was not this transaction's to add
+                // back, and Docker re-inserts its own).
+                ok = choice.backend->replaceDockerUser(
+                    transaction->family(), transaction->previousRules(), true, false, &error);
+            }
+        }
+        if (!ok && attempt < RollbackAttempts) {
+            log(QStringLiteral("rollback of %1 failed (attempt %2): %3; retrying")
+                    .arg(transaction->id())
+                    .arg(attempt)
+                    .arg(error));
+            QTimer::singleShot(RollbackRetryMs, this, [this, reason, attempt, done]() {
+                rollBackAttempt(reason, attempt + 1, done);
+            });
+            return;
+        }
+        if (!ok)
+            log(QStringLiteral("rollback of %1 failed, giving up: %2")
+                    .arg(transaction->id(), error));
+        // The signal goes to the client that applied, and only to it: other clients must not
+        // learn about someone else's transactions. A vanished client cannot receive it.
+        if (ok && reason != QLatin1String("disconnected")) {
+            QDBusMessage signal = QDBusMessage::createTargetedSignal(
+                transaction->caller(), ObjectPath, InterfaceName, QStringLiteral("RolledBack"));
+            signal << transaction->id() << reason;
+            m_bus.send(signal);
+        }
+        transaction->deleteLater();
+        m_pending = nullptr;
+        m_rollingBack = false;
+        if (done)
+            done(ok, error);
+        updateIdleTimer();
+    });
+}
+
+} // namespace Userchain

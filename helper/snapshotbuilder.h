@@ -1,0 +1,43 @@
+#pragma once
+
+#include "backend.h"
+#include "dbustypes.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Userchain {
+
+/**
+ * Turns what a backend read into the typed Snapshot clients see, and computes the two
+ * identities the helper later checks an Apply against: the revision of DOCKER-USER and the
+ * verbatimId of each rule the library cannot represent.
+ *
+ * Both depend only on content (canonical spec text and the raw bytes the backend keeps for
+ * verbatim rules), never on counters, so traffic does not make a client's view stale. Backends
+ * hand raw rules over without counters (IptcBackend: the kernel entry with counters and
+ * `comefrom` zeroed; NftBackend: the rule text without its counter prefix).
+ */
+class SnapshotBuilder final
+{
+public:
+    static const BackendChain *findChain(const BackendTables &tables, const QString &table,
+                                         const QString &name);
+    /// The filter table's DOCKER-USER, or nullptr when it does not exist.
+    static const BackendChain *dockerUser(const BackendTables &tables);
+
+    /// Hash of DOCKER-USER's content (a missing chain has a revision of its own).
+    static QString revision(Family family, const BackendChain *dockerUser);
+    /// The identity of a verbatim rule: its bytes and its position in the chain.
+    static QString verbatimId(Family family, const BackendRule &rule, int position);
+    /// The spec text shown for a rule: the backend's display text, else the canonical text.
+    static QString specText(const BackendRule &rule);
+
+    /// 1-based position of Docker's `-A FORWARD -j DOCKER-USER` in filter FORWARD, 0: none.
+    static int forwardJumpPosition(const BackendTables &tables);
+
+    /// Everything the tables say; backend detail and daemon.json facts are added by the caller.
+    static Snapshot build(const QString &backendName, Family family, const BackendTables &tables);
+};
+
+} // namespace Userchain

@@ -1,0 +1,23 @@
+# Tests of userchain-helper. tst_helperunits needs nothing; the others re-run themselves
+# inside scripts/sandbox (network namespace, private bus, real polkitd) as root, and drive
+# the helper through userchainctl, the generated proxy, or raw D-Bus messages.
+if(TARGET userchain-helper-lib)
+    userchain_add_test(tst_helperunits
+        SOURCES helper/tst_helperunits.cpp
+        LIBS userchain-helper-lib
+        TIMEOUT 120)
+
+    set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
+    foreach(name show apply confirm badinput auth nft)
+        userchain_add_test(tst_helper${name}
+            SOURCES helper/tst_helper${name}.cpp helper/testsandbox.cpp helper/testsandbox.h
+            LIBS ${USERCHAIN_SANDBOX_TEST_LIBS}
+            LABELS sandbox
+            TIMEOUT 600)
+        target_include_directories(tst_helper${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/helper)
+        # The scenario runs the built helper and client; build them with the test.
+        add_dependencies(tst_helper${name} userchain-helper userchainctl)
+    endforeach()
+    set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
+                         tst_helperauth tst_helpernft PROPERTIES RUN_SERIAL TRUE)
+endif()

@@ -1,0 +1,208 @@
+// Hostile or broken input sent straight over D-Bus (QDBusMessage, no proxy, no client-side
+// checks): each gets a named error and the kernel's tables stay as they were.
+
+#include "dbustypes.h"
+#include "testsandbox.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QtTest>
+
+using namespace Userchain;
+
+namespace {
+const QString Service = QStringLiteral("io.github.userchain.Helper1");
+const QString Path = QStringLiteral("/io/github/userchain/Helper1");
+const QString Interface = QStringLiteral("io.github.userchain.Helper1");
+} // namespace
+
+class TestHelperBadInput : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void badApply_data();
+    void badApply();
+    void badSnapshotFamily();
+    void wrongSignature();
+    void onlyTheInterfaceIsExported();
+    void validApplyStillWorks();
+
+private:
+    QString currentRevision(int family = 4);
+    QDBusMessage call(const QString &method, const QVariantList &args);
+
+    QByteArray m_before;
+};
+
+void TestHelperBadInput::initTestCase()
+{
+    QVERIFY(TestSandbox::inside());
+    registerDBusTypes();
+}
+
+void TestHelperBadInput::init()
+{
+    QVERIFY(TestSandbox::restore(
+        "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+        ":DOCKER - [0:0]\n:DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n"
+        "-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n-A DOCKER-USER -j RETURN\nCOMMIT\n"));
+    m_before = TestSandbox::normalizedSave();
+}
+
+void TestHelperBadInput::cleanup()
+{
+    if (QTest::currentTestFunction() != QByteArray("validApplyStillWorks"))
+        QCOMPARE(QString::fromUtf8(TestSandbox::normalizedSave()), QString::fromUtf8(m_before));
+}
+
+QDBusMessage TestHelperBadInput::call(const QString &method, const QVariantList &args)
+{
+    QDBusMessage message = QDBusMessage::createMethodCall(Service, Path, Interface, method);
+    message.setArguments(args);
+    return QDBusConnection::systemBus().call(message, QDBus::Block, 120000);
+}
+
+QString TestHelperBadInput::currentRevision(int family)
+{
+    const QDBusMessage reply = call(QStringLiteral("GetSnapshot"), {family});
+    if (reply.type() != QDBusMessage::ReplyMessage)
+        return QString();
+    return qdbus_cast<Snapshot>(reply.arguments().at(0)).revision;
+}
+
+void TestHelperBadInput::badApply_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::addColumn<ApplyRuleList>("rules");
+    QTest::addColumn<QString>("revision"); // "current": the real one
+    QTest::addColumn<uint>("confirmSeconds");
+    QTest::addColumn<uint>("flags");
+    QTest::addColumn<QString>("errorName");
+    QTest::addColumn<QString>("messageStart");
+
+    const QString current = QStringLiteral("current");
+    const QString invalidRule = QLatin1String(DBusError::InvalidRule);
+    const QString invalidArgument = QLatin1String(DBusError::InvalidArgument);
+    const ApplyRuleList one{{QStringLiteral("-j RETURN"), {}}};
+
+    QTest::newRow("malformed rule")
+        << 4
+        << ApplyRuleList{{QStringLiteral("-j RETURN"), {}},
+                         {QStringLiteral("-p tcp --dprot 80 -j DROP"), {}}}
+        << current << 0u << 0u << invalidRule << QStringLiteral("rule 2: ");
+    QTest::newRow("shell metacharacters")
+        << 4 << ApplyRuleList{{QStringLiteral("-j DROP; rm -rf /"), {}}} << current << 0u << 0u
+        << invalidRule << QStringLiteral("rule 1: ");
+    QTest::newRow("another chain as command")
+        << 4 << ApplyRuleList{{QStringLiteral("-A FORWARD -j ACCEPT"), {}}} << current << 0u << 0u
+        << invalidRule << QStringLiteral("rule 1: ");
+    QTest::newRow("table switch") << 4 << ApplyRuleList{{QStringLiteral("-t nat -j ACCEPT"), {}}}
+                                  << current << 0u << 0u << invalidRule
+                                  << QStringLiteral("rule 1: ");
+    QTest::newRow("ipv6 address in family 4")
+        << 4 << ApplyRuleList{{QStringLiteral("-s 2001:db8::1 -j DROP"), {}}} << current << 0u << 0u
+        << invalidRule << QStringLiteral("rule 1: ");
+    QTest::newRow("too long rule")
+        << 4
+        << ApplyRuleList{{QStringLiteral("-m comment --comment \"%1\" -j DROP")
+                              .arg(QString(5000, QLatin1Char('a'))),
+                          {}}}
+        << current << 0u << 0u << invalidRule
+        << QStringLiteral("rule 1: rule longer than 4096 bytes");
+    QTest::newRow("oversized list")
+        << 4 << ApplyRuleList(100001, ApplyRule{QStringLiteral("-j DROP"), {}}) << current << 0u
+        << 0u << invalidArgument << QStringLiteral("too many rules");
+    QTest::newRow("unknown verbatim id")
+        << 4 << ApplyRuleList{{QString(), QStringLiteral("vffffffffffffffffffffffffffffffff")}}
+        << current << 0u << 0u << invalidRule << QStringLiteral("rule 1: unknown verbatimId");
+    QTest::newRow("raw bytes as verbatim id")
+        << 4 << ApplyRuleList{{QString(), QString(4000, QLatin1Char('A'))}} << current << 0u << 0u
+        << invalidRule << QStringLiteral("rule 1: verbatimId too long");
+    QTest::newRow("wrong family") << 5 << one << current << 0u << 0u << invalidArgument
+                                  << QStringLiteral("family must be 4 or 6");
+    QTest::newRow("family zero") << 0 << one << current << 0u << 0u << invalidArgument << QString();
+    QTest::newRow("unknown flag") << 4 << one << current << 0u << 0x80u << invalidArgument
+                                  << QStringLiteral("unknown flags");
+    QTest::newRow("endless confirmation") << 4 << one << current << 100000u << 0u << invalidArgument
+                                          << QStringLiteral("confirmSeconds");
+    QTest::newRow("empty revision")
+        << 4 << one << QString() << 0u << 0u << invalidArgument << QString();
+    QTest::newRow("huge revision") << 4 << one << QString(100000, QLatin1Char('r')) << 0u << 0u
+                                   << invalidArgument << QString();
+    QTest::newRow("stale revision") << 4 << one << QString(64, QLatin1Char('0')) << 0u << 0u
+                                    << QString::fromLatin1(DBusError::StaleRevision) << QString();
+}
+
+void TestHelperBadInput::badApply()
+{
+    QFETCH(int, family);
+    QFETCH(ApplyRuleList, rules);
+    QFETCH(QString, revision);
+    QFETCH(uint, confirmSeconds);
+    QFETCH(uint, flags);
+    QFETCH(QString, errorName);
+    QFETCH(QString, messageStart);
+    if (revision == QLatin1String("current"))
+        revision = currentRevision();
+    const QDBusMessage reply = call(QStringLiteral("Apply"), {family, QVariant::fromValue(rules),
+                                                              revision, confirmSeconds, flags});
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+    QCOMPARE(reply.errorName(), errorName);
+    QVERIFY2(reply.errorMessage().startsWith(messageStart), qPrintable(reply.errorMessage()));
+}
+
+void TestHelperBadInput::badSnapshotFamily()
+{
+    for (int family : {0, 5, -4, 46}) {
+        const QDBusMessage reply = call(QStringLiteral("GetSnapshot"), {family});
+        QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+        QCOMPARE(reply.errorName(), QLatin1String(DBusError::InvalidArgument));
+    }
+}
+
+void TestHelperBadInput::wrongSignature()
+{
+    // Typed arguments only: a string where an int belongs never reaches the service.
+    QDBusMessage reply = call(QStringLiteral("GetSnapshot"), {QStringLiteral("4")});
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+    reply = call(QStringLiteral("Apply"),
+                 {4, QStringList{QStringLiteral("-j DROP")}, currentRevision(), 0u, 0u});
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+    QVERIFY(!reply.errorName().startsWith(QLatin1String("io.github.userchain")));
+}
+
+void TestHelperBadInput::onlyTheInterfaceIsExported()
+{
+    // The service object's own slots and signals (e.g. idle) are not reachable.
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        Service, Path, QStringLiteral("local.Userchain.HelperService"), QStringLiteral("idle"));
+    QDBusMessage reply = QDBusConnection::systemBus().call(message);
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+    message = QDBusMessage::createMethodCall(
+        Service, Path, QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("GetAll"));
+    message << Interface;
+    reply = QDBusConnection::systemBus().call(message);
+    // The bus policy allows only our interface, Introspectable and Peer.
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+}
+
+void TestHelperBadInput::validApplyStillWorks()
+{
+    // After all of the above the helper is still alive and applies a good list.
+    const QDBusMessage reply =
+        call(QStringLiteral("Apply"),
+             {4, QVariant::fromValue(ApplyRuleList{{QStringLiteral("-s 10.0.0.2 -j DROP"), {}}}),
+              currentRevision(), 0u, 0u});
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+    QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
+             QStringList{QStringLiteral("-s 10.0.0.2/32 -j DROP")});
+}
+
+USERCHAIN_SANDBOX_TEST_MAIN(TestHelperBadInput, QStringList{},
+                            (QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("60")}))
+#include "tst_helperbadinput.moc"

@@ -1,0 +1,279 @@
+// Confirmed apply: kept when confirmed, rolled back when not confirmed in time, when the
+// client disappears, or on request; RolledBack reaches only the applying client.
+
+#include "helperclient.h"
+#include "testsandbox.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QProcess>
+#include <QtTest>
+
+#include <signal.h>
+
+using namespace Userchain;
+
+namespace {
+const QStringList OldRules{QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")};
+const QStringList NewRules{QStringLiteral("-s 10.9.9.9/32 -j DROP"), QStringLiteral("-j RETURN")};
+const QString Service = QStringLiteral("io.github.userchain.Helper1");
+const QString Path = QStringLiteral("/io/github/userchain/Helper1");
+const QString Interface = QStringLiteral("io.github.userchain.Helper1");
+} // namespace
+
+/// Counts RolledBack signals that reach one connection.
+class SignalCounter : public QObject
+{
+    Q_OBJECT
+public:
+    int count = 0;
+    QString lastReason;
+public Q_SLOTS:
+    void rolledBack(const QString &, const QString &reason)
+    {
+        ++count;
+        lastReason = reason;
+    }
+};
+
+class TestHelperConfirm : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void confirmKeepsRules();
+    void noConfirmRollsBack();
+    void killedClientRollsBack();
+    void rollbackCommand();
+    void secondApplyIsBusy();
+    void confirmFromAnotherClient();
+    void unknownTransaction();
+    void rolledBackGoesOnlyToApplier();
+    void helperExitsWhenIdle();
+
+private:
+    static QStringList dockerUser()
+    {
+        return TestSandbox::chainRules(QStringLiteral("DOCKER-USER"));
+    }
+    static bool loadOld();
+    QString newRulesFile();
+    /// Starts `userchainctl apply FILE --confirm SECONDS` and waits for its prompt.
+    bool startConfirmedApply(QProcess *process, int seconds);
+
+    QString m_newFile;
+};
+
+void TestHelperConfirm::initTestCase()
+{
+    QVERIFY(TestSandbox::inside());
+    registerDBusTypes();
+    QByteArray rules;
+    for (const QString &r : NewRules)
+        rules += "-A DOCKER-USER " + r.toUtf8() + '\n';
+    m_newFile = TestSandbox::writeTemp(rules);
+}
+
+void TestHelperConfirm::init()
+{
+    QVERIFY(loadOld());
+}
+
+bool TestHelperConfirm::loadOld()
+{
+    QByteArray file = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                      ":DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n";
+    for (const QString &spec : OldRules)
+        file += "-A DOCKER-USER " + spec.toUtf8() + '\n';
+    file += "COMMIT\n";
+    return TestSandbox::restore(file);
+}
+
+bool TestHelperConfirm::startConfirmedApply(QProcess *process, int seconds)
+{
+    process->start(TestSandbox::ctlPath(), {QStringLiteral("apply"), m_newFile,
+                                            QStringLiteral("--confirm"), QString::number(seconds)});
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray out;
+    while (timer.elapsed() < 20000) {
+        process->waitForReadyRead(200);
+        out += process->readAllStandardOutput();
+        if (out.contains("Press Enter"))
+            return true;
+        if (process->state() == QProcess::NotRunning)
+            break;
+    }
+    qWarning() << "no prompt:" << out << process->readAllStandardError();
+    return false;
+}
+
+void TestHelperConfirm::confirmKeepsRules()
+{
+    QProcess process;
+    QVERIFY(startConfirmedApply(&process, 3));
+    QCOMPARE(dockerUser(), NewRules);
+    process.write("\n");
+    QVERIFY(process.waitForFinished(10000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    // Well past the window: still the new rules.
+    QTest::qWait(4000);
+    QCOMPARE(dockerUser(), NewRules);
+}
+
+void TestHelperConfirm::noConfirmRollsBack()
+{
+    QProcess process;
+    QVERIFY(startConfirmedApply(&process, 2));
+    QCOMPARE(dockerUser(), NewRules);
+    process.closeWriteChannel(); // nobody will press Enter
+    QVERIFY(process.waitForFinished(15000));
+    QCOMPARE(process.exitCode(), 7);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(err.contains("rolled back (timeout)"), err.constData());
+    QCOMPARE(dockerUser(), OldRules);
+}
+
+void TestHelperConfirm::killedClientRollsBack()
+{
+    QProcess process;
+    QVERIFY(startConfirmedApply(&process, 60));
+    QCOMPARE(dockerUser(), NewRules);
+    QElapsedTimer timer;
+    timer.start();
+    ::kill(pid_t(process.processId()), SIGKILL);
+    process.waitForFinished(5000);
+    // The helper sees the client's bus name vanish and restores at once, not after 60 s.
+    QTRY_COMPARE_WITH_TIMEOUT(dockerUser(), OldRules, 10000);
+    QVERIFY(timer.elapsed() < 10000);
+}
+
+void TestHelperConfirm::rollbackCommand()
+{
+    QProcess process;
+    QVERIFY(startConfirmedApply(&process, 60));
+    // Another terminal: `userchainctl rollback` without an id means the pending transaction.
+    const auto rolled = TestSandbox::ctl({QStringLiteral("rollback")});
+    QVERIFY2(rolled.exitCode == 0, qPrintable(rolled.describe()));
+    QCOMPARE(dockerUser(), OldRules);
+    // The applying client hears about it and exits with 7.
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 7);
+    QVERIFY(process.readAllStandardError().contains("rolled back (requested)"));
+}
+
+void TestHelperConfirm::secondApplyIsBusy()
+{
+    QProcess process;
+    QVERIFY(startConfirmedApply(&process, 60));
+    const QString other = TestSandbox::writeTemp("-A DOCKER-USER -j DROP\n");
+    const auto second = TestSandbox::ctl({QStringLiteral("apply"), other});
+    QVERIFY2(second.exitCode == 6, qPrintable(second.describe()));
+    QVERIFY2(second.err.contains("busy"), second.err.constData());
+    QCOMPARE(dockerUser(), NewRules);
+    process.write("\n");
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    QFile::remove(other);
+}
+
+void TestHelperConfirm::confirmFromAnotherClient()
+{
+    HelperClient client;
+    HelperClient::Failure failure;
+    Snapshot snapshot;
+    QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
+    QString transaction, revision;
+    QVERIFY2(client.apply(Family::IPv4, {{NewRules.at(0), {}}, {NewRules.at(1), {}}},
+                          snapshot.revision, 2, 0, &transaction, &revision, &failure),
+             qPrintable(HelperClient::describe(failure)));
+    QVERIFY(!transaction.isEmpty());
+    // A different process (authorized for apply) confirms by id.
+    const auto confirmed = TestSandbox::ctl({QStringLiteral("confirm"), transaction});
+    QVERIFY2(confirmed.exitCode == 0, qPrintable(confirmed.describe()));
+    QTest::qWait(3000);
+    QCOMPARE(dockerUser(), NewRules);
+    // Confirming twice: the transaction is gone.
+    const auto again = TestSandbox::ctl({QStringLiteral("confirm"), transaction});
+    QCOMPARE(again.exitCode, 6);
+    QVERIFY(again.err.contains("no such pending transaction"));
+}
+
+void TestHelperConfirm::unknownTransaction()
+{
+    for (const QString &method : {QStringLiteral("Confirm"), QStringLiteral("Rollback")}) {
+        QDBusMessage call = QDBusMessage::createMethodCall(Service, Path, Interface, method);
+        call << QStringLiteral("0123456789abcdef");
+        const QDBusMessage reply = QDBusConnection::systemBus().call(call);
+        QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+        QCOMPARE(reply.errorName(), QLatin1String(DBusError::NoSuchTransaction));
+    }
+    const auto none = TestSandbox::ctl({QStringLiteral("rollback")});
+    QCOMPARE(none.exitCode, 6);
+}
+
+void TestHelperConfirm::rolledBackGoesOnlyToApplier()
+{
+    const QString address = qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
+    QDBusConnection applier = QDBusConnection::connectToBus(address, QStringLiteral("applier"));
+    QDBusConnection bystander = QDBusConnection::connectToBus(address, QStringLiteral("bystander"));
+    QVERIFY(applier.isConnected() && bystander.isConnected());
+    SignalCounter mine, theirs;
+    // The bystander listens as broadly as a match rule allows for this interface.
+    QVERIFY(applier.connect(QString(), Path, Interface, QStringLiteral("RolledBack"), &mine,
+                            SLOT(rolledBack(QString, QString))));
+    QVERIFY(bystander.connect(QString(), Path, Interface, QStringLiteral("RolledBack"), &theirs,
+                              SLOT(rolledBack(QString, QString))));
+
+    QDBusMessage read =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("GetSnapshot"));
+    read << 4;
+    const QDBusMessage snapshotReply = applier.call(read);
+    QCOMPARE(snapshotReply.type(), QDBusMessage::ReplyMessage);
+    const Snapshot snapshot = qdbus_cast<Snapshot>(snapshotReply.arguments().at(0));
+
+    QDBusMessage apply =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Apply"));
+    apply << 4 << QVariant::fromValue(ApplyRuleList{{NewRules.at(0), {}}, {NewRules.at(1), {}}})
+          << snapshot.revision << 1u << 0u;
+    const QDBusMessage applied = applier.call(apply);
+    QVERIFY2(applied.type() == QDBusMessage::ReplyMessage, qPrintable(applied.errorMessage()));
+    QCOMPARE(dockerUser(), NewRules);
+
+    QTRY_COMPARE_WITH_TIMEOUT(mine.count, 1, 8000);
+    QCOMPARE(mine.lastReason, QStringLiteral("timeout"));
+    QTest::qWait(500);
+    QCOMPARE(theirs.count, 0);
+    QCOMPARE(dockerUser(), OldRules);
+    QDBusConnection::disconnectFromBus(QStringLiteral("applier"));
+    QDBusConnection::disconnectFromBus(QStringLiteral("bystander"));
+}
+
+void TestHelperConfirm::helperExitsWhenIdle()
+{
+    // This binary starts the helper with --idle-timeout 4.
+    QDBusConnectionInterface *bus = QDBusConnection::systemBus().interface();
+    QVERIFY(TestSandbox::ctl({QStringLiteral("status")}).exitCode == 0);
+    QVERIFY(bus->isServiceRegistered(Service));
+
+    // A pending transaction keeps it alive past the idle time.
+    QProcess process;
+    QVERIFY(startConfirmedApply(&process, 8));
+    QTest::qWait(6000);
+    QVERIFY(bus->isServiceRegistered(Service));
+    process.write("\n");
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+
+    // Then nothing to do: gone within the idle time (plus slack).
+    QTRY_VERIFY_WITH_TIMEOUT(!bus->isServiceRegistered(Service).value(), 10000);
+    // And started again on demand.
+    QVERIFY(TestSandbox::ctl({QStringLiteral("status")}).exitCode == 0);
+}
+
+USERCHAIN_SANDBOX_TEST_MAIN(TestHelperConfirm, QStringList{},
+                            (QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("4")}))
+#include "tst_helperconfirm.moc"

@@ -1,0 +1,370 @@
+// The helper's pieces that need neither a bus nor a network namespace.
+
+#include "applyvalidator.h"
+#include "dockerdaemonconfig.h"
+#include "snapshotbuilder.h"
+#include "xtableslock.h"
+
+#include "ruleparser.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+using namespace Userchain;
+
+class TestHelperUnits : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void revisionIgnoresCounters();
+    void revisionSeesContent();
+    void verbatimIdDependsOnPosition();
+    void forwardJumpPosition();
+    void snapshotMarksOnlyDockerUserEditable();
+    void validateBounds_data();
+    void validateBounds();
+    void resolveVerbatim();
+    void resolveKeepsCounters();
+    void daemonJson_data();
+    void daemonJson();
+    void lockFree();
+    void lockContendedTimesOut();
+    void lockServesWaitersInOrder();
+
+private:
+    static BackendRule rule(const QString &spec);
+    static BackendRule verbatimRule(const QByteArray &raw, const QString &text);
+    static BackendTables tables(const QVector<BackendRule> &dockerUser,
+                                const QStringList &forward = {QStringLiteral("-j DOCKER-USER")});
+
+    QTemporaryDir m_dir;
+};
+
+void TestHelperUnits::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("XTABLES_LOCKFILE", m_dir.filePath(QStringLiteral("xtables.lock")).toLocal8Bit());
+}
+
+BackendRule TestHelperUnits::rule(const QString &spec)
+{
+    BackendRule r;
+    r.rule = *RuleParser::parse(spec, Family::IPv4);
+    r.displaySpec = r.rule.toString();
+    return r;
+}
+
+BackendRule TestHelperUnits::verbatimRule(const QByteArray &raw, const QString &text)
+{
+    BackendRule r;
+    r.raw = raw;
+    r.displaySpec = text;
+    r.unknownExtensions = QStringLiteral("ttl");
+    return r;
+}
+
+BackendTables TestHelperUnits::tables(const QVector<BackendRule> &dockerUser,
+                                      const QStringList &forward)
+{
+    BackendTables t;
+    BackendChain fwd{
+        QStringLiteral("filter"), QStringLiteral("FORWARD"), QStringLiteral("DROP"), true, {}};
+    for (const QString &spec : forward)
+        fwd.rules.append(rule(spec));
+    t.chains.append(fwd);
+    t.chains.append({QStringLiteral("filter"), QStringLiteral("DOCKER-USER"), QStringLiteral("-"),
+                     false, dockerUser});
+    t.chains.append(
+        {QStringLiteral("nat"), QStringLiteral("DOCKER"), QStringLiteral("-"), false, {}});
+    return t;
+}
+
+void TestHelperUnits::revisionIgnoresCounters()
+{
+    BackendTables a =
+        tables({rule(QStringLiteral("-s 10.0.0.1 -j DROP")), rule(QStringLiteral("-j RETURN"))});
+    BackendTables b = a;
+    b.chains[1].rules[0].packets = 42;
+    b.chains[1].rules[0].bytes = 4200;
+    QCOMPARE(SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(a)),
+             SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(b)));
+}
+
+void TestHelperUnits::revisionSeesContent()
+{
+    const BackendTables a =
+        tables({rule(QStringLiteral("-s 10.0.0.1 -j DROP")), rule(QStringLiteral("-j RETURN"))});
+    const BackendTables reordered =
+        tables({rule(QStringLiteral("-j RETURN")), rule(QStringLiteral("-s 10.0.0.1 -j DROP"))});
+    const BackendTables empty = tables({});
+    BackendTables missing = a;
+    missing.chains.removeAt(1);
+    const QString revA = SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(a));
+    QVERIFY(revA !=
+            SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(reordered)));
+    QVERIFY(revA != SnapshotBuilder::revision(Family::IPv6, SnapshotBuilder::dockerUser(a)));
+    QVERIFY(SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(empty)) !=
+            SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(missing)));
+    // Raw bytes count, not only the text shown for them.
+    const BackendTables v1 = tables({verbatimRule(QByteArray(200, 'a'), QStringLiteral("-m ttl"))});
+    const BackendTables v2 = tables({verbatimRule(QByteArray(200, 'b'), QStringLiteral("-m ttl"))});
+    QVERIFY(SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(v1)) !=
+            SnapshotBuilder::revision(Family::IPv4, SnapshotBuilder::dockerUser(v2)));
+}
+
+void TestHelperUnits::verbatimIdDependsOnPosition()
+{
+    const BackendRule r =
+        verbatimRule(QByteArray(200, 'x'), QStringLiteral("-m ttl --ttl-gt 5 -j DROP"));
+    QVERIFY(SnapshotBuilder::verbatimId(Family::IPv4, r, 0) !=
+            SnapshotBuilder::verbatimId(Family::IPv4, r, 1));
+    QCOMPARE(SnapshotBuilder::verbatimId(Family::IPv4, r, 3),
+             SnapshotBuilder::verbatimId(Family::IPv4, r, 3));
+}
+
+void TestHelperUnits::forwardJumpPosition()
+{
+    QCOMPARE(SnapshotBuilder::forwardJumpPosition(tables({})), 1);
+    QCOMPARE(SnapshotBuilder::forwardJumpPosition(
+                 tables({}, {QStringLiteral("-j ACCEPT"), QStringLiteral("-j DOCKER-USER")})),
+             2);
+    QCOMPARE(SnapshotBuilder::forwardJumpPosition(
+                 tables({}, {QStringLiteral("-i eth0 -j DOCKER-USER")})),
+             0);
+    QCOMPARE(SnapshotBuilder::forwardJumpPosition(tables({}, {})), 0);
+}
+
+void TestHelperUnits::snapshotMarksOnlyDockerUserEditable()
+{
+    const Snapshot s = SnapshotBuilder::build(
+        QStringLiteral("legacy"), Family::IPv4,
+        tables({rule(QStringLiteral("-j RETURN")),
+                verbatimRule(QByteArray(200, 'x'), QStringLiteral("-m ttl --ttl-gt 5 -j DROP"))}));
+    QCOMPARE(s.chains.size(), 3);
+    for (const ChainInfo &c : s.chains)
+        QCOMPARE(c.editable,
+                 c.table == QLatin1String("filter") && c.name == QLatin1String("DOCKER-USER"));
+    QVERIFY(s.dockerUserExists);
+    QCOMPARE(s.forwardJumpPosition, 1);
+    QVERIFY(s.chains[1].rules[0].verbatimId.isEmpty());
+    QVERIFY(!s.chains[1].rules[1].verbatimId.isEmpty());
+    QCOMPARE(s.chains[1].rules[1].unknownExtensions, QStringLiteral("ttl"));
+}
+
+void TestHelperUnits::validateBounds_data()
+{
+    QTest::addColumn<ApplyRuleList>("rules");
+    QTest::addColumn<QString>("errorName");
+    QTest::addColumn<QString>("messageStart");
+
+    const QString invalidRule = QLatin1String(DBusError::InvalidRule);
+    const QString invalidArgument = QLatin1String(DBusError::InvalidArgument);
+    QTest::newRow("ok") << ApplyRuleList{{QStringLiteral("-s 10.0.0.1 -j DROP"), {}},
+                                         {QStringLiteral("-j RETURN"), {}}}
+                        << QString() << QString();
+    QTest::newRow("empty list") << ApplyRuleList{} << QString() << QString();
+    QTest::newRow("parse error names position")
+        << ApplyRuleList{{QStringLiteral("-j RETURN"), {}},
+                         {QStringLiteral("-p tcp --dprot 80 -j DROP"), {}}}
+        << invalidRule << QStringLiteral("rule 2: ");
+    QTest::newRow("too long") << ApplyRuleList{{QStringLiteral(
+                                                    "-m comment --comment \"%1\" -j DROP")
+                                                    .arg(QString(5000, QLatin1Char('x'))),
+                                                {}}}
+                              << invalidRule << QStringLiteral("rule 1: rule longer");
+    QTest::newRow("too long in utf-8")
+        << ApplyRuleList{{QStringLiteral("-m comment --comment \"%1\" -j DROP")
+                              .arg(QString(1500, QChar(0x20AC))),
+                          {}}}
+        << invalidRule << QStringLiteral("rule 1: rule longer");
+    const ApplyRuleList many(ApplyValidator::MaxRules + 1,
+                             ApplyRule{QStringLiteral("-j DROP"), {}});
+    QTest::newRow("too many") << many << invalidArgument << QStringLiteral("too many rules");
+    QTest::newRow("long verbatim id") << ApplyRuleList{{QString(), QString(100, QLatin1Char('v'))}}
+                                      << invalidRule << QStringLiteral("rule 1: ");
+}
+
+void TestHelperUnits::validateBounds()
+{
+    QFETCH(ApplyRuleList, rules);
+    QFETCH(QString, errorName);
+    QFETCH(QString, messageStart);
+    QVector<ApplyValidator::Item> items;
+    ApplyError error;
+    const bool ok = ApplyValidator::validate(Family::IPv4, rules, &items, &error);
+    QCOMPARE(ok, errorName.isEmpty());
+    if (!ok) {
+        QCOMPARE(error.name, errorName);
+        QVERIFY2(error.message.startsWith(messageStart), qPrintable(error.message));
+    } else {
+        QCOMPARE(items.size(), rules.size());
+    }
+}
+
+void TestHelperUnits::resolveVerbatim()
+{
+    const BackendTables t =
+        tables({rule(QStringLiteral("-j RETURN")),
+                verbatimRule(QByteArray(200, 'x'), QStringLiteral("-m ttl --ttl-gt 5 -j DROP"))});
+    const BackendChain *chain = SnapshotBuilder::dockerUser(t);
+    const QString id = SnapshotBuilder::verbatimId(Family::IPv4, chain->rules[1], 1);
+
+    QVector<ApplyValidator::Item> items;
+    ApplyError error;
+    QVERIFY(ApplyValidator::validate(
+        Family::IPv4, {{QStringLiteral("ignored"), id}, {QStringLiteral("-j RETURN"), {}}}, &items,
+        &error));
+    QVector<BackendRule> rules;
+    QVERIFY(ApplyValidator::resolve(Family::IPv4, items, chain, &rules, &error));
+    QCOMPARE(rules.size(), 2);
+    QCOMPARE(rules[0].raw, QByteArray(200, 'x'));
+    QVERIFY(rules[1].raw.isEmpty());
+
+    // Unknown ids and a second use of the same id are refused.
+    QVERIFY(ApplyValidator::validate(Family::IPv4, {{QString(), QStringLiteral("vdeadbeef")}},
+                                     &items, &error));
+    QVERIFY(!ApplyValidator::resolve(Family::IPv4, items, chain, &rules, &error));
+    QCOMPARE(error.name, QLatin1String(DBusError::InvalidRule));
+    QVERIFY(
+        ApplyValidator::validate(Family::IPv4, {{QString(), id}, {QString(), id}}, &items, &error));
+    QVERIFY(!ApplyValidator::resolve(Family::IPv4, items, chain, &rules, &error));
+    QVERIFY2(error.message.startsWith(QLatin1String("rule 2: ")), qPrintable(error.message));
+    // Without a chain there is nothing to refer to.
+    QVERIFY(ApplyValidator::validate(Family::IPv4, {{QString(), id}}, &items, &error));
+    QVERIFY(!ApplyValidator::resolve(Family::IPv4, items, nullptr, &rules, &error));
+}
+
+void TestHelperUnits::resolveKeepsCounters()
+{
+    BackendTables t =
+        tables({rule(QStringLiteral("-s 10.0.0.1 -j DROP")), rule(QStringLiteral("-j RETURN"))});
+    t.chains[1].rules[0].packets = 7;
+    t.chains[1].rules[1].packets = 9;
+    QVector<ApplyValidator::Item> items;
+    ApplyError error;
+    QVERIFY(ApplyValidator::validate(Family::IPv4,
+                                     {{QStringLiteral("-j RETURN"), {}},
+                                      {QStringLiteral("-s 10.0.0.2 -j DROP"), {}},
+                                      {QStringLiteral("-s 10.0.0.1/32 -j DROP"), {}}},
+                                     &items, &error));
+    QVector<BackendRule> rules;
+    QVERIFY(ApplyValidator::resolve(Family::IPv4, items, SnapshotBuilder::dockerUser(t), &rules,
+                                    &error));
+    QCOMPARE(rules[0].packets, 9u);
+    QCOMPARE(rules[1].packets, 0u);
+    QCOMPARE(rules[2].packets, 7u);
+}
+
+void TestHelperUnits::daemonJson_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("disabled");
+    QTest::addColumn<QString>("warning");
+    QTest::newRow("false") << QByteArray("{\"iptables\": false}") << true << QString();
+    QTest::newRow("true") << QByteArray("{\"iptables\": true, \"ip6tables\": true}") << false
+                          << QString();
+    QTest::newRow("absent key") << QByteArray("{\"log-level\": \"info\"}") << false << QString();
+    QTest::newRow("string false is not false")
+        << QByteArray("{\"iptables\": \"false\"}") << false << QString();
+    QTest::newRow("invalid") << QByteArray("{\"iptables\": false") << false
+                             << QStringLiteral("daemon-json-invalid");
+    QTest::newRow("array") << QByteArray("[false]") << false
+                           << QStringLiteral("daemon-json-invalid");
+    const QByteArray huge = "{\"x\": \"" + QByteArray(DockerDaemonConfig::MaxFileSize, 'a') +
+                            "\", \"iptables\": false}";
+    QTest::newRow("too large") << huge << false << QStringLiteral("daemon-json-too-large");
+}
+
+void TestHelperUnits::daemonJson()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, disabled);
+    QFETCH(QString, warning);
+    const QString path = m_dir.filePath(QStringLiteral("daemon.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+    file.close();
+    QString actualWarning;
+    QCOMPARE(DockerDaemonConfig::iptablesDisabled(path, Family::IPv4, &actualWarning), disabled);
+    QCOMPARE(actualWarning, warning);
+
+    QString none;
+    QVERIFY(!DockerDaemonConfig::iptablesDisabled(m_dir.filePath(QStringLiteral("missing.json")),
+                                                  Family::IPv4, &none));
+    QVERIFY(none.isEmpty());
+}
+
+void TestHelperUnits::lockFree()
+{
+    XtablesLock lock;
+    QCOMPARE(lock.path(), m_dir.filePath(QStringLiteral("xtables.lock")));
+    bool ran = false;
+    lock.acquire(1000, [&](bool held, const QString &) { ran = held; });
+    QVERIFY(ran);                 // a free lock is taken at once, synchronously
+    QVERIFY(!lock.isContended()); // and released after the work
+}
+
+void TestHelperUnits::lockContendedTimesOut()
+{
+    // flock locks belong to open file descriptions: a second open() contends like another
+    // process would (iptables, or `flock /run/xtables.lock`).
+    const int fd =
+        ::open(QFile::encodeName(m_dir.filePath(QStringLiteral("xtables.lock"))).constData(),
+               O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::flock(fd, LOCK_EX), 0);
+
+    XtablesLock lock;
+    QVERIFY(lock.isContended());
+    int calls = 0;
+    bool held = true;
+    QString error;
+    QElapsedTimer timer;
+    timer.start();
+    lock.acquire(300, [&](bool h, const QString &e) {
+        ++calls;
+        held = h;
+        error = e;
+    });
+    QCOMPARE(calls, 0); // waiting does not block the caller
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 5000);
+    QVERIFY(!held);
+    QVERIFY(timer.elapsed() >= 300);
+    QVERIFY2(error.contains(QLatin1String("held by another process")), qPrintable(error));
+
+    // Released while waiting: the waiter gets it.
+    calls = 0;
+    lock.acquire(5000, [&](bool h, const QString &) {
+        ++calls;
+        held = h;
+    });
+    QTimer::singleShot(200, this, [fd]() { ::close(fd); });
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 5000);
+    QVERIFY(held);
+}
+
+void TestHelperUnits::lockServesWaitersInOrder()
+{
+    XtablesLock lock;
+    QStringList order;
+    lock.acquire(1000, [&](bool, const QString &) {
+        order << QStringLiteral("a");
+        // Work queued from inside the lock runs after the current work, not nested in it.
+        lock.acquire(1000, [&](bool held, const QString &) {
+            order << (held ? QStringLiteral("c") : QStringLiteral("c-failed"));
+        });
+        order << QStringLiteral("b");
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(
+        order, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), 2000);
+}
+
+QTEST_GUILESS_MAIN(TestHelperUnits)
+#include "tst_helperunits.moc"
