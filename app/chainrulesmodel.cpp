@@ -1,0 +1,84 @@
+#include "chainrulesmodel.h"
+
+#include "ruleformatter.h"
+
+#include <QLocale>
+
+ChainRulesModel::ChainRulesModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void ChainRulesModel::setChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains)
+{
+    beginResetModel();
+    m_chain = chain;
+    m_knownChains = knownChains;
+    endResetModel();
+}
+
+int ChainRulesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_chain.rules.size());
+}
+
+int ChainRulesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(ColumnCount);
+}
+
+QVariant ChainRulesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return QVariant();
+    }
+    const Userchain::RuleEntry &rule = m_chain.rules.at(index.row());
+    const QString target = RuleFormatter::jumpTarget(rule.spec);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case PositionColumn:
+            return index.row() + 1;
+        case RuleColumn:
+            return rule.spec;
+        case TargetColumn:
+            return target;
+        case PacketsColumn:
+            return QLocale().toString(rule.packets);
+        case BytesColumn:
+            return QLocale().formattedDataSize(qint64(rule.bytes), 1,
+                                               QLocale::DataSizeTraditionalFormat);
+        }
+        return QVariant();
+    case Qt::ToolTipRole:
+        return QStringLiteral("-A %1 %2").arg(m_chain.name, rule.spec);
+    case Qt::TextAlignmentRole:
+        return (index.column() == RuleColumn || index.column() == TargetColumn)
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case LinkTargetRole:
+        if (index.column() == TargetColumn && m_knownChains.contains(target)) {
+            return target;
+        }
+        return QVariant();
+    default:
+        return QVariant();
+    }
+}
+
+QVariant ChainRulesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QVariant();
+    }
+    switch (section) {
+    case PositionColumn:
+        return tr("#");
+    case RuleColumn:
+        return tr("Rule");
+    case TargetColumn:
+        return tr("Target");
+    case PacketsColumn:
+        return tr("Packets");
+    case BytesColumn:
+        return tr("Bytes");
+    }
+    return QVariant();
+}

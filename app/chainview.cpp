@@ -1,0 +1,60 @@
+#include "chainview.h"
+
+#include "chaindescriptions.h"
+#include "chainrulesmodel.h"
+#include "linkdelegate.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+ChainView::ChainView(QWidget *parent)
+    : QWidget(parent), m_model(new ChainRulesModel(this)), m_title(new QLabel(this)),
+      m_description(new QLabel(this)), m_view(new QTableView(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_title->setFont(titleFont);
+    m_description->setWordWrap(true);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    layout->addWidget(m_description);
+    layout->addWidget(m_view, 1);
+
+    m_view->setModel(m_model);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(ChainRulesModel::RuleColumn,
+                                                     QHeaderView::Stretch);
+    m_view->setObjectName(QStringLiteral("chainRulesView"));
+    auto *delegate = new LinkDelegate(ChainRulesModel::LinkTargetRole, this);
+    m_view->setItemDelegate(delegate);
+    connect(delegate, &LinkDelegate::linkActivated, this,
+            [this](const QString &chain) { emit linkActivated(table(), chain); });
+}
+
+void ChainView::showChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains)
+{
+    m_model->setChain(chain, knownChains);
+    const QString policy = chain.builtin ? tr("policy %1").arg(chain.policy) : tr("user chain");
+    m_title->setText(tr("%1 — %2 table, %3, read-only").arg(chain.name, chain.table, policy));
+    m_description->setText(ChainDescriptions::describe(chain.table, chain.name));
+    m_view->resizeColumnToContents(ChainRulesModel::PositionColumn);
+    m_view->resizeColumnToContents(ChainRulesModel::TargetColumn);
+}
+
+QString ChainView::table() const
+{
+    return m_model->chain().table;
+}
+
+QString ChainView::chainName() const
+{
+    return m_model->chain().name;
+}

@@ -1,0 +1,28 @@
+#include "editrulecommand.h"
+
+#include "ruletablemodel.h"
+
+EditRuleCommand::EditRuleCommand(RuleTableModel *model, int row, const QString &newSpec,
+                                 const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent), m_model(model), m_row(row), m_before(model->ruleAt(row))
+{
+    m_after = m_before;
+    m_after.setSpec(newSpec);
+    // A changed rule is a new kernel rule: the old counters and verbatim entry no longer apply.
+    m_after.verbatimId.clear();
+    m_after.unknownExtensions.clear();
+    m_after.hasCounters = false;
+    m_after.packets = 0;
+    m_after.bytes = 0;
+    m_after.baselineIndex = -1;
+}
+
+void EditRuleCommand::redo()
+{
+    m_model->replaceRule(m_row, m_after);
+}
+
+void EditRuleCommand::undo()
+{
+    m_model->replaceRule(m_row, m_before);
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "dbustypes.h"
+#include "helpererror.h"
+
+#include <QDBusConnection>
+#include <QObject>
+
+class Helper1Proxy;
+class QDBusPendingCallWatcher;
+
+/**
+ * The GUI's only door to userchain-helper: wraps the proxy generated from
+ * io.github.userchain.Helper1.xml and answers with signals. Every call is asynchronous
+ * (QDBusPendingCallWatcher) because polkit may show an authentication dialog for a long
+ * time and the window must stay responsive meanwhile.
+ *
+ * The methods are virtual so that tests can drive the window with a fake helper.
+ */
+class HelperClient : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr const char *ServiceName = "io.github.userchain.Helper1";
+    static constexpr const char *ObjectPath = "/io/github/userchain/Helper1";
+
+    explicit HelperClient(const QDBusConnection &bus, QObject *parent = nullptr);
+    ~HelperClient() override;
+
+    virtual void requestSnapshot(int family);
+    virtual void apply(int family, const Userchain::ApplyRuleList &rules,
+                       const QString &expectedRevision, uint confirmSeconds, uint flags);
+    virtual void confirm(const QString &transactionId);
+    virtual void rollback(const QString &transactionId);
+
+signals:
+    void snapshotReady(const Userchain::Snapshot &snapshot);
+    void snapshotFailed(const HelperError &error);
+    void applied(const QString &transactionId, const QString &newRevision);
+    void applyFailed(const HelperError &error);
+    void confirmed(const QString &transactionId);
+    void confirmFailed(const QString &transactionId, const HelperError &error);
+    /// The previous rules are back: after Rollback, or sent by the helper when time ran out.
+    void rolledBack(const QString &transactionId, const QString &reason);
+    void rollbackFailed(const QString &transactionId, const HelperError &error);
+
+protected:
+    /// For fakes: no bus, no proxy.
+    explicit HelperClient(QObject *parent);
+
+private:
+    void watch(const QDBusPendingCall &call, std::function<void(QDBusPendingCallWatcher *)> done);
+
+    Helper1Proxy *m_proxy = nullptr;
+};

@@ -1,0 +1,134 @@
+#include "helpererror.h"
+
+#include "dbustypes.h"
+
+#include <QDBusError>
+
+HelperError::HelperError(Kind kind, const QString &name, const QString &detail)
+    : m_kind(kind), m_name(name), m_detail(detail)
+{}
+
+HelperError HelperError::fromDBus(const QDBusError &error)
+{
+    using namespace Userchain;
+    const QString name = error.name();
+    const QString msg = error.message();
+    Kind kind = Failed;
+    if (name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown") ||
+        name == QLatin1String("org.freedesktop.DBus.Error.Spawn.ServiceNotFound")) {
+        kind = NotInstalled;
+    } else if (name.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn")) ||
+               name == QLatin1String("org.freedesktop.DBus.Error.NoReply") ||
+               name == QLatin1String("org.freedesktop.DBus.Error.Timeout") ||
+               name == QLatin1String("org.freedesktop.DBus.Error.TimedOut") ||
+               name == QLatin1String("org.freedesktop.DBus.Error.Disconnected") ||
+               name == QLatin1String("org.freedesktop.DBus.Error.NoServer") ||
+               name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner") ||
+               error.type() == QDBusError::Disconnected) {
+        kind = NotReachable;
+    } else if (name == QLatin1String(DBusError::NotAuthorized)) {
+        // polkit reports a dismissed dialog as "not authorized"; the helper passes the
+        // distinction on in its message, and a cancel deserves different words than a refusal.
+        kind = (msg.contains(QLatin1String("cancel"), Qt::CaseInsensitive) ||
+                msg.contains(QLatin1String("dismiss"), Qt::CaseInsensitive))
+                   ? Cancelled
+                   : NotAuthorized;
+    } else if (name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied")) {
+        kind = NotAuthorized;
+    } else if (name == QLatin1String(DBusError::StaleRevision)) {
+        kind = StaleRevision;
+    } else if (name == QLatin1String(DBusError::InvalidRule)) {
+        kind = InvalidRule;
+    } else if (name == QLatin1String(DBusError::InvalidArgument)) {
+        kind = InvalidArgument;
+    } else if (name == QLatin1String(DBusError::ChainMissing)) {
+        kind = ChainMissing;
+    } else if (name == QLatin1String(DBusError::BackendUnavailable)) {
+        kind = BackendUnavailable;
+    } else if (name == QLatin1String(DBusError::Busy)) {
+        kind = Busy;
+    } else if (name == QLatin1String(DBusError::NoSuchTransaction)) {
+        kind = NoSuchTransaction;
+    }
+    return HelperError(kind, name, msg);
+}
+
+QString HelperError::title() const
+{
+    switch (m_kind) {
+    case None:
+        return QString();
+    case NotInstalled:
+        return tr("The Userchain helper is not installed");
+    case NotReachable:
+        return tr("The Userchain helper cannot be reached");
+    case NotAuthorized:
+        return tr("Not authorized");
+    case Cancelled:
+        return tr("Authorization cancelled");
+    case StaleRevision:
+        return tr("DOCKER-USER changed outside Userchain");
+    case InvalidRule:
+        return tr("The helper refused a rule");
+    case InvalidArgument:
+        return tr("The helper refused the request");
+    case ChainMissing:
+        return tr("DOCKER-USER does not exist");
+    case BackendUnavailable:
+        return tr("The firewall backend is not available");
+    case Busy:
+        return tr("The firewall is busy");
+    case NoSuchTransaction:
+        return tr("The confirmation period has already ended");
+    case Failed:
+        break;
+    }
+    return tr("The helper reported an error");
+}
+
+QString HelperError::explanation() const
+{
+    QString text;
+    switch (m_kind) {
+    case None:
+        return QString();
+    case NotInstalled:
+        text = tr("Userchain reads and changes the firewall only through its system helper "
+                  "(io.github.userchain.Helper1 on the system bus), and the bus does not know "
+                  "it. Install Userchain's helper package, which brings userchain-helper with "
+                  "its D-Bus and polkit files.");
+        break;
+    case NotReachable:
+        text = tr("The system bus or the helper did not answer. The helper may have failed to "
+                  "start; its log is in the system journal.");
+        break;
+    case NotAuthorized:
+        text = tr("The system's policy (polkit) did not allow this. Reading the firewall needs "
+                  "an active local session; changing it needs an administrator's password.");
+        break;
+    case Cancelled:
+        text = tr("The authentication dialog was closed, so nothing was read or changed.");
+        break;
+    case StaleRevision:
+        text = tr("The rules in DOCKER-USER are no longer the ones your edits started from "
+                  "(someone ran iptables, or Docker restarted). Nothing was changed.");
+        break;
+    case ChainMissing:
+        text = tr("Docker has not created DOCKER-USER (it is not running, or it runs without "
+                  "iptables). Userchain can create the chain together with your rules.");
+        break;
+    case Busy:
+        text = tr("Another program holds the xtables lock or a confirmation is pending. Try "
+                  "again in a moment.");
+        break;
+    case NoSuchTransaction:
+        text = tr("The helper already restored or kept the rules of this change.");
+        break;
+    default:
+        break;
+    }
+    if (!m_detail.isEmpty()) {
+        text += QLatin1Char('\n') + tr("Details: %1").arg(m_detail);
+    }
+    return text;
+}

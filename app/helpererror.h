@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QString>
+
+class QDBusError;
+
+/**
+ * A failed call to the helper, classified so the GUI can explain it. The helper returns
+ * error names only (see Userchain::DBusError); the words for the user are chosen here.
+ */
+class HelperError
+{
+    Q_DECLARE_TR_FUNCTIONS(HelperError)
+public:
+    enum Kind {
+        None,
+        NotInstalled,  ///< the bus knows no such service and cannot activate one
+        NotReachable,  ///< no system bus, activation failed, no reply
+        NotAuthorized, ///< polkit said no
+        Cancelled,     ///< the user dismissed the authentication dialog
+        StaleRevision, ///< DOCKER-USER changed since the snapshot the edit is based on
+        InvalidRule,
+        InvalidArgument,
+        ChainMissing,
+        BackendUnavailable,
+        Busy,
+        NoSuchTransaction, ///< a confirmed apply that already ended (kept or rolled back)
+        Failed,
+    };
+
+    HelperError() = default;
+    HelperError(Kind kind, const QString &name, const QString &detail);
+    static HelperError fromDBus(const QDBusError &error);
+
+    Kind kind() const { return m_kind; }
+    QString name() const { return m_name; }
+    QString detail() const { return m_detail; }
+    bool isError() const { return m_kind != None; }
+    /// A short heading for the user, e.g. "The Userchain helper is not installed".
+    QString title() const;
+    /// What happened and what to do about it, in full sentences.
+    QString explanation() const;
+
+private:
+    Kind m_kind = None;
+    QString m_name;
+    QString m_detail;
+};
+
+Q_DECLARE_METATYPE(HelperError)

@@ -1,0 +1,34 @@
+#include "helperclient.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDBusConnection>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <cstdio>
+
+#include "startuptrace.h"
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer clock;
+    clock.start();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Userchain"));
+    QApplication::setApplicationName(QStringLiteral("userchain"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Userchain"));
+    QApplication::setApplicationVersion(QStringLiteral(USERCHAIN_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.userchain.Userchain"));
+
+    HelperClient helper(QDBusConnection::systemBus());
+    MainWindow window(&helper);
+    // USERCHAIN_TRACE_STARTUP=1 prints the milliseconds to the first paint and to the first
+    // snapshot shown; the benchmark reads them.
+    if (qEnvironmentVariableIsSet("USERCHAIN_TRACE_STARTUP")) {
+        StartupTrace::install(&window, clock);
+    }
+    window.show();
+    // After show(): the window paints at once, and the snapshot fills it in when it arrives.
+    QTimer::singleShot(0, &window, &MainWindow::refresh);
+    return app.exec();
+}

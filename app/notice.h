@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+/// One thing the window must tell the user about the system's state.
+struct Notice
+{
+    enum class Severity { Info, Warning, Error };
+    enum class Action {
+        None,
+        Retry,       ///< ask the helper again
+        CreateChain, ///< apply with ApplyCreateChain | ApplyCreateJump
+        FixJump,     ///< apply with ApplyCreateJump
+        Reload,      ///< drop edits and show the system's rules
+    };
+
+    QString id; ///< stable key, e.g. "nft-backend"; tests and the bar use it
+    Severity severity = Severity::Info;
+    QString title;
+    QString text;
+    Action action = Action::None;
+    QString actionText;
+    /// True: nothing useful can be shown; the window shows the notice instead of the table.
+    bool blocking = false;
+};

@@ -1,0 +1,43 @@
+#include "onlyippage.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+OnlyIpPage::OnlyIpPage(const WizardContext &context, QWidget *parent)
+    : RuleWizardPage(context, parent)
+{
+    setTitle(tr("Allow only one IP address"));
+    setExplanation(tr("Drops traffic to your containers that arrives on the external interface "
+                      "from any address but this one. Container-to-container traffic, which "
+                      "does not come in on that interface, is not affected."));
+    m_interface = makeInterfaceCombo();
+    m_interface->setObjectName(QStringLiteral("interface"));
+    m_address = new QLineEdit(this);
+    m_address->setObjectName(QStringLiteral("address"));
+    m_address->setPlaceholderText(tr("e.g. 192.168.1.1"));
+    form()->addRow(tr("External &interface:"), m_interface);
+    form()->addRow(tr("&Allowed address:"), m_address);
+    connect(m_address, &QLineEdit::textChanged, this, &OnlyIpPage::revalidate);
+    revalidate();
+}
+
+QStringList OnlyIpPage::draftRules(QString *problem) const
+{
+    const QString iface = m_interface->currentText().trimmed();
+    const QString address = m_address->text().trimmed();
+    if (iface.isEmpty()) {
+        *problem = tr("Choose or type the external interface (where traffic from outside "
+                      "arrives).");
+        return {};
+    }
+    if (address.isEmpty()) {
+        *problem = tr("Enter the one address that may reach your containers.");
+        return {};
+    }
+    if (address.contains(QLatin1Char('/')) || address.contains(QLatin1Char('-'))) {
+        *problem = tr("Enter one address; the subnet and range wizards allow more.");
+        return {};
+    }
+    return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, address)};
+}

@@ -1,0 +1,68 @@
+#include "onlyrangepage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+namespace {
+bool looksLikeRange(const QString &text)
+{
+    return text.count(QLatin1Char('-')) == 1 && !text.startsWith(QLatin1Char('-')) &&
+           !text.endsWith(QLatin1Char('-'));
+}
+} // namespace
+
+OnlyRangePage::OnlyRangePage(const WizardContext &context, QWidget *parent)
+    : RuleWizardPage(context, parent)
+{
+    setTitle(tr("Allow only a range of addresses"));
+    setExplanation(tr("Drops traffic from outside the range. The iprange match (-m iprange) "
+                      "that --src-range needs is added for you."));
+    m_interface = makeInterfaceCombo();
+    m_interface->setObjectName(QStringLiteral("interface"));
+    m_source = new QLineEdit(this);
+    m_source->setObjectName(QStringLiteral("sourceRange"));
+    m_source->setPlaceholderText(tr("e.g. 192.168.1.1-192.168.1.3"));
+    m_useDestination = new QCheckBox(tr("Only for traffic to this destination range:"), this);
+    m_useDestination->setObjectName(QStringLiteral("useDestination"));
+    m_destination = new QLineEdit(this);
+    m_destination->setObjectName(QStringLiteral("destinationRange"));
+    m_destination->setPlaceholderText(tr("e.g. 172.17.0.2-172.17.0.9"));
+    m_destination->setEnabled(false);
+    form()->addRow(tr("External &interface:"), m_interface);
+    form()->addRow(tr("Allowed &range:"), m_source);
+    form()->addRow(m_useDestination, m_destination);
+    connect(m_source, &QLineEdit::textChanged, this, &OnlyRangePage::revalidate);
+    connect(m_destination, &QLineEdit::textChanged, this, &OnlyRangePage::revalidate);
+    connect(m_useDestination, &QCheckBox::toggled, this, [this](bool on) {
+        m_destination->setEnabled(on);
+        revalidate();
+    });
+    revalidate();
+}
+
+QStringList OnlyRangePage::draftRules(QString *problem) const
+{
+    const QString iface = m_interface->currentText().trimmed();
+    const QString source = m_source->text().trimmed();
+    const QString destination = m_destination->text().trimmed();
+    if (iface.isEmpty()) {
+        *problem = tr("Choose or type the external interface (where traffic from outside "
+                      "arrives).");
+        return {};
+    }
+    if (!looksLikeRange(source)) {
+        *problem = tr("Enter the allowed range as FIRST-LAST, e.g. 192.168.1.1-192.168.1.3.");
+        return {};
+    }
+    QString spec = QStringLiteral("-m iprange -i %1 ! --src-range %2").arg(iface, source);
+    if (m_useDestination->isChecked()) {
+        if (!looksLikeRange(destination)) {
+            *problem = tr("Enter the destination range as FIRST-LAST.");
+            return {};
+        }
+        spec += QStringLiteral(" --dst-range ") + destination;
+    }
+    return {spec + QStringLiteral(" -j DROP")};
+}

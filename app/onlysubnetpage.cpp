@@ -1,0 +1,38 @@
+#include "onlysubnetpage.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+OnlySubnetPage::OnlySubnetPage(const WizardContext &context, QWidget *parent)
+    : RuleWizardPage(context, parent)
+{
+    setTitle(tr("Allow only a subnet"));
+    setExplanation(tr("Drops traffic to your containers that arrives on the external interface "
+                      "from outside this subnet."));
+    m_interface = makeInterfaceCombo();
+    m_interface->setObjectName(QStringLiteral("interface"));
+    m_subnet = new QLineEdit(this);
+    m_subnet->setObjectName(QStringLiteral("subnet"));
+    m_subnet->setPlaceholderText(tr("e.g. 192.168.1.0/24"));
+    form()->addRow(tr("External &interface:"), m_interface);
+    form()->addRow(tr("Allowed &subnet:"), m_subnet);
+    connect(m_subnet, &QLineEdit::textChanged, this, &OnlySubnetPage::revalidate);
+    revalidate();
+}
+
+QStringList OnlySubnetPage::draftRules(QString *problem) const
+{
+    const QString iface = m_interface->currentText().trimmed();
+    const QString subnet = m_subnet->text().trimmed();
+    if (iface.isEmpty()) {
+        *problem = tr("Choose or type the external interface (where traffic from outside "
+                      "arrives).");
+        return {};
+    }
+    if (!subnet.contains(QLatin1Char('/'))) {
+        *problem = tr("Enter the subnet with its prefix length, e.g. 192.168.1.0/24.");
+        return {};
+    }
+    return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, subnet)};
+}

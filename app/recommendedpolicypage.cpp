@@ -1,0 +1,73 @@
+#include "recommendedpolicypage.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QRegularExpression>
+
+namespace {
+QStringList words(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+} // namespace
+
+RecommendedPolicyPage::RecommendedPolicyPage(const WizardContext &context, QWidget *parent)
+    : RuleWizardPage(context, parent)
+{
+    setTitle(tr("Start from the recommended policy"));
+    setExplanation(tr("Docker's example for a host facing the internet on one interface: replies "
+                      "to existing connections pass, some published ports are open to all, one "
+                      "is open to chosen subnets only, and everything else arriving on the WAN "
+                      "interface is dropped. You will see the rules before they are used."));
+    m_interface = makeInterfaceCombo();
+    m_interface->setObjectName(QStringLiteral("interface"));
+    m_openPorts = new QLineEdit(QStringLiteral("80 443"), this);
+    m_openPorts->setObjectName(QStringLiteral("openPorts"));
+    m_restrictedPort = new QLineEdit(QStringLiteral("8080"), this);
+    m_restrictedPort->setObjectName(QStringLiteral("restrictedPort"));
+    m_subnets = new QLineEdit(this);
+    m_subnets->setObjectName(QStringLiteral("subnets"));
+    m_subnets->setPlaceholderText(tr("e.g. 192.0.2.0/24 198.51.100.0/24"));
+    form()->addRow(tr("&WAN interface:"), m_interface);
+    form()->addRow(tr("Ports &open to everyone (TCP):"), m_openPorts);
+    form()->addRow(tr("Port open to some &subnets (TCP):"), m_restrictedPort);
+    form()->addRow(tr("Those s&ubnets:"), m_subnets);
+    for (QLineEdit *edit : {m_openPorts, m_restrictedPort, m_subnets}) {
+        connect(edit, &QLineEdit::textChanged, this, &RecommendedPolicyPage::revalidate);
+    }
+    revalidate();
+}
+
+QStringList RecommendedPolicyPage::draftRules(QString *problem) const
+{
+    const QString wan = m_interface->currentText().trimmed();
+    if (wan.isEmpty()) {
+        *problem = tr("Choose or type the WAN interface.");
+        return {};
+    }
+    const QString origPort =
+        QStringLiteral("-i %1 -p tcp -m conntrack --ctorigdstport %2 --ctdir ORIGINAL");
+    QStringList rules;
+    rules << QStringLiteral("-i %1 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN").arg(wan);
+    for (const QString &port : words(m_openPorts->text())) {
+        rules << origPort.arg(wan, port) + QStringLiteral(" -j RETURN");
+    }
+    const QString restricted = m_restrictedPort->text().trimmed();
+    const QStringList subnets = words(m_subnets->text());
+    if (!restricted.isEmpty() && subnets.isEmpty()) {
+        *problem =
+            tr("Enter the subnets that may reach port %1, or clear the port.").arg(restricted);
+        return {};
+    }
+    if (!restricted.isEmpty()) {
+        for (const QString &subnet : subnets) {
+            rules << QStringLiteral("-s %1 ").arg(subnet) + origPort.arg(wan, restricted) +
+                         QStringLiteral(" -j RETURN");
+        }
+    }
+    rules << QStringLiteral("-i %1 -j DROP").arg(wan);
+    rules << QStringLiteral("-j RETURN");
+    return rules;
+}

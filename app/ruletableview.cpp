@@ -1,0 +1,125 @@
+#include "ruletableview.h"
+
+#include "ruledelegate.h"
+#include "rulefilterproxy.h"
+#include "ruletablemodel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_proxy(new RuleFilterProxy(this)),
+      m_search(new QLineEdit(this)), m_view(new QTableView(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_search->setPlaceholderText(tr("Search rules (address, port, target, comment…)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    layout->addWidget(m_search);
+    layout->addWidget(m_view, 1);
+
+    m_proxy->setSourceModel(model);
+    m_view->setObjectName(QStringLiteral("ruleTable"));
+    m_view->setModel(m_proxy);
+    auto *delegate = new RuleDelegate(model, m_proxy, this);
+    m_view->setItemDelegate(delegate);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDragDropMode(QAbstractItemView::InternalMove);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setDragDropOverwriteMode(false);
+    m_view->setAlternatingRowColors(false); // the "never hit" colour must stand out
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights and no content-sized columns: both would visit all 50,000 rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    header->setSectionsMovable(true);
+    header->moveSection(header->visualIndex(RuleTableModel::PositionColumn), 0);
+    const QList<QPair<int, int>> widths = {
+        {RuleTableModel::PositionColumn, 36},     {RuleTableModel::InInterfaceColumn, 56},
+        {RuleTableModel::OutInterfaceColumn, 56}, {RuleTableModel::SourceColumn, 130},
+        {RuleTableModel::DestinationColumn, 100}, {RuleTableModel::ProtocolColumn, 130},
+        {RuleTableModel::StateColumn, 120},       {RuleTableModel::TargetColumn, 110},
+        {RuleTableModel::CommentColumn, 120},     {RuleTableModel::PacketsColumn, 64},
+        {RuleTableModel::BytesColumn, 64}};
+    for (const auto &[column, width] : widths) {
+        header->resizeSection(column, width);
+    }
+
+    // Filter once typing pauses, not on every key: a filter pass visits every rule.
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(&m_searchDelay, &QTimer::timeout, this,
+            [this] { m_proxy->setSearchText(m_search->text()); });
+    connect(delegate, &LinkDelegate::linkActivated, this, &RuleTableView::linkActivated);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!(index.flags() & Qt::ItemIsEditable) &&
+            index.data(RuleTableModel::LinkTargetRole).toString().isEmpty()) {
+            emit editRequested(m_proxy->mapToSource(index).row());
+        }
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RuleTableView::selectionChanged);
+}
+
+QVector<int> RuleTableView::selectedRows() const
+{
+    QVector<int> rows;
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    rows.reserve(selected.size());
+    for (const QModelIndex &index : selected) {
+        rows.append(m_proxy->mapToSource(index).row());
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void RuleTableView::selectRows(int first, int count)
+{
+    QItemSelection selection;
+    for (int row = first; row < first + count; ++row) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid()) {
+            selection.select(index, index);
+        }
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+    const QModelIndex current = m_proxy->mapFromSource(m_model->index(first, 0));
+    if (current.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        m_view->scrollTo(current);
+    }
+}
+
+void RuleTableView::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+QByteArray RuleTableView::saveHeaderState() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void RuleTableView::restoreHeaderState(const QByteArray &state)
+{
+    if (!state.isEmpty()) {
+        m_view->horizontalHeader()->restoreState(state);
+    }
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QTimer>
+#include <QVector>
+#include <QWidget>
+
+class QLineEdit;
+class QTableView;
+class RuleFilterProxy;
+class RuleTableModel;
+
+/**
+ * The DOCKER-USER page: a search box over the rule table. Drag and drop reorders (the model
+ * turns a drop into a move command); the view works in proxy rows and hands out source rows.
+ */
+class RuleTableView final : public QWidget
+{
+    Q_OBJECT
+public:
+    RuleTableView(RuleTableModel *model, QWidget *parent = nullptr);
+
+    QTableView *tableView() const { return m_view; }
+    RuleFilterProxy *proxy() const { return m_proxy; }
+    QLineEdit *searchBox() const { return m_search; }
+
+    /// Selected rows of the model (not the proxy), ascending.
+    QVector<int> selectedRows() const;
+    /// Selects the model rows first..first+count-1 and scrolls to them.
+    void selectRows(int first, int count);
+    void focusSearch();
+
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray &state);
+
+signals:
+    void linkActivated(const QString &chain);
+    /// Double click on a cell that cannot be edited in place: open the rule dialog.
+    void editRequested(int row);
+    void selectionChanged();
+
+private:
+    RuleTableModel *m_model;
+    RuleFilterProxy *m_proxy;
+    QLineEdit *m_search;
+    QTableView *m_view;
+    QTimer m_searchDelay;
+};

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "wizardcontext.h"
+
+#include <QStringList>
+#include <QWizard>
+
+class PolicyPreviewPage;
+class RuleWizardPage;
+
+/// A wizard that produces DOCKER-USER rules, exactly the ones of Docker's page.
+class RuleWizard final : public QWizard
+{
+    Q_OBJECT
+public:
+    enum Kind {
+        OnlyIp,
+        OnlySubnet,
+        OnlyRange,
+        PublishedPort,
+        SourceDestination,
+        RecommendedPolicy
+    };
+
+    /// `currentRuleCount` is shown by the recommended policy's replace option.
+    static RuleWizard *create(Kind kind, const WizardContext &context, int currentRuleCount,
+                              QWidget *parent = nullptr);
+    static QString title(Kind kind);
+
+    Kind kind() const { return m_kind; }
+    RuleWizardPage *inputPage() const { return m_input; }
+    PolicyPreviewPage *previewPage() const { return m_preview; }
+    /// The rules to add, canonical; empty unless the input is valid.
+    QStringList rules() const;
+    /// True if the rules replace the table rather than join it (recommended policy only).
+    bool replaceTable() const;
+
+private:
+    RuleWizard(Kind kind, RuleWizardPage *input, QWidget *parent);
+
+    Kind m_kind;
+    RuleWizardPage *m_input;
+    PolicyPreviewPage *m_preview = nullptr;
+};

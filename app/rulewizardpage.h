@@ -1,0 +1,51 @@
+#pragma once
+
+#include "wizardcontext.h"
+
+#include <QStringList>
+#include <QWizardPage>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+
+/**
+ * Base of the wizards' input pages: a form whose every change rebuilds the rules, checks them
+ * with the library's parser and shows either the rules (as iptables-save will print them) or
+ * the reason they are not valid; Finish stays disabled until they are.
+ */
+class RuleWizardPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit RuleWizardPage(const WizardContext &context, QWidget *parent = nullptr);
+
+    /// The rules in canonical form; empty while the input is not valid.
+    QStringList rules() const { return m_rules; }
+    /// The problem shown to the user, or empty.
+    QString message() const { return m_message; }
+    bool isComplete() const override;
+
+protected:
+    /**
+     * Rule-spec texts for the input as it is, before parsing; return an empty list and set
+     * `problem` when the input is incomplete in a way the parser would word badly.
+     */
+    virtual QStringList draftRules(QString *problem) const = 0;
+    /// Subclasses call this after building their widgets and on every change.
+    void revalidate();
+    void setExplanation(const QString &text);
+    QFormLayout *form() const { return m_form; }
+    const WizardContext &context() const { return m_context; }
+    /// An editable list of the host's interfaces (typing a name is allowed).
+    QComboBox *makeInterfaceCombo();
+
+private:
+    WizardContext m_context;
+    QLabel *m_explanation;
+    QFormLayout *m_form;
+    QLabel *m_preview;
+    QLabel *m_messageLabel;
+    QStringList m_rules;
+    QString m_message;
+};

@@ -1,0 +1,78 @@
+#include "sourcedestpage.h"
+
+#include "addressinput.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+SourceDestPage::SourceDestPage(const WizardContext &context, QWidget *parent)
+    : RuleWizardPage(context, parent)
+{
+    setTitle(tr("Source and destination"));
+    setExplanation(tr("Combines a source with a destination, for example when the host listens "
+                      "on two addresses and the rule should apply to only one of them."));
+    m_source = new AddressInput(this);
+    m_source->setObjectName(QStringLiteral("source"));
+    m_destination = new AddressInput(this);
+    m_destination->setObjectName(QStringLiteral("destination"));
+    m_interface = makeInterfaceCombo();
+    m_interface->setObjectName(QStringLiteral("interface"));
+    m_interface->setCurrentIndex(-1);
+    m_interface->lineEdit()->setPlaceholderText(tr("any (optional)"));
+    m_target = new QComboBox(this);
+    m_target->setObjectName(QStringLiteral("target"));
+    m_target->addItem(tr("DROP (discard)"), QStringLiteral("DROP"));
+    m_target->addItem(tr("RETURN (hand on to Docker's rules)"), QStringLiteral("RETURN"));
+    m_target->addItem(tr("ACCEPT (final: skips Docker's checks)"), QStringLiteral("ACCEPT"));
+    m_target->addItem(tr("REJECT (refuse with an error)"), QStringLiteral("REJECT"));
+    form()->addRow(tr("&Source:"), m_source);
+    form()->addRow(tr("&Destination:"), m_destination);
+    form()->addRow(tr("Incoming &interface:"), m_interface);
+    form()->addRow(tr("&Action:"), m_target);
+    connect(m_source, &AddressInput::changed, this, &SourceDestPage::revalidate);
+    connect(m_destination, &AddressInput::changed, this, &SourceDestPage::revalidate);
+    connect(m_target, &QComboBox::currentIndexChanged, this, &SourceDestPage::revalidate);
+    revalidate();
+}
+
+QStringList SourceDestPage::draftRules(QString *problem) const
+{
+    if (m_source->kind() == AddressInput::Any && m_destination->kind() == AddressInput::Any) {
+        *problem = tr("Choose a source, a destination, or both.");
+        return {};
+    }
+    QString p = m_source->problem(tr("source"));
+    if (p.isEmpty()) {
+        p = m_destination->problem(tr("destination"));
+    }
+    if (!p.isEmpty()) {
+        *problem = p;
+        return {};
+    }
+    QStringList parts;
+    const QString iface = m_interface->currentText().trimmed();
+    if (!iface.isEmpty()) {
+        parts << QStringLiteral("-i") << iface;
+    }
+    auto negation = [](const AddressInput *input) {
+        return input->negated() ? QStringLiteral("! ") : QString();
+    };
+    const bool sourceRange = m_source->kind() == AddressInput::Range;
+    const bool destinationRange = m_destination->kind() == AddressInput::Range;
+    if (sourceRange || destinationRange) {
+        parts << QStringLiteral("-m iprange"); // required by --src-range/--dst-range
+    }
+    if (m_source->kind() != AddressInput::Any) {
+        parts << negation(m_source) +
+                     (sourceRange ? QStringLiteral("--src-range ") : QStringLiteral("-s ")) +
+                     m_source->text();
+    }
+    if (m_destination->kind() != AddressInput::Any) {
+        parts << negation(m_destination) +
+                     (destinationRange ? QStringLiteral("--dst-range ") : QStringLiteral("-d ")) +
+                     m_destination->text();
+    }
+    parts << QStringLiteral("-j") << m_target->currentData().toString();
+    return {parts.join(QLatin1Char(' '))};
+}

@@ -1,0 +1,23 @@
+# GUI tests: models and commands, wizards, the window with a fake helper, and the end-to-end
+# test in scripts/sandbox. All link userchain-gui, as the executable does.
+set(USERCHAIN_GUI_TEST_DIR ${CMAKE_CURRENT_LIST_DIR}/gui)
+add_library(userchain-gui-testsupport STATIC
+    ${USERCHAIN_GUI_TEST_DIR}/fixturesnapshot.cpp ${USERCHAIN_GUI_TEST_DIR}/fixturesnapshot.h
+    ${USERCHAIN_GUI_TEST_DIR}/fakehelperclient.cpp ${USERCHAIN_GUI_TEST_DIR}/fakehelperclient.h)
+target_include_directories(userchain-gui-testsupport PUBLIC ${USERCHAIN_GUI_TEST_DIR})
+target_link_libraries(userchain-gui-testsupport PUBLIC userchain-gui)
+target_compile_definitions(userchain-gui-testsupport PUBLIC
+    USERCHAIN_FIXTURES_DIR="${USERCHAIN_FIXTURES_DIR}")
+
+foreach(name ruletablemodel wizards mainwindow)
+    userchain_add_test(tst_gui_${name}
+        SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_${name}.cpp
+        LIBS userchain-gui-testsupport Qt6::Widgets
+        TIMEOUT 120)
+endforeach()
+
+# Needs root, unshare and the helper built in the same tree; it skips itself otherwise.
+userchain_add_test(tst_gui_sandbox
+    SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_sandbox.cpp
+    LIBS userchain-gui-testsupport Qt6::Widgets
+    TIMEOUT 300)

@@ -1,0 +1,245 @@
+// End to end in scripts/sandbox: the real helper over a private system bus, the real polkitd,
+// and the kernel's tables in a private network namespace loaded with Docker's capture. The
+// test re-runs itself inside the sandbox; outside it only starts the sandbox.
+#include "applycontroller.h"
+#include "applydialog.h"
+#include "confirmdialog.h"
+#include "editsession.h"
+#include "fixturesnapshot.h"
+#include "helperclient.h"
+#include "mainwindow.h"
+#include "modalrunner.h"
+#include "ruleactions.h"
+#include "ruletablemodel.h"
+#include "ruletableview.h"
+#include "rulewizard.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDBusConnection>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <unistd.h>
+
+namespace {
+const char *InnerVariable = "USERCHAIN_GUI_E2E_INNER";
+
+QString sandboxScript()
+{
+    return QStringLiteral(USERCHAIN_SOURCE_DIR "/scripts/sandbox");
+}
+
+QString buildDir()
+{
+    return qEnvironmentVariable("USERCHAIN_BUILD_DIR", QStringLiteral(USERCHAIN_BINARY_DIR));
+}
+
+QStringList kernelDockerUser()
+{
+    QProcess save;
+    save.start(QStringLiteral("iptables-legacy-save"),
+               {QStringLiteral("-t"), QStringLiteral("filter")});
+    if (!save.waitForFinished(10000)) {
+        return {QStringLiteral("iptables-legacy-save did not finish")};
+    }
+    QStringList rules;
+    const QStringList lines =
+        QString::fromUtf8(save.readAllStandardOutput()).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("-A DOCKER-USER "))) {
+            rules << line.mid(15);
+        }
+    }
+    return rules;
+}
+
+/// Types `steps` ("name=value") into the wizard's widgets.
+void fill(QWizard *wizard, const QStringList &steps)
+{
+    for (const QString &step : steps) {
+        const QString name = step.section(QLatin1Char('='), 0, 0);
+        const QString value = step.section(QLatin1Char('='), 1);
+        QWidget *w = wizard->currentPage();
+        for (const QString &part : name.split(QLatin1Char('/'))) {
+            w = w->findChild<QWidget *>(part);
+        }
+        if (auto *combo = qobject_cast<QComboBox *>(w)) {
+            const int i = combo->findText(value, Qt::MatchStartsWith);
+            if (i >= 0) {
+                combo->setCurrentIndex(i);
+            } else {
+                combo->setEditText(value);
+            }
+        } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
+            QTest::keyClicks(edit, value);
+        } else if (auto *box = qobject_cast<QAbstractButton *>(w)) {
+            box->setChecked(value == QLatin1String("on"));
+        }
+    }
+}
+} // namespace
+
+class TestSandbox : public QObject
+{
+    Q_OBJECT
+
+private:
+    bool inner() const { return qEnvironmentVariableIsSet(InnerVariable); }
+
+    int runInSandbox(const QString &function)
+    {
+        QProcess sandbox;
+        sandbox.setProcessChannelMode(QProcess::ForwardedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QLatin1String(InnerVariable), QStringLiteral("1"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        sandbox.setProcessEnvironment(env);
+        sandbox.start(sandboxScript(),
+                      {QStringLiteral("--build-dir"), buildDir(), QStringLiteral("--load"),
+                       FixtureSnapshot::dockerCapture(), QStringLiteral("--"),
+                       QCoreApplication::applicationFilePath(), function});
+        if (!sandbox.waitForFinished(240000)) {
+            sandbox.kill();
+            return -1;
+        }
+        return sandbox.exitCode();
+    }
+
+    void skipUnlessPossible()
+    {
+        if (!QFileInfo::exists(sandboxScript())) {
+            QSKIP("scripts/sandbox is missing");
+        }
+        if (!QFileInfo::exists(buildDir() + QStringLiteral("/helper/userchain-helper"))) {
+            QSKIP("the helper is not built in this tree (set USERCHAIN_BUILD_DIR)");
+        }
+        if (geteuid() != 0) {
+            QSKIP("the sandbox needs root (network and mount namespaces)");
+        }
+    }
+
+    /// The window against the real helper, as a user would use it.
+    std::unique_ptr<MainWindow> openWindow(HelperClient *helper)
+    {
+        auto window = std::make_unique<MainWindow>(helper);
+        window->ruleActions()->setInterfacesOverride({QStringLiteral("eth0")});
+        window->show();
+        window->refresh();
+        return window;
+    }
+
+    void apply(MainWindow *window, int seconds)
+    {
+        ModalRunner::pushHook([seconds](QDialog *d) {
+            auto *dialog = qobject_cast<ApplyDialog *>(d);
+            if (!dialog) {
+                return int(QDialog::Rejected);
+            }
+            dialog->setConfirmEnabled(true);
+            dialog->setConfirmSeconds(uint(seconds));
+            return int(QDialog::Accepted);
+        });
+        window->action(QStringLiteral("actionApply"))->trigger();
+    }
+
+private slots:
+    void initTestCase() { qputenv("XDG_CONFIG_HOME", QByteArray("/tmp/userchain-gui-e2e-config")); }
+
+    void reorderWizardsApplyKeep()
+    {
+        if (!inner()) {
+            skipUnlessPossible();
+            QCOMPARE(runInSandbox(QStringLiteral("reorderWizardsApplyKeep")), 0);
+            return;
+        }
+        QCOMPARE(kernelDockerUser(), QStringList{QStringLiteral("-j RETURN")});
+        HelperClient helper(QDBusConnection::systemBus());
+        auto window = openWindow(&helper);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session()->hasSnapshot(), 30000);
+        RuleTableModel *model = window->session()->model();
+        QCOMPARE(model->specs(), QStringList{QStringLiteral("-j RETURN")});
+
+        // One rule from each wizard.
+        const QList<QPair<RuleWizard::Kind, QStringList>> wizards = {
+            {RuleWizard::OnlyIp, {"interface=eth0", "address=192.168.1.1"}},
+            {RuleWizard::OnlySubnet, {"interface=eth0", "subnet=192.168.2.0/24"}},
+            {RuleWizard::OnlyRange, {"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3"}},
+            {RuleWizard::PublishedPort, {"port=8080 (tcp", "source=10.0.0.0/8"}},
+            {RuleWizard::SourceDestination,
+             {"source/kind=Subnet", "source/value=10.1.0.0/16", "destination/kind=Address",
+              "destination/value=172.17.0.2", "target=RETURN"}},
+        };
+        for (const auto &[kind, steps] : wizards) {
+            ModalRunner::pushHook([steps = steps](QDialog *d) {
+                auto *wizard = qobject_cast<RuleWizard *>(d);
+                wizard->show();
+                fill(wizard, steps);
+                return wizard->rules().isEmpty() ? int(QDialog::Rejected) : int(QDialog::Accepted);
+            });
+            window->ruleTableView()->tableView()->clearSelection();
+            window->ruleActions()->runWizard(kind);
+        }
+        QCOMPARE(ModalRunner::pendingHooks(), 0);
+        QCOMPARE(model->rowCount(), 6);
+        // Reorder: the published-port RETURN first, as a drop would.
+        window->ruleTableView()->selectRows(3, 1);
+        for (int i = 0; i < 3; ++i) {
+            window->action(QStringLiteral("actionMoveUp"))->trigger();
+        }
+        const QStringList expected = model->specs();
+        QCOMPARE(expected.first(),
+                 QStringLiteral("-s 10.0.0.0/8 -p tcp -m conntrack --ctorigdstport 8080 --ctdir "
+                                "ORIGINAL -j RETURN"));
+
+        QSignalSpy started(window->applyController(), &ApplyController::confirmationStarted);
+        apply(window.get(), 60);
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 60000);
+        QCOMPARE(kernelDockerUser(), expected); // active while the question is open
+        QTest::mouseClick(window->applyController()->confirmDialog()->findChild<QPushButton *>(
+                              QStringLiteral("keepButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->applyController()->isBusy(), 30000);
+        QVERIFY(!window->session()->isModified());
+        QCOMPARE(kernelDockerUser(), expected);
+        QCOMPARE(window->session()->baselineSpecs(), expected);
+        window->session()->load(window->session()->snapshot());
+    }
+
+    void confirmationTimesOutAndRollsBack()
+    {
+        if (!inner()) {
+            skipUnlessPossible();
+            QCOMPARE(runInSandbox(QStringLiteral("confirmationTimesOutAndRollsBack")), 0);
+            return;
+        }
+        const QStringList before = kernelDockerUser();
+        HelperClient helper(QDBusConnection::systemBus());
+        auto window = openWindow(&helper);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session()->hasSnapshot(), 30000);
+        window->ruleActions()->insertRules({QStringLiteral("-i eth0 -j DROP")},
+                                           QStringLiteral("Add rule"));
+        QSignalSpy started(window->applyController(), &ApplyController::confirmationStarted);
+        QSignalSpy finished(window->applyController(), &ApplyController::finished);
+        apply(window.get(), 5);
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 60000);
+        QCOMPARE(kernelDockerUser(), (QStringList{QStringLiteral("-i eth0 -j DROP")} + before));
+        // Nobody answers.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(kernelDockerUser(), before);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->applyController()->isBusy(), 20000);
+        QVERIFY(window->session()->isModified()); // the edit stays, to fix and try again
+        window->session()->load(window->session()->snapshot());
+    }
+};
+
+QTEST_MAIN(TestSandbox)
+#include "tst_sandbox.moc"

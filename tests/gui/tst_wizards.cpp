@@ -1,0 +1,269 @@
+// Wizard tests: each wizard, driven through its widgets, produces exactly the rules of Docker's
+// page in iptables-save's form; invalid input keeps Finish disabled with the message shown.
+#include "policypreviewpage.h"
+#include "rawruledialog.h"
+#include "rulewizard.h"
+#include "rulewizardpage.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTest>
+
+class TestWizards : public QObject
+{
+    Q_OBJECT
+
+private:
+    WizardContext context() const
+    {
+        WizardContext c;
+        c.interfaces = {QStringLiteral("eth0"), QStringLiteral("wlan0")};
+        c.publishedPorts = {{QStringLiteral("tcp"), QStringLiteral("8080"), QString(),
+                             QStringLiteral("172.17.0.2:80")},
+                            {QStringLiteral("udp"), QStringLiteral("5353"), QString(),
+                             QStringLiteral("172.18.0.2:53")}};
+        return c;
+    }
+
+    /// "name=value" or "parent/child=value": types into line edits, picks combo entries,
+    /// ticks check boxes, as a user would.
+    void drive(QWidget *root, const QString &step)
+    {
+        const QString path = step.section(QLatin1Char('='), 0, 0);
+        const QString value = step.section(QLatin1Char('='), 1);
+        QWidget *w = root;
+        for (const QString &name : path.split(QLatin1Char('/'))) {
+            w = w->findChild<QWidget *>(name);
+            QVERIFY2(w, qPrintable(QStringLiteral("no widget ") + path));
+        }
+        if (auto *combo = qobject_cast<QComboBox *>(w)) {
+            const int i = value.isEmpty() ? -1 : combo->findText(value, Qt::MatchStartsWith);
+            if (i >= 0) {
+                combo->setCurrentIndex(i); // picked from the list
+            } else {
+                QVERIFY2(combo->isEditable(), qPrintable(value));
+                combo->lineEdit()->clear();
+                QTest::keyClicks(combo->lineEdit(), value); // typed
+            }
+        } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
+            edit->clear();
+            QTest::keyClicks(edit, value);
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            if (button->isChecked() != (value == QLatin1String("on"))) {
+                QTest::mouseClick(button, Qt::LeftButton);
+            }
+        } else {
+            QFAIL(qPrintable(QStringLiteral("cannot drive ") + path));
+        }
+    }
+
+    bool finishEnabled(QWizard *wizard) const
+    {
+        return wizard->button(QWizard::FinishButton)->isEnabled();
+    }
+
+private slots:
+    void wizard_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("steps");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("message"); // when invalid: part of the message shown
+
+        QTest::newRow("one IP") << int(RuleWizard::OnlyIp)
+                                << QStringList{"interface=eth0", "address=192.168.1.1"}
+                                << QStringList{"! -s 192.168.1.1/32 -i eth0 -j DROP"} << QString();
+        QTest::newRow("one IP, typed interface")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=ens3", "address=203.0.113.7"}
+            << QStringList{"! -s 203.0.113.7/32 -i ens3 -j DROP"} << QString();
+        QTest::newRow("one IP, no address")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0"} << QStringList()
+            << QStringLiteral("Enter the one address");
+        QTest::newRow("one IP, bad address")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=192.168.1.300"}
+            << QStringList() << QStringLiteral("192.168.1.300");
+        QTest::newRow("one IP, a subnet")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=192.168.1.0/24"}
+            << QStringList() << QStringLiteral("subnet and range wizards");
+        QTest::newRow("one IP, no interface")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=", "address=192.168.1.1"}
+            << QStringList() << QStringLiteral("external interface");
+
+        QTest::newRow("subnet") << int(RuleWizard::OnlySubnet)
+                                << QStringList{"interface=eth0", "subnet=192.168.1.0/24"}
+                                << QStringList{"! -s 192.168.1.0/24 -i eth0 -j DROP"} << QString();
+        QTest::newRow("subnet without prefix")
+            << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=192.168.1.0"}
+            << QStringList() << QStringLiteral("prefix length");
+        QTest::newRow("subnet, bad prefix")
+            << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=192.168.1.0/33"}
+            << QStringList() << QStringLiteral("\"33\"");
+
+        QTest::newRow("range")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3"}
+            << QStringList{"-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3 -j DROP"}
+            << QString();
+        QTest::newRow("range with destination")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3",
+                           "useDestination=on", "destinationRange=172.17.0.2-172.17.0.9"}
+            << QStringList{"-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3 "
+                           "--dst-range 172.17.0.2-172.17.0.9 -j DROP"}
+            << QString();
+        QTest::newRow("range, one address")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=192.168.1.1"} << QStringList()
+            << QStringLiteral("FIRST-LAST");
+        QTest::newRow("range, destination missing")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3",
+                           "useDestination=on"}
+            << QStringList() << QStringLiteral("destination range");
+
+        QTest::newRow("published port offered")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=8080 (tcp"}
+            << QStringList{"-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN"}
+            << QString();
+        QTest::newRow("published udp port from a subnet")
+            << int(RuleWizard::PublishedPort)
+            << QStringList{"port=5353 (udp", "source=192.168.1.0/24"}
+            << QStringList{"-s 192.168.1.0/24 -p udp -m conntrack --ctorigdstport 5353 --ctdir "
+                           "ORIGINAL -j RETURN"}
+            << QString();
+        QTest::newRow("typed port")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=9000", "protocol=udp"}
+            << QStringList{"-p udp -m conntrack --ctorigdstport 9000 --ctdir ORIGINAL -j RETURN"}
+            << QString();
+        QTest::newRow("port not a number")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=http"} << QStringList()
+            << QStringLiteral("not a port number");
+        QTest::newRow("port, bad source")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=9000", "source=10.0.0.0/99"}
+            << QStringList() << QStringLiteral("\"99\"");
+
+        QTest::newRow("source range and destination")
+            << int(RuleWizard::SourceDestination)
+            << QStringList{"source/kind=Range", "source/value=192.168.1.1-192.168.1.3",
+                           "destination/kind=Address", "destination/value=198.51.100.1"}
+            << QStringList{"-d 198.51.100.1/32 -m iprange --src-range 192.168.1.1-192.168.1.3 -j "
+                           "DROP"}
+            << QString();
+        QTest::newRow("negated subnet to an address")
+            << int(RuleWizard::SourceDestination)
+            << QStringList{"source/kind=Subnet",
+                           "source/value=192.168.1.0/24",
+                           "source/not=on",
+                           "destination/kind=Address",
+                           "destination/value=10.0.0.1",
+                           "destination/not=on",
+                           "interface=eth0",
+                           "target=RETURN"}
+            << QStringList{"! -s 192.168.1.0/24 ! -d 10.0.0.1/32 -i eth0 -j RETURN"} << QString();
+        QTest::newRow("nothing chosen") << int(RuleWizard::SourceDestination) << QStringList()
+                                        << QStringList() << QStringLiteral("Choose a source");
+        QTest::newRow("address that is a subnet")
+            << int(RuleWizard::SourceDestination)
+            << QStringList{"source/kind=Address", "source/value=10.0.0.0/8"} << QStringList()
+            << QStringLiteral("one address");
+
+        QTest::newRow("recommended policy")
+            << int(RuleWizard::RecommendedPolicy)
+            << QStringList{"interface=eth0", "subnets=192.0.2.0/24, 198.51.100.0/24"}
+            << QStringList{"-i eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+                           "-i eth0 -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j "
+                           "RETURN",
+                           "-i eth0 -p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL -j "
+                           "RETURN",
+                           "-s 192.0.2.0/24 -i eth0 -p tcp -m conntrack --ctorigdstport 8080 "
+                           "--ctdir ORIGINAL -j RETURN",
+                           "-s 198.51.100.0/24 -i eth0 -p tcp -m conntrack --ctorigdstport 8080 "
+                           "--ctdir ORIGINAL -j RETURN",
+                           "-i eth0 -j DROP",
+                           "-j RETURN"}
+            << QString();
+        QTest::newRow("policy without subnets")
+            << int(RuleWizard::RecommendedPolicy) << QStringList{"interface=eth0"} << QStringList()
+            << QStringLiteral("Enter the subnets");
+        QTest::newRow("policy with a bad port")
+            << int(RuleWizard::RecommendedPolicy)
+            << QStringList{"interface=eth0", "openPorts=80 99999", "restrictedPort="}
+            << QStringList() << QStringLiteral("99999");
+    }
+
+    void wizard()
+    {
+        QFETCH(int, kind);
+        QFETCH(QStringList, steps);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, message);
+        std::unique_ptr<RuleWizard> w(RuleWizard::create(RuleWizard::Kind(kind), context(), 3));
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        for (const QString &step : std::as_const(steps)) {
+            drive(w->currentPage(), step);
+        }
+        auto *messageLabel = w->currentPage()->findChild<QLabel *>(QStringLiteral("ruleMessage"));
+        QVERIFY(messageLabel);
+        if (!message.isEmpty()) {
+            QVERIFY(w->rules().isEmpty());
+            QVERIFY2(messageLabel->text().contains(message), qPrintable(messageLabel->text()));
+            QVERIFY(messageLabel->isVisible());
+            QVERIFY(!w->currentPage()->isComplete());
+            if (w->kind() == RuleWizard::RecommendedPolicy) {
+                QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
+            } else {
+                QVERIFY(!finishEnabled(w.get()));
+            }
+            return;
+        }
+        QVERIFY2(messageLabel->text().isEmpty(), qPrintable(messageLabel->text()));
+        QCOMPARE(w->rules(), expected);
+        if (w->kind() == RuleWizard::RecommendedPolicy) {
+            // Previewed before it is used; replace is the default, add is offered.
+            QVERIFY(w->button(QWizard::NextButton)->isEnabled());
+            w->next();
+            QCOMPARE(w->currentPage(), static_cast<QWizardPage *>(w->previewPage()));
+            QVERIFY(w->previewPage()->previewText().startsWith(QStringLiteral(
+                "-A DOCKER-USER -i eth0 -m conntrack --ctstate RELATED,ESTABLISHED")));
+            QCOMPARE(w->previewPage()->previewText().count(QLatin1Char('\n')), expected.size() - 1);
+            QVERIFY(w->replaceTable());
+            QTest::mouseClick(w->previewPage()->addButton(), Qt::LeftButton, {},
+                              QPoint(6, w->previewPage()->addButton()->height() / 2));
+            QVERIFY(!w->replaceTable());
+        }
+        QVERIFY(finishEnabled(w.get()));
+        auto *preview = w->findChild<QLabel *>(QStringLiteral("rulePreview"));
+        QVERIFY(preview->text().contains(QStringLiteral("-A DOCKER-USER ") + expected.first()));
+        QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+        QCOMPARE(w->result(), int(QDialog::Accepted));
+    }
+
+    void rawEditorValidatesAsYouType()
+    {
+        RawRuleDialog dialog(Userchain::Family::IPv4);
+        dialog.show();
+        auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("specEdit"));
+        auto *ok = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                       ->button(QDialogButtonBox::Ok);
+        QTest::keyClicks(edit, QStringLiteral("-p tcp --dprot 80 -j DROP"));
+        QVERIFY(!dialog.isValid());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(dialog.message().contains(QStringLiteral("--dprot")),
+                 qPrintable(dialog.message()));
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("-i eth0 ! -s 192.168.1.1 -j DROP"));
+        QVERIFY(dialog.isValid());
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.spec(), QStringLiteral("! -s 192.168.1.1/32 -i eth0 -j DROP"));
+    }
+};
+
+QTEST_MAIN(TestWizards)
+#include "tst_wizards.moc"
