@@ -95,8 +95,14 @@ bool ImportExport::importFile(const QString &path, Mode mode)
 
 bool ImportExport::importData(const QByteArray &data, const QString &name, Mode mode)
 {
-    const Userchain::DockerUserImport imported =
-        Userchain::importDockerUser(data, m_session->family());
+    // Jumps are checked against the chains the helper reported, as iptables-restore -n would
+    // against the live table; without a snapshot yet, the helper checks them on Apply.
+    QStringList chains;
+    for (const Userchain::ChainInfo &chain : m_session->snapshot().chains)
+        if (chain.table == QLatin1String("filter") && !chain.builtin)
+            chains << chain.name;
+    const Userchain::DockerUserImport imported = Userchain::importDockerUser(
+        data, m_session->family(), m_session->snapshot().chains.isEmpty() ? nullptr : &chains);
     m_lastErrors.clear();
     for (const Userchain::FileError &error : imported.errors) {
         m_lastErrors << error.toString(name);

@@ -248,12 +248,15 @@ QStringList RestoreFile::userChains(const QString &table) const
     return names;
 }
 
-DockerUserImport importDockerUser(const QByteArray &data, Family family)
+DockerUserImport importDockerUser(const QByteArray &data, Family family,
+                                  const QStringList *existingChains)
 {
     DockerUserImport result;
     static const QString chain = QStringLiteral("DOCKER-USER");
     QVector<RestoreCommand> commands;
-    std::optional<QStringList> knownChains; // only a restore file says which chains exist
+    std::optional<QStringList> knownChains;
+    if (existingChains)
+        knownChains = *existingChains;
 
     // Two forms: an iptables-restore file, or plain "-A DOCKER-USER ..." lines (optionally
     // starting with "iptables"/"sudo iptables", as on Docker's page).
@@ -273,7 +276,8 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family)
             else
                 result.notes.append({c.line, tr("rule of table \"%1\" not imported").arg(c.table)});
         }
-        knownChains = file.userChains(QStringLiteral("filter"));
+        if (knownChains)
+            *knownChains += file.userChains(QStringLiteral("filter"));
     } else {
         for (int i = 0; i < lines.size(); ++i) {
             QString line = lines[i];

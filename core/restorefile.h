@@ -66,8 +66,14 @@ struct DockerUserImport
     bool ok() const { return errors.isEmpty(); }
 };
 
-/// Reads DOCKER-USER's rules (every other chain is ignored); errors carry line numbers.
-DockerUserImport importDockerUser(const QByteArray &data, Family family);
+/**
+ * Reads DOCKER-USER's rules (every other chain is ignored); errors carry line numbers.
+ * existingChains: the user chains the target table already has (the GUI passes the live
+ * ones). When given, a jump must name one of them or a chain the file declares, as
+ * `iptables-restore -n` would require; when null, jump targets are left to the helper.
+ */
+DockerUserImport importDockerUser(const QByteArray &data, Family family,
+                                  const QStringList *existingChains = nullptr);
 
 /**
  * The export form that `iptables-restore -n` loads unchanged:

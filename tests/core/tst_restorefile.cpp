@@ -20,6 +20,7 @@ private slots:
     void importPlainLines();
     void importInsertSemantics();
     void importReportsEveryBadLine();
+    void importChecksJumpsOnlyAgainstKnownChains();
     void exportForm();
 };
 
@@ -144,6 +145,25 @@ void TestRestoreFile::importReportsEveryBadLine()
              QStringLiteral("rules.txt:1: \"300.1.1.1\" is not an IPv4 address"));
     QCOMPARE(r.errors[1].toString(QStringLiteral("rules.txt")),
              QStringLiteral("rules.txt:3: unknown option \"--dprot\" (did you mean --dport?)"));
+}
+
+void TestRestoreFile::importChecksJumpsOnlyAgainstKnownChains()
+{
+    // An export that jumps to Docker's chains loads with iptables-restore -n where they exist;
+    // without knowing the live chains, import leaves the jump to the helper.
+    const QByteArray exported = exportDockerUser({QStringLiteral("-j DOCKER-ISOLATION-STAGE-1")});
+    QVERIFY(importDockerUser(exported, Family::IPv4).ok());
+    const QStringList live = {QStringLiteral("DOCKER"), QStringLiteral("DOCKER-ISOLATION-STAGE-1")};
+    QVERIFY(importDockerUser(exported, Family::IPv4, &live).ok());
+    const QStringList none;
+    const DockerUserImport r = importDockerUser(exported, Family::IPv4, &none);
+    QCOMPARE(r.errors.size(), 1);
+    QCOMPARE(r.errors[0].message,
+             QStringLiteral("chain \"DOCKER-ISOLATION-STAGE-1\" does not exist"));
+    // Plain lines are checked the same way.
+    const QByteArray plain = "-A DOCKER-USER -j NOPE\n";
+    QVERIFY(importDockerUser(plain, Family::IPv4).ok());
+    QCOMPARE(importDockerUser(plain, Family::IPv4, &live).errors.size(), 1);
 }
 
 void TestRestoreFile::exportForm()
