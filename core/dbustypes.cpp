@@ -13,6 +13,9 @@ void registerDBusTypes()
     qDBusRegisterMetaType<Snapshot>();
     qDBusRegisterMetaType<ApplyRule>();
     qDBusRegisterMetaType<ApplyRuleList>();
+    // The generated adaptor names the typedef from the XML's QtTypeName annotation; QtDBus
+    // resolves method signatures by that name, so it must be registered as well.
+    qRegisterMetaType<ApplyRuleList>("Userchain::ApplyRuleList");
 }
 
 QDBusArgument &operator<<(QDBusArgument &arg, const RuleEntry &v)

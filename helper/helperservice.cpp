@@ -29,10 +29,9 @@ constexpr int RollbackRetryMs = 1000;
 // when Docker or the host is reconfigured, so a detection is reused for a few seconds rather
 // than paid for on every call of a busy client.
 constexpr qint64 DetectionTtlMs = 30 * 1000;
-// Backends Apply may write through. NftBackend reads nf_tables hosts; writing there is a
-// separate step (its own review and tests of the helper path), until then Apply answers
-// BackendUnavailable on such hosts.
-const QStringList WritableBackends{QStringLiteral("legacy")};
+// Backends Apply may write through: libiptc for legacy hosts, iptables-nft-restore (one
+// nf_tables transaction) for nft hosts. "none" has nothing to write to.
+const QStringList WritableBackends{QStringLiteral("legacy"), QStringLiteral("nft")};
 
 bool validFamily(int family)
 {

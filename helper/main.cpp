@@ -75,9 +75,6 @@ int main(int argc, char *argv[])
     }
 
     registerDBusTypes();
-    // The generated adaptor's slot names the typedef; QtDBus resolves slot parameter types by
-    // name, and a typedef is only known by name once registered as an alias.
-    qRegisterMetaType<ApplyRuleList>("Userchain::ApplyRuleList");
     QDBusConnection bus = openBus();
     if (!bus.isConnected()) {
         std::fprintf(stderr, "userchain-helper: cannot connect to the system bus: %s\n",

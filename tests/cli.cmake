@@ -1,9 +1,5 @@
-# Tests of userchainctl that need no helper: the diff and the offline `check` command.
+# Tests of userchainctl that need no helper: the offline `check` command.
 if(TARGET userchainctl-lib)
-    userchain_add_test(tst_rulediff
-        SOURCES cli/tst_rulediff.cpp
-        LIBS userchainctl-lib
-        TIMEOUT 60)
     userchain_add_test(tst_clicheck
         SOURCES cli/tst_clicheck.cpp
         LIBS userchainctl-lib

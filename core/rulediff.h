@@ -15,7 +15,7 @@ namespace Userchain {
  * longest increasing run of old positions, so moving one rule to the top reports that one
  * rule, not every rule it passed. Runs in O(n log n), fine for 100,000 rules.
  *
- * Lives in cli/ for now; it has no CLI dependency and is meant to move to core for the GUI.
+ * Shared by the CLI (apply --dry-run) and the GUI (review before Apply).
  */
 class RuleDiff final
 {
