@@ -5,6 +5,7 @@
 #include "checkcommand.h"
 #include "exitcode.h"
 #include "helperclient.h"
+#include "persistcommands.h"
 #include "readcommands.h"
 
 #include <QCommandLineParser>
@@ -19,7 +20,8 @@ namespace {
 const char *Description = R"(Edit Docker's DOCKER-USER iptables chain through userchain-helper.
 
 Commands:
-  status                      backend, revision, DOCKER-USER and FORWARD jump state
+  status                      backend, revision, DOCKER-USER and FORWARD jump state,
+                              whether rules are saved and the live chain differs
   show [--chain NAME] [--table T] [--counters]
                               the tables in iptables-save format
   export [-o FILE]            DOCKER-USER as a file for iptables-restore -n
@@ -33,6 +35,10 @@ Commands:
   rollback [ID]               restore the rules before a pending confirmed apply
   check FILE                  validate FILE without the helper and print its
                               DOCKER-USER rules in canonical form
+  save                        save the live DOCKER-USER permanently (restored at
+                              boot and after Docker starts by userchain-restore)
+  restore [--dry-run] [--create-chain] [--create-jump]
+                              replace DOCKER-USER with the saved rules
 
 Exit codes:
   0  success
@@ -121,6 +127,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("confirm"), {}},
         {QStringLiteral("rollback"), {}},
         {QStringLiteral("check"), {}},
+        {QStringLiteral("save"), {}},
+        {QStringLiteral("restore"), {&dryRun, &createChain, &createJump}},
     };
     if (!allowed.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
@@ -154,6 +162,20 @@ int main(int argc, char *argv[])
         if (!needArgs(1, 1))
             return usage(QStringLiteral("check needs one FILE"));
         return CheckCommand::run(args.at(1), family);
+    }
+    if (command == QLatin1String("save") || command == QLatin1String("restore")) {
+        if (!needArgs(0, 0))
+            return usage(QStringLiteral("%1 takes no arguments").arg(command));
+        if (command == QLatin1String("save"))
+            return PersistCommands::save(family);
+        uint flags = 0;
+        if (parser.isSet(createChain))
+            flags |= ApplyCreateChain;
+        if (parser.isSet(createJump))
+            flags |= ApplyCreateJump;
+        if (parser.isSet(dryRun))
+            flags |= ApplyDryRun;
+        return PersistCommands::restore(family, flags);
     }
     if (command == QLatin1String("apply")) {
         if (!needArgs(1, 1))

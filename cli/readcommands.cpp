@@ -1,6 +1,7 @@
 #include "readcommands.h"
 
 #include "helperclient.h"
+#include "persistcommands.h"
 #include "restorefile.h"
 #include "snapshotprinter.h"
 
@@ -33,6 +34,7 @@ ExitCode ReadCommands::status(Family family)
     if (!readSnapshot(family, &snapshot, &code))
         return code;
     std::fputs(qPrintable(SnapshotPrinter::status(snapshot)), stdout);
+    std::fputs(qPrintable(PersistCommands::statusLines(family, snapshot)), stdout);
     return ExitOk;
 }
 

@@ -2,7 +2,9 @@
 
 #include "dockerdaemonconfig.h"
 #include "pendingtransaction.h"
+#include "persistentstore.h"
 #include "polkitauthorizer.h"
+#include "savedrestorer.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
 
@@ -16,6 +18,7 @@ namespace Userchain {
 namespace {
 const QString ReadAction = QStringLiteral("io.github.userchain.read");
 const QString ApplyAction = QStringLiteral("io.github.userchain.apply");
+const QString PersistAction = QStringLiteral("io.github.userchain.persist");
 const QString ObjectPath = QStringLiteral("/io/github/userchain/Helper1");
 const QString InterfaceName = QStringLiteral("io.github.userchain.Helper1");
 
@@ -548,6 +551,209 @@ void HelperService::rollBackAttempt(const QString &reason, int attempt,
         if (done)
             done(ok, error);
         updateIdleTimer();
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Save / GetSaved / RestoreSaved (persistence, see PersistentStore and SavedRestorer)
+// ---------------------------------------------------------------------------------------------
+
+QString HelperService::Save(int family)
+{
+    const Call call = beginCall();
+    // Why an action of its own: saving decides the firewall of every later boot, which an
+    // administrator may want to grant separately from changing it now.
+    authorize(call, PersistAction,
+              {{QStringLiteral("family"), QString::number(family)},
+               {QStringLiteral("chain"), QStringLiteral("DOCKER-USER")}},
+              [this, call, family]() {
+                  if (!validFamily(family)) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                      return;
+                  }
+                  saveAuthorized(call, Family(family));
+              });
+    return {};
+}
+
+void HelperService::saveAuthorized(const Call &call, Family family)
+{
+    // Why a pending confirmed apply blocks saving: its rules are on probation; saved, they
+    // would come back at the next boot even if the rollback restores the old ones now.
+    if (m_pending || m_rollingBack) {
+        finishWithError(call, DBusError::Busy,
+                        QStringLiteral("a confirmed apply is waiting for confirmation; confirm "
+                                       "or roll it back before saving"));
+        return;
+    }
+    if (const BackendChoice choice = chooseBackend(family); !choice.backend) {
+        finishWithError(call, DBusError::BackendUnavailable,
+                        QStringLiteral("%1: %2").arg(choice.name, choice.detail));
+        return;
+    }
+    m_lock->acquire(m_options.lockTimeoutMs, [this, call, family](bool held,
+                                                                  const QString &lockError) {
+        if (!held) {
+            finishWithError(call, DBusError::Busy, lockError);
+            return;
+        }
+        if (m_pending || m_rollingBack) {
+            finishWithError(call, DBusError::Busy,
+                            QStringLiteral("a confirmed apply is waiting for confirmation; "
+                                           "confirm or roll it back before saving"));
+            return;
+        }
+        const BackendChoice choice = chooseBackend(family);
+        if (!choice.backend) {
+            finishWithError(call, DBusError::BackendUnavailable,
+                            QStringLiteral("%1: %2").arg(choice.name, choice.detail));
+            return;
+        }
+        // What is saved is what the kernel holds now, read under the lock; a caller sends no
+        // rules, so Save cannot persist anything that was not applied (and validated) first.
+        BackendTables tables;
+        QString error;
+        if (!choice.backend->read(family, &tables, &error)) {
+            finishWithError(call, DBusError::Failed, error);
+            return;
+        }
+        const BackendChain *chain = SnapshotBuilder::dockerUser(tables);
+        if (!chain) {
+            finishWithError(call, DBusError::ChainMissing,
+                            QStringLiteral("DOCKER-USER does not exist; there is nothing to save"));
+            return;
+        }
+        QStringList specs;
+        ApplyError saveError;
+        if (!PersistentStore::specsToSave(*chain, &specs, &saveError)) {
+            finishWithError(call, saveError);
+            return;
+        }
+        // Written after the lock is released: fsync may take a while on a busy disk, and
+        // Docker waits for the same lock.
+        QTimer::singleShot(0, this, [this, call, family, specs]() {
+            const PersistentStore store;
+            ApplyError writeError;
+            if (!store.save(family, specs, &writeError)) {
+                log(QStringLiteral("save failed: %1").arg(writeError.message));
+                finishWithError(call, writeError);
+                return;
+            }
+            finishCall(call, {store.path(family)});
+        });
+    });
+}
+
+bool HelperService::GetSaved(int family, QStringList &rules, qlonglong &savedAt)
+{
+    Q_UNUSED(rules) // the reply is sent later, from finishCall
+    Q_UNUSED(savedAt)
+    const Call call = beginCall();
+    // Reading what is saved reveals no more than reading the live chain: the same action.
+    authorize(call, ReadAction, {{QStringLiteral("family"), QString::number(family)}},
+              [this, call, family]() {
+                  if (!validFamily(family)) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                      return;
+                  }
+                  SavedRules saved;
+                  ApplyError error;
+                  if (!PersistentStore().load(Family(family), &saved, &error)) {
+                      finishWithError(call, error);
+                      return;
+                  }
+                  finishCall(call, {saved.exists, saved.specs, qlonglong(saved.savedAtMs)});
+              });
+    return false;
+}
+
+QString HelperService::RestoreSaved(int family, uint flags)
+{
+    const Call call = beginCall();
+    // Restoring changes the live firewall exactly as Apply does, so it is Apply's action.
+    authorize(call, ApplyAction,
+              {{QStringLiteral("family"), QString::number(family)},
+               {QStringLiteral("chain"), QStringLiteral("DOCKER-USER")},
+               {QStringLiteral("source"), QStringLiteral("saved")}},
+              [this, call, family, flags]() {
+                  if (!validFamily(family)) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                      return;
+                  }
+                  if (flags & ~KnownFlags) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("unknown flags 0x%1").arg(flags, 0, 16));
+                      return;
+                  }
+                  restoreSavedAuthorized(call, Family(family), flags);
+              });
+    return {};
+}
+
+void HelperService::restoreSavedAuthorized(const Call &call, Family family, uint flags)
+{
+    const bool dryRun = flags & ApplyDryRun;
+    if (!dryRun && (m_pending || m_rollingBack)) {
+        finishWithError(call, DBusError::Busy,
+                        QStringLiteral("another confirmed apply is waiting for confirmation"));
+        return;
+    }
+    // The file is read and checked before the lock (it is the helper's own and does not
+    // change with the tables): a bad file is reported without waiting. The path is fixed;
+    // the caller only names the family.
+    SavedRules saved;
+    ApplyError error;
+    const PersistentStore store;
+    if (!store.load(family, &saved, &error)) {
+        finishWithError(call, error);
+        return;
+    }
+    if (!saved.exists) {
+        finishWithError(call, DBusError::Failed,
+                        QStringLiteral("nothing saved: %1 does not exist").arg(store.path(family)));
+        return;
+    }
+    if (const BackendChoice choice = chooseBackend(family); !choice.writable) {
+        finishWithError(call, DBusError::BackendUnavailable,
+                        QStringLiteral("%1: %2").arg(
+                            choice.name, choice.backend
+                                             ? QStringLiteral("writing is not supported yet")
+                                             : choice.detail));
+        return;
+    }
+    m_lock->acquire(m_options.lockTimeoutMs, [this, call, family, saved, flags,
+                                              dryRun](bool held, const QString &lockError) {
+        if (!held) {
+            finishWithError(call, DBusError::Busy, lockError);
+            return;
+        }
+        // Checked again: an Apply may have become pending while this call waited.
+        if (!dryRun && (m_pending || m_rollingBack)) {
+            finishWithError(call, DBusError::Busy,
+                            QStringLiteral("another confirmed apply is waiting for confirmation"));
+            return;
+        }
+        const BackendChoice choice = chooseBackend(family);
+        if (!choice.writable) {
+            finishWithError(call, DBusError::BackendUnavailable,
+                            QStringLiteral("%1: %2").arg(choice.name, choice.detail));
+            return;
+        }
+        QString newRevision;
+        ApplyError restoreError;
+        const bool ok = SavedRestorer::restoreLocked(choice.backend, family, saved, flags,
+                                                     &newRevision, &restoreError);
+        // As after Apply: a created chain or jump changes what detection sees.
+        if (!dryRun && ((flags & (ApplyCreateChain | ApplyCreateJump)) || !ok))
+            forgetDetection();
+        if (!ok) {
+            finishWithError(call, restoreError);
+            return;
+        }
+        finishCall(call, {newRevision});
     });
 }
 

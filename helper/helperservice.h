@@ -57,6 +57,9 @@ public Q_SLOTS:
                   QString &newRevision);
     void Confirm(const QString &transactionId);
     void Rollback(const QString &transactionId);
+    QString Save(int family);
+    bool GetSaved(int family, QStringList &rules, qlonglong &savedAt);
+    QString RestoreSaved(int family, uint flags);
 
 Q_SIGNALS:
     /// Nothing pending and no call for idleTimeoutMs: time to exit.
@@ -106,6 +109,8 @@ private:
     void rollBackAttempt(const QString &reason, int attempt,
                          std::function<void(bool ok, const QString &error)> done);
     PendingTransaction *pendingFor(const QString &transactionId) const;
+    void saveAuthorized(const Call &call, Family family);
+    void restoreSavedAuthorized(const Call &call, Family family, uint flags);
     void updateIdleTimer();
 
     QDBusConnection m_bus;

@@ -3,6 +3,7 @@
 
 #include "helper1adaptor.h"
 #include "helperservice.h"
+#include "savedrestorer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -47,11 +48,22 @@ int main(int argc, char *argv[])
                                   QStringLiteral("SECONDS"), QStringLiteral("60"));
     QCommandLineOption lockOption(
         QStringLiteral("lock-timeout"),
-        QStringLiteral(
-            "Wait at most MS for the xtables lock before answering Busy (default 10000)."),
+        QStringLiteral("Wait at most MS for the xtables lock before answering Busy (default 10000; "
+                       "60000 with --restore-saved)."),
         QStringLiteral("MS"), QStringLiteral("10000"));
+    QCommandLineOption restoreOption(
+        QStringLiteral("restore-saved"),
+        QStringLiteral("Do not serve D-Bus: load the saved DOCKER-USER rules (/etc/userchain) "
+                       "into the kernel, creating the chain and the FORWARD jump if missing, "
+                       "and exit. Run by userchain-restore.service."));
+    QCommandLineOption familyOption(
+        QStringLiteral("family"),
+        QStringLiteral("With --restore-saved: 4, 6 or all (default all)."),
+        QStringLiteral("FAMILY"), QStringLiteral("all"));
     parser.addOption(idleOption);
     parser.addOption(lockOption);
+    parser.addOption(restoreOption);
+    parser.addOption(familyOption);
     parser.process(app);
 
     bool ok = false;
@@ -71,6 +83,32 @@ int main(int argc, char *argv[])
     // root could only fail later, at the kernel, with a less clear message.
     if (::geteuid() != 0) {
         std::fprintf(stderr, "userchain-helper: must run as root\n");
+        return 1;
+    }
+
+    // Why no bus and no polkit in this mode: systemd starts it as root at boot, when no user
+    // asks anything; the only input is the root-owned saved file, checked as Apply checks a
+    // client's rules.
+    if (parser.isSet(restoreOption)) {
+        QList<Family> families;
+        const QString family = parser.value(familyOption);
+        if (family == QLatin1String("4") || family == QLatin1String("all"))
+            families << Family::IPv4;
+        if (family == QLatin1String("6") || family == QLatin1String("all"))
+            families << Family::IPv6;
+        if (families.isEmpty()) {
+            std::fprintf(stderr, "userchain-helper: --family needs 4, 6 or all\n");
+            return SavedRestorer::ExitUsage;
+        }
+        // At boot Docker may hold the lock for a while right after it starts (many
+        // containers); giving up after the interactive default would leave the saved rules
+        // out until Docker's next start. So this mode waits a minute unless told otherwise.
+        const int lockTimeoutMs =
+            parser.isSet(lockOption) ? options.lockTimeoutMs : SavedRestorer::BootLockTimeoutMs;
+        return SavedRestorer::runCommand(families, lockTimeoutMs);
+    }
+    if (parser.isSet(familyOption)) {
+        std::fprintf(stderr, "userchain-helper: --family only applies to --restore-saved\n");
         return 1;
     }
 

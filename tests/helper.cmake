@@ -8,7 +8,7 @@ if(TARGET userchain-helper-lib)
         TIMEOUT 120)
 
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
-    foreach(name show apply confirm badinput auth nft)
+    foreach(name show apply confirm badinput auth nft persist)
         userchain_add_test(tst_helper${name}
             SOURCES helper/tst_helper${name}.cpp helper/testsandbox.cpp helper/testsandbox.h
             LIBS ${USERCHAIN_SANDBOX_TEST_LIBS}
@@ -18,6 +18,17 @@ if(TARGET userchain-helper-lib)
         # The scenario runs the built helper and client; build them with the test.
         add_dependencies(tst_helper${name} userchain-helper userchainctl)
     endforeach()
+    # The same persistence scenario on a host whose Docker chains are in nf_tables, in a
+    # sandbox of its own (no legacy table may exist there).
+    userchain_add_test(tst_helperpersistnft
+        SOURCES helper/tst_helperpersist.cpp helper/testsandbox.cpp helper/testsandbox.h
+        LIBS ${USERCHAIN_SANDBOX_TEST_LIBS}
+        LABELS sandbox
+        TIMEOUT 600)
+    target_include_directories(tst_helperpersistnft PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/helper)
+    target_compile_definitions(tst_helperpersistnft PRIVATE USERCHAIN_PERSIST_NFT)
+    add_dependencies(tst_helperpersistnft userchain-helper userchainctl)
     set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
-                         tst_helperauth tst_helpernft PROPERTIES RUN_SERIAL TRUE)
+                         tst_helperauth tst_helpernft tst_helperpersist tst_helperpersistnft
+                         PROPERTIES RUN_SERIAL TRUE)
 endif()

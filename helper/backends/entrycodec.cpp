@@ -2144,6 +2144,17 @@ QByteArray EntryCodec::verbatim(const void *data, size_t size, const QString &ta
     return out;
 }
 
+QByteArray EntryCodec::decodeKey(const void *data, size_t size, const QString &targetLabel) const
+{
+    const auto layout = layoutOf(static_cast<const quint8 *>(data), size, m_family, nullptr);
+    if (!layout)
+        return QByteArray();
+    for (const Extension &m : layout->matches)
+        if (m.name == "set")
+            return QByteArray();
+    return verbatim(data, size, targetLabel);
+}
+
 QByteArray EntryCodec::normalized(const QByteArray &entry) const
 {
     const auto *p = reinterpret_cast<const quint8 *>(entry.constData());

@@ -75,6 +75,16 @@ public:
     QByteArray verbatim(const void *data, size_t size, const QString &targetLabel) const;
 
     /**
+     * What decoding an entry depends on, as bytes: its verbatim() form, in which counters,
+     * `comefrom` and the kernel's jump offsets are left out and the target label written in.
+     * Entries with equal keys give equal toBackendRule() results apart from the counters, so
+     * the key can index a cache of decoded rules (IptcBackend keeps one). Empty for entries
+     * whose decoding depends on more than their bytes (`-m set` stores the kernel's index of
+     * a set, and sets can be renamed or swapped) and for entries verbatim() cannot express.
+     */
+    QByteArray decodeKey(const void *data, size_t size, const QString &targetLabel) const;
+
+    /**
      * The entry with every byte the kernel ignores set to zero: interface name bytes outside
      * the interface mask, and for IPv4 the unused twelve bytes of conntrack's and iprange's
      * address unions. Two entries with equal normalized bytes match the same packets.
