@@ -15,7 +15,7 @@ _userchainctl()
         cword=$COMP_CWORD
     fi
 
-    local commands='status show export apply confirm rollback check'
+    local commands='status show export apply confirm rollback check save restore'
     local global='-4 -6 --help --help-all --version'
 
     # Values of the options that take one.
@@ -71,9 +71,10 @@ _userchainctl()
         show) options='--chain --table --counters' ;;
         export) options='--output' ;;
         apply) options='--expect-revision --confirm --dry-run --create-chain --create-jump' ;;
+        restore) options='--dry-run --create-chain --create-jump' ;;
     esac
     case $command in
-        status | show | export | apply | check) options+=' -4 -6' ;;
+        status | show | export | apply | check | save | restore) options+=' -4 -6' ;;
     esac
 
     if [[ $cur == -* ]]; then
