@@ -111,8 +111,11 @@ void HelperService::authorize(const Call &call, const QString &action,
                 then();
                 return;
             case PolkitAuthorizer::Result::Denied:
+                // The GUI tells a dismissed dialog from a refusal by this wording.
                 finishWithError(call, DBusError::NotAuthorized,
-                                QStringLiteral("%1: denied").arg(action));
+                                detail.isEmpty()
+                                    ? QStringLiteral("%1: denied").arg(action)
+                                    : QStringLiteral("%1: denied (%2)").arg(action, detail));
                 return;
             case PolkitAuthorizer::Result::Challenge:
                 finishWithError(call, DBusError::NotAuthorized,

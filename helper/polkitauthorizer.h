@@ -29,7 +29,8 @@ public:
         Challenge, ///< authentication would be needed but no agent could ask
         Failed,    ///< polkit unreachable or answered nonsense: treated as "no"
     };
-    /// detail: polkit's error text for Failed, empty otherwise.
+    /// detail: polkit's error text for Failed; for Denied, "dismissed by the user" or
+    /// "cancelled" when the user closed the authentication dialog; otherwise empty.
     using Callback = std::function<void(Result result, const QString &detail)>;
 
     explicit PolkitAuthorizer(const QDBusConnection &bus, QObject *parent = nullptr);
