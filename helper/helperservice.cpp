@@ -159,6 +159,7 @@ HelperService::BackendChoice HelperService::chooseBackend(Family family)
     choice.name = detection.backend;
     choice.detail = detection.detail;
     choice.warnings = detection.warnings;
+    choice.dockerNftables = detection.dockerNftables;
     auto it = m_backends.find(detection.backend);
     if (it == m_backends.end())
         it = m_backends.insert(detection.backend,
@@ -205,6 +206,9 @@ void HelperService::readSnapshot(const Call &call, Family family)
     if (!warning.isEmpty())
         base.warnings.append(warning);
     base.warnings += choice.warnings;
+    // A code next to the sentences, so that clients need not match English text.
+    if (choice.dockerNftables)
+        base.warnings.append(QStringLiteral("docker-nftables"));
 
     if (!choice.backend) {
         // Not an error: "no backend Docker uses here" is a state the client explains.

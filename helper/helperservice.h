@@ -79,7 +79,8 @@ private:
         QString name;               ///< "legacy", "nft", "none"
         QString detail;
         QStringList warnings;
-        bool writable = false; ///< Apply may use this backend
+        bool writable = false;       ///< Apply may use this backend
+        bool dockerNftables = false; ///< Docker 29's nftables firewall is in use
     };
 
     /// A detection and when it was made (see chooseBackend()).

@@ -203,9 +203,12 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
                                                 : QStringLiteral("ip6tables"),
                          v);
         else if (d.dockerNftables)
-            d.detail =
-                QStringLiteral("Docker uses its nftables firewall backend (Docker 29 and later): "
-                               "there is no DOCKER-USER chain to edit.");
+            d.detail = QStringLiteral(
+                "Docker uses its nftables firewall backend (Docker 29 and later, "
+                "\"firewall-backend\": \"nftables\"): it creates no DOCKER-USER chain. Docker "
+                "recommends putting your own rules in a separate nftables table, in base chains "
+                "on the forward hook whose priority runs before Docker's; Userchain does not edit "
+                "nftables tables.");
         else
             d.detail =
                 QStringLiteral("No Docker %1 chains found in iptables-legacy or iptables-nft; is "
@@ -217,7 +220,10 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
             "daemon.json disables Docker's iptables rules; the chains present "
             "are left over and Docker will not maintain them.");
     if (d.found != BackendDetection::Presence::None && d.dockerNftables)
-        d.warnings << QStringLiteral("Docker's nftables table docker-bridges exists as well.");
+        d.warnings << QStringLiteral(
+            "Docker uses its nftables backend (table docker-bridges): the DOCKER-USER chain here "
+            "is left over from iptables mode and Docker no longer maintains it. It still filters "
+            "forwarded traffic for as long as FORWARD jumps to it.");
     return d;
 }
 
