@@ -1,5 +1,7 @@
 #include "addressinput.h"
 
+#include "familytext.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -28,6 +30,12 @@ AddressInput::AddressInput(QWidget *parent)
     });
     connect(m_not, &QCheckBox::toggled, this, &AddressInput::changed);
     connect(m_value, &QLineEdit::textChanged, this, &AddressInput::changed);
+    updatePlaceholder();
+}
+
+void AddressInput::setFamily(Userchain::Family family)
+{
+    m_family = family;
     updatePlaceholder();
 }
 
@@ -71,13 +79,13 @@ void AddressInput::updatePlaceholder()
         m_value->setPlaceholderText(QString());
         break;
     case Address:
-        m_value->setPlaceholderText(tr("e.g. 192.168.1.1"));
+        m_value->setPlaceholderText(FamilyText::example(FamilyText::exampleAddress(m_family)));
         break;
     case Subnet:
-        m_value->setPlaceholderText(tr("e.g. 192.168.1.0/24"));
+        m_value->setPlaceholderText(FamilyText::example(FamilyText::exampleSubnet(m_family)));
         break;
     case Range:
-        m_value->setPlaceholderText(tr("e.g. 192.168.1.1-192.168.1.3"));
+        m_value->setPlaceholderText(FamilyText::example(FamilyText::exampleRange(m_family)));
         break;
     }
 }
@@ -85,6 +93,11 @@ void AddressInput::updatePlaceholder()
 QString AddressInput::problem(const QString &side) const
 {
     const QString t = text();
+    if (kind() != Any) {
+        if (const QString p = FamilyText::wrongFamilyProblem(t, m_family); !p.isEmpty()) {
+            return p;
+        }
+    }
     switch (kind()) {
     case Any:
         return QString();
@@ -98,13 +111,15 @@ QString AddressInput::problem(const QString &side) const
         return QString();
     case Subnet:
         if (!t.contains(QLatin1Char('/'))) {
-            return tr("Enter the %1 subnet with its prefix length, e.g. 192.168.1.0/24.").arg(side);
+            return tr("Enter the %1 subnet with its prefix length, e.g. %2.")
+                .arg(side, FamilyText::exampleSubnet(m_family));
         }
         return QString();
     case Range:
         if (t.count(QLatin1Char('-')) != 1 || t.startsWith(QLatin1Char('-')) ||
             t.endsWith(QLatin1Char('-'))) {
-            return tr("Enter the %1 range as FIRST-LAST, e.g. 192.168.1.1-192.168.1.3.").arg(side);
+            return tr("Enter the %1 range as FIRST-LAST, e.g. %2.")
+                .arg(side, FamilyText::exampleRange(m_family));
         }
         return QString();
     }

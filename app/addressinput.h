@@ -1,5 +1,7 @@
 #pragma once
 
+#include "rule.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -14,6 +16,8 @@ public:
     enum Kind { Any, Address, Subnet, Range };
 
     explicit AddressInput(QWidget *parent = nullptr);
+    /// The family addresses must belong to; placeholders follow it.
+    void setFamily(Userchain::Family family);
 
     Kind kind() const;
     void setKind(Kind kind);
@@ -25,7 +29,8 @@ public:
     QLineEdit *valueEdit() const { return m_value; }
     QCheckBox *notCheck() const { return m_not; }
 
-    /// A reason the text does not fit the kind ("192.168.1.0/24" is not one address), or empty.
+    /// A reason the text does not fit the kind ("192.168.1.0/24" is not one address) or the
+    /// family, or empty.
     QString problem(const QString &side) const;
 
 signals:
@@ -37,4 +42,5 @@ private:
     QComboBox *m_kind;
     QCheckBox *m_not;
     QLineEdit *m_value;
+    Userchain::Family m_family = Userchain::Family::IPv4;
 };

@@ -1,22 +1,24 @@
 #include "applycontroller.h"
 
-#include "applydialog.h"
-#include "confirmdialog.h"
+#include "chainlayout.h"
 #include "editsession.h"
+#include "familytext.h"
 #include "helperclient.h"
 #include "modalrunner.h"
-#include "rulediff.h"
 #include "ruletablemodel.h"
+#include "workspace.h"
 
 #include <QMessageBox>
 #include <QPushButton>
 
 using Userchain::ApplyCreateChain;
 using Userchain::ApplyCreateJump;
+using Userchain::Family;
+using Userchain::RuleDiff;
 
-ApplyController::ApplyController(EditSession *session, HelperClient *helper, QWidget *dialogParent,
+ApplyController::ApplyController(Workspace *workspace, HelperClient *helper, QWidget *dialogParent,
                                  QObject *parent)
-    : QObject(parent), m_session(session), m_helper(helper), m_dialogParent(dialogParent)
+    : QObject(parent), m_workspace(workspace), m_helper(helper), m_dialogParent(dialogParent)
 {
     connect(helper, &HelperClient::applied, this, &ApplyController::onApplied);
     connect(helper, &HelperClient::applyFailed, this, &ApplyController::onApplyFailed);
@@ -57,42 +59,137 @@ void ApplyController::tell(const QString &title, const QString &text, bool error
     ModalRunner::exec(&box);
 }
 
-void ApplyController::startApply(uint flags)
+ApplyController::Step ApplyController::stepFor(Family family, uint flags) const
 {
-    if (isBusy() || !m_session->hasSnapshot()) {
+    Step step{family, flags};
+    if (!m_workspace->session(family)->snapshot().dockerUserExists) {
+        // Apply needs somewhere to put the rules; Docker itself would create both.
+        step.flags |= ApplyCreateChain | ApplyCreateJump;
+    }
+    return step;
+}
+
+void ApplyController::startApply()
+{
+    if (isBusy()) {
         return;
     }
-    m_flags = flags;
-    if (!m_session->snapshot().dockerUserExists) {
-        // Apply needs somewhere to put the rules; Docker itself would create both.
-        m_flags |= ApplyCreateChain | ApplyCreateJump;
+    QVector<Step> steps;
+    for (Family family : Workspace::families()) {
+        const EditSession *session = m_workspace->session(family);
+        if (session->isEditable() && session->isModified()) {
+            steps.append(stepFor(family, 0));
+        }
     }
-    const RuleDiff diff =
-        RuleDiff::compute(m_session->baselineSpecs(), m_session->model()->specs());
-    if (diff.isEmpty() && m_flags == 0) {
+    review(steps);
+}
+
+void ApplyController::startApply(Family family, uint flags)
+{
+    if (isBusy() || !m_workspace->session(family)->isEditable()) {
+        return;
+    }
+    review({stepFor(family, flags)});
+}
+
+void ApplyController::review(const QVector<Step> &steps)
+{
+    QVector<ApplyDialog::Review> reviews;
+    QVector<Step> planned;
+    for (const Step &step : steps) {
+        const EditSession *session = m_workspace->session(step.family);
+        const QVector<RuleDiff::Change> lines =
+            RuleDiff::withContext(session->baselineSpecs(), session->model()->specs());
+        const bool changes = std::any_of(lines.cbegin(), lines.cend(), [](const auto &line) {
+            return line.kind != RuleDiff::Kind::Kept;
+        });
+        if (!changes && step.flags == 0) {
+            continue;
+        }
+        QStringList extra;
+        if (step.flags & ApplyCreateChain) {
+            extra << tr("Also creates the DOCKER-USER chain.");
+        }
+        if (step.flags & ApplyCreateJump) {
+            extra << tr("Also inserts the jump <tt>%1 -I FORWARD 1 -j DOCKER-USER</tt>, so that "
+                        "forwarded traffic reaches these rules.")
+                         .arg(FamilyText::tool(step.family));
+        }
+        // What the table on screen already warns about, said once more where it is decided.
+        const RuleTableModel *model = session->model();
+        const int ending = model->firstEndingRow();
+        const ChainLayout::Result layout = ChainLayout::analyse(
+            model->rowCount(), ending, ending >= 0 ? model->ruleAt(ending).spec : QString());
+        if (ChainLayout::isWarning(layout)) {
+            extra << QStringLiteral("<span style=\"color:#b00020\">%1</span>")
+                         .arg(ChainLayout::explain(layout));
+        }
+        reviews.append({step.family, lines, extra.join(QLatin1Char(' '))});
+        planned.append(step);
+    }
+    if (planned.isEmpty()) {
         emit statusMessage(tr("Nothing to apply: DOCKER-USER already holds these rules."));
         return;
     }
-    QStringList extra;
-    if (m_flags & ApplyCreateChain) {
-        extra << tr("Also creates the DOCKER-USER chain.");
-    }
-    if (m_flags & ApplyCreateJump) {
-        extra << tr("Also inserts the jump <tt>-I FORWARD 1 -j DOCKER-USER</tt>, so that "
-                    "forwarded traffic reaches these rules.");
+    QString note;
+    if (planned.size() > 1) {
+        note = tr("%1 is applied first, then %2. With automatic revert, each family's rules are "
+                  "kept on their own: the helper keeps one change pending at a time.")
+                   .arg(FamilyText::name(planned.at(0).family),
+                        FamilyText::name(planned.at(1).family));
     }
     ApplyDialog dialog(m_dialogParent);
     dialog.setConfirmSeconds(m_confirmSeconds);
-    dialog.setDiff(diff, extra.join(QLatin1Char(' ')));
+    dialog.setReviews(reviews, note);
     if (ModalRunner::exec(&dialog) != QDialog::Accepted) {
         emit statusMessage(tr("Apply cancelled."));
         return;
     }
     m_lastConfirmSeconds = dialog.confirmEnabled() ? dialog.confirmSeconds() : 0;
+    m_queue = planned;
+    applyNext();
+}
+
+void ApplyController::applyNext()
+{
+    if (m_queue.isEmpty()) {
+        setState(State::Idle);
+        emit finished(true);
+        return;
+    }
+    m_current = m_queue.takeFirst();
+    const EditSession *session = m_workspace->session(m_current.family);
     setState(State::Applying);
-    emit statusMessage(tr("Applying… the system may ask for an administrator's password."));
-    m_helper->apply(m_session->snapshot().family, m_session->applyRules(),
-                    m_session->snapshot().revision, m_lastConfirmSeconds, m_flags);
+    emit statusMessage(tr("Applying %1… the system may ask for an administrator's password.")
+                           .arg(FamilyText::name(m_current.family)));
+    m_helper->apply(int(m_current.family), session->applyRules(), session->snapshot().revision,
+                    m_lastConfirmSeconds, m_current.flags);
+}
+
+QString ApplyController::notAppliedText() const
+{
+    QStringList names;
+    for (const Step &step : m_queue) {
+        names << FamilyText::name(step.family);
+    }
+    return names.isEmpty()
+               ? QString()
+               : tr("%1 was not applied; its edits are still here.").arg(names.join(tr(" and ")));
+}
+
+void ApplyController::stop(bool kept, const QString &message)
+{
+    QString text = message;
+    const QString rest = notAppliedText();
+    if (!rest.isEmpty()) {
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + rest;
+    }
+    if (!text.isEmpty()) {
+        emit statusMessage(text);
+    }
+    m_queue.clear();
+    setState(State::Idle);
+    emit finished(kept);
 }
 
 void ApplyController::onApplied(const QString &transactionId, const QString &newRevision)
@@ -102,17 +199,25 @@ void ApplyController::onApplied(const QString &transactionId, const QString &new
         return;
     }
     m_transaction = transactionId;
+    const QString label = FamilyText::label(m_current.family);
     if (m_lastConfirmSeconds == 0) {
-        emit statusMessage(tr("Applied."));
-        reloadAndAdopt();
-        emit finished(true);
+        emit statusMessage(tr("Applied %1.").arg(FamilyText::name(m_current.family)));
+        reload(false);
         return;
     }
     setState(State::AwaitingConfirmation);
-    emit statusMessage(tr("Applied; waiting for you to keep the new rules."));
+    emit statusMessage(tr("Applied %1; waiting for you to keep the new rules.")
+                           .arg(FamilyText::name(m_current.family)));
     delete m_confirm;
     m_confirm = new ConfirmDialog(m_dialogParent);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList next;
+    for (const Step &step : std::as_const(m_queue)) {
+        next << FamilyText::name(step.family);
+    }
+    m_confirm->setFamily(
+        label, next.isEmpty() ? QString()
+                              : tr("%1 follows once you keep these.").arg(next.join(tr(" and "))));
     connect(m_confirm, &ConfirmDialog::keepRequested, this, [this] {
         if (m_state != State::AwaitingConfirmation) {
             return;
@@ -134,12 +239,13 @@ void ApplyController::onApplied(const QString &transactionId, const QString &new
     emit confirmationStarted(m_confirm);
 }
 
-void ApplyController::reloadAndAdopt()
+void ApplyController::reload(bool reapply)
 {
-    // The applied rules are the system's now: the next snapshot becomes the baseline.
-    m_reapplyAfterReload = false;
+    // After an apply the system's rules become the baseline; after a stale revision they
+    // become the new base for the same edits.
+    m_reapplyAfterReload = reapply;
     setState(State::Reloading);
-    emit snapshotNeeded();
+    emit snapshotNeeded(int(m_current.family));
 }
 
 void ApplyController::onApplyFailed(const HelperError &error)
@@ -149,22 +255,26 @@ void ApplyController::onApplyFailed(const HelperError &error)
     }
     setState(State::Idle);
     emit statusMessage(error.title());
+    const QString name = FamilyText::name(m_current.family);
     switch (error.kind()) {
     case HelperError::StaleRevision:
         if (ask(error.title(),
-                tr("DOCKER-USER was changed outside Userchain after it was loaded (by iptables, "
-                   "a script, or Docker restarting). Nothing was applied.\n\nReload the current "
-                   "rules and review your table against them again?"),
+                tr("DOCKER-USER (%1) was changed outside Userchain after it was loaded (by "
+                   "%2, a script, or Docker restarting). Nothing was applied.\n\nReload the "
+                   "current rules and review your table against them again?")
+                    .arg(name, FamilyText::tool(m_current.family)),
                 tr("Reload and reapply")) == QMessageBox::Yes) {
-            m_reapplyAfterReload = true;
-            setState(State::Reloading);
-            emit snapshotNeeded();
+            reload(true);
             return;
         }
         break;
     case HelperError::ChainMissing:
         if (ask(error.title(), error.explanation(), tr("Create and apply")) == QMessageBox::Yes) {
-            startApply(m_flags | ApplyCreateChain | ApplyCreateJump);
+            QVector<Step> steps{
+                stepFor(m_current.family, m_current.flags | ApplyCreateChain | ApplyCreateJump)};
+            steps += m_queue;
+            m_queue.clear();
+            review(steps);
             return;
         }
         break;
@@ -175,22 +285,31 @@ void ApplyController::onApplyFailed(const HelperError &error)
         tell(error.title(), error.explanation(), true);
         break;
     }
-    emit finished(false);
+    stop(false, QString());
 }
 
 bool ApplyController::consumeSnapshot(const Userchain::Snapshot &snapshot)
 {
-    if (m_state != State::Reloading) {
+    if (m_state != State::Reloading || snapshot.family != int(m_current.family)) {
         return false;
     }
-    setState(State::Idle);
+    EditSession *session = m_workspace->session(m_current.family);
     if (m_reapplyAfterReload) {
         m_reapplyAfterReload = false;
-        m_session->rebase(snapshot);
-        startApply(m_flags);
-    } else {
-        m_session->load(snapshot);
+        session->rebase(snapshot);
+        setState(State::Idle);
+        QVector<Step> steps{m_current};
+        steps += m_queue;
+        m_queue.clear();
+        review(steps);
+        if (!isBusy()) {
+            emit finished(false);
+        }
+        return true;
     }
+    session->load(snapshot);
+    emit familyApplied(int(m_current.family));
+    applyNext();
     return true;
 }
 
@@ -199,9 +318,8 @@ void ApplyController::onConfirmed(const QString &transactionId)
     if (transactionId != m_transaction) {
         return;
     }
-    emit statusMessage(tr("Kept the new rules."));
-    reloadAndAdopt();
-    emit finished(true);
+    emit statusMessage(tr("Kept the new %1 rules.").arg(FamilyText::name(m_current.family)));
+    reload(false);
 }
 
 void ApplyController::onConfirmFailed(const QString &transactionId, const HelperError &error)
@@ -209,11 +327,10 @@ void ApplyController::onConfirmFailed(const QString &transactionId, const Helper
     if (transactionId != m_transaction) {
         return;
     }
-    setState(State::Idle);
     // Most likely the helper's timer ran out first and the previous rules are back.
     tell(tr("The rules could not be kept"), error.explanation(), true);
-    emit snapshotNeeded();
-    emit finished(false);
+    emit snapshotNeeded(int(m_current.family));
+    stop(false, QString());
 }
 
 void ApplyController::onRolledBack(const QString &transactionId, const QString &reason)
@@ -221,15 +338,13 @@ void ApplyController::onRolledBack(const QString &transactionId, const QString &
     if (transactionId != m_transaction || m_state == State::Idle || m_state == State::Reloading) {
         return; // the helper's signal and our Rollback's reply can both arrive
     }
-    setState(State::Idle);
     if (m_confirm) {
         m_confirm->dismiss();
     }
-    emit statusMessage(
-        tr("The previous rules are back (%1). Your edits are still here.").arg(reason));
     // Same revision as before the apply: the session keeps the edits, takes the counters.
-    emit snapshotNeeded();
-    emit finished(false);
+    emit snapshotNeeded(int(m_current.family));
+    stop(false, tr("The previous %1 rules are back (%2). Your edits are still here.")
+                    .arg(FamilyText::name(m_current.family), reason));
 }
 
 void ApplyController::onRollbackFailed(const QString &transactionId, const HelperError &error)
@@ -237,8 +352,7 @@ void ApplyController::onRollbackFailed(const QString &transactionId, const Helpe
     if (transactionId != m_transaction) {
         return;
     }
-    setState(State::Idle);
     tell(tr("The previous rules could not be restored"), error.explanation(), true);
-    emit snapshotNeeded();
-    emit finished(false);
+    emit snapshotNeeded(int(m_current.family));
+    stop(false, QString());
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "applydialog.h"
 #include "confirmdialog.h"
 #include "dbustypes.h"
 #include "helpererror.h"
@@ -7,15 +8,20 @@
 #include <QObject>
 #include <QPointer>
 
-class EditSession;
 class HelperClient;
 class QWidget;
+class Workspace;
 
 /**
- * Review and apply: shows the diff, sends the table with the baseline's revision, runs the
- * "Keep these rules?" countdown for a confirmed apply, and handles a stale revision by
- * reloading and offering the same rules again. All of it asynchronous; the only modal dialogs
- * (review, questions) go through ModalRunner.
+ * Review and apply: shows the diff of every family with changes, sends each family's table with
+ * its baseline's revision, one family after the other (IPv4 first), runs the "Keep these
+ * rules?" countdown of a confirmed apply for each, and handles a stale revision by reloading
+ * and offering the same rules again. All of it asynchronous; the only modal dialogs (review,
+ * questions) go through ModalRunner.
+ *
+ * Why one family after the other: the helper keeps one confirmed apply pending at a time, so
+ * the second family is sent only once the first is kept. A revert or a failure stops the
+ * families still waiting; their edits stay.
  */
 class ApplyController final : public QObject
 {
@@ -23,34 +29,51 @@ class ApplyController final : public QObject
 public:
     enum class State { Idle, Applying, AwaitingConfirmation, Confirming, RollingBack, Reloading };
 
-    ApplyController(EditSession *session, HelperClient *helper, QWidget *dialogParent,
+    ApplyController(Workspace *workspace, HelperClient *helper, QWidget *dialogParent,
                     QObject *parent = nullptr);
 
-    /// Review the change and apply it; `flags` are Userchain::ApplyFlag bits.
-    void startApply(uint flags = 0);
+    /// Review and apply every family with edits.
+    void startApply();
+    /// Review and apply one family; `flags` are Userchain::ApplyFlag bits.
+    void startApply(Userchain::Family family, uint flags);
     State state() const { return m_state; }
     bool isBusy() const { return m_state != State::Idle; }
+    /// The family being applied (meaningful while busy).
+    Userchain::Family family() const { return m_current.family; }
     ConfirmDialog *confirmDialog() const { return m_confirm; }
     QString transactionId() const { return m_transaction; }
     void setDefaultConfirmSeconds(uint seconds) { m_confirmSeconds = seconds; }
 
     /**
-     * Offers a snapshot to the controller first: while it reloads (after a stale revision or a
-     * kept apply) the snapshot is its to use. Returns true if it took it.
+     * Offers a snapshot to the controller first: while it reloads a family (after a stale
+     * revision or an apply) that family's snapshot is its to use. Returns true if it took it.
      */
     bool consumeSnapshot(const Userchain::Snapshot &snapshot);
 
 signals:
     void statusMessage(const QString &message);
-    /// The controller needs a fresh snapshot (it will consume it).
-    void snapshotNeeded();
+    /// The controller needs a fresh snapshot of `family` (it will consume it).
+    void snapshotNeeded(int family);
     /// A confirmation countdown began; tests drive the dialog from here.
     void confirmationStarted(ConfirmDialog *dialog);
-    /// The apply is over: `kept` false if nothing changed or the old rules came back.
+    /// One family's rules are in place and kept (its new snapshot is loaded).
+    void familyApplied(int family);
+    /// The apply is over: `kept` false if a family was not applied or its old rules came back.
     void finished(bool kept);
     void busyChanged(bool busy);
 
 private:
+    struct Step
+    {
+        Userchain::Family family = Userchain::Family::IPv4;
+        uint flags = 0;
+    };
+
+    Step stepFor(Userchain::Family family, uint flags) const;
+    void review(const QVector<Step> &steps);
+    void applyNext();
+    void stop(bool kept, const QString &message);
+    QString notAppliedText() const;
     void setState(State state);
     void onApplied(const QString &transactionId, const QString &newRevision);
     void onApplyFailed(const HelperError &error);
@@ -60,14 +83,15 @@ private:
     void onRollbackFailed(const QString &transactionId, const HelperError &error);
     int ask(const QString &title, const QString &text, const QString &yesText);
     void tell(const QString &title, const QString &text, bool error);
-    void reloadAndAdopt();
+    void reload(bool reapply);
 
-    EditSession *m_session;
+    Workspace *m_workspace;
     HelperClient *m_helper;
     QWidget *m_dialogParent;
     QPointer<ConfirmDialog> m_confirm;
     State m_state = State::Idle;
-    uint m_flags = 0;
+    Step m_current;
+    QVector<Step> m_queue; ///< families still to apply after m_current
     uint m_confirmSeconds = 30;
     uint m_lastConfirmSeconds = 0;
     QString m_transaction;

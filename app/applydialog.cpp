@@ -1,9 +1,57 @@
 #include "applydialog.h"
 
-#include "rulediff.h"
+#include "familytext.h"
 #include "ui_applydialog.h"
 
 #include <QPushButton>
+
+using Userchain::RuleDiff;
+
+namespace {
+struct Counts
+{
+    int added = 0;
+    int removed = 0;
+    int moved = 0;
+    bool isEmpty() const { return added + removed + moved == 0; }
+};
+
+Counts countsOf(const QVector<RuleDiff::Change> &lines)
+{
+    Counts c;
+    for (const RuleDiff::Change &line : lines) {
+        switch (line.kind) {
+        case RuleDiff::Kind::Added:
+            ++c.added;
+            break;
+        case RuleDiff::Kind::Removed:
+            ++c.removed;
+            break;
+        case RuleDiff::Kind::Moved:
+            ++c.moved;
+            break;
+        case RuleDiff::Kind::Kept:
+            break;
+        }
+    }
+    return c;
+}
+
+QString prefixOf(RuleDiff::Kind kind)
+{
+    switch (kind) {
+    case RuleDiff::Kind::Added:
+        return QStringLiteral("+ ");
+    case RuleDiff::Kind::Removed:
+        return QStringLiteral("- ");
+    case RuleDiff::Kind::Moved:
+        return QStringLiteral("~ ");
+    case RuleDiff::Kind::Kept:
+        break;
+    }
+    return QStringLiteral("  ");
+}
+} // namespace
 
 ApplyDialog::ApplyDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::ApplyDialog)
 {
@@ -17,44 +65,62 @@ ApplyDialog::ApplyDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::ApplyD
 
 ApplyDialog::~ApplyDialog() = default;
 
-void ApplyDialog::setDiff(const RuleDiff &diff, const QString &extra)
+void ApplyDialog::setReviews(const QVector<Review> &reviews, const QString &note)
 {
-    if (diff.isEmpty()) {
-        m_ui->summaryLabel->setText(tr("DOCKER-USER stays as it is."));
-    } else {
-        m_ui->summaryLabel->setText(
-            tr("DOCKER-USER will be replaced in one step: %1 added, %2 removed, %3 moved.")
-                .arg(diff.added())
-                .arg(diff.removed())
-                .arg(diff.moved()));
+    m_reviews = reviews;
+    QStringList names;
+    for (const Review &review : reviews) {
+        names << FamilyText::name(review.family);
     }
-    m_diffText = diff.toText();
-    QString html = QStringLiteral("<pre style=\"margin:0\">");
-    for (const RuleDiff::Line &line : diff.lines()) {
-        const QString text = (QStringLiteral("-A DOCKER-USER ") + line.spec).toHtmlEscaped();
-        switch (line.kind) {
-        case RuleDiff::Line::Kept:
-            html += QStringLiteral("<span style=\"color:#555\">  %1</span>\n").arg(text);
-            break;
-        case RuleDiff::Line::Added:
-            html += QStringLiteral("<span style=\"color:#0a7a2f\">+ %1</span>\n").arg(text);
-            break;
-        case RuleDiff::Line::Removed:
-            html += QStringLiteral("<span style=\"color:#b00020\">- %1</span>\n").arg(text);
-            break;
-        case RuleDiff::Line::Moved:
-            html += QStringLiteral("<span style=\"color:#8a5a00\">~ %1</span>  <i>%2</i>\n")
-                        .arg(text, tr("moved from %1 to %2")
-                                       .arg(line.oldPosition)
-                                       .arg(line.newPosition)
-                                       .toHtmlEscaped());
-            break;
+    m_ui->summaryLabel->setText(
+        reviews.size() == 1
+            ? tr("DOCKER-USER (%1) will be replaced in one step.").arg(names.value(0))
+            : tr("DOCKER-USER will be replaced in %1, one family after the other, each in one "
+                 "step.")
+                  .arg(names.join(tr(" and "))));
+    QString html;
+    for (const Review &review : reviews) {
+        const Counts c = countsOf(review.lines);
+        const QString heading =
+            c.isEmpty()
+                ? tr("%1: the rules stay as they are.").arg(FamilyText::label(review.family))
+                : tr("%1: %2 added, %3 removed, %4 moved.")
+                      .arg(FamilyText::label(review.family))
+                      .arg(c.added)
+                      .arg(c.removed)
+                      .arg(c.moved);
+        html += QStringLiteral("<p style=\"margin:6px 0 2px 0\"><b>%1</b></p>")
+                    .arg(heading.toHtmlEscaped());
+        if (!review.extra.isEmpty()) {
+            html += QStringLiteral("<p style=\"margin:0 0 2px 0\">%1</p>").arg(review.extra);
         }
+        html += QStringLiteral("<pre style=\"margin:0\">");
+        for (const RuleDiff::Change &line : review.lines) {
+            const QString text = (QStringLiteral("-A DOCKER-USER ") + line.spec).toHtmlEscaped();
+            switch (line.kind) {
+            case RuleDiff::Kind::Kept:
+                html += QStringLiteral("<span style=\"color:#555\">  %1</span>\n").arg(text);
+                break;
+            case RuleDiff::Kind::Added:
+                html += QStringLiteral("<span style=\"color:#0a7a2f\">+ %1</span>\n").arg(text);
+                break;
+            case RuleDiff::Kind::Removed:
+                html += QStringLiteral("<span style=\"color:#b00020\">- %1</span>\n").arg(text);
+                break;
+            case RuleDiff::Kind::Moved:
+                html += QStringLiteral("<span style=\"color:#8a5a00\">~ %1</span>  <i>%2</i>\n")
+                            .arg(text, tr("moved from %1 to %2")
+                                           .arg(line.oldIndex + 1)
+                                           .arg(line.newIndex + 1)
+                                           .toHtmlEscaped());
+                break;
+            }
+        }
+        html += QStringLiteral("</pre>");
     }
-    html += QStringLiteral("</pre>");
     m_ui->diffView->setHtml(html);
-    m_ui->extraLabel->setText(extra);
-    m_ui->extraLabel->setVisible(!extra.isEmpty());
+    m_ui->extraLabel->setText(note);
+    m_ui->extraLabel->setVisible(!note.isEmpty());
 }
 
 bool ApplyDialog::confirmEnabled() const
@@ -77,7 +143,33 @@ void ApplyDialog::setConfirmSeconds(uint seconds)
     m_ui->secondsSpin->setValue(int(seconds));
 }
 
+QString ApplyDialog::plainDiff(const QVector<RuleDiff::Change> &lines)
+{
+    QStringList out;
+    for (const RuleDiff::Change &line : lines) {
+        out << prefixOf(line.kind) + QStringLiteral("-A DOCKER-USER ") + line.spec;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+QString ApplyDialog::diffText(Userchain::Family family) const
+{
+    for (const Review &review : m_reviews) {
+        if (review.family == family) {
+            return plainDiff(review.lines);
+        }
+    }
+    return QString();
+}
+
 QString ApplyDialog::diffText() const
 {
-    return m_diffText;
+    if (m_reviews.size() == 1) {
+        return diffText(m_reviews.first().family);
+    }
+    QStringList out;
+    for (const Review &review : m_reviews) {
+        out << QStringLiteral("# ") + FamilyText::label(review.family) << diffText(review.family);
+    }
+    return out.join(QLatin1Char('\n'));
 }

@@ -1,30 +1,48 @@
 #pragma once
 
+#include "rule.h"
+#include "rulediff.h"
+
 #include <QDialog>
 #include <memory>
 
-class RuleDiff;
 namespace Ui {
 class ApplyDialog;
 }
 
-/// The review before Apply: the diff in iptables syntax and the confirmation setting.
+/**
+ * The review before Apply: for each family that changes, its diff in iptables syntax (with the
+ * kept rules for context, from core's RuleDiff::withContext), and the confirmation setting.
+ */
 class ApplyDialog final : public QDialog
 {
     Q_OBJECT
 public:
+    /// One family's part of the review.
+    struct Review
+    {
+        Userchain::Family family = Userchain::Family::IPv4;
+        QVector<Userchain::RuleDiff::Change> lines; ///< RuleDiff::withContext()
+        QString extra; ///< what else Apply does (create the chain, the jump), or empty
+    };
+
     explicit ApplyDialog(QWidget *parent = nullptr);
     ~ApplyDialog() override;
 
-    /// `extra`: what else Apply does (create the chain, restore the FORWARD jump), or empty.
-    void setDiff(const RuleDiff &diff, const QString &extra);
+    /// `note`: how the families are applied one after the other, or empty.
+    void setReviews(const QVector<Review> &reviews, const QString &note = QString());
     bool confirmEnabled() const;
     void setConfirmEnabled(bool enabled);
     uint confirmSeconds() const;
     void setConfirmSeconds(uint seconds);
+    /// The diff as text, `+ -A DOCKER-USER ...` lines; with several families, each under a
+    /// `# IPv4 (iptables)` heading.
     QString diffText() const;
+    QString diffText(Userchain::Family family) const;
+    /// `+ -A DOCKER-USER ...` lines for `lines` (from RuleDiff::withContext()).
+    static QString plainDiff(const QVector<Userchain::RuleDiff::Change> &lines);
 
 private:
     std::unique_ptr<Ui::ApplyDialog> m_ui;
-    QString m_diffText;
+    QVector<Review> m_reviews;
 };

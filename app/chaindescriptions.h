@@ -14,4 +14,11 @@ public:
     /// True for a filter chain Docker creates (known by name or by the DOCKER prefix).
     static bool isDockerChain(const QString &name);
     static QString describe(const QString &table, const QString &chain);
+    /// Chains of the nat and raw tables the side list shows (Docker's, and raw PREROUTING).
+    static QStringList dockerNatChains();
+    /**
+     * A note on something in `spec` a reader may not know, e.g. Docker 28.0's ipset
+     * `docker-ext-bridges-v4`; empty if there is nothing to say.
+     */
+    static QString describeRule(const QString &table, const QString &chain, const QString &spec);
 };

@@ -1,6 +1,7 @@
 #include "chainlistmodel.h"
 
 #include "chaindescriptions.h"
+#include "firewallmode.h"
 
 #include <QFont>
 #include <QIcon>
@@ -29,8 +30,10 @@ void ChainListModel::setSnapshot(const Userchain::Snapshot &snapshot)
 
     Group user{tr("Your rules"), {}};
     const Userchain::ChainInfo *du = find(filter, QStringLiteral("DOCKER-USER"));
-    user.entries.append({filter, QStringLiteral("DOCKER-USER"), du ? int(du->rules.size()) : 0,
-                         true, du != nullptr});
+    Entry dockerUser{filter, QStringLiteral("DOCKER-USER"), du ? int(du->rules.size()) : 0, true,
+                     du != nullptr};
+    dockerUser.leftOver = FirewallMode::leftOverDockerUser(snapshot);
+    user.entries.append(dockerUser);
     m_groups.append(user);
 
     Group docker{tr("Docker's chains (read-only)"), {}};
@@ -57,9 +60,22 @@ void ChainListModel::setSnapshot(const Userchain::Snapshot &snapshot)
     }
 
     Group nat{tr("nat table (read-only)"), {}};
-    if (const auto *c = find(QStringLiteral("nat"), QStringLiteral("DOCKER"))) {
-        nat.entries.append({c->table, c->name, int(c->rules.size()), false, true});
+    for (const QString &name : ChainDescriptions::dockerNatChains()) {
+        if (const auto *c = find(QStringLiteral("nat"), name)) {
+            nat.entries.append({c->table, c->name, int(c->rules.size()), false, true});
+        }
+    }
+    if (!nat.entries.isEmpty()) {
         m_groups.append(nat);
+    }
+
+    // Docker 28's direct-routing drops live in raw PREROUTING; an empty one says nothing.
+    Group raw{tr("raw table (read-only)"), {}};
+    const auto *prerouting = find(QStringLiteral("raw"), QStringLiteral("PREROUTING"));
+    if (prerouting && !prerouting->rules.isEmpty()) {
+        raw.entries.append(
+            {prerouting->table, prerouting->name, int(prerouting->rules.size()), false, true});
+        m_groups.append(raw);
     }
     endResetModel();
 }
@@ -148,16 +164,35 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
         if (!entry.present) {
             return tr("%1 (missing)").arg(entry.name);
         }
-        return entry.table == QLatin1String("nat") ? tr("%1 (nat)").arg(entry.name) : entry.name;
+        if (entry.leftOver == FirewallMode::LeftOver::Active) {
+            return tr("%1 (left over, active)").arg(entry.name);
+        }
+        if (entry.leftOver == FirewallMode::LeftOver::Inactive) {
+            return tr("%1 (left over, inactive)").arg(entry.name);
+        }
+        if (entry.table == QLatin1String("filter")) {
+            return entry.name;
+        }
+        return tr("%1 (%2)").arg(entry.name, entry.table);
     case Qt::ToolTipRole:
     case DescriptionRole:
+        if (entry.leftOver == FirewallMode::LeftOver::Active) {
+            return tr("Left over from Docker's iptables mode. FORWARD still jumps here, so the "
+                      "kernel still applies these rules.");
+        }
+        if (entry.leftOver == FirewallMode::LeftOver::Inactive) {
+            return tr("Left over from Docker's iptables mode. Nothing jumps here: these rules "
+                      "have no effect.");
+        }
         return ChainDescriptions::describe(entry.table, entry.name);
     case Qt::DecorationRole:
         return QIcon(entry.editable ? QStringLiteral(":/icons/edit.svg")
                                     : QStringLiteral(":/icons/lock.svg"));
     case Qt::ForegroundRole:
-        // Read-only chains look read-only.
-        return entry.editable ? QVariant() : QVariant(QPalette().color(QPalette::PlaceholderText));
+        // Read-only chains look read-only, and so does a chain the kernel no longer uses.
+        return entry.editable && entry.leftOver != FirewallMode::LeftOver::Inactive
+                   ? QVariant()
+                   : QVariant(QPalette().color(QPalette::PlaceholderText));
     case Qt::AccessibleDescriptionRole:
         return entry.editable ? tr("editable") : tr("read-only");
     case TableRole:

@@ -1,13 +1,15 @@
 #pragma once
 
 #include "dbustypes.h"
+#include "firewallmode.h"
 
 #include <QAbstractItemModel>
 #include <QVector>
 
 /**
  * The side list of chains, grouped: DOCKER-USER (editable) first, then Docker's filter chains,
- * FORWARD, and nat's DOCKER. A two-level tree: groups are headings, chains are selectable.
+ * FORWARD, nat's DOCKER (and DOCKER-INGRESS), and raw PREROUTING when Docker 28 put drops there. A
+ * two-level tree: groups are headings, chains are selectable.
  */
 class ChainListModel final : public QAbstractItemModel
 {
@@ -43,6 +45,7 @@ private:
         int ruleCount = 0;
         bool editable = false;
         bool present = true;
+        FirewallMode::LeftOver leftOver = FirewallMode::LeftOver::None;
     };
     struct Group
     {

@@ -1,17 +1,28 @@
 #include "chainrulesmodel.h"
 
+#include "chaindescriptions.h"
 #include "ruleformatter.h"
 
+#include <QColor>
 #include <QLocale>
 
 ChainRulesModel::ChainRulesModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void ChainRulesModel::setChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains)
+void ChainRulesModel::setChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains,
+                               const QHash<QString, QString> &ruleNotes)
 {
     beginResetModel();
     m_chain = chain;
     m_knownChains = knownChains;
+    m_ruleNotes = ruleNotes;
     endResetModel();
+}
+
+QString ChainRulesModel::noteFor(const QString &spec) const
+{
+    const QString note = m_ruleNotes.value(spec);
+    return note.isEmpty() ? ChainDescriptions::describeRule(m_chain.table, m_chain.name, spec)
+                          : note;
 }
 
 int ChainRulesModel::rowCount(const QModelIndex &parent) const
@@ -47,8 +58,20 @@ QVariant ChainRulesModel::data(const QModelIndex &index, int role) const
                                                QLocale::DataSizeTraditionalFormat);
         }
         return QVariant();
-    case Qt::ToolTipRole:
-        return QStringLiteral("-A %1 %2").arg(m_chain.name, rule.spec);
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("-A %1 %2").arg(m_chain.name, rule.spec);
+        const QString note =
+            ChainDescriptions::describeRule(m_chain.table, m_chain.name, rule.spec);
+        if (!note.isEmpty()) {
+            tip += QLatin1Char('\n') + note;
+        }
+        return tip;
+    }
+    case NoteRole:
+        return noteFor(rule.spec);
+    case Qt::BackgroundRole:
+        // A rule the host's state gives a special meaning stands out.
+        return m_ruleNotes.contains(rule.spec) ? QVariant(QColor(0xff, 0xf4, 0xe0)) : QVariant();
     case Qt::TextAlignmentRole:
         return (index.column() == RuleColumn || index.column() == TargetColumn)
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)

@@ -3,6 +3,7 @@
 #include "dbustypes.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
 
 /// One of Docker's chains, read-only: rules as iptables-save prints them, with counters.
@@ -18,12 +19,20 @@ public:
         BytesColumn,
         ColumnCount
     };
-    enum Role { LinkTargetRole = Qt::UserRole + 1 };
+    enum Role {
+        LinkTargetRole = Qt::UserRole + 1,
+        NoteRole, ///< ChainDescriptions::describeRule() for the rule, or empty
+    };
 
     explicit ChainRulesModel(QObject *parent = nullptr);
 
-    /// `knownChains`: names in the same table that targets may link to.
-    void setChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains);
+    /**
+     * `knownChains`: names in the same table that targets may link to. `ruleNotes`: rule text
+     * → a note on what it means on this host (e.g. a jump left over from iptables mode); such
+     * rules are highlighted.
+     */
+    void setChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains,
+                  const QHash<QString, QString> &ruleNotes = {});
     const Userchain::ChainInfo &chain() const { return m_chain; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -33,6 +42,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    QString noteFor(const QString &spec) const;
+
     Userchain::ChainInfo m_chain;
     QSet<QString> m_knownChains;
+    QHash<QString, QString> m_ruleNotes;
 };

@@ -39,12 +39,25 @@ ChainView::ChainView(QWidget *parent)
             [this](const QString &chain) { emit linkActivated(table(), chain); });
 }
 
-void ChainView::showChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains)
+void ChainView::showChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains,
+                          const QHash<QString, QString> &ruleNotes)
 {
-    m_model->setChain(chain, knownChains);
+    m_model->setChain(chain, knownChains, ruleNotes);
     const QString policy = chain.builtin ? tr("policy %1").arg(chain.policy) : tr("user chain");
     m_title->setText(tr("%1 — %2 table, %3, read-only").arg(chain.name, chain.table, policy));
-    m_description->setText(ChainDescriptions::describe(chain.table, chain.name));
+    // Notes on what the rules use (an ipset, Docker 28's direct-routing drops), once each.
+    QStringList notes;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString note = m_model->index(row, 0).data(ChainRulesModel::NoteRole).toString();
+        if (!note.isEmpty() && !notes.contains(note)) {
+            notes << note;
+        }
+    }
+    QString description = ChainDescriptions::describe(chain.table, chain.name);
+    for (const QString &note : std::as_const(notes)) {
+        description += QStringLiteral("\n") + note;
+    }
+    m_description->setText(description);
     m_view->resizeColumnToContents(ChainRulesModel::PositionColumn);
     m_view->resizeColumnToContents(ChainRulesModel::TargetColumn);
 }

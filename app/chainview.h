@@ -15,7 +15,9 @@ class ChainView final : public QWidget
 public:
     explicit ChainView(QWidget *parent = nullptr);
 
-    void showChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains);
+    /// `ruleNotes`: see ChainRulesModel::setChain().
+    void showChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains,
+                   const QHash<QString, QString> &ruleNotes = {});
     QString table() const;
     QString chainName() const;
     QTableView *tableView() const { return m_view; }

@@ -13,6 +13,19 @@ ConfirmDialog::ConfirmDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::Co
 
 ConfirmDialog::~ConfirmDialog() = default;
 
+void ConfirmDialog::setFamily(const QString &familyLabel, const QString &next)
+{
+    setWindowTitle(tr("Keep these rules? (%1) — Userchain").arg(familyLabel));
+    QString text = tr("The new %1 DOCKER-USER rules are active. If containers are still "
+                      "reachable as you expect, keep them; otherwise, or if you do nothing, the "
+                      "previous rules come back.")
+                       .arg(familyLabel);
+    if (!next.isEmpty()) {
+        text += QLatin1Char(' ') + next;
+    }
+    m_ui->explanationLabel->setText(text);
+}
+
 void ConfirmDialog::start(uint seconds)
 {
     m_answered = false;

@@ -21,6 +21,8 @@ public:
     ~ConfirmDialog() override;
 
     void start(uint seconds);
+    /// Names the family whose rules are on trial ("IPv6 (ip6tables)") and what follows.
+    void setFamily(const QString &familyLabel, const QString &next = QString());
     int remainingSeconds() const { return m_remaining; }
     void keep();   ///< as if Keep was clicked
     void revert(); ///< as if Revert was clicked

@@ -1,6 +1,7 @@
 #include "editsession.h"
 
 #include "ruletablemodel.h"
+#include "stateexplainer.h"
 
 #include <QSet>
 #include <QUndoStack>
@@ -23,11 +24,25 @@ const ChainInfo *dockerUser(const Snapshot &snapshot)
 {
     return findChain(snapshot, QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
 }
+
+QStringList specsOf(const ChainInfo *chain)
+{
+    QStringList specs;
+    if (chain) {
+        specs.reserve(chain->rules.size());
+        for (const Userchain::RuleEntry &entry : chain->rules) {
+            specs << entry.spec;
+        }
+    }
+    return specs;
+}
 } // namespace
 
-EditSession::EditSession(QObject *parent) : QObject(parent), m_undoStack(new QUndoStack(this))
+EditSession::EditSession(Userchain::Family family, QObject *parent)
+    : QObject(parent), m_undoStack(new QUndoStack(this)), m_family(family)
 {
     m_model = new RuleTableModel(m_undoStack, this);
+    m_model->setFamily(family);
 }
 
 const ChainInfo *EditSession::chain(const QString &table, const QString &name) const
@@ -35,21 +50,19 @@ const ChainInfo *EditSession::chain(const QString &table, const QString &name) c
     return findChain(m_snapshot, table, name);
 }
 
-Userchain::Family EditSession::family() const
+bool EditSession::isEditable() const
 {
-    return m_snapshot.family == 6 ? Userchain::Family::IPv6 : Userchain::Family::IPv4;
+    return m_hasSnapshot && StateExplainer::isEditable(m_snapshot);
 }
 
 QStringList EditSession::baselineSpecs() const
 {
-    QStringList specs;
-    if (const ChainInfo *du = dockerUser(m_snapshot)) {
-        specs.reserve(du->rules.size());
-        for (const Userchain::RuleEntry &entry : du->rules) {
-            specs << entry.spec;
-        }
-    }
-    return specs;
+    return specsOf(dockerUser(m_snapshot));
+}
+
+QStringList EditSession::liveSpecs() const
+{
+    return specsOf(dockerUser(latestSnapshot()));
 }
 
 Userchain::ApplyRuleList EditSession::applyRules() const
@@ -83,8 +96,8 @@ void EditSession::setBaseline(const Snapshot &snapshot)
 {
     m_snapshot = snapshot;
     m_hasSnapshot = true;
+    m_changedOutside = false;
     m_lastRefresh = QDateTime::currentDateTime();
-    m_model->setFamily(family());
     QSet<QString> chains;
     for (const ChainInfo &c : snapshot.chains) {
         if (c.table == QLatin1String("filter")) {
@@ -143,6 +156,7 @@ EditSession::Outcome EditSession::receiveSnapshot(const Snapshot &snapshot)
     }
     if (m_hasSnapshot && isModified()) {
         m_pending = snapshot;
+        m_changedOutside = true;
         return Outcome::ChangedOutside;
     }
     load(snapshot);

@@ -10,9 +10,9 @@ class QUndoStack;
 class RuleTableModel;
 
 /**
- * What the user is editing and what it is based on: the last snapshot the helper reported (the
- * baseline, whose revision Apply must quote), the DOCKER-USER model and its undo stack.
- * It decides what a new snapshot means for the edits in progress.
+ * What the user is editing in one address family and what it is based on: the last snapshot
+ * the helper reported (the baseline, whose revision Apply must quote), the DOCKER-USER model
+ * and its own undo stack. It decides what a new snapshot means for the edits in progress.
  */
 class EditSession final : public QObject
 {
@@ -24,7 +24,8 @@ public:
         ChangedOutside,  ///< DOCKER-USER changed under pending edits; see pendingSnapshot()
     };
 
-    explicit EditSession(QObject *parent = nullptr);
+    explicit EditSession(Userchain::Family family = Userchain::Family::IPv4,
+                         QObject *parent = nullptr);
 
     RuleTableModel *model() const { return m_model; }
     QUndoStack *undoStack() const { return m_undoStack; }
@@ -32,9 +33,19 @@ public:
     bool hasSnapshot() const { return m_hasSnapshot; }
     const Userchain::Snapshot &snapshot() const { return m_snapshot; }
     const Userchain::Snapshot &pendingSnapshot() const { return m_pending; }
+    /// What the helper reported last, whether or not it became the baseline.
+    const Userchain::Snapshot &latestSnapshot() const
+    {
+        return m_changedOutside ? m_pending : m_snapshot;
+    }
+    /// DOCKER-USER of latestSnapshot(): the rules active in the kernel as far as we know.
+    QStringList liveSpecs() const;
     QDateTime lastRefresh() const { return m_lastRefresh; }
     const Userchain::ChainInfo *chain(const QString &table, const QString &name) const;
-    Userchain::Family family() const;
+    Userchain::Family family() const { return m_family; }
+    /// DOCKER-USER can be shown and edited: a snapshot, and no state that blocks the table
+    /// (no backend, nftables mode, Docker set not to touch iptables); the chain may be missing.
+    bool isEditable() const;
 
     /// DOCKER-USER as the helper reported it.
     QStringList baselineSpecs() const;
@@ -60,6 +71,8 @@ private:
     QUndoStack *m_undoStack;
     Userchain::Snapshot m_snapshot;
     Userchain::Snapshot m_pending;
+    Userchain::Family m_family;
     bool m_hasSnapshot = false;
+    bool m_changedOutside = false;
     QDateTime m_lastRefresh;
 };

@@ -48,13 +48,13 @@ void HelperClient::watch(const QDBusPendingCall &call,
 void HelperClient::requestSnapshot(int family)
 {
     if (!m_proxy || !m_proxy->connection().isConnected()) {
-        emit snapshotFailed(noBusError());
+        emit snapshotFailed(family, noBusError());
         return;
     }
-    watch(m_proxy->GetSnapshot(family), [this](QDBusPendingCallWatcher *w) {
+    watch(m_proxy->GetSnapshot(family), [this, family](QDBusPendingCallWatcher *w) {
         QDBusPendingReply<Userchain::Snapshot> reply = *w;
         if (reply.isError()) {
-            emit snapshotFailed(HelperError::fromDBus(reply.error()));
+            emit snapshotFailed(family, HelperError::fromDBus(reply.error()));
         } else {
             emit snapshotReady(reply.value());
         }
@@ -113,6 +113,55 @@ void HelperClient::rollback(const QString &transactionId)
             }
         } else {
             emit rolledBack(transactionId, tr("reverted"));
+        }
+    });
+}
+
+void HelperClient::save(int family)
+{
+    if (!m_proxy || !m_proxy->connection().isConnected()) {
+        emit saveFailed(family, noBusError());
+        return;
+    }
+    watch(m_proxy->Save(family), [this, family](QDBusPendingCallWatcher *w) {
+        QDBusPendingReply<QString> reply = *w;
+        if (reply.isError()) {
+            emit saveFailed(family, HelperError::fromDBus(reply.error()));
+        } else {
+            emit saved(family, reply.value());
+        }
+    });
+}
+
+void HelperClient::requestSaved(int family)
+{
+    if (!m_proxy || !m_proxy->connection().isConnected()) {
+        emit savedFailed(family, noBusError());
+        return;
+    }
+    watch(m_proxy->GetSaved(family), [this, family](QDBusPendingCallWatcher *w) {
+        QDBusPendingReply<bool, QStringList, qlonglong> reply = *w;
+        if (reply.isError()) {
+            emit savedFailed(family, HelperError::fromDBus(reply.error()));
+        } else {
+            emit savedReady(family, reply.argumentAt<0>(), reply.argumentAt<1>(),
+                            reply.argumentAt<2>());
+        }
+    });
+}
+
+void HelperClient::restoreSaved(int family, uint flags)
+{
+    if (!m_proxy || !m_proxy->connection().isConnected()) {
+        emit restoreFailed(family, noBusError());
+        return;
+    }
+    watch(m_proxy->RestoreSaved(family, flags), [this, family](QDBusPendingCallWatcher *w) {
+        QDBusPendingReply<QString> reply = *w;
+        if (reply.isError()) {
+            emit restoreFailed(family, HelperError::fromDBus(reply.error()));
+        } else {
+            emit restored(family, reply.value());
         }
     });
 }

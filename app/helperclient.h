@@ -32,10 +32,14 @@ public:
                        const QString &expectedRevision, uint confirmSeconds, uint flags);
     virtual void confirm(const QString &transactionId);
     virtual void rollback(const QString &transactionId);
+    /// Persistence: write the live DOCKER-USER of `family` where the restore service finds it.
+    virtual void save(int family);
+    virtual void requestSaved(int family);
+    virtual void restoreSaved(int family, uint flags);
 
 signals:
     void snapshotReady(const Userchain::Snapshot &snapshot);
-    void snapshotFailed(const HelperError &error);
+    void snapshotFailed(int family, const HelperError &error);
     void applied(const QString &transactionId, const QString &newRevision);
     void applyFailed(const HelperError &error);
     void confirmed(const QString &transactionId);
@@ -43,6 +47,13 @@ signals:
     /// The previous rules are back: after Rollback, or sent by the helper when time ran out.
     void rolledBack(const QString &transactionId, const QString &reason);
     void rollbackFailed(const QString &transactionId, const HelperError &error);
+    void saved(int family, const QString &path);
+    void saveFailed(int family, const HelperError &error);
+    /// GetSaved's answer: `savedAt` in milliseconds since the epoch, 0 if nothing is saved.
+    void savedReady(int family, bool exists, const QStringList &rules, qint64 savedAt);
+    void savedFailed(int family, const HelperError &error);
+    void restored(int family, const QString &newRevision);
+    void restoreFailed(int family, const HelperError &error);
 
 protected:
     /// For fakes: no bus, no proxy.

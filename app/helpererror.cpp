@@ -26,6 +26,10 @@ HelperError HelperError::fromDBus(const QDBusError &error)
                name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner") ||
                error.type() == QDBusError::Disconnected) {
         kind = NotReachable;
+    } else if (name == QLatin1String("org.freedesktop.DBus.Error.UnknownMethod") ||
+               name == QLatin1String("org.freedesktop.DBus.Error.UnknownInterface") ||
+               name == QLatin1String("org.freedesktop.DBus.Error.UnknownObject")) {
+        kind = NotSupported;
     } else if (name == QLatin1String(DBusError::NotAuthorized)) {
         // polkit reports a dismissed dialog as "not authorized"; the helper passes the
         // distinction on in its message, and a cancel deserves different words than a refusal.
@@ -80,6 +84,8 @@ QString HelperError::title() const
         return tr("The firewall is busy");
     case NoSuchTransaction:
         return tr("The confirmation period has already ended");
+    case NotSupported:
+        return tr("The installed helper is too old");
     case Failed:
         break;
     }
@@ -123,6 +129,10 @@ QString HelperError::explanation() const
         break;
     case NoSuchTransaction:
         text = tr("The helper already restored or kept the rules of this change.");
+        break;
+    case NotSupported:
+        text = tr("The userchain-helper on this system does not offer this function yet. "
+                  "Update the Userchain helper package to the version of this window.");
         break;
     default:
         break;

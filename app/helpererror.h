@@ -27,6 +27,7 @@ public:
         BackendUnavailable,
         Busy,
         NoSuchTransaction, ///< a confirmed apply that already ended (kept or rolled back)
+        NotSupported,      ///< the installed helper does not know the method (an older helper)
         Failed,
     };
 

@@ -1,12 +1,14 @@
 #include "importexport.h"
 
 #include "editsession.h"
+#include "familytext.h"
 #include "hostinfo.h"
 #include "insertrulescommand.h"
 #include "modalrunner.h"
 #include "replacerulescommand.h"
 #include "restorefile.h"
 #include "ruletablemodel.h"
+#include "workspace.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -16,11 +18,13 @@
 #include <QSaveFile>
 #include <QUndoStack>
 
-ImportExport::ImportExport(EditSession *session, QWidget *dialogParent, QObject *parent)
-    : QObject(parent), m_session(session), m_dialogParent(dialogParent)
+using Userchain::Family;
+
+ImportExport::ImportExport(Workspace *workspace, QWidget *dialogParent, QObject *parent)
+    : QObject(parent), m_workspace(workspace), m_dialogParent(dialogParent)
 {}
 
-QString ImportExport::askFileName(bool save)
+QString ImportExport::askFileName(bool save, const QString &suggested)
 {
     QFileDialog dialog(m_dialogParent, save ? tr("Export DOCKER-USER") : tr("Import rules"));
     dialog.setObjectName(save ? QStringLiteral("exportDialog") : QStringLiteral("importDialog"));
@@ -30,7 +34,7 @@ QString ImportExport::askFileName(bool save)
         {tr("iptables-restore files (*.conf *.rules *.v4 *.v6)"), tr("All files (*)")});
     dialog.setDefaultSuffix(QStringLiteral("conf"));
     if (save) {
-        dialog.selectFile(QStringLiteral("iptables.conf"));
+        dialog.selectFile(suggested);
     }
     if (ModalRunner::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty()) {
         return QString();
@@ -38,38 +42,93 @@ QString ImportExport::askFileName(bool save)
     return dialog.selectedFiles().first();
 }
 
-QByteArray ImportExport::exportData() const
+QByteArray ImportExport::exportData(Family family) const
 {
-    return Userchain::exportDockerUser(m_session->model()->specs());
+    QByteArray data = Userchain::exportDockerUser(m_workspace->session(family)->model()->specs());
+    if (family == Family::IPv6) {
+        // Core's header comment names iptables-restore; an ip6tables.conf loads with its twin.
+        const int end = data.startsWith('#') ? data.indexOf('\n') : -1;
+        if (end > 0) {
+            data.replace(0, end, data.left(end).replace("iptables-restore", "ip6tables-restore"));
+        }
+    }
+    return data;
+}
+
+QVector<Family> ImportExport::exportFamilies() const
+{
+    QVector<Family> families;
+    for (Family family : Workspace::families()) {
+        if (m_workspace->session(family)->isEditable()) {
+            families.append(family);
+        }
+    }
+    if (families.isEmpty()) {
+        families.append(m_workspace->currentFamily()); // nothing loaded yet: the table as it is
+    }
+    return families;
+}
+
+QString ImportExport::ip6PathFor(const QString &path)
+{
+    const QFileInfo info(path);
+    QString name = info.fileName();
+    if (name.contains(QLatin1String("iptables"))) {
+        name.replace(name.indexOf(QLatin1String("iptables")), 8, QStringLiteral("ip6tables"));
+    } else if (info.suffix() == QLatin1String("v4")) {
+        name = info.completeBaseName() + QStringLiteral(".v6");
+    } else if (name.contains(QLatin1String(".v4."))) {
+        name.replace(QLatin1String(".v4."), QLatin1String(".v6."));
+    } else {
+        name = info.completeBaseName() + QStringLiteral("-ipv6") +
+               (info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix());
+    }
+    return info.dir().filePath(name);
 }
 
 bool ImportExport::exportTo(const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exportData()) < 0 || !file.commit()) {
-        *error = file.errorString();
-        return false;
+    m_lastExported.clear();
+    const QVector<Family> families = exportFamilies();
+    for (Family family : families) {
+        // IPv6 goes next to IPv4's file, as iptables-persistent keeps rules.v4 and rules.v6.
+        const QString target =
+            family == Family::IPv6 && families.size() > 1 ? ip6PathFor(path) : path;
+        QSaveFile file(target);
+        if (!file.open(QIODevice::WriteOnly) || file.write(exportData(family)) < 0 ||
+            !file.commit()) {
+            *error = tr("%1: %2").arg(target, file.errorString());
+            return false;
+        }
+        m_lastExported << target;
     }
     return true;
 }
 
 void ImportExport::exportWithDialog()
 {
-    const QString path = askFileName(true);
+    const QVector<Family> families = exportFamilies();
+    const QString suggested = families.size() == 1 && families.first() == Family::IPv6
+                                  ? QStringLiteral("ip6tables.conf")
+                                  : QStringLiteral("iptables.conf");
+    const QString path = askFileName(true, suggested);
     if (path.isEmpty()) {
         return;
     }
     QString error;
     if (!exportTo(path, &error)) {
         QMessageBox box(QMessageBox::Critical, tr("Export failed"),
-                        tr("Could not write %1: %2").arg(path, error), QMessageBox::Ok,
-                        m_dialogParent);
+                        tr("Could not write %1").arg(error), QMessageBox::Ok, m_dialogParent);
         ModalRunner::exec(&box);
         return;
     }
-    emit statusMessage(tr("Exported %n rules to %1; load with: iptables-restore -n %1", nullptr,
-                          m_session->model()->rowCount())
-                           .arg(path));
+    QStringList parts;
+    for (int i = 0; i < m_lastExported.size(); ++i) {
+        const Family family = families.at(i);
+        parts << tr("%1 to %2 (load with: %3-restore -n %2)")
+                     .arg(FamilyText::name(family), m_lastExported.at(i), FamilyText::tool(family));
+    }
+    emit statusMessage(tr("Exported %1.").arg(parts.join(tr("; "))));
 }
 
 void ImportExport::importWithDialog()
@@ -97,12 +156,13 @@ bool ImportExport::importData(const QByteArray &data, const QString &name, Mode 
 {
     // Jumps are checked against the chains the helper reported, as iptables-restore -n would
     // against the live table; without a snapshot yet, the helper checks them on Apply.
+    EditSession *session = m_workspace->current();
     QStringList chains;
-    for (const Userchain::ChainInfo &chain : m_session->snapshot().chains)
+    for (const Userchain::ChainInfo &chain : session->snapshot().chains)
         if (chain.table == QLatin1String("filter") && !chain.builtin)
             chains << chain.name;
     const Userchain::DockerUserImport imported = Userchain::importDockerUser(
-        data, m_session->family(), m_session->snapshot().chains.isEmpty() ? nullptr : &chains);
+        data, session->family(), session->snapshot().chains.isEmpty() ? nullptr : &chains);
     m_lastErrors.clear();
     for (const Userchain::FileError &error : imported.errors) {
         m_lastErrors << error.toString(name);
@@ -125,13 +185,13 @@ bool ImportExport::importData(const QByteArray &data, const QString &name, Mode 
         emit statusMessage(tr("%1 has no DOCKER-USER rules.").arg(name));
         return false;
     }
-    RuleTableModel *model = m_session->model();
+    RuleTableModel *model = session->model();
     if (mode == Mode::Ask) {
         QMessageBox box(QMessageBox::Question, tr("Import rules"),
-                        tr("%1 holds %n DOCKER-USER rule(s). Replace the table with them, or add "
-                           "them to it?",
+                        tr("%1 holds %n DOCKER-USER rule(s). Replace the %2 table with them, or "
+                           "add them to it?",
                            nullptr, int(imported.rules.size()))
-                            .arg(name),
+                            .arg(name, FamilyText::name(session->family())),
                         QMessageBox::Cancel, m_dialogParent);
         box.setObjectName(QStringLiteral("importQuestion"));
         QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
@@ -153,15 +213,15 @@ bool ImportExport::importData(const QByteArray &data, const QString &name, Mode 
     }
     const QString text = tr("Import %n rule(s) from %1", nullptr, int(rows.size())).arg(name);
     if (mode == Mode::Replace) {
-        m_session->undoStack()->push(new ReplaceRulesCommand(model, rows, text));
+        session->undoStack()->push(new ReplaceRulesCommand(model, rows, text));
     } else {
-        m_session->undoStack()->push(new InsertRulesCommand(model, model->rowCount(), rows, text));
+        session->undoStack()->push(new InsertRulesCommand(model, model->rowCount(), rows, text));
     }
     emit statusMessage(text);
     return true;
 }
 
-QByteArray ImportExport::dockerExample(const QString &wan)
+QByteArray ImportExport::dockerExample(const QString &wan, Family family)
 {
     // Docker's "Filtering container traffic" policy, with documentation subnets for the
     // restricted port; the user adjusts them in the table.
@@ -173,11 +233,15 @@ QByteArray ImportExport::dockerExample(const QString &wan)
                 .arg(wan);
     text += port.arg(wan, QStringLiteral("80"));
     text += port.arg(wan, QStringLiteral("443"));
-    for (const char *subnet : {"192.0.2.0/24", "198.51.100.0/24"}) {
+    const QStringList subnets =
+        family == Family::IPv6
+            ? QStringList{QStringLiteral("2001:db8:1::/48"), QStringLiteral("2001:db8:2::/48")}
+            : QStringList{QStringLiteral("192.0.2.0/24"), QStringLiteral("198.51.100.0/24")};
+    for (const QString &subnet : subnets) {
         text +=
             QStringLiteral("-A DOCKER-USER -s %1 -i %2 -p tcp -m conntrack --ctorigdstport 8080 "
                            "--ctdir ORIGINAL -j RETURN\n")
-                .arg(QLatin1String(subnet), wan);
+                .arg(subnet, wan);
     }
     text += QStringLiteral("-A DOCKER-USER -i %1 -j DROP\n").arg(wan);
     text += QStringLiteral("-A DOCKER-USER -j RETURN\nCOMMIT\n");
@@ -188,5 +252,5 @@ void ImportExport::importDockerExample()
 {
     const QStringList interfaces = HostInfo::externalInterfaces();
     const QString wan = interfaces.isEmpty() ? QStringLiteral("eth0") : interfaces.first();
-    importData(dockerExample(wan), tr("Docker's example policy"));
+    importData(dockerExample(wan, m_workspace->currentFamily()), tr("Docker's example policy"));
 }

@@ -2,52 +2,72 @@
 
 #include "applycontroller.h"
 #include "chainlistmodel.h"
-#include "chainview.h"
 #include "editsession.h"
+#include "familypage.h"
+#include "familytext.h"
 #include "helperclient.h"
 #include "importexport.h"
 #include "modalrunner.h"
-#include "noticebar.h"
+#include "persistencecontroller.h"
 #include "ruleactions.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
-#include "stateexplainer.h"
-#include "statepage.h"
 #include "statusfields.h"
 #include "ui_mainwindow.h"
+#include "workspace.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTableView>
+#include <QSplitter>
+#include <QUndoGroup>
 #include <QUndoStack>
 
+using Userchain::Family;
 using Userchain::Snapshot;
+
+namespace {
+int slot(Family family)
+{
+    return family == Family::IPv6 ? 1 : 0;
+}
+} // namespace
 
 MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_helper(helper),
-      m_session(new EditSession(this)), m_chainModel(new ChainListModel(this))
+      m_workspace(new Workspace(this))
 {
     // The icons live in the static library; its resources must be registered by hand.
     Q_INIT_RESOURCE(userchain);
     m_ui->setupUi(this);
     setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.userchain.Userchain"),
                                    QIcon(QStringLiteral(":/icons/userchain.svg"))));
-    m_ruleView = new RuleTableView(m_session->model(), m_ui->stack);
-    m_chainView = new ChainView(m_ui->stack);
-    m_statePage = new StatePage(m_ui->stack);
-    m_ui->stack->addWidget(m_ruleView);
-    m_ui->stack->addWidget(m_chainView);
-    m_ui->stack->addWidget(m_statePage);
-    m_notices = new NoticeBar(m_ui->rightPane);
-    m_ui->rightLayout->insertWidget(0, m_notices);
-    m_ui->chainTree->setModel(m_chainModel);
-    m_ui->splitter->setStretchFactor(1, 1);
-    m_ui->splitter->setSizes({240, 1020});
-
-    m_actions = new RuleActions(m_session, m_ruleView, this, this);
-    m_importExport = new ImportExport(m_session, this, this);
-    m_apply = new ApplyController(m_session, helper, this, this);
+    m_actions = new RuleActions(m_workspace, this, this);
+    for (Family family : Workspace::families()) {
+        auto *page = new FamilyPage(m_workspace->session(family), m_ui->familyTabs);
+        m_pages[slot(family)] = page;
+        m_ui->familyTabs->addTab(page, page->tabText());
+        m_actions->setView(family, page->ruleView());
+        connect(page, &FamilyPage::noticeAction, this,
+                [this, family](Notice::Action action) { onNoticeAction(family, action); });
+        connect(page, &FamilyPage::stateChanged, this, &MainWindow::updateActions);
+        connect(page, &FamilyPage::editRequested, m_actions, &RuleActions::editRule);
+        EditSession *session = m_workspace->session(family);
+        connect(session, &EditSession::snapshotChanged, this,
+                [this, family] { onSessionChanged(family); });
+        connect(session, &EditSession::countersChanged, this,
+                [this, family] { onSessionChanged(family); });
+        connect(session->undoStack(), &QUndoStack::indexChanged, this, [this] {
+            updateTitle();
+            updateActions();
+        });
+        connect(session->model(), &RuleTableModel::editRejected, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    }
+    m_importExport = new ImportExport(m_workspace, this, this);
+    m_apply = new ApplyController(m_workspace, helper, this, this);
+    m_persistence = new PersistenceController(m_workspace, helper, this, this);
 
     setupActions();
     m_statusFields = new StatusFields(this);
@@ -55,46 +75,39 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
 
     connect(helper, &HelperClient::snapshotReady, this, &MainWindow::receiveSnapshot);
     connect(helper, &HelperClient::snapshotFailed, this, &MainWindow::receiveSnapshotError);
-    connect(m_apply, &ApplyController::snapshotNeeded, this, &MainWindow::refresh);
-    connect(m_session, &EditSession::snapshotChanged, this, &MainWindow::updateFromSession);
-    connect(m_session, &EditSession::countersChanged, this, &MainWindow::updateFromSession);
-    connect(m_session->undoStack(), &QUndoStack::indexChanged, this, [this] {
-        updateTitle();
+    connect(m_apply, &ApplyController::snapshotNeeded, this, &MainWindow::requestSnapshot);
+    connect(m_apply, &ApplyController::familyApplied, m_persistence,
+            [this](int family) { m_persistence->refreshSaved(FamilyText::fromInt(family)); });
+    connect(m_persistence, &PersistenceController::snapshotNeeded, this,
+            &MainWindow::requestSnapshot);
+    connect(m_persistence, &PersistenceController::stateChanged, this, [this] {
+        updateStatusBar();
         updateActions();
     });
-    connect(m_notices, &NoticeBar::actionTriggered, this, &MainWindow::onNoticeAction);
-    connect(m_statePage, &StatePage::actionTriggered, this, &MainWindow::onNoticeAction);
-    connect(m_ui->chainTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onChainSelected);
-    connect(m_ruleView, &RuleTableView::linkActivated, this,
-            [this](const QString &chain) { showChain(QStringLiteral("filter"), chain); });
-    connect(m_chainView, &ChainView::linkActivated, this, &MainWindow::showChain);
-    connect(m_ruleView, &RuleTableView::editRequested, m_actions, &RuleActions::editRule);
-    connect(m_ruleView, &RuleTableView::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_ui->familyTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        m_workspace->setCurrentFamily(index == 1 ? Family::IPv6 : Family::IPv4);
+    });
+    connect(m_workspace, &Workspace::currentFamilyChanged, this,
+            &MainWindow::onCurrentFamilyChanged);
     connect(m_actions, &RuleActions::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_importExport, &ImportExport::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_apply, &ApplyController::statusMessage, this, &MainWindow::showStatusMessage);
-    connect(m_session->model(), &RuleTableModel::editRejected, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_persistence, &PersistenceController::statusMessage, this,
+            &MainWindow::showStatusMessage);
     m_autoRefresh.setInterval(5000);
     connect(&m_autoRefresh, &QTimer::timeout, this, &MainWindow::refresh);
 
-    Notice reading;
-    reading.id = QStringLiteral("reading");
-    reading.title = tr("Reading the firewall…");
-    reading.text = tr("Asking Userchain's helper for the filter and nat tables.");
-    m_statePage->setNotice(reading);
-    m_ui->stack->setCurrentWidget(m_statePage);
     restoreSettings();
     updateTitle();
     updateActions();
+    updateStatusBar();
 }
 
 MainWindow::~MainWindow() = default;
 
-QTreeView *MainWindow::chainTree() const
+QTabWidget *MainWindow::familyTabs() const
 {
-    return m_ui->chainTree;
+    return m_ui->familyTabs;
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -104,7 +117,8 @@ QAction *MainWindow::action(const QString &objectName) const
 
 void MainWindow::setupActions()
 {
-    QUndoStack *undo = m_session->undoStack();
+    // Undo and Redo follow the family on screen: each family has its own stack.
+    QUndoGroup *undo = m_workspace->undoGroup();
     QAction *undoAction = undo->createUndoAction(this, tr("&Undo"));
     undoAction->setObjectName(QStringLiteral("actionUndo"));
     undoAction->setShortcut(QKeySequence::Undo);
@@ -116,6 +130,12 @@ void MainWindow::setupActions()
     m_ui->menuEdit->insertSeparator(first);
 
     const Ui::MainWindow &ui = *m_ui;
+    auto *families = new QActionGroup(this);
+    families->addAction(ui.actionShowIPv4);
+    families->addAction(ui.actionShowIPv6);
+    ui.actionShowIPv4->setChecked(true);
+    connect(ui.actionShowIPv4, &QAction::triggered, this, [this] { showFamily(Family::IPv4); });
+    connect(ui.actionShowIPv6, &QAction::triggered, this, [this] { showFamily(Family::IPv6); });
     connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui.actionImport, &QAction::triggered, m_importExport, &ImportExport::importWithDialog);
     connect(ui.actionImportExample, &QAction::triggered, m_importExport,
@@ -129,7 +149,8 @@ void MainWindow::setupActions()
     connect(ui.actionMoveDown, &QAction::triggered, m_actions, &RuleActions::moveSelectedDown);
     connect(ui.actionCopyCommand, &QAction::triggered, m_actions,
             &RuleActions::copySelectedAsCommand);
-    connect(ui.actionFind, &QAction::triggered, m_ruleView, &RuleTableView::focusSearch);
+    connect(ui.actionFind, &QAction::triggered, this,
+            [this] { currentPage()->ruleView()->focusSearch(); });
     const QList<QPair<QAction *, RuleWizard::Kind>> wizards = {
         {ui.actionWizardOnlyIp, RuleWizard::OnlyIp},
         {ui.actionWizardOnlySubnet, RuleWizard::OnlySubnet},
@@ -143,7 +164,10 @@ void MainWindow::setupActions()
             m_actions->runWizard(kind);
         });
     }
-    connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(ui.actionRefresh, &QAction::triggered, this, [this] {
+        refresh();
+        m_persistence->refreshSaved();
+    });
     connect(ui.actionAutoRefresh, &QAction::toggled, this, [this](bool on) {
         if (on) {
             m_autoRefresh.start();
@@ -153,6 +177,10 @@ void MainWindow::setupActions()
     });
     connect(ui.actionApply, &QAction::triggered, m_apply, [this] { m_apply->startApply(); });
     connect(m_apply, &ApplyController::busyChanged, this, &MainWindow::updateActions);
+    connect(ui.actionSavePermanently, &QAction::triggered, m_persistence,
+            &PersistenceController::savePermanently);
+    connect(ui.actionRestoreSaved, &QAction::triggered, m_persistence,
+            &PersistenceController::restoreSaved);
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::about);
 }
 
@@ -166,101 +194,79 @@ void MainWindow::showStatusMessage(const QString &message)
     statusBar()->showMessage(message, 10000);
 }
 
+void MainWindow::showFamily(Family family)
+{
+    m_ui->familyTabs->setCurrentWidget(page(family)); // currentChanged does the rest
+}
+
 void MainWindow::refresh()
 {
-    if (m_refreshPending) {
+    for (Family family : Workspace::families()) {
+        requestSnapshot(int(family));
+    }
+}
+
+void MainWindow::requestSnapshot(int family)
+{
+    bool &pending = m_refreshPending[slot(FamilyText::fromInt(family))];
+    if (pending) {
         return; // one request at a time; auto-refresh must not pile them up
     }
-    m_refreshPending = true;
-    m_helper->requestSnapshot(m_session->hasSnapshot() ? m_session->snapshot().family : 4);
+    pending = true;
+    m_helper->requestSnapshot(family);
 }
 
 void MainWindow::receiveSnapshot(const Snapshot &snapshot)
 {
-    m_refreshPending = false;
-    if (m_apply->consumeSnapshot(snapshot)) {
-        return;
+    const Family family = FamilyText::fromInt(snapshot.family);
+    m_refreshPending[slot(family)] = false;
+    if (!m_apply->consumeSnapshot(snapshot) &&
+        m_workspace->session(family)->receiveSnapshot(snapshot) ==
+            EditSession::Outcome::ChangedOutside) {
+        page(family)->showChangedOutside();
     }
-    switch (m_session->receiveSnapshot(snapshot)) {
-    case EditSession::Outcome::Loaded:
-    case EditSession::Outcome::CountersUpdated:
-        break;
-    case EditSession::Outcome::ChangedOutside:
-        changedOutside();
-        break;
-    }
+    m_persistence->snapshotArrived(family);
 }
 
-void MainWindow::receiveSnapshotError(const HelperError &error)
+void MainWindow::receiveSnapshotError(int family, const HelperError &error)
 {
-    m_refreshPending = false;
-    if (m_session->hasSnapshot() && m_autoRefresh.isActive()) {
+    const Family f = FamilyText::fromInt(family);
+    m_refreshPending[slot(f)] = false;
+    if (m_workspace->session(f)->hasSnapshot() && m_autoRefresh.isActive()) {
         // Keep what is shown; a failed background refresh only says so.
         statusBar()->showMessage(error.title(), 8000);
         return;
     }
     m_autoRefresh.stop();
     m_ui->actionAutoRefresh->setChecked(false);
-    showNotices({StateExplainer::explain(error)});
+    page(f)->showError(error);
 }
 
-void MainWindow::changedOutside()
+void MainWindow::onSessionChanged(Family family)
 {
-    QVector<Notice> notices = StateExplainer::explain(m_session->snapshot());
-    Notice n;
-    n.id = QStringLiteral("changed-outside");
-    n.severity = Notice::Severity::Warning;
-    n.title = tr("DOCKER-USER changed outside Userchain");
-    n.text = tr("The system's rules are no longer the ones your edits started from. Apply will "
-                "refuse until you reload; reloading discards your edits (export them first to "
-                "keep them).");
-    n.action = Notice::Action::Reload;
-    n.actionText = tr("Reload");
-    notices.prepend(n);
-    showNotices(notices);
-}
-
-void MainWindow::updateFromSession()
-{
-    const Snapshot &snapshot = m_session->snapshot();
-    const QModelIndex current = m_ui->chainTree->currentIndex();
-    const QString table = current.data(ChainListModel::TableRole).toString();
-    const QString chain = current.data(ChainListModel::ChainRole).toString();
-    m_chainModel->setSnapshot(snapshot);
-    m_ui->chainTree->expandAll();
-    showNotices(StateExplainer::explain(snapshot)); // may leave or show the state page
-    if (m_ui->stack->currentWidget() != m_statePage) {
-        if (chain.isEmpty() || !showChain(table, chain)) {
-            showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
-        }
+    page(family)->updateFromSession();
+    if (family == m_workspace->currentFamily()) {
+        updateStatusBar();
     }
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::onCurrentFamilyChanged(Family family)
+{
+    // Both tables keep the same columns, and both pages the same split, whichever is shown.
+    FamilyPage *shown = page(family);
+    FamilyPage *hidden = page(FamilyText::other(family));
+    shown->ruleView()->restoreHeaderState(hidden->ruleView()->saveHeaderState());
+    shown->splitter()->restoreState(hidden->splitter()->saveState());
+    m_ui->familyTabs->setCurrentWidget(shown);
+    (family == Family::IPv6 ? m_ui->actionShowIPv6 : m_ui->actionShowIPv4)->setChecked(true);
     updateStatusBar();
     updateTitle();
     updateActions();
 }
 
-void MainWindow::showNotices(const QVector<Notice> &notices)
-{
-    QVector<Notice> banner;
-    const Notice *blocking = nullptr;
-    for (const Notice &n : notices) {
-        if (n.blocking && !blocking) {
-            blocking = &n;
-        } else {
-            banner.append(n);
-        }
-    }
-    m_notices->setNotices(banner);
-    if (blocking) {
-        m_statePage->setNotice(*blocking);
-        m_ui->stack->setCurrentWidget(m_statePage);
-    } else if (m_ui->stack->currentWidget() == m_statePage && m_session->hasSnapshot()) {
-        showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
-    }
-    updateActions();
-}
-
-void MainWindow::onNoticeAction(Notice::Action action)
+void MainWindow::onNoticeAction(Family family, Notice::Action action)
 {
     switch (action) {
     case Notice::Action::None:
@@ -269,64 +275,34 @@ void MainWindow::onNoticeAction(Notice::Action action)
         refresh();
         break;
     case Notice::Action::CreateChain:
-        m_apply->startApply(Userchain::ApplyCreateChain | Userchain::ApplyCreateJump);
+        m_apply->startApply(family, Userchain::ApplyCreateChain | Userchain::ApplyCreateJump);
         break;
     case Notice::Action::FixJump:
-        m_apply->startApply(Userchain::ApplyCreateJump);
+        m_apply->startApply(family, Userchain::ApplyCreateJump);
         break;
     case Notice::Action::Reload:
-        m_session->load(m_session->pendingSnapshot());
+        m_workspace->session(family)->load(m_workspace->session(family)->pendingSnapshot());
         break;
     }
 }
 
 bool MainWindow::showChain(const QString &table, const QString &chain)
 {
-    const QModelIndex index = m_chainModel->chainIndex(table, chain);
-    if (!index.isValid()) {
-        return false;
-    }
-    if (m_ui->chainTree->currentIndex() != index) {
-        m_ui->chainTree->setCurrentIndex(index); // onChainSelected() does the rest
-    } else {
-        onChainSelected();
-    }
-    return true;
-}
-
-void MainWindow::onChainSelected()
-{
-    const QModelIndex index = m_ui->chainTree->currentIndex();
-    const QString table = index.data(ChainListModel::TableRole).toString();
-    const QString chain = index.data(ChainListModel::ChainRole).toString();
-    if (chain.isEmpty()) {
-        return;
-    }
-    if (index.data(ChainListModel::EditableRole).toBool()) {
-        m_ui->stack->setCurrentWidget(m_ruleView);
-    } else if (const Userchain::ChainInfo *info = m_session->chain(table, chain)) {
-        QSet<QString> names;
-        for (const Userchain::ChainInfo &c : m_session->snapshot().chains) {
-            if (c.table == table) {
-                names.insert(c.name);
-            }
-        }
-        m_chainView->showChain(*info, names);
-        m_ui->stack->setCurrentWidget(m_chainView);
-    }
-    updateActions();
+    return currentPage()->showChain(table, chain);
 }
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(tr("Userchain — DOCKER-USER[*]"));
-    setWindowModified(m_session->hasSnapshot() && m_session->isModified());
+    setWindowTitle(
+        tr("Userchain — DOCKER-USER (%1)[*]").arg(FamilyText::name(m_workspace->currentFamily())));
+    setWindowModified(m_workspace->isModified());
 }
 
 void MainWindow::updateActions()
 {
-    const bool editing = m_session->hasSnapshot() && m_ui->stack->currentWidget() != m_statePage;
-    const bool selected = editing && !m_ruleView->selectedRows().isEmpty();
+    const FamilyPage *p = currentPage();
+    const bool editing = p->isEditing();
+    const bool selected = editing && !p->ruleView()->selectedRows().isEmpty();
     for (QAction *a :
          {m_ui->actionAddRule, m_ui->actionImport, m_ui->actionImportExample, m_ui->actionExport,
           m_ui->actionFind, m_ui->actionWizardOnlyIp, m_ui->actionWizardOnlySubnet,
@@ -338,12 +314,21 @@ void MainWindow::updateActions()
                        m_ui->actionMoveUp, m_ui->actionMoveDown, m_ui->actionCopyCommand}) {
         a->setEnabled(selected);
     }
-    m_ui->actionApply->setEnabled(editing && !m_apply->isBusy());
+    m_ui->actionApply->setEnabled(!m_apply->isBusy() && (editing || m_workspace->isModified()));
+    m_ui->actionSavePermanently->setEnabled(m_persistence->canSave() && !m_apply->isBusy());
+    m_ui->actionRestoreSaved->setEnabled(m_persistence->canRestore(m_workspace->currentFamily()) &&
+                                         !m_apply->isBusy());
+    for (FamilyPage *page : m_pages) {
+        m_ui->familyTabs->setTabText(m_ui->familyTabs->indexOf(page), page->tabText());
+    }
 }
 
 void MainWindow::updateStatusBar()
 {
-    m_statusFields->update(m_session, m_chainModel->dockerChainCount());
+    const Family family = m_workspace->currentFamily();
+    m_statusFields->update(session(), currentPage()->chainModel()->dockerChainCount(),
+                           {m_persistence->stateText(family), m_persistence->stateToolTip(family),
+                            m_persistence->isWarning(family)});
 }
 
 void MainWindow::restoreSettings()
@@ -351,8 +336,12 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_ui->splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    m_ruleView->restoreHeaderState(settings.value(QStringLiteral("rules/header")).toByteArray());
+    const QByteArray splitter = settings.value(QStringLiteral("window/splitter")).toByteArray();
+    const QByteArray header = settings.value(QStringLiteral("rules/header")).toByteArray();
+    for (FamilyPage *page : m_pages) {
+        page->splitter()->restoreState(splitter);
+        page->ruleView()->restoreHeaderState(header);
+    }
     m_ui->actionAutoRefresh->setChecked(
         settings.value(QStringLiteral("rules/autoRefresh"), false).toBool());
 }
@@ -362,16 +351,17 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
-    settings.setValue(QStringLiteral("rules/header"), m_ruleView->saveHeaderState());
+    settings.setValue(QStringLiteral("window/splitter"), currentPage()->splitter()->saveState());
+    settings.setValue(QStringLiteral("rules/header"), currentPage()->ruleView()->saveHeaderState());
     settings.setValue(QStringLiteral("rules/autoRefresh"), m_ui->actionAutoRefresh->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_session->hasSnapshot() && m_session->isModified()) {
+    if (m_workspace->isModified()) {
         QMessageBox box(QMessageBox::Question, tr("Discard changes?"),
-                        tr("DOCKER-USER has changes that were not applied. Quit anyway?"),
+                        tr("DOCKER-USER has changes that were not applied (%1). Quit anyway?")
+                            .arg(m_workspace->modifiedFamilyNames().join(tr(", "))),
                         QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("discardQuestion"));
         if (ModalRunner::exec(&box) != QMessageBox::Discard) {
@@ -386,9 +376,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::about()
 {
     QMessageBox box(QMessageBox::Information, tr("About Userchain"),
-                    tr("<b>Userchain</b> %1<br>Edits Docker's DOCKER-USER iptables chain and "
-                       "shows Docker's own chains read-only. Changes reach the system only "
-                       "through Apply, via the userchain-helper service.")
+                    tr("<b>Userchain</b> %1<br>Edits Docker's DOCKER-USER chain of iptables and "
+                       "ip6tables and shows Docker's own chains read-only. Changes reach the "
+                       "system only through Apply, via the userchain-helper service.")
                         .arg(QCoreApplication::applicationVersion()),
                     QMessageBox::Ok, this);
     ModalRunner::exec(&box);

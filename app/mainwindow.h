@@ -1,34 +1,34 @@
 #pragma once
 
 #include "dbustypes.h"
+#include "familypage.h"
 #include "notice.h"
+#include "rule.h"
+#include "workspace.h"
 
 #include <QMainWindow>
 #include <QTimer>
+#include <array>
 #include <memory>
 
 class ApplyController;
-class ChainListModel;
-class ChainView;
-class EditSession;
 class HelperClient;
 class HelperError;
 class ImportExport;
-class NoticeBar;
-class QTreeView;
+class PersistenceController;
+class QTabWidget;
 class RuleActions;
-class RuleTableView;
-class StatePage;
 class StatusFields;
 namespace Ui {
 class MainWindow;
 }
 
 /**
- * The main window is wiring only: the chain list on the left; on the right the DOCKER-USER
- * table, one of Docker's chains, or a page that explains why there is nothing to show. Edits go
- * through RuleActions and ImportExport into the session's undo stack; ApplyController talks to
- * the helper. Snapshots arrive from HelperClient (or, in tests, straight into receiveSnapshot).
+ * The main window is wiring only: an IPv4 | IPv6 tab for each family (FamilyPage: chains,
+ * notices, the DOCKER-USER table), the menus and toolbar from the form, and the controllers
+ * behind them: RuleActions and ImportExport edit the family on screen through its undo stack,
+ * ApplyController and PersistenceController talk to the helper. Snapshots arrive from
+ * HelperClient (or, in tests, straight into receiveSnapshot) and go to their family's session.
  */
 class MainWindow final : public QMainWindow
 {
@@ -38,25 +38,36 @@ public:
     ~MainWindow() override;
 
     void receiveSnapshot(const Userchain::Snapshot &snapshot);
-    void receiveSnapshotError(const HelperError &error);
-    /// Asks the helper for a new snapshot.
+    void receiveSnapshotError(int family, const HelperError &error);
+    /// Asks the helper for new snapshots of both families.
     void refresh();
+    void requestSnapshot(int family);
     void showStatusMessage(const QString &message);
-    /// Shows `chain` of `table` on the right; returns false if there is no such chain.
+    /// Shows `chain` of `table` of the family on screen; false if there is no such chain.
     bool showChain(const QString &table, const QString &chain);
+    void showFamily(Userchain::Family family);
 
-    EditSession *session() const { return m_session; }
-    RuleTableView *ruleTableView() const { return m_ruleView; }
-    ChainView *chainView() const { return m_chainView; }
-    QTreeView *chainTree() const;
-    ChainListModel *chainListModel() const { return m_chainModel; }
-    NoticeBar *noticeBar() const { return m_notices; }
-    StatePage *statePage() const { return m_statePage; }
+    Workspace *workspace() const { return m_workspace; }
+    /// The session of the family on screen.
+    EditSession *session() const { return m_workspace->current(); }
+    FamilyPage *page(Userchain::Family family) const
+    {
+        return m_pages.at(family == Userchain::Family::IPv6 ? 1 : 0);
+    }
+    FamilyPage *currentPage() const { return page(m_workspace->currentFamily()); }
+    RuleTableView *ruleTableView() const { return currentPage()->ruleView(); }
+    ChainView *chainView() const { return currentPage()->chainView(); }
+    QTreeView *chainTree() const { return currentPage()->chainTree(); }
+    ChainListModel *chainListModel() const { return currentPage()->chainModel(); }
+    NoticeBar *noticeBar() const { return currentPage()->noticeBar(); }
+    StatePage *statePage() const { return currentPage()->statePage(); }
+    QTabWidget *familyTabs() const;
     RuleActions *ruleActions() const { return m_actions; }
     ImportExport *importExport() const { return m_importExport; }
     ApplyController *applyController() const { return m_apply; }
+    PersistenceController *persistence() const { return m_persistence; }
     QAction *action(const QString &objectName) const;
-    /// The status bar's permanent fields: backend, Docker's chains, revision and refresh time.
+    /// The status bar's permanent fields (see StatusFields::texts()).
     QStringList statusFields() const;
 
 protected:
@@ -64,30 +75,25 @@ protected:
 
 private:
     void setupActions();
-    void updateFromSession();
+    void onSessionChanged(Userchain::Family family);
+    void onCurrentFamilyChanged(Userchain::Family family);
     void updateTitle();
     void updateActions();
     void updateStatusBar();
-    void showNotices(const QVector<Notice> &notices);
-    void onNoticeAction(Notice::Action action);
-    void onChainSelected();
-    void changedOutside();
+    void onNoticeAction(Userchain::Family family, Notice::Action action);
     void restoreSettings();
     void saveSettings() const;
     void about();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     HelperClient *m_helper;
-    EditSession *m_session;
-    ChainListModel *m_chainModel;
-    RuleTableView *m_ruleView;
-    ChainView *m_chainView;
-    StatePage *m_statePage;
-    NoticeBar *m_notices;
+    Workspace *m_workspace;
+    std::array<FamilyPage *, 2> m_pages{};
+    std::array<bool, 2> m_refreshPending{};
     RuleActions *m_actions;
     ImportExport *m_importExport;
     ApplyController *m_apply;
+    PersistenceController *m_persistence;
     StatusFields *m_statusFields;
     QTimer m_autoRefresh;
-    bool m_refreshPending = false;
 };

@@ -18,6 +18,8 @@ struct Notice
     Severity severity = Severity::Info;
     QString title;
     QString text;
+    /// Something to copy, shown in a fixed font (e.g. an nftables table to start from).
+    QString code;
     Action action = Action::None;
     QString actionText;
     /// True: nothing useful can be shown; the window shows the notice instead of the table.

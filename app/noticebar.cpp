@@ -46,8 +46,15 @@ void NoticeBar::setNotices(const QVector<Notice> &notices)
         auto *label = new QLabel(frame);
         label->setWordWrap(true);
         label->setTextFormat(Qt::RichText);
-        label->setText(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(notice.title.toHtmlEscaped(), notice.text.toHtmlEscaped()));
+        QString html =
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(notice.title.toHtmlEscaped(), notice.text.toHtmlEscaped().replace(
+                                                       QLatin1Char('\n'), QStringLiteral("<br>")));
+        if (!notice.code.isEmpty()) {
+            html += QStringLiteral("<pre>%1</pre>").arg(notice.code.toHtmlEscaped());
+        }
+        label->setText(html);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         row->addWidget(label, 1);
         if (notice.action != Notice::Action::None) {
             auto *button = new QPushButton(notice.actionText, frame);

@@ -1,5 +1,7 @@
 #include "onlyippage.h"
 
+#include "familytext.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -15,7 +17,7 @@ OnlyIpPage::OnlyIpPage(const WizardContext &context, QWidget *parent)
     m_interface->setObjectName(QStringLiteral("interface"));
     m_address = new QLineEdit(this);
     m_address->setObjectName(QStringLiteral("address"));
-    m_address->setPlaceholderText(tr("e.g. 192.168.1.1"));
+    m_address->setPlaceholderText(FamilyText::example(FamilyText::exampleAddress(context.family)));
     form()->addRow(tr("External &interface:"), m_interface);
     form()->addRow(tr("&Allowed address:"), m_address);
     connect(m_address, &QLineEdit::textChanged, this, &OnlyIpPage::revalidate);
@@ -37,6 +39,10 @@ QStringList OnlyIpPage::draftRules(QString *problem) const
     }
     if (address.contains(QLatin1Char('/')) || address.contains(QLatin1Char('-'))) {
         *problem = tr("Enter one address; the subnet and range wizards allow more.");
+        return {};
+    }
+    if (const QString p = addressProblem(address); !p.isEmpty()) {
+        *problem = p;
         return {};
     }
     return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, address)};

@@ -1,5 +1,7 @@
 #include "onlyrangepage.h"
 
+#include "familytext.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -23,12 +25,14 @@ OnlyRangePage::OnlyRangePage(const WizardContext &context, QWidget *parent)
     m_interface->setObjectName(QStringLiteral("interface"));
     m_source = new QLineEdit(this);
     m_source->setObjectName(QStringLiteral("sourceRange"));
-    m_source->setPlaceholderText(tr("e.g. 192.168.1.1-192.168.1.3"));
+    m_source->setPlaceholderText(FamilyText::example(FamilyText::exampleRange(context.family)));
     m_useDestination = new QCheckBox(tr("Only for traffic to this destination range:"), this);
     m_useDestination->setObjectName(QStringLiteral("useDestination"));
     m_destination = new QLineEdit(this);
     m_destination->setObjectName(QStringLiteral("destinationRange"));
-    m_destination->setPlaceholderText(tr("e.g. 172.17.0.2-172.17.0.9"));
+    m_destination->setPlaceholderText(FamilyText::example(
+        context.family == Userchain::Family::IPv6 ? QStringLiteral("fd00:d0c::2-fd00:d0c::9")
+                                                  : QStringLiteral("172.17.0.2-172.17.0.9")));
     m_destination->setEnabled(false);
     form()->addRow(tr("External &interface:"), m_interface);
     form()->addRow(tr("Allowed &range:"), m_source);
@@ -52,12 +56,21 @@ QStringList OnlyRangePage::draftRules(QString *problem) const
                       "arrives).");
         return {};
     }
+    if (const QString p = addressProblem(source); !p.isEmpty()) {
+        *problem = p;
+        return {};
+    }
     if (!looksLikeRange(source)) {
-        *problem = tr("Enter the allowed range as FIRST-LAST, e.g. 192.168.1.1-192.168.1.3.");
+        *problem = tr("Enter the allowed range as FIRST-LAST, e.g. %1.")
+                       .arg(FamilyText::exampleRange(context().family));
         return {};
     }
     QString spec = QStringLiteral("-m iprange -i %1 ! --src-range %2").arg(iface, source);
     if (m_useDestination->isChecked()) {
+        if (const QString p = addressProblem(destination); !p.isEmpty()) {
+            *problem = p;
+            return {};
+        }
         if (!looksLikeRange(destination)) {
             *problem = tr("Enter the destination range as FIRST-LAST.");
             return {};

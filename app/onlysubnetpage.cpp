@@ -1,5 +1,7 @@
 #include "onlysubnetpage.h"
 
+#include "familytext.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -14,7 +16,7 @@ OnlySubnetPage::OnlySubnetPage(const WizardContext &context, QWidget *parent)
     m_interface->setObjectName(QStringLiteral("interface"));
     m_subnet = new QLineEdit(this);
     m_subnet->setObjectName(QStringLiteral("subnet"));
-    m_subnet->setPlaceholderText(tr("e.g. 192.168.1.0/24"));
+    m_subnet->setPlaceholderText(FamilyText::example(FamilyText::exampleSubnet(context.family)));
     form()->addRow(tr("External &interface:"), m_interface);
     form()->addRow(tr("Allowed &subnet:"), m_subnet);
     connect(m_subnet, &QLineEdit::textChanged, this, &OnlySubnetPage::revalidate);
@@ -30,8 +32,13 @@ QStringList OnlySubnetPage::draftRules(QString *problem) const
                       "arrives).");
         return {};
     }
+    if (const QString p = addressProblem(subnet); !p.isEmpty()) {
+        *problem = p;
+        return {};
+    }
     if (!subnet.contains(QLatin1Char('/'))) {
-        *problem = tr("Enter the subnet with its prefix length, e.g. 192.168.1.0/24.");
+        *problem = tr("Enter the subnet with its prefix length, e.g. %1.")
+                       .arg(FamilyText::exampleSubnet(context().family));
         return {};
     }
     return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, subnet)};

@@ -1,5 +1,7 @@
 #include "publishedportpage.h"
 
+#include "familytext.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -31,7 +33,8 @@ PublishedPortPage::PublishedPortPage(const WizardContext &context, QWidget *pare
     m_port->setCurrentIndex(-1);
     m_source = new QLineEdit(this);
     m_source->setObjectName(QStringLiteral("source"));
-    m_source->setPlaceholderText(tr("optional, e.g. 192.168.1.0/24"));
+    m_source->setPlaceholderText(
+        tr("optional, e.g. %1").arg(FamilyText::exampleSubnet(context.family)));
     form()->addRow(tr("Host &port:"), m_port);
     form()->addRow(tr("P&rotocol:"), m_protocol);
     form()->addRow(tr("Only from &source:"), m_source);
@@ -65,6 +68,10 @@ QStringList PublishedPortPage::draftRules(QString *problem) const
     }
     if (!ok || number < 1 || number > 65535) {
         *problem = tr("\"%1\" is not a port number (1-65535).").arg(port);
+        return {};
+    }
+    if (const QString p = addressProblem(source); !p.isEmpty()) {
+        *problem = p;
         return {};
     }
     QString spec = QStringLiteral("-p %1 -m conntrack --ctorigdstport %2 --ctdir ORIGINAL")

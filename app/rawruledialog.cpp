@@ -1,5 +1,7 @@
 #include "rawruledialog.h"
 
+#include "crossfamily.h"
+#include "familytext.h"
 #include "ruleparser.h"
 #include "ui_rawruledialog.h"
 
@@ -13,6 +15,18 @@ RawRuleDialog::RawRuleDialog(Userchain::Family family, QWidget *parent)
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->specEdit->setFont(fixed);
     m_ui->chainLabel->setFont(fixed);
+    m_ui->chainLabel->setText(FamilyText::tool(family) + QStringLiteral(" -A DOCKER-USER"));
+    m_ui->alsoOtherFamilyCheck->setText(
+        tr("Also add to the %1 table").arg(FamilyText::label(FamilyText::other(family))));
+    m_ui->alsoOtherFamilyNote->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->alsoOtherFamilyNote->setText(
+        tr("Only a rule without an address (and without ICMP of one family) can go to both "
+           "tables."));
+    m_ui->promptLabel->setText(
+        tr("Type the %1 rule as you would after <tt>%2 -A DOCKER-USER</tt>, for example "
+           "<tt>-i eth0 ! -s %3 -j DROP</tt>.")
+            .arg(FamilyText::name(family), FamilyText::tool(family),
+                 FamilyText::exampleAddress(family)));
     connect(m_ui->specEdit, &QLineEdit::textChanged, this, &RawRuleDialog::validate);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -29,6 +43,21 @@ void RawRuleDialog::setSpec(const QString &spec)
 void RawRuleDialog::setSpecText(const QString &text)
 {
     m_ui->specEdit->setText(text);
+}
+
+void RawRuleDialog::setOtherFamilyAvailable(bool available)
+{
+    m_otherAvailable = available;
+    m_ui->alsoOtherFamilyCheck->setVisible(available);
+    validate();
+}
+
+QString RawRuleDialog::otherFamilySpec() const
+{
+    return m_otherAvailable && m_ui->alsoOtherFamilyCheck->isEnabled() &&
+                   m_ui->alsoOtherFamilyCheck->isChecked()
+               ? m_otherSpec
+               : QString();
 }
 
 QString RawRuleDialog::typedText() const
@@ -56,10 +85,18 @@ void RawRuleDialog::validate()
                 tr("Valid. iptables-save will show it as: %1").arg(m_canonical));
             m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #0a7a2f;"));
         } else {
-            // The library's message names the token at fault.
-            m_ui->statusLabel->setText(error.message);
+            // The library's message names the token at fault; a wrong family deserves words.
+            const QString family = error.token.isEmpty()
+                                       ? QString()
+                                       : FamilyText::wrongFamilyProblem(error.token, m_family);
+            m_ui->statusLabel->setText(family.isEmpty() ? error.message : family);
             m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
         }
     }
+    const auto other =
+        m_canonical.isEmpty() ? std::nullopt : CrossFamily::translate(m_canonical, m_family);
+    m_otherSpec = other.value_or(QString());
+    m_ui->alsoOtherFamilyCheck->setEnabled(other.has_value());
+    m_ui->alsoOtherFamilyNote->setVisible(m_otherAvailable && !other && !m_canonical.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(isValid());
 }

@@ -24,6 +24,10 @@ public:
     bool isValid() const { return !m_canonical.isEmpty(); }
     QString message() const;
     void setSpecText(const QString &text); ///< for tests: as if typed
+    /// Offers "also add to the other family" (for a new rule, when that family can be edited).
+    void setOtherFamilyAvailable(bool available);
+    /// The rule for the other family when that is offered, ticked and possible, else empty.
+    QString otherFamilySpec() const;
 
 private:
     void validate();
@@ -31,4 +35,6 @@ private:
     std::unique_ptr<Ui::RawRuleDialog> m_ui;
     Userchain::Family m_family;
     QString m_canonical;
+    QString m_otherSpec;
+    bool m_otherAvailable = false;
 };

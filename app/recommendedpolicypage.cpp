@@ -1,5 +1,7 @@
 #include "recommendedpolicypage.h"
 
+#include "familytext.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -29,7 +31,10 @@ RecommendedPolicyPage::RecommendedPolicyPage(const WizardContext &context, QWidg
     m_restrictedPort->setObjectName(QStringLiteral("restrictedPort"));
     m_subnets = new QLineEdit(this);
     m_subnets->setObjectName(QStringLiteral("subnets"));
-    m_subnets->setPlaceholderText(tr("e.g. 192.0.2.0/24 198.51.100.0/24"));
+    m_subnets->setPlaceholderText(
+        FamilyText::example(context.family == Userchain::Family::IPv6
+                                ? QStringLiteral("2001:db8:1::/48 2001:db8:2::/48")
+                                : QStringLiteral("192.0.2.0/24 198.51.100.0/24")));
     form()->addRow(tr("&WAN interface:"), m_interface);
     form()->addRow(tr("Ports &open to everyone (TCP):"), m_openPorts);
     form()->addRow(tr("Port open to some &subnets (TCP):"), m_restrictedPort);
@@ -60,6 +65,12 @@ QStringList RecommendedPolicyPage::draftRules(QString *problem) const
         *problem =
             tr("Enter the subnets that may reach port %1, or clear the port.").arg(restricted);
         return {};
+    }
+    for (const QString &subnet : subnets) {
+        if (const QString p = addressProblem(subnet); !p.isEmpty()) {
+            *problem = p;
+            return {};
+        }
     }
     if (!restricted.isEmpty()) {
         for (const QString &subnet : subnets) {

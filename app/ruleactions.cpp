@@ -2,6 +2,7 @@
 
 #include "editrulecommand.h"
 #include "editsession.h"
+#include "familytext.h"
 #include "hostinfo.h"
 #include "insertrulescommand.h"
 #include "modalrunner.h"
@@ -11,19 +12,48 @@
 #include "replacerulescommand.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QUndoStack>
 
-RuleActions::RuleActions(EditSession *session, RuleTableView *view, QWidget *dialogParent,
-                         QObject *parent)
-    : QObject(parent), m_session(session), m_view(view), m_dialogParent(dialogParent)
+using Userchain::Family;
+
+RuleActions::RuleActions(Workspace *workspace, QWidget *dialogParent, QObject *parent)
+    : QObject(parent), m_workspace(workspace), m_dialogParent(dialogParent)
 {}
+
+void RuleActions::setView(Family family, RuleTableView *view)
+{
+    m_views[family == Family::IPv6 ? 1 : 0] = view;
+}
+
+EditSession *RuleActions::session() const
+{
+    return m_workspace->current();
+}
+
+RuleTableView *RuleActions::view(Family family) const
+{
+    return m_views.at(family == Family::IPv6 ? 1 : 0);
+}
+
+RuleTableView *RuleActions::view() const
+{
+    return view(m_workspace->currentFamily());
+}
+
+bool RuleActions::otherFamilyEditable() const
+{
+    return m_workspace->session(FamilyText::other(m_workspace->currentFamily()))->isEditable();
+}
 
 WizardContext RuleActions::wizardContext() const
 {
-    WizardContext context = HostInfo::context(m_session->snapshot());
+    WizardContext context = HostInfo::context(session()->snapshot());
+    context.family = session()->family();
+    context.otherFamilyAvailable = otherFamilyEditable();
     if (m_interfaces) {
         context.interfaces = *m_interfaces;
     }
@@ -32,11 +62,21 @@ WizardContext RuleActions::wizardContext() const
 
 int RuleActions::insertionRow() const
 {
-    const QVector<int> selected = m_view->selectedRows();
-    if (!selected.isEmpty()) {
-        return selected.first();
+    return insertionRow(m_workspace->currentFamily());
+}
+
+int RuleActions::insertionRow(Family family) const
+{
+    // The selection counts only on screen: a rule added to the other family as well goes where
+    // new rules go there, not next to a selection the user cannot see.
+    RuleTableView *v = family == m_workspace->currentFamily() ? view(family) : nullptr;
+    if (v) {
+        const QVector<int> selected = v->selectedRows();
+        if (!selected.isEmpty()) {
+            return selected.first();
+        }
     }
-    const RuleTableModel *model = m_session->model();
+    const RuleTableModel *model = m_workspace->session(family)->model();
     const int count = model->rowCount();
     if (count > 0 && model->ruleAt(count - 1).spec == QLatin1String("-j RETURN")) {
         return count - 1;
@@ -46,32 +86,71 @@ int RuleActions::insertionRow() const
 
 void RuleActions::insertRules(const QStringList &specs, const QString &undoText)
 {
+    insertRules(m_workspace->currentFamily(), specs, undoText);
+}
+
+void RuleActions::insertRules(Family family, const QStringList &specs, const QString &undoText)
+{
     if (specs.isEmpty()) {
         return;
     }
-    RuleTableModel *model = m_session->model();
+    EditSession *target = m_workspace->session(family);
+    RuleTableModel *model = target->model();
     QVector<RuleRow> rows;
     rows.reserve(specs.size());
     for (const QString &spec : specs) {
         rows.append(model->makeRow(spec));
     }
-    const int row = insertionRow();
-    m_session->undoStack()->push(new InsertRulesCommand(model, row, rows, undoText));
-    m_view->selectRows(row, int(rows.size()));
+    const int row = insertionRow(family);
+    target->undoStack()->push(new InsertRulesCommand(model, row, rows, undoText));
+    if (RuleTableView *v = view(family); v && family == m_workspace->currentFamily()) {
+        v->selectRows(row, int(rows.size()));
+    }
+}
+
+void RuleActions::alsoInOtherFamily(const QStringList &specs, bool replace, const QString &undoText)
+{
+    const Family from = m_workspace->currentFamily();
+    const Family to = FamilyText::other(from);
+    if (specs.isEmpty() || !m_workspace->session(to)->isEditable()) {
+        return;
+    }
+    const QString text = tr("%1 (from %2)").arg(undoText, FamilyText::name(from));
+    if (replace) {
+        RuleTableModel *model = m_workspace->session(to)->model();
+        QVector<RuleRow> rows;
+        for (const QString &spec : specs) {
+            rows.append(model->makeRow(spec));
+        }
+        m_workspace->session(to)->undoStack()->push(new ReplaceRulesCommand(model, rows, text));
+    } else {
+        insertRules(to, specs, text);
+    }
+    emit statusMessage(tr("Added to %1 and %2; each family applies and undoes on its own.")
+                           .arg(FamilyText::name(from), FamilyText::name(to)));
 }
 
 void RuleActions::addRule()
 {
-    RawRuleDialog dialog(m_session->family(), m_dialogParent);
-    dialog.setWindowTitle(tr("Add rule — Userchain"));
+    RawRuleDialog dialog(session()->family(), m_dialogParent);
+    dialog.setWindowTitle(tr("Add %1 rule — Userchain").arg(FamilyText::name(session()->family())));
+    dialog.setOtherFamilyAvailable(otherFamilyEditable());
     if (ModalRunner::exec(&dialog) == QDialog::Accepted && dialog.isValid()) {
-        insertRules({dialog.spec()}, tr("Add rule"));
+        const QString other = dialog.otherFamilySpec();
+        insertRules({dialog.spec()},
+                    other.isEmpty()
+                        ? tr("Add rule")
+                        : tr("Add rule (also in %1)")
+                              .arg(FamilyText::name(FamilyText::other(session()->family()))));
+        if (!other.isEmpty()) {
+            alsoInOtherFamily({other}, false, tr("Add rule"));
+        }
     }
 }
 
 void RuleActions::editRule(int row)
 {
-    RuleTableModel *model = m_session->model();
+    RuleTableModel *model = session()->model();
     if (row < 0 || row >= model->rowCount()) {
         return;
     }
@@ -80,19 +159,19 @@ void RuleActions::editRule(int row)
             tr("Rule %1 is kept verbatim: it can be moved or deleted, not edited.").arg(row + 1));
         return;
     }
-    RawRuleDialog dialog(m_session->family(), m_dialogParent);
+    RawRuleDialog dialog(session()->family(), m_dialogParent);
     dialog.setWindowTitle(tr("Edit rule %1 — Userchain").arg(row + 1));
     dialog.setSpec(model->ruleAt(row).spec);
     if (ModalRunner::exec(&dialog) == QDialog::Accepted && dialog.isValid() &&
         dialog.spec() != model->ruleAt(row).spec) {
-        m_session->undoStack()->push(
+        session()->undoStack()->push(
             new EditRuleCommand(model, row, dialog.spec(), tr("Edit rule %1").arg(row + 1)));
     }
 }
 
 void RuleActions::editSelected()
 {
-    const QVector<int> rows = m_view->selectedRows();
+    const QVector<int> rows = view()->selectedRows();
     if (!rows.isEmpty()) {
         editRule(rows.first());
     }
@@ -100,11 +179,11 @@ void RuleActions::editSelected()
 
 void RuleActions::duplicateSelected()
 {
-    const QVector<int> rows = m_view->selectedRows();
+    const QVector<int> rows = view()->selectedRows();
     if (rows.isEmpty()) {
         return;
     }
-    RuleTableModel *model = m_session->model();
+    RuleTableModel *model = session()->model();
     QVector<RuleRow> copies;
     for (int row : rows) {
         RuleRow copy = model->makeRow(model->ruleAt(row).spec);
@@ -114,26 +193,26 @@ void RuleActions::duplicateSelected()
         copies.append(copy);
     }
     const int at = rows.last() + 1;
-    m_session->undoStack()->push(new InsertRulesCommand(
+    session()->undoStack()->push(new InsertRulesCommand(
         model, at, copies,
         rows.size() == 1 ? tr("Duplicate rule %1").arg(rows.first() + 1)
                          : tr("Duplicate %n rules", nullptr, int(rows.size()))));
-    m_view->selectRows(at, int(copies.size()));
+    view()->selectRows(at, int(copies.size()));
 }
 
 void RuleActions::deleteSelected()
 {
-    const QVector<int> rows = m_view->selectedRows();
+    const QVector<int> rows = view()->selectedRows();
     if (rows.isEmpty()) {
         return;
     }
-    m_session->undoStack()->push(new RemoveRulesCommand(m_session->model(), rows));
+    session()->undoStack()->push(new RemoveRulesCommand(session()->model(), rows));
 }
 
 void RuleActions::moveSelected(int delta)
 {
-    const QVector<int> rows = m_view->selectedRows();
-    RuleTableModel *model = m_session->model();
+    const QVector<int> rows = view()->selectedRows();
+    RuleTableModel *model = session()->model();
     if (rows.isEmpty()) {
         return;
     }
@@ -148,8 +227,8 @@ void RuleActions::moveSelected(int delta)
             : (delta < 0 ? tr("Move %n rules up", nullptr, int(rows.size()))
                          : tr("Move %n rules down", nullptr, int(rows.size())));
     auto *command = new MoveRulesCommand(model, rows, destination, text);
-    m_session->undoStack()->push(command);
-    m_view->selectRows(command->firstRow(), command->rowCount());
+    session()->undoStack()->push(command);
+    view()->selectRows(command->firstRow(), command->rowCount());
 }
 
 void RuleActions::moveSelectedUp()
@@ -164,12 +243,13 @@ void RuleActions::moveSelectedDown()
 
 QString RuleActions::copySelectedAsCommand()
 {
-    const QVector<int> rows = m_view->selectedRows();
+    const QVector<int> rows = view()->selectedRows();
     QStringList lines;
     for (int row : rows) {
-        lines << QStringLiteral("iptables -I DOCKER-USER %1 %2")
+        lines << QStringLiteral("%1 -I DOCKER-USER %2 %3")
+                     .arg(FamilyText::tool(session()->family()))
                      .arg(row + 1)
-                     .arg(m_session->model()->ruleAt(row).spec);
+                     .arg(session()->model()->ruleAt(row).spec);
     }
     const QString text = lines.join(QLatin1Char('\n'));
     if (!text.isEmpty()) {
@@ -181,25 +261,33 @@ QString RuleActions::copySelectedAsCommand()
 
 void RuleActions::runWizard(RuleWizard::Kind kind)
 {
-    RuleTableModel *model = m_session->model();
+    RuleTableModel *model = session()->model();
     RuleWizard *wizard =
         RuleWizard::create(kind, wizardContext(), model->rowCount(), m_dialogParent);
     wizard->setAttribute(Qt::WA_DeleteOnClose, false);
     const int result = ModalRunner::exec(wizard);
     const QStringList rules = wizard->rules();
+    const QStringList otherRules = wizard->otherFamilyRules();
     const bool replace = wizard->replaceTable();
     delete wizard;
     if (result != QDialog::Accepted || rules.isEmpty()) {
         return;
     }
+    const QString text =
+        replace ? tr("Replace rules with the recommended policy") : RuleWizard::title(kind);
+    const QString here =
+        otherRules.isEmpty()
+            ? text
+            : tr("%1 (also in %2)")
+                  .arg(text, FamilyText::name(FamilyText::other(session()->family())));
     if (replace) {
         QVector<RuleRow> rows;
         for (const QString &spec : rules) {
             rows.append(model->makeRow(spec));
         }
-        m_session->undoStack()->push(
-            new ReplaceRulesCommand(model, rows, tr("Replace rules with the recommended policy")));
-        return;
+        session()->undoStack()->push(new ReplaceRulesCommand(model, rows, here));
+    } else {
+        insertRules(rules, here);
     }
-    insertRules(rules, RuleWizard::title(kind));
+    alsoInOtherFamily(otherRules, replace, text);
 }

@@ -1,5 +1,6 @@
 #include "ruletablemodel.h"
 
+#include "chainlayout.h"
 #include "editrulecommand.h"
 #include "moverulescommand.h"
 #include "ruleformatter.h"
@@ -132,6 +133,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                    "is: you can move or delete it, not edit it.")
                     .arg(row.unknownExtensions.isEmpty() ? tr("unknown") : row.unknownExtensions);
         }
+        if (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow) {
+            tip += QLatin1Char('\n') + tr("Never reached: rule %1 ends the chain for every "
+                                          "packet before it gets here.")
+                                           .arg(m_firstEndingRow + 1);
+        }
         if (row.hasCounters && row.packets == 0) {
             tip += QLatin1Char('\n') + tr("No packet has matched this rule since its counters "
                                           "were last reset.");
@@ -144,14 +150,16 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return isNumberColumn(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::FontRole:
-        if (row.isVerbatim()) {
+        if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
+            // Dead rules look like verbatim ones: present, but not part of the live policy.
             QFont font;
             font.setItalic(true);
+            font.setStrikeOut(!row.isVerbatim());
             return font;
         }
         return QVariant();
     case Qt::ForegroundRole: {
-        if (row.isVerbatim()) {
+        if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
             return QColor(Qt::darkGray);
         }
         const Rule *rule = row.rule();
@@ -180,6 +188,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return row.isVerbatim();
     case NeverHitRole:
         return row.hasCounters && row.packets == 0;
+    case UnreachableRole:
+        return m_firstEndingRow >= 0 && index.row() > m_firstEndingRow;
     case LinkTargetRole:
         if (column == TargetColumn) {
             const QString target = RuleFormatter::jumpTarget(row.spec);
@@ -484,6 +494,7 @@ void RuleTableModel::resetRules(const QVector<RuleRow> &rows)
         m_nextId = std::max(m_nextId, row.id + 1);
     }
     endResetModel();
+    updateReachability();
 }
 
 void RuleTableModel::insertRules(int row, const QVector<RuleRow> &rows)
@@ -501,6 +512,7 @@ void RuleTableModel::insertRules(int row, const QVector<RuleRow> &rows)
     endInsertRows();
     // Positions below the insertion point changed.
     emit dataChanged(index(row, PositionColumn), index(rowCount() - 1, PositionColumn));
+    updateReachability();
 }
 
 QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
@@ -526,6 +538,7 @@ QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
         emit dataChanged(index(rows.first(), PositionColumn),
                          index(rowCount() - 1, PositionColumn));
     }
+    updateReachability();
     return removed;
 }
 
@@ -548,6 +561,7 @@ void RuleTableModel::replaceRule(int row, const RuleRow &rule)
     m_rows[row] = rule;
     m_nextId = std::max(m_nextId, rule.id + 1);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    updateReachability();
 }
 
 int RuleTableModel::moveRules(const QVector<int> &rows, int destination)
@@ -620,6 +634,35 @@ void RuleTableModel::applyOrder(const QVector<int> &oldRowAtNewRow)
     m_rows = std::move(reordered);
     changePersistentIndexList(from, to);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    updateReachability();
+}
+
+void RuleTableModel::updateReachability()
+{
+    // A text check first: most rules have a condition and are never parsed here, so 50,000
+    // rules cost one pass of prefix comparisons.
+    int ending = -1;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const RuleRow &row = m_rows.at(i);
+        if (row.isVerbatim() || !ChainLayout::mayEndChain(row.spec)) {
+            continue;
+        }
+        if (const Rule *rule = row.rule(); rule && ChainLayout::endsChain(*rule)) {
+            ending = i;
+            break;
+        }
+    }
+    const int previous = m_firstEndingRow;
+    m_firstEndingRow = ending;
+    if (previous != ending) {
+        const int lowest =
+            std::min(previous < 0 ? rowCount() : previous, ending < 0 ? rowCount() : ending);
+        if (lowest + 1 < rowCount()) {
+            emit dataChanged(index(lowest + 1, 0), index(rowCount() - 1, ColumnCount - 1),
+                             {Qt::ForegroundRole, Qt::FontRole, Qt::ToolTipRole, UnreachableRole});
+        }
+    }
+    emit reachabilityChanged();
 }
 
 void RuleTableModel::updateCounters(const QVector<QPair<quint64, quint64>> &countersByBaselineIndex)

@@ -43,6 +43,7 @@ public:
         LinkTargetRole,              ///< chain name a cell links to (target column)
         NeverHitRole,                ///< bool: counters known and zero
         SearchTextRole,              ///< what the search box matches against (the rule text)
+        UnreachableRole,             ///< bool: after a rule that ends the chain for every packet
     };
 
     /// MIME type of a drag: the model's instance token and the dragged rows' ids.
@@ -78,6 +79,11 @@ public:
     /// A new row for `spec` with a fresh id and no counters.
     RuleRow makeRow(const QString &spec);
     QStringList specs() const;
+    /**
+     * The first row whose rule ends the chain for every packet (see ChainLayout), or -1; rows
+     * after it are never reached. Kept up to date by the edit API.
+     */
+    int firstEndingRow() const { return m_firstEndingRow; }
 
     /**
      * The text of `row` with the cell in `column` changed to `text`, canonical and validated,
@@ -106,9 +112,12 @@ public:
 signals:
     /// An in-place edit was refused; `message` is the parser's reason.
     void editRejected(const QString &message);
+    /// firstEndingRow() or the number of rows changed.
+    void reachabilityChanged();
 
 private:
     void applyOrder(const QVector<int> &oldRowAtNewRow);
+    void updateReachability();
     QVariant displayText(const RuleRow &row, int column) const;
 
     QUndoStack *m_undoStack;
@@ -116,5 +125,6 @@ private:
     QSet<QString> m_knownChains;
     Userchain::Family m_family = Userchain::Family::IPv4;
     quint64 m_nextId = 1;
+    int m_firstEndingRow = -1;
     quint64 m_instanceToken; ///< tells our drags from another window's
 };

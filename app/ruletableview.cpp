@@ -1,5 +1,6 @@
 #include "ruletableview.h"
 
+#include "layouthint.h"
 #include "ruledelegate.h"
 #include "rulefilterproxy.h"
 #include "ruletablemodel.h"
@@ -12,10 +13,12 @@
 
 RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new RuleFilterProxy(this)),
-      m_search(new QLineEdit(this)), m_view(new QTableView(this))
+      m_hint(new LayoutHint(model, this)), m_search(new QLineEdit(this)),
+      m_view(new QTableView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_hint);
     m_search->setPlaceholderText(tr("Search rules (address, port, target, comment…)"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("searchBox"));
@@ -50,10 +53,10 @@ RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     header->moveSection(header->visualIndex(RuleTableModel::PositionColumn), 0);
     const QList<QPair<int, int>> widths = {
         {RuleTableModel::PositionColumn, 36},     {RuleTableModel::InInterfaceColumn, 56},
-        {RuleTableModel::OutInterfaceColumn, 56}, {RuleTableModel::SourceColumn, 130},
-        {RuleTableModel::DestinationColumn, 100}, {RuleTableModel::ProtocolColumn, 130},
-        {RuleTableModel::StateColumn, 120},       {RuleTableModel::TargetColumn, 110},
-        {RuleTableModel::CommentColumn, 120},     {RuleTableModel::PacketsColumn, 64},
+        {RuleTableModel::OutInterfaceColumn, 56}, {RuleTableModel::SourceColumn, 150},
+        {RuleTableModel::DestinationColumn, 110}, {RuleTableModel::ProtocolColumn, 126},
+        {RuleTableModel::StateColumn, 110},       {RuleTableModel::TargetColumn, 110},
+        {RuleTableModel::CommentColumn, 100},     {RuleTableModel::PacketsColumn, 64},
         {RuleTableModel::BytesColumn, 64}};
     for (const auto &[column, width] : widths) {
         header->resizeSection(column, width);

@@ -4,14 +4,16 @@
 #include <QVector>
 #include <QWidget>
 
+class LayoutHint;
 class QLineEdit;
 class QTableView;
 class RuleFilterProxy;
 class RuleTableModel;
 
 /**
- * The DOCKER-USER page: a search box over the rule table. Drag and drop reorders (the model
- * turns a drop into a move command); the view works in proxy rows and hands out source rows.
+ * The DOCKER-USER page: how the chain ends (LayoutHint), a search box over the rule table. Drag and
+ * drop reorders (the model turns a drop into a move command); the view works in proxy rows and
+ * hands out source rows.
  */
 class RuleTableView final : public QWidget
 {
@@ -22,6 +24,8 @@ public:
     QTableView *tableView() const { return m_view; }
     RuleFilterProxy *proxy() const { return m_proxy; }
     QLineEdit *searchBox() const { return m_search; }
+    LayoutHint *layoutHint() const { return m_hint; }
+    RuleTableModel *model() const { return m_model; }
 
     /// Selected rows of the model (not the proxy), ascending.
     QVector<int> selectedRows() const;
@@ -41,6 +45,7 @@ signals:
 private:
     RuleTableModel *m_model;
     RuleFilterProxy *m_proxy;
+    LayoutHint *m_hint;
     QLineEdit *m_search;
     QTableView *m_view;
     QTimer m_searchDelay;

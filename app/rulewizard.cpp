@@ -77,6 +77,11 @@ QStringList RuleWizard::rules() const
     return m_input->rules();
 }
 
+QStringList RuleWizard::otherFamilyRules() const
+{
+    return m_input->otherFamilyRules();
+}
+
 bool RuleWizard::replaceTable() const
 {
     return m_preview && m_preview->replaceTable();

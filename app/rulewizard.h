@@ -34,6 +34,9 @@ public:
     QStringList rules() const;
     /// True if the rules replace the table rather than join it (recommended policy only).
     bool replaceTable() const;
+    /// The same rules for the other family, if the user asked for them there too (and the
+    /// rules have no family-specific address); else empty.
+    QStringList otherFamilyRules() const;
 
 private:
     RuleWizard(Kind kind, RuleWizardPage *input, QWidget *parent);

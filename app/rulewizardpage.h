@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QWizardPage>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -25,6 +26,11 @@ public:
     /// The problem shown to the user, or empty.
     QString message() const { return m_message; }
     bool isComplete() const override;
+    /// "Also add to the other family" is ticked and possible (the rules have no address).
+    bool alsoOtherFamily() const;
+    /// The rules for the other family (same text); empty unless alsoOtherFamily().
+    QStringList otherFamilyRules() const;
+    QCheckBox *alsoOtherFamilyCheck() const { return m_alsoOther; }
 
 protected:
     /**
@@ -39,6 +45,8 @@ protected:
     const WizardContext &context() const { return m_context; }
     /// An editable list of the host's interfaces (typing a name is allowed).
     QComboBox *makeInterfaceCombo();
+    /// A message if `text` is an address of the other family (see FamilyText), else empty.
+    QString addressProblem(const QString &text) const;
 
 private:
     WizardContext m_context;
@@ -46,6 +54,9 @@ private:
     QFormLayout *m_form;
     QLabel *m_preview;
     QLabel *m_messageLabel;
+    QCheckBox *m_alsoOther;
+    QLabel *m_alsoNote;
     QStringList m_rules;
+    QStringList m_otherRules;
     QString m_message;
 };

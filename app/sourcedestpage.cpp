@@ -14,8 +14,10 @@ SourceDestPage::SourceDestPage(const WizardContext &context, QWidget *parent)
                       "on two addresses and the rule should apply to only one of them."));
     m_source = new AddressInput(this);
     m_source->setObjectName(QStringLiteral("source"));
+    m_source->setFamily(context.family);
     m_destination = new AddressInput(this);
     m_destination->setObjectName(QStringLiteral("destination"));
+    m_destination->setFamily(context.family);
     m_interface = makeInterfaceCombo();
     m_interface->setObjectName(QStringLiteral("interface"));
     m_interface->setCurrentIndex(-1);

@@ -1,6 +1,8 @@
 #include "stateexplainer.h"
 
 #include "chaindescriptions.h"
+#include "familytext.h"
+#include "firewallmode.h"
 #include "helpererror.h"
 
 using Userchain::ChainInfo;
@@ -53,24 +55,62 @@ Notice StateExplainer::explain(const HelperError &error)
     return n;
 }
 
+bool StateExplainer::isEditable(const Snapshot &snapshot)
+{
+    const QVector<Notice> notices = explain(snapshot);
+    return std::none_of(notices.cbegin(), notices.cend(),
+                        [](const Notice &n) { return n.blocking; });
+}
+
 QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
 {
     QVector<Notice> notices;
+    const Userchain::Family family = FamilyText::fromInt(snapshot.family);
+    const QString v = FamilyText::name(family);
+    const QString tool = FamilyText::tool(family);
     int dockerChains = 0;
     for (const ChainInfo &c : snapshot.chains) {
         if (c.table == QLatin1String("filter") && ChainDescriptions::isDockerChain(c.name)) {
             ++dockerChains;
         }
     }
+    const bool none = snapshot.backend == QLatin1String("none");
+    const bool nftables = FirewallMode::dockerUsesNftables(snapshot);
+    const FirewallMode::LeftOver leftOver = FirewallMode::leftOverDockerUser(snapshot);
 
-    if (snapshot.backend == QLatin1String("none")) {
+    if (nftables && !snapshot.dockerUserExists && !snapshot.iptablesDisabled) {
+        // Docker 29's own nftables firewall: nothing here to edit, and that is no fault.
+        Notice n;
+        n.id = QStringLiteral("docker-nftables");
+        n.severity = Notice::Severity::Info;
+        n.title = tr("Docker uses nftables: there is no DOCKER-USER");
+        n.text = tr("Docker runs with its nftables firewall backend (Docker 29 and later, table "
+                    "%1 docker-bridges), so it creates no %2 chains and no DOCKER-USER chain.")
+                     .arg(family == Userchain::Family::IPv6 ? QStringLiteral("ip6")
+                                                            : QStringLiteral("ip"),
+                          tool) +
+                 QStringLiteral("\n\n") + FirewallMode::nftablesAdvice();
+        n.code = FirewallMode::nftablesExample(family);
+        n.action = Notice::Action::Retry;
+        n.actionText = tr("Check again");
+        n.blocking = true;
+        notices.append(n);
+    } else if (none) {
         Notice n;
         n.id = QStringLiteral("no-backend");
         n.severity = Notice::Severity::Error;
-        n.title = tr("Docker's rules are not in iptables");
-        n.text = tr("Neither iptables-legacy nor iptables-nft holds Docker's chains. Docker 29 "
-                    "can manage nftables directly (firewall-backend \"nftables\"); it then has no "
-                    "DOCKER-USER chain, and filtering is done in nftables instead.");
+        if (family == Userchain::Family::IPv6) {
+            n.title = tr("Docker has no IPv6 chains");
+            n.text = tr("Neither ip6tables-legacy nor ip6tables-nft holds Docker's IPv6 chains. "
+                        "Docker creates them when it filters IPv6 (\"ip6tables\": true, the "
+                        "default since Docker 27); with an older Docker, or while Docker is "
+                        "stopped, there is no IPv6 DOCKER-USER to edit.");
+        } else {
+            n.title = tr("Docker's rules are not in iptables");
+            n.text = tr("Neither iptables-legacy nor iptables-nft holds Docker's chains. Docker "
+                        "29 can manage nftables directly (firewall-backend \"nftables\"); it then "
+                        "has no DOCKER-USER chain, and filtering is done in nftables instead.");
+        }
         if (!snapshot.backendDetail.isEmpty()) {
             n.text += QLatin1Char('\n') + tr("Details: %1").arg(snapshot.backendDetail);
         }
@@ -82,9 +122,33 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
         Notice n;
         n.id = QStringLiteral("nft-backend");
         n.title = tr("This host uses the nf_tables backend");
-        n.text = tr("Docker wrote its chains with iptables-nft, so Userchain reads and writes "
-                    "DOCKER-USER there. `iptables-legacy` shows none of these rules; use "
-                    "`iptables-nft` (or `iptables`, if it points to it) to inspect them.");
+        n.text = tr("Docker wrote its chains with %1-nft, so Userchain reads and writes "
+                    "DOCKER-USER there. `%1-legacy` shows none of these rules; use `%1-nft` (or "
+                    "`%1`, if it points to it) to inspect them.")
+                     .arg(tool);
+        notices.append(n);
+    }
+
+    if (leftOver != FirewallMode::LeftOver::None) {
+        Notice n;
+        n.id = leftOver == FirewallMode::LeftOver::Active ? QStringLiteral("leftover-active")
+                                                          : QStringLiteral("leftover-inactive");
+        n.severity = Notice::Severity::Warning;
+        n.title = leftOver == FirewallMode::LeftOver::Active
+                      ? tr("Left over from iptables mode, and still active")
+                      : tr("Left over from iptables mode, and inactive");
+        n.text = leftOver == FirewallMode::LeftOver::Active
+                     ? tr("Docker now runs with its nftables backend and no longer maintains "
+                          "DOCKER-USER, but FORWARD still jumps to it (rule %1), so the kernel "
+                          "still applies these rules: a DROP here still drops, while an ACCEPT "
+                          "no longer overrides Docker's drops. The jump goes away when it is "
+                          "removed or at the next reboot.")
+                           .arg(snapshot.forwardJumpPosition)
+                     : tr("Docker now runs with its nftables backend and no longer maintains "
+                          "DOCKER-USER. Nothing jumps to this chain any more, so its rules have "
+                          "no effect; editing them changes nothing.");
+        n.text += QStringLiteral("\n\n") + FirewallMode::nftablesAdvice();
+        n.code = FirewallMode::nftablesExample(family);
         notices.append(n);
     }
 
@@ -92,15 +156,16 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
         Notice n;
         n.id = QStringLiteral("iptables-disabled");
         n.severity = Notice::Severity::Warning;
-        n.title = tr("Docker is set not to touch iptables");
-        n.text = tr("/etc/docker/daemon.json has \"iptables\": false, so Docker creates no "
-                    "chains and sends no traffic through DOCKER-USER: rules here have no effect "
-                    "on containers. Remove the setting and restart Docker to use DOCKER-USER.");
+        n.title = tr("Docker is set not to touch %1").arg(tool);
+        n.text = tr("/etc/docker/daemon.json has \"%1\": false, so Docker creates no %2 chains "
+                    "and sends no traffic through DOCKER-USER: rules here have no effect on "
+                    "containers. Remove the setting and restart Docker to use DOCKER-USER.")
+                     .arg(tool, v);
         n.blocking = dockerChains == 0 && !snapshot.dockerUserExists;
         n.action = Notice::Action::Retry;
         n.actionText = tr("Check again");
         notices.append(n);
-    } else if (dockerChains == 0 && snapshot.backend != QLatin1String("none")) {
+    } else if (dockerChains == 0 && !none && !nftables) {
         Notice n;
         n.id = QStringLiteral("docker-not-running");
         n.severity = Notice::Severity::Warning;
@@ -111,8 +176,9 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
         notices.append(n);
     }
 
-    if (!snapshot.dockerUserExists && snapshot.backend != QLatin1String("none") &&
-        !snapshot.iptablesDisabled) {
+    if (nftables) {
+        // The jump and the chain are Docker's iptables plumbing; nftables mode has neither.
+    } else if (!snapshot.dockerUserExists && !none && !snapshot.iptablesDisabled) {
         Notice n;
         n.id = QStringLiteral("no-docker-user");
         n.severity = Notice::Severity::Warning;
@@ -142,7 +208,7 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
         notices.append(n);
     }
 
-    for (const QString &warning : snapshot.warnings) {
+    for (const QString &warning : FirewallMode::displayedWarnings(snapshot)) {
         Notice n;
         n.id = QStringLiteral("helper-warning");
         n.severity = Notice::Severity::Warning;

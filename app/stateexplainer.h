@@ -19,6 +19,8 @@ class StateExplainer final
 public:
     static QVector<Notice> explain(const Userchain::Snapshot &snapshot);
     static Notice explain(const HelperError &error);
+    /// True if nothing in `snapshot` keeps the DOCKER-USER table from being shown and edited.
+    static bool isEditable(const Userchain::Snapshot &snapshot);
     /// Words for the status bar: "iptables-legacy", "iptables-nft (nf_tables)", ...
     static QString backendName(const QString &backend);
 };

@@ -24,5 +24,6 @@ private:
     Notice m_notice;
     QLabel *m_title;
     QLabel *m_text;
+    QLabel *m_code;
     QPushButton *m_button;
 };

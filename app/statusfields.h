@@ -5,18 +5,31 @@
 class EditSession;
 class QLabel;
 
-/// The status bar's permanent fields: backend, how many of Docker's chains, revision and refresh.
+/**
+ * The status bar's permanent fields for the family on screen: the family, the backend, how many
+ * of Docker's chains, whether the active rules are saved for the next boot, revision and refresh.
+ */
 class StatusFields final : public QWidget
 {
     Q_OBJECT
 public:
     explicit StatusFields(QWidget *parent = nullptr);
 
-    void update(const EditSession *session, int dockerChainCount);
+    struct Saved
+    {
+        QString text;
+        QString toolTip;
+        bool warning = false; ///< rules would be lost at reboot
+    };
+
+    void update(const EditSession *session, int dockerChainCount, const Saved &saved);
+    /// Family, backend, Docker's chains, saved state, revision.
     QStringList texts() const;
 
 private:
+    QLabel *m_family;
     QLabel *m_backend;
     QLabel *m_chains;
+    QLabel *m_saved;
     QLabel *m_revision;
 };

@@ -21,4 +21,6 @@ struct WizardContext
     Userchain::Family family = Userchain::Family::IPv4;
     QStringList interfaces;
     QVector<PublishedPort> publishedPorts;
+    /// The other family's DOCKER-USER can be edited too: offer "also add to IPv6/IPv4".
+    bool otherFamilyAvailable = false;
 };

@@ -9,3 +9,7 @@ target_compile_definitions(bench_gui PRIVATE
     USERCHAIN_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
     USERCHAIN_BINARY_DIR="${CMAKE_BINARY_DIR}"
     USERCHAIN_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/../shared/fixtures")
+
+# The documentation's screenshots: bench/gui/screenshots.sh runs this in the sandbox, under xvfb.
+add_executable(gui_screenshots ${USERCHAIN_GUI_BENCH_DIR}/screenshots.cpp)
+target_link_libraries(gui_screenshots PRIVATE userchain-gui Qt6::Test)

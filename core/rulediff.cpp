@@ -34,17 +34,24 @@ QVector<int> longestIncreasing(const QVector<int> &seq)
     return result;
 }
 
-} // namespace
+/// Which new rule is which old rule, and which of the pairs keep their relative order.
+struct Pairing
+{
+    QVector<int> matchedOld; ///< new index -> old index, -1 for an added rule
+    QVector<bool> oldKept;   ///< old index -> paired with a new rule
+    QVector<bool> inPlace;   ///< new index -> paired and in the longest increasing run
+};
 
-QVector<RuleDiff::Change> RuleDiff::compute(const QStringList &oldSpecs,
-                                            const QStringList &newSpecs)
+Pairing pairRules(const QStringList &oldSpecs, const QStringList &newSpecs)
 {
     QHash<QString, std::deque<int>> oldPositions;
     for (int i = 0; i < oldSpecs.size(); ++i)
         oldPositions[oldSpecs.at(i)].push_back(i);
 
-    QVector<int> matchedOld(newSpecs.size(), -1); // new index -> old index
-    QVector<bool> oldKept(oldSpecs.size(), false);
+    Pairing p;
+    p.matchedOld.fill(-1, newSpecs.size());
+    p.oldKept.fill(false, oldSpecs.size());
+    p.inPlace.fill(false, newSpecs.size());
     QVector<int> pairedOld; // old indexes of matched rules, in new order
     QVector<int> pairedNew;
     for (int j = 0; j < newSpecs.size(); ++j) {
@@ -53,28 +60,64 @@ QVector<RuleDiff::Change> RuleDiff::compute(const QStringList &oldSpecs,
             continue;
         const int i = it->front();
         it->pop_front();
-        matchedOld[j] = i;
-        oldKept[i] = true;
+        p.matchedOld[j] = i;
+        p.oldKept[i] = true;
         pairedOld.append(i);
         pairedNew.append(j);
     }
-
-    QVector<bool> inPlace(newSpecs.size(), false);
     for (int k : longestIncreasing(pairedOld))
-        inPlace[pairedNew.at(k)] = true;
+        p.inPlace[pairedNew.at(k)] = true;
+    return p;
+}
 
+} // namespace
+
+QVector<RuleDiff::Change> RuleDiff::compute(const QStringList &oldSpecs,
+                                            const QStringList &newSpecs)
+{
+    const Pairing p = pairRules(oldSpecs, newSpecs);
     QVector<Change> changes;
     for (int i = 0; i < oldSpecs.size(); ++i) {
-        if (!oldKept.at(i))
+        if (!p.oldKept.at(i))
             changes.append({Kind::Removed, oldSpecs.at(i), i, -1});
     }
     for (int j = 0; j < newSpecs.size(); ++j) {
-        if (matchedOld.at(j) < 0)
+        if (p.matchedOld.at(j) < 0)
             changes.append({Kind::Added, newSpecs.at(j), -1, j});
-        else if (!inPlace.at(j))
-            changes.append({Kind::Moved, newSpecs.at(j), matchedOld.at(j), j});
+        else if (!p.inPlace.at(j))
+            changes.append({Kind::Moved, newSpecs.at(j), p.matchedOld.at(j), j});
     }
     return changes;
+}
+
+QVector<RuleDiff::Change> RuleDiff::withContext(const QStringList &oldSpecs,
+                                                const QStringList &newSpecs)
+{
+    const Pairing p = pairRules(oldSpecs, newSpecs);
+    QVector<Change> lines;
+    lines.reserve(newSpecs.size());
+    int nextOld = 0; // removed rules before this old index have been placed
+    auto placeRemovedBefore = [&](int oldLimit) {
+        for (; nextOld < oldLimit; ++nextOld) {
+            if (!p.oldKept.at(nextOld))
+                lines.append({Kind::Removed, oldSpecs.at(nextOld), nextOld, -1});
+        }
+    };
+    for (int j = 0; j < newSpecs.size(); ++j) {
+        const int i = p.matchedOld.at(j);
+        if (i < 0) {
+            lines.append({Kind::Added, newSpecs.at(j), -1, j});
+        } else if (!p.inPlace.at(j)) {
+            lines.append({Kind::Moved, newSpecs.at(j), i, j});
+        } else {
+            // Kept rules appear in increasing old order, so the removed ones fall into place.
+            placeRemovedBefore(i);
+            nextOld = std::max(nextOld, i + 1);
+            lines.append({Kind::Kept, newSpecs.at(j), i, j});
+        }
+    }
+    placeRemovedBefore(int(oldSpecs.size()));
+    return lines;
 }
 
 QString RuleDiff::format(const QVector<Change> &changes, const QString &chain)
@@ -95,6 +138,9 @@ QString RuleDiff::format(const QVector<Change> &changes, const QString &chain)
                        .arg(change.oldIndex + 1)
                        .arg(change.newIndex + 1);
             break;
+        case Kind::Kept:
+            out += QStringLiteral("  %1\n").arg(rule);
+            break;
         }
     }
     return out;
@@ -113,6 +159,8 @@ QString RuleDiff::summary(const QVector<Change> &changes)
             break;
         case Kind::Moved:
             ++moved;
+            break;
+        case Kind::Kept:
             break;
         }
     }

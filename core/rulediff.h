@@ -20,7 +20,8 @@ namespace Userchain {
 class RuleDiff final
 {
 public:
-    enum class Kind { Added, Removed, Moved };
+    /// Kept appears only in withContext(): compute() reports changes, never kept rules.
+    enum class Kind { Added, Removed, Moved, Kept };
 
     struct Change
     {
@@ -34,12 +35,21 @@ public:
     static QVector<Change> compute(const QStringList &oldSpecs, const QStringList &newSpecs);
 
     /**
+     * The whole new list with the changes in place, for a reviewer who wants context: every
+     * rule of the new list in new order (Kept, Added or Moved, the same pairing as compute()),
+     * and each removed rule where it stood, right after the kept rule that preceded it in the
+     * old list (removed rules before any kept rule come first). Same cost as compute().
+     */
+    static QVector<Change> withContext(const QStringList &oldSpecs, const QStringList &newSpecs);
+
+    /**
      * One line per change in iptables syntax, with 1-based rule numbers:
      * `- -A CHAIN spec    # removed, was 2`, `+ -A CHAIN spec    # added as 3`,
-     * `~ -A CHAIN spec    # moved 4 -> 1`.
+     * `~ -A CHAIN spec    # moved 4 -> 1`; kept rules (from withContext()) as
+     * `  -A CHAIN spec`.
      */
     static QString format(const QVector<Change> &changes, const QString &chain);
-    /// "2 added, 1 removed, 1 moved" or "no changes".
+    /// "2 added, 1 removed, 1 moved" or "no changes"; kept rules are not counted.
     static QString summary(const QVector<Change> &changes);
 };
 

@@ -13,6 +13,9 @@ private Q_SLOTS:
     void compute();
     void largeReorderIsFast();
     void format();
+    void withContext_data();
+    void withContext();
+    void withContextAgreesWithCompute();
 };
 
 void TestRuleDiff::compute_data()
@@ -99,6 +102,76 @@ void TestRuleDiff::format()
                                   "+ -A DOCKER-USER -s 1.2.3.4/32 -j DROP    # added as 2\n"));
     QCOMPARE(RuleDiff::summary(changes), QStringLiteral("1 added, 1 removed, 0 moved"));
     QCOMPARE(RuleDiff::summary({}), QStringLiteral("no changes"));
+}
+
+void TestRuleDiff::withContext_data()
+{
+    QTest::addColumn<QStringList>("oldSpecs");
+    QTest::addColumn<QStringList>("newSpecs");
+    // Each line as "kind:old:new:spec" with 1-based positions, 0 for none.
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("same") << QStringList{"a", "b"} << QStringList{"a", "b"}
+                          << QStringList{"kept:1:1:a", "kept:2:2:b"};
+    QTest::newRow("added") << QStringList{"a"} << QStringList{"x", "a"}
+                           << QStringList{"added:0:1:x", "kept:1:2:a"};
+    QTest::newRow("removed in the middle stays where it stood")
+        << QStringList{"a", "b", "c"} << QStringList{"a", "c"}
+        << QStringList{"kept:1:1:a", "removed:2:0:b", "kept:3:2:c"};
+    QTest::newRow("removed first and last")
+        << QStringList{"x", "a", "y"} << QStringList{"a"}
+        << QStringList{"removed:1:0:x", "kept:2:1:a", "removed:3:0:y"};
+    QTest::newRow("moved") << QStringList{"a", "b", "c"} << QStringList{"c", "a", "b"}
+                           << QStringList{"moved:3:1:c", "kept:1:2:a", "kept:2:3:b"};
+    QTest::newRow("duplicates") << QStringList{"a", "a"} << QStringList{"a"}
+                                << QStringList{"kept:1:1:a", "removed:2:0:a"};
+    QTest::newRow("everything removed")
+        << QStringList{"a", "b"} << QStringList{} << QStringList{"removed:1:0:a", "removed:2:0:b"};
+    QTest::newRow("mixed") << QStringList{"a", "b", "c"} << QStringList{"c", "d", "a"}
+                           << QStringList{"moved:3:1:c", "added:0:2:d", "kept:1:3:a",
+                                          "removed:2:0:b"};
+}
+
+void TestRuleDiff::withContext()
+{
+    QFETCH(QStringList, oldSpecs);
+    QFETCH(QStringList, newSpecs);
+    QFETCH(QStringList, expected);
+    QStringList actual;
+    for (const RuleDiff::Change &line : RuleDiff::withContext(oldSpecs, newSpecs)) {
+        const char *kind = line.kind == RuleDiff::Kind::Added     ? "added"
+                           : line.kind == RuleDiff::Kind::Removed ? "removed"
+                           : line.kind == RuleDiff::Kind::Moved   ? "moved"
+                                                                  : "kept";
+        actual.append(QStringLiteral("%1:%2:%3:%4")
+                          .arg(QLatin1String(kind))
+                          .arg(line.oldIndex + 1)
+                          .arg(line.newIndex + 1)
+                          .arg(line.spec));
+    }
+    QCOMPARE(actual, expected);
+}
+
+void TestRuleDiff::withContextAgreesWithCompute()
+{
+    // The same changes, with the kept rules in between; the CLI's text gains "  " lines only.
+    const QStringList oldSpecs{QStringLiteral("-j RETURN"), QStringLiteral("-i eth0 -j DROP"),
+                               QStringLiteral("-s 10.0.0.1/32 -j DROP")};
+    const QStringList newSpecs{QStringLiteral("-s 10.0.0.1/32 -j DROP"),
+                               QStringLiteral("-s 1.2.3.4/32 -j DROP"),
+                               QStringLiteral("-j RETURN")};
+    const auto lines = RuleDiff::withContext(oldSpecs, newSpecs);
+    QVector<RuleDiff::Change> changes;
+    for (const RuleDiff::Change &line : lines)
+        if (line.kind != RuleDiff::Kind::Kept)
+            changes.append(line);
+    QCOMPARE(changes.size(), RuleDiff::compute(oldSpecs, newSpecs).size());
+    QCOMPARE(RuleDiff::summary(lines), RuleDiff::summary(RuleDiff::compute(oldSpecs, newSpecs)));
+    QCOMPARE(RuleDiff::format(lines, QStringLiteral("DOCKER-USER")),
+             QStringLiteral("~ -A DOCKER-USER -s 10.0.0.1/32 -j DROP    # moved 3 -> 1\n"
+                            "+ -A DOCKER-USER -s 1.2.3.4/32 -j DROP    # added as 2\n"
+                            "  -A DOCKER-USER -j RETURN\n"
+                            "- -A DOCKER-USER -i eth0 -j DROP    # removed, was 2\n"));
 }
 
 QTEST_GUILESS_MAIN(TestRuleDiff)

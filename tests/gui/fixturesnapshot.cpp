@@ -21,24 +21,35 @@ QString FixtureSnapshot::userRulesCapture()
         "/docker-20.10/docker20.10-legacy-user-rules-before-restart.legacy.v4.rules");
 }
 
-QString FixtureSnapshot::revisionOf(const QStringList &specs)
+QString FixtureSnapshot::revisionOf(const QStringList &specs, int family)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(specs.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256)
-            .toHex());
+    // The family is part of the revision, as in the helper: equal chains of the two families
+    // must not share one.
+    const QByteArray text =
+        QByteArray::number(family) + '\n' + specs.join(QLatin1Char('\n')).toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
 }
 
-Snapshot FixtureSnapshot::fromFile(const QString &path, const QString &backend)
+QString FixtureSnapshot::mobyCapture(const QString &name)
+{
+    return QStringLiteral(USERCHAIN_FIXTURES_DIR "/docker-moby/") + name;
+}
+
+Snapshot FixtureSnapshot::fromFile(const QString &path, const QString &backend, int family)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         qFatal("cannot read fixture %s", qPrintable(path));
     }
-    return fromData(file.readAll(), backend);
+    if (family == 0) {
+        family = path.contains(QLatin1String(".v6.")) ? 6 : 4;
+    }
+    return fromData(file.readAll(), backend, family);
 }
 
-Snapshot FixtureSnapshot::fromData(const QByteArray &data, const QString &backend)
+Snapshot FixtureSnapshot::fromData(const QByteArray &data, const QString &backend, int family)
 {
+    const Family f = family == 6 ? Family::IPv6 : Family::IPv4;
     RestoreFile file;
     QVector<FileError> errors;
     if (!RestoreFile::read(data, &file, &errors)) {
@@ -46,7 +57,7 @@ Snapshot FixtureSnapshot::fromData(const QByteArray &data, const QString &backen
     }
     Snapshot snapshot;
     snapshot.backend = backend;
-    snapshot.family = 4;
+    snapshot.family = family;
     const QStringList builtins = {QStringLiteral("INPUT"), QStringLiteral("FORWARD"),
                                   QStringLiteral("OUTPUT"), QStringLiteral("PREROUTING"),
                                   QStringLiteral("POSTROUTING")};
@@ -67,7 +78,7 @@ Snapshot FixtureSnapshot::fromData(const QByteArray &data, const QString &backen
         }
         const QString chain = command.args.value(1);
         RuleEntry entry;
-        if (const auto rule = RuleParser::parseArgs(command.args.mid(2), Family::IPv4)) {
+        if (const auto rule = RuleParser::parseArgs(command.args.mid(2), f)) {
             entry.spec = rule->toString();
         } else {
             entry.spec = command.args.mid(2).join(QLatin1Char(' '));
@@ -87,7 +98,7 @@ Snapshot FixtureSnapshot::fromData(const QByteArray &data, const QString &backen
             for (const RuleEntry &e : info.rules) {
                 specs << e.spec;
             }
-            snapshot.revision = revisionOf(specs);
+            snapshot.revision = revisionOf(specs, family);
         }
         if (info.table == QLatin1String("filter") && info.name == QLatin1String("FORWARD")) {
             for (int i = 0; i < info.rules.size(); ++i) {
@@ -115,5 +126,5 @@ void FixtureSnapshot::setDockerUser(Snapshot *snapshot, const QStringList &specs
             }
         }
     }
-    snapshot->revision = revisionOf(specs);
+    snapshot->revision = revisionOf(specs, snapshot->family);
 }

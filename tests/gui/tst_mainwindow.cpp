@@ -134,9 +134,10 @@ private slots:
                     .toString()
                     .contains(QStringLiteral("rewrites")));
         const QStringList status = m_window->statusFields();
-        QCOMPARE(status.at(0), QStringLiteral("Backend: iptables-legacy"));
-        QCOMPARE(status.at(1), QStringLiteral("Docker chains: 3"));
-        QVERIFY(status.at(2).startsWith(QStringLiteral("Revision ") +
+        QCOMPARE(status.at(0), QStringLiteral("IPv4 (iptables)"));
+        QCOMPARE(status.at(1), QStringLiteral("Backend: iptables-legacy"));
+        QCOMPARE(status.at(2), QStringLiteral("Docker chains: 3"));
+        QVERIFY(status.at(4).startsWith(QStringLiteral("Revision ") +
                                         m_window->session()->snapshot().revision.left(12)));
         QVERIFY(!m_window->noticeBar()->isVisible());
     }
@@ -319,7 +320,7 @@ private slots:
             QVERIFY(m_window->ruleTableView()->isVisible());
         }
         if (change == QLatin1String("nft")) {
-            QCOMPARE(m_window->statusFields().at(0),
+            QCOMPARE(m_window->statusFields().at(1),
                      QStringLiteral("Backend: iptables-nft (nf_tables)"));
         }
     }

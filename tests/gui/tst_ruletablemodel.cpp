@@ -1,5 +1,6 @@
 // Model tests: QAbstractItemModelTester over every model, undo/redo of every command, and
 // drag and drop through dropMimeData producing a move command.
+#include "applydialog.h"
 #include "chainlistmodel.h"
 #include "chainrulesmodel.h"
 #include "editrulecommand.h"
@@ -342,10 +343,14 @@ private slots:
 
     void diff()
     {
+        // The review shows core's RuleDiff with context, as the dialog's plain text.
         QFETCH(QStringList, before);
         QFETCH(QStringList, after);
         QFETCH(QString, text);
-        QCOMPARE(RuleDiff::compute(before, after).toText(), text);
+        ApplyDialog dialog;
+        dialog.setReviews({{Family::IPv4, RuleDiff::withContext(before, after), QString()}});
+        QCOMPARE(dialog.diffText(), text);
+        QCOMPARE(dialog.diffText(Family::IPv4), text);
     }
 
     void fiftyThousandRules()

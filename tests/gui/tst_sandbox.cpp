@@ -9,18 +9,22 @@
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
+#include "persistencecontroller.h"
 #include "ruleactions.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
 #include "rulewizard.h"
+#include "workspace.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDBusConnection>
+#include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -42,10 +46,16 @@ QString buildDir()
     return qEnvironmentVariable("USERCHAIN_BUILD_DIR", QStringLiteral(USERCHAIN_BINARY_DIR));
 }
 
-QStringList kernelDockerUser()
+QString ipv6Capture()
+{
+    return FixtureSnapshot::mobyCapture(QStringLiteral("docker29.7.2-composed-portmap.v6.rules"));
+}
+
+QStringList kernelDockerUser(int family = 4)
 {
     QProcess save;
-    save.start(QStringLiteral("iptables-legacy-save"),
+    save.start(family == 6 ? QStringLiteral("ip6tables-legacy-save")
+                           : QStringLiteral("iptables-legacy-save"),
                {QStringLiteral("-t"), QStringLiteral("filter")});
     if (!save.waitForFinished(10000)) {
         return {QStringLiteral("iptables-legacy-save did not finish")};
@@ -102,10 +112,11 @@ private:
         env.insert(QLatin1String(InnerVariable), QStringLiteral("1"));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         sandbox.setProcessEnvironment(env);
+        // Both families, as on a Docker 27+ host with IPv6 filtering on.
         sandbox.start(sandboxScript(),
                       {QStringLiteral("--build-dir"), buildDir(), QStringLiteral("--load"),
-                       FixtureSnapshot::dockerCapture(), QStringLiteral("--"),
-                       QCoreApplication::applicationFilePath(), function});
+                       FixtureSnapshot::dockerCapture(), QStringLiteral("--load6"), ipv6Capture(),
+                       QStringLiteral("--"), QCoreApplication::applicationFilePath(), function});
         if (!sandbox.waitForFinished(240000)) {
             sandbox.kill();
             return -1;
@@ -134,6 +145,19 @@ private:
         window->show();
         window->refresh();
         return window;
+    }
+
+    /// Keeps each family's rules when its "Keep these rules?" comes up.
+    void keepEach(MainWindow *window, int families)
+    {
+        QSignalSpy started(window->applyController(), &ApplyController::confirmationStarted);
+        for (int i = 1; i <= families; ++i) {
+            QTRY_COMPARE_WITH_TIMEOUT(started.count(), i, 60000);
+            QTest::mouseClick(window->applyController()->confirmDialog()->findChild<QPushButton *>(
+                                  QStringLiteral("keepButton")),
+                              Qt::LeftButton);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!window->applyController()->isBusy(), 30000);
     }
 
     void apply(MainWindow *window, int seconds)
@@ -213,6 +237,9 @@ private slots:
         window->session()->load(window->session()->snapshot());
     }
 
+    void ipv6AndBothFamilies();
+    void savePermanentlyAndRestore();
+
     void confirmationTimesOutAndRollsBack()
     {
         if (!inner()) {
@@ -240,6 +267,109 @@ private slots:
         window->session()->load(window->session()->snapshot());
     }
 };
+
+void TestSandbox::ipv6AndBothFamilies()
+{
+    if (!inner()) {
+        skipUnlessPossible();
+        QCOMPARE(runInSandbox(QStringLiteral("ipv6AndBothFamilies")), 0);
+        return;
+    }
+    QCOMPARE(kernelDockerUser(6), QStringList{});
+    HelperClient helper(QDBusConnection::systemBus());
+    auto window = openWindow(&helper);
+    Workspace *workspace = window->workspace();
+    QTRY_VERIFY_WITH_TIMEOUT(workspace->session(Userchain::Family::IPv6)->hasSnapshot(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(workspace->session(Userchain::Family::IPv4)->hasSnapshot(), 30000);
+    QCOMPARE(workspace->session(Userchain::Family::IPv6)->snapshot().backend,
+             QStringLiteral("legacy"));
+    window->showFamily(Userchain::Family::IPv6);
+
+    // An IPv6 prefix for IPv6 only; a published port without a source for both families.
+    ModalRunner::pushHook([](QDialog *d) {
+        auto *wizard = qobject_cast<RuleWizard *>(d);
+        wizard->show();
+        fill(wizard, {"interface=eth0", "subnet=2001:db8:1::/48"});
+        return wizard->rules().isEmpty() ? int(QDialog::Rejected) : int(QDialog::Accepted);
+    });
+    window->ruleActions()->runWizard(RuleWizard::OnlySubnet);
+    ModalRunner::pushHook([](QDialog *d) {
+        auto *wizard = qobject_cast<RuleWizard *>(d);
+        wizard->show();
+        fill(wizard, {"port=8080 (tcp", "alsoOtherFamily=on"});
+        return wizard->otherFamilyRules().isEmpty() ? int(QDialog::Rejected)
+                                                    : int(QDialog::Accepted);
+    });
+    window->ruleActions()->runWizard(RuleWizard::PublishedPort);
+    QCOMPARE(ModalRunner::pendingHooks(), 0);
+    const QString port =
+        QStringLiteral("-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN");
+    const QStringList expected6{port, QStringLiteral("! -s 2001:db8:1::/48 -i eth0 -j DROP")};
+    QCOMPARE(workspace->session(Userchain::Family::IPv6)->model()->specs(), expected6);
+    const QStringList expected4{port, QStringLiteral("-j RETURN")};
+    QCOMPARE(workspace->session(Userchain::Family::IPv4)->model()->specs(), expected4);
+
+    // One Apply for both families, each kept on its own.
+    apply(window.get(), 60);
+    keepEach(window.get(), 2);
+    QCOMPARE(kernelDockerUser(6), expected6);
+    QCOMPARE(kernelDockerUser(4), expected4);
+    QVERIFY(!workspace->isModified());
+}
+
+void TestSandbox::savePermanentlyAndRestore()
+{
+    if (!inner()) {
+        skipUnlessPossible();
+        QCOMPARE(runInSandbox(QStringLiteral("savePermanentlyAndRestore")), 0);
+        return;
+    }
+    using State = PersistenceController::State;
+    const Userchain::Family v4 = Userchain::Family::IPv4;
+    HelperClient helper(QDBusConnection::systemBus());
+    auto window = openWindow(&helper);
+    PersistenceController *persistence = window->persistence();
+    QTRY_VERIFY_WITH_TIMEOUT(persistence->state(v4) != State::Unknown &&
+                                 persistence->state(v4) != State::NotApplicable,
+                             30000);
+    QCOMPARE(persistence->state(v4), State::Nothing); // only Docker's RETURN, nothing saved
+
+    window->ruleActions()->insertRules({QStringLiteral("-i eth0 -j DROP")},
+                                       QStringLiteral("Add rule"));
+    apply(window.get(), 60);
+    keepEach(window.get(), 1);
+    const QStringList live = kernelDockerUser(4);
+    QCOMPARE(live, (QStringList{QStringLiteral("-i eth0 -j DROP"), QStringLiteral("-j RETURN")}));
+    QTRY_COMPARE_WITH_TIMEOUT(persistence->state(v4), State::NeverSaved, 30000);
+
+    ModalRunner::pushHook([](QDialog *d) {
+        auto *box = qobject_cast<QMessageBox *>(d);
+        return box && box->text().contains(QStringLiteral("reboot")) ? int(QMessageBox::AcceptRole)
+                                                                     : int(QMessageBox::Cancel);
+    });
+    window->action(QStringLiteral("actionSavePermanently"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(persistence->state(v4), State::Saved, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!persistence->isBusy(), 30000);
+    QFile file(QStringLiteral("/etc/userchain/docker-user.v4.rules"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("-A DOCKER-USER -i eth0 -j DROP\n"));
+    QVERIFY(QFileInfo::exists(QStringLiteral("/etc/userchain/docker-user.v6.rules")));
+
+    // The chain is flushed behind Userchain's back (as a reboot leaves it): the window says so ...
+    QCOMPARE(QProcess::execute(QStringLiteral("iptables-legacy"),
+                               {QStringLiteral("-F"), QStringLiteral("DOCKER-USER")}),
+             0);
+    window->action(QStringLiteral("actionRefresh"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(persistence->state(v4), State::Differs, 30000);
+    QCOMPARE(window->statusFields().at(3), QStringLiteral("Unsaved changes since the last save"));
+
+    // ... and the saved rules come back.
+    ModalRunner::pushHook([](QDialog *) { return int(QMessageBox::AcceptRole); });
+    window->action(QStringLiteral("actionRestoreSaved"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(kernelDockerUser(4), live, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(persistence->state(v4), State::Saved, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->session()->baselineSpecs(), live, 30000);
+}
 
 QTEST_MAIN(TestSandbox)
 #include "tst_sandbox.moc"

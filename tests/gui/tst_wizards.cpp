@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -66,6 +67,16 @@ private:
     bool finishEnabled(QWizard *wizard) const
     {
         return wizard->button(QWizard::FinishButton)->isEnabled();
+    }
+
+    WizardContext context6() const
+    {
+        WizardContext c = context();
+        c.family = Userchain::Family::IPv6;
+        c.publishedPorts = {{QStringLiteral("tcp"), QStringLiteral("8080"), QString(),
+                             QStringLiteral("[fd49:efd7:54aa::1]:80")}};
+        c.otherFamilyAvailable = true;
+        return c;
     }
 
 private slots:
@@ -243,6 +254,177 @@ private slots:
         QVERIFY(preview->text().contains(QStringLiteral("-A DOCKER-USER ") + expected.first()));
         QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
         QCOMPARE(w->result(), int(QDialog::Accepted));
+    }
+
+    void ipv6_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("steps");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("message");
+
+        QTest::newRow("one address")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=2001:DB8::1"}
+            << QStringList{"! -s 2001:db8::1/128 -i eth0 -j DROP"} << QString();
+        QTest::newRow("one address, IPv4 given")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=192.168.1.1"}
+            << QStringList() << QStringLiteral("192.168.1.1 is an IPv4 address");
+        QTest::newRow("prefix") << int(RuleWizard::OnlySubnet)
+                                << QStringList{"interface=eth0", "subnet=2001:db8:1::/64"}
+                                << QStringList{"! -s 2001:db8:1::/64 -i eth0 -j DROP"} << QString();
+        QTest::newRow("prefix, host bits cleared")
+            << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=fd00::5/8"}
+            << QStringList{"! -s fd00::/8 -i eth0 -j DROP"} << QString();
+        QTest::newRow("prefix too long")
+            << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=fd00::/200"}
+            << QStringList() << QStringLiteral("200");
+        QTest::newRow("range with destination")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=2001:db8::1-2001:db8::3",
+                           "useDestination=on", "destinationRange=fd00::2-fd00::9"}
+            << QStringList{"-i eth0 -m iprange ! --src-range 2001:db8::1-2001:db8::3 "
+                           "--dst-range fd00::2-fd00::9 -j DROP"}
+            << QString();
+        QTest::newRow("range, IPv4 destination")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=2001:db8::1-2001:db8::3",
+                           "useDestination=on", "destinationRange=10.0.0.1-10.0.0.2"}
+            << QStringList() << QStringLiteral("is an IPv4 range");
+        QTest::newRow("published port from a prefix")
+            << int(RuleWizard::PublishedPort)
+            << QStringList{"port=8080 (tcp", "source=2001:db8::/32"}
+            << QStringList{"-s 2001:db8::/32 -p tcp -m conntrack --ctorigdstport 8080 --ctdir "
+                           "ORIGINAL -j RETURN"}
+            << QString();
+        QTest::newRow("published port, IPv4 source")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=8080 (tcp", "source=10.0.0.0/8"}
+            << QStringList() << QStringLiteral("is an IPv4 network");
+        QTest::newRow("source and destination")
+            << int(RuleWizard::SourceDestination)
+            << QStringList{"source/kind=Range", "source/value=2001:db8::1-2001:db8::9",
+                           "destination/kind=Address", "destination/value=fd49:efd7:54aa::1"}
+            << QStringList{"-d fd49:efd7:54aa::1/128 -m iprange --src-range "
+                           "2001:db8::1-2001:db8::9 -j DROP"}
+            << QString();
+        QTest::newRow("source and destination, IPv4 subnet")
+            << int(RuleWizard::SourceDestination)
+            << QStringList{"source/kind=Subnet", "source/value=192.168.0.0/16"} << QStringList()
+            << QStringLiteral("is an IPv4 network");
+        QTest::newRow("recommended policy")
+            << int(RuleWizard::RecommendedPolicy)
+            << QStringList{"interface=eth0", "subnets=2001:db8:1::/48"}
+            << QStringList{"-i eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+                           "-i eth0 -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j "
+                           "RETURN",
+                           "-i eth0 -p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL -j "
+                           "RETURN",
+                           "-s 2001:db8:1::/48 -i eth0 -p tcp -m conntrack --ctorigdstport 8080 "
+                           "--ctdir ORIGINAL -j RETURN",
+                           "-i eth0 -j DROP",
+                           "-j RETURN"}
+            << QString();
+        QTest::newRow("recommended policy, IPv4 subnet")
+            << int(RuleWizard::RecommendedPolicy)
+            << QStringList{"interface=eth0", "subnets=192.0.2.0/24"} << QStringList()
+            << QStringLiteral("is an IPv4 network");
+    }
+
+    void ipv6()
+    {
+        QFETCH(int, kind);
+        QFETCH(QStringList, steps);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, message);
+        std::unique_ptr<RuleWizard> w(RuleWizard::create(RuleWizard::Kind(kind), context6(), 0));
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        // Examples are the family's own.
+        for (QLineEdit *edit : w->currentPage()->findChildren<QLineEdit *>()) {
+            QVERIFY2(!edit->placeholderText().contains(QStringLiteral("192.168")),
+                     qPrintable(edit->placeholderText()));
+        }
+        for (const QString &step : std::as_const(steps)) {
+            drive(w->currentPage(), step);
+        }
+        auto *messageLabel = w->currentPage()->findChild<QLabel *>(QStringLiteral("ruleMessage"));
+        if (!message.isEmpty()) {
+            QVERIFY2(messageLabel->text().contains(message), qPrintable(messageLabel->text()));
+            QVERIFY(w->rules().isEmpty());
+            QVERIFY(!w->currentPage()->isComplete());
+            return;
+        }
+        QVERIFY2(messageLabel->text().isEmpty(), qPrintable(messageLabel->text()));
+        QCOMPARE(w->rules(), expected);
+        QVERIFY(w->findChild<QGroupBox *>()->title().contains(QStringLiteral("IPv6")));
+    }
+
+    void alsoOtherFamily_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("steps");
+        QTest::addColumn<bool>("possible");
+        QTest::newRow("published port, anyone")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=9000"} << true;
+        QTest::newRow("published port, one subnet")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=9000", "source=10.0.0.0/8"}
+            << false;
+        QTest::newRow("policy without restricted port")
+            << int(RuleWizard::RecommendedPolicy)
+            << QStringList{"interface=eth0", "restrictedPort="} << true;
+        QTest::newRow("policy with subnets")
+            << int(RuleWizard::RecommendedPolicy)
+            << QStringList{"interface=eth0", "subnets=192.0.2.0/24"} << false;
+        QTest::newRow("one address")
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=192.168.1.1"}
+            << false;
+    }
+
+    void alsoOtherFamily()
+    {
+        QFETCH(int, kind);
+        QFETCH(QStringList, steps);
+        QFETCH(bool, possible);
+        WizardContext c = context();
+        c.otherFamilyAvailable = true;
+        std::unique_ptr<RuleWizard> w(RuleWizard::create(RuleWizard::Kind(kind), c, 0));
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        for (const QString &step : std::as_const(steps)) {
+            drive(w->currentPage(), step);
+        }
+        QVERIFY(!w->rules().isEmpty());
+        auto *also = w->currentPage()->findChild<QCheckBox *>(QStringLiteral("alsoOtherFamily"));
+        QVERIFY(also->isVisible());
+        QCOMPARE(also->isEnabled(), possible);
+        QVERIFY(also->text().contains(QStringLiteral("IPv6 (ip6tables)")));
+        QVERIFY(w->otherFamilyRules().isEmpty()); // not ticked yet
+        also->setChecked(true);
+        QCOMPARE(w->otherFamilyRules(), possible ? w->rules() : QStringList());
+
+        // Without an editable IPv6 table, nothing is offered.
+        std::unique_ptr<RuleWizard> plain(RuleWizard::create(RuleWizard::Kind(kind), context(), 0));
+        plain->show();
+        QVERIFY(!plain->currentPage()
+                     ->findChild<QCheckBox *>(QStringLiteral("alsoOtherFamily"))
+                     ->isVisible());
+    }
+
+    void rawEditorNamesTheFamily()
+    {
+        RawRuleDialog dialog(Userchain::Family::IPv6);
+        dialog.show();
+        auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("specEdit"));
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("chainLabel"))->text(),
+                 QStringLiteral("ip6tables -A DOCKER-USER"));
+        QTest::keyClicks(edit, QStringLiteral("-s 10.0.0.1 -j DROP"));
+        QVERIFY(!dialog.isValid());
+        QVERIFY2(dialog.message().contains(QStringLiteral("10.0.0.1 is an IPv4 address")),
+                 qPrintable(dialog.message()));
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("-s 2001:db8::1 -p ipv6-icmp -j ACCEPT"));
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.message()));
+        QCOMPARE(dialog.spec(), QStringLiteral("-s 2001:db8::1/128 -p ipv6-icmp -j ACCEPT"));
+        QVERIFY(dialog.otherFamilySpec().isEmpty()); // not offered here
     }
 
     void rawEditorValidatesAsYouType()

@@ -1,0 +1,212 @@
+#include "familypage.h"
+
+#include "chainlistmodel.h"
+#include "chainview.h"
+#include "editsession.h"
+#include "familytext.h"
+#include "firewallmode.h"
+#include "helpererror.h"
+#include "noticebar.h"
+#include "ruletableview.h"
+#include "stateexplainer.h"
+#include "statepage.h"
+
+#include <QSet>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using Userchain::Snapshot;
+
+FamilyPage::FamilyPage(EditSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_chainModel(new ChainListModel(this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_chainTree(new QTreeView(m_splitter)),
+      m_notices(new NoticeBar), m_stack(new QStackedWidget),
+      m_ruleView(new RuleTableView(session->model(), m_stack)), m_chainView(new ChainView(m_stack)),
+      m_statePage(new StatePage(m_stack))
+{
+    const QString suffix = family() == Userchain::Family::IPv6 ? QStringLiteral("6") : QString();
+    setObjectName(QStringLiteral("familyPage") + suffix);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+    m_splitter->setChildrenCollapsible(false);
+    m_chainTree->setObjectName(QStringLiteral("chainTree"));
+    m_chainTree->setHeaderHidden(true);
+    m_chainTree->setRootIsDecorated(false);
+    m_chainTree->setItemsExpandable(false);
+    m_chainTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_chainTree->setMinimumWidth(200);
+    m_chainTree->setModel(m_chainModel);
+    m_chainTree->setAccessibleName(tr("%1 chains").arg(FamilyText::name(family())));
+    auto *right = new QWidget(m_splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_notices);
+    rightLayout->addWidget(m_stack, 1);
+    m_notices->setParent(right);
+    m_stack->setParent(right);
+    m_stack->addWidget(m_ruleView);
+    m_stack->addWidget(m_chainView);
+    m_stack->addWidget(m_statePage);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({250, 1010});
+
+    connect(m_notices, &NoticeBar::actionTriggered, this, &FamilyPage::noticeAction);
+    connect(m_statePage, &StatePage::actionTriggered, this, &FamilyPage::noticeAction);
+    connect(m_chainTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &FamilyPage::onChainSelected);
+    connect(m_ruleView, &RuleTableView::linkActivated, this,
+            [this](const QString &chain) { showChain(QStringLiteral("filter"), chain); });
+    connect(m_chainView, &ChainView::linkActivated, this, &FamilyPage::showChain);
+    connect(m_ruleView, &RuleTableView::editRequested, this, &FamilyPage::editRequested);
+    connect(m_ruleView, &RuleTableView::selectionChanged, this, &FamilyPage::stateChanged);
+
+    Notice reading;
+    reading.id = QStringLiteral("reading");
+    reading.title = tr("Reading the firewall…");
+    reading.text = tr("Asking Userchain's helper for the %1 filter and nat tables.")
+                       .arg(FamilyText::label(family()));
+    m_statePage->setNotice(reading);
+    m_stack->setCurrentWidget(m_statePage);
+}
+
+Userchain::Family FamilyPage::family() const
+{
+    return m_session->family();
+}
+
+bool FamilyPage::isEditing() const
+{
+    return m_session->hasSnapshot() && m_stack->currentWidget() != m_statePage;
+}
+
+bool FamilyPage::isShowingRules() const
+{
+    return isEditing() && m_stack->currentWidget() == m_ruleView;
+}
+
+QString FamilyPage::tabText() const
+{
+    const QString name = FamilyText::label(family());
+    if (!m_session->hasSnapshot()) {
+        return name;
+    }
+    if (m_session->isModified()) {
+        return tr("%1 *").arg(name); // unapplied edits, like the title's [*]
+    }
+    if (m_stack->currentWidget() == m_statePage) {
+        return tr("%1 (nothing to edit)").arg(name);
+    }
+    return name;
+}
+
+void FamilyPage::updateFromSession()
+{
+    const QModelIndex current = m_chainTree->currentIndex();
+    const QString table = current.data(ChainListModel::TableRole).toString();
+    const QString chain = current.data(ChainListModel::ChainRole).toString();
+    m_chainModel->setSnapshot(m_session->snapshot());
+    m_chainTree->expandAll();
+    showNotices(StateExplainer::explain(m_session->snapshot())); // may show the state page
+    if (m_stack->currentWidget() != m_statePage) {
+        if (chain.isEmpty() || !showChain(table, chain)) {
+            showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
+        }
+    }
+    emit stateChanged();
+}
+
+void FamilyPage::showError(const HelperError &error)
+{
+    showNotices({StateExplainer::explain(error)});
+}
+
+void FamilyPage::showChangedOutside()
+{
+    QVector<Notice> notices = StateExplainer::explain(m_session->snapshot());
+    Notice n;
+    n.id = QStringLiteral("changed-outside");
+    n.severity = Notice::Severity::Warning;
+    n.title = tr("DOCKER-USER (%1) changed outside Userchain").arg(FamilyText::name(family()));
+    n.text = tr("The system's rules are no longer the ones your edits started from. Apply will "
+                "refuse until you reload; reloading discards your edits (export them first to "
+                "keep them).");
+    n.action = Notice::Action::Reload;
+    n.actionText = tr("Reload");
+    notices.prepend(n);
+    showNotices(notices);
+}
+
+void FamilyPage::showNotices(const QVector<Notice> &notices)
+{
+    QVector<Notice> banner;
+    const Notice *blocking = nullptr;
+    for (const Notice &n : notices) {
+        if (n.blocking && !blocking) {
+            blocking = &n;
+        } else {
+            banner.append(n);
+        }
+    }
+    m_notices->setNotices(banner);
+    if (blocking) {
+        m_statePage->setNotice(*blocking);
+        m_stack->setCurrentWidget(m_statePage);
+    } else if (m_stack->currentWidget() == m_statePage && m_session->hasSnapshot()) {
+        showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
+    }
+    emit stateChanged();
+}
+
+bool FamilyPage::showChain(const QString &table, const QString &chain)
+{
+    const QModelIndex index = m_chainModel->chainIndex(table, chain);
+    if (!index.isValid()) {
+        return false;
+    }
+    if (m_chainTree->currentIndex() != index) {
+        m_chainTree->setCurrentIndex(index); // onChainSelected() does the rest
+    } else {
+        onChainSelected();
+    }
+    return true;
+}
+
+QHash<QString, QString> FamilyPage::ruleNotes(const QString &table, const QString &chain) const
+{
+    // The jump that keeps a left-over DOCKER-USER alive is the one to look at in FORWARD.
+    const FirewallMode::LeftOver leftOver = FirewallMode::leftOverDockerUser(m_session->snapshot());
+    if (table != QLatin1String("filter") || chain != QLatin1String("FORWARD") ||
+        leftOver != FirewallMode::LeftOver::Active) {
+        return {};
+    }
+    return {{QStringLiteral("-j DOCKER-USER"),
+             tr("Left over from Docker's iptables mode and still active: this jump sends every "
+                "forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor "
+                "removes it; it is gone when deleted or after a reboot.")}};
+}
+
+void FamilyPage::onChainSelected()
+{
+    const QModelIndex index = m_chainTree->currentIndex();
+    const QString table = index.data(ChainListModel::TableRole).toString();
+    const QString chain = index.data(ChainListModel::ChainRole).toString();
+    if (chain.isEmpty()) {
+        return;
+    }
+    if (index.data(ChainListModel::EditableRole).toBool()) {
+        m_stack->setCurrentWidget(m_ruleView);
+    } else if (const Userchain::ChainInfo *info = m_session->chain(table, chain)) {
+        QSet<QString> names;
+        for (const Userchain::ChainInfo &c : m_session->snapshot().chains) {
+            if (c.table == table) {
+                names.insert(c.name);
+            }
+        }
+        m_chainView->showChain(*info, names, ruleNotes(table, chain));
+        m_stack->setCurrentWidget(m_chainView);
+    }
+    emit stateChanged();
+}

@@ -1,0 +1,98 @@
+// Takes the documentation's screenshots of the real window against the real helper: run it in
+// scripts/sandbox under xvfb-run (bench/gui/screenshots.sh does both). The X server's own
+// picture of the screen is saved, dialogs included, as a user would see it.
+//   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, wizard.png, ipv6.png
+#include "editsession.h"
+#include "helperclient.h"
+#include "mainwindow.h"
+#include "modalrunner.h"
+#include "ruleactions.h"
+#include "ruletableview.h"
+#include "rulewizard.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDBusConnection>
+#include <QDir>
+#include <QLineEdit>
+#include <QScreen>
+#include <QTableView>
+#include <QTest>
+#include <cstdio>
+
+namespace {
+/// Lets the X server catch up, then saves what it shows where the window is.
+bool shoot(const QWidget *window, const QString &path)
+{
+    QTest::qWait(600);
+    const QRect r = window->frameGeometry();
+    const QPixmap pixmap =
+        QGuiApplication::primaryScreen()->grabWindow(0, r.x(), r.y(), r.width(), r.height());
+    const bool ok = pixmap.save(path, "PNG");
+    std::printf("%s %s (%dx%d)\n", ok ? "wrote" : "could not write", qPrintable(path),
+                pixmap.width(), pixmap.height());
+    return ok;
+}
+
+bool waitFor(const std::function<bool()> &condition)
+{
+    return QTest::qWaitFor(condition, 30000);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("XDG_CONFIG_HOME", "/tmp/userchain-screenshots-config");
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Userchain"));
+    const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("."));
+    HelperClient helper(QDBusConnection::systemBus());
+    MainWindow window(&helper);
+    window.ruleActions()->setInterfacesOverride({QStringLiteral("eth0")});
+    window.move(0, 0);
+    window.resize(1260, 760);
+    window.show();
+    window.refresh();
+    Workspace *workspace = window.workspace();
+    if (!waitFor([workspace] {
+            return workspace->session(Userchain::Family::IPv4)->hasSnapshot() &&
+                   workspace->session(Userchain::Family::IPv6)->hasSnapshot();
+        })) {
+        std::printf("no snapshot from the helper\n");
+        return 1;
+    }
+    bool ok = true;
+
+    // The IPv4 table with a rule selected.
+    window.ruleTableView()->selectRows(1, 1);
+    ok &= shoot(&window, out.filePath(QStringLiteral("main-window.png")));
+
+    // A wizard over the window, filled in: a published port for anyone, in both families.
+    ModalRunner::pushHook([&](QDialog *dialog) {
+        auto *wizard = qobject_cast<RuleWizard *>(dialog);
+        wizard->show();
+        auto *port = wizard->currentPage()->findChild<QComboBox *>(QStringLiteral("port"));
+        port->setCurrentIndex(0);
+        wizard->currentPage()
+            ->findChild<QCheckBox *>(QStringLiteral("alsoOtherFamily"))
+            ->setChecked(true);
+        ok &= shoot(&window, out.filePath(QStringLiteral("wizard.png")));
+        return int(QDialog::Rejected);
+    });
+    window.ruleTableView()->tableView()->clearSelection();
+    window.ruleActions()->runWizard(RuleWizard::PublishedPort);
+
+    // IPv6 beside it, with an edit not applied yet (the tab says so).
+    window.showFamily(Userchain::Family::IPv6);
+    window.ruleActions()->insertRules(
+        {QStringLiteral("-p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL -j RETURN")},
+        QStringLiteral("Add rule"));
+    ok &= shoot(&window, out.filePath(QStringLiteral("ipv6.png")));
+
+    for (Userchain::Family family : Workspace::families()) {
+        workspace->session(family)->load(workspace->session(family)->snapshot());
+    }
+    return ok ? 0 : 1;
+}
