@@ -44,15 +44,7 @@ QString ImportExport::askFileName(bool save, const QString &suggested)
 
 QByteArray ImportExport::exportData(Family family) const
 {
-    QByteArray data = Userchain::exportDockerUser(m_workspace->session(family)->model()->specs());
-    if (family == Family::IPv6) {
-        // Core's header comment names iptables-restore; an ip6tables.conf loads with its twin.
-        const int end = data.startsWith('#') ? data.indexOf('\n') : -1;
-        if (end > 0) {
-            data.replace(0, end, data.left(end).replace("iptables-restore", "ip6tables-restore"));
-        }
-    }
-    return data;
+    return Userchain::exportDockerUser(m_workspace->session(family)->model()->specs(), family);
 }
 
 QVector<Family> ImportExport::exportFamilies() const

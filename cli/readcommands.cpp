@@ -73,7 +73,8 @@ ExitCode ReadCommands::exportRules(Family family, const QString &outputFile)
                              qPrintable(rule.spec), qPrintable(rule.unknownExtensions));
         }
     }
-    const QByteArray data = exportDockerUser(SnapshotPrinter::dockerUserSpecs(snapshot));
+    const QByteArray data =
+        exportDockerUser(SnapshotPrinter::dockerUserSpecs(snapshot), Family(snapshot.family));
     if (outputFile.isEmpty() || outputFile == QLatin1String("-")) {
         std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
         return ExitOk;

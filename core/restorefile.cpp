@@ -363,10 +363,13 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
     return result;
 }
 
-QByteArray exportDockerUser(const QStringList &canonicalSpecs)
+QByteArray exportDockerUser(const QStringList &canonicalSpecs, Family family)
 {
     QByteArray out;
-    out += "# DOCKER-USER rules exported by Userchain; load with: iptables-restore -n FILE\n";
+    out +=
+        family == Family::IPv4
+            ? "# DOCKER-USER rules exported by Userchain; load with: iptables-restore -n FILE\n"
+            : "# DOCKER-USER rules exported by Userchain; load with: ip6tables-restore -n FILE\n";
     out += "*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n";
     for (const QString &spec : canonicalSpecs)
         out += "-A DOCKER-USER " + spec.toUtf8() + '\n';

@@ -79,6 +79,6 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
  * The export form that `iptables-restore -n` loads unchanged:
  * `*filter`, `:DOCKER-USER - [0:0]`, `-F DOCKER-USER`, `-A DOCKER-USER <spec>`..., `COMMIT`.
  */
-QByteArray exportDockerUser(const QStringList &canonicalSpecs);
+QByteArray exportDockerUser(const QStringList &canonicalSpecs, Family family = Family::IPv4);
 
 } // namespace Userchain

@@ -251,7 +251,7 @@ int PersistentStore::openDirectory(bool create, bool *missing, ApplyError *error
 bool PersistentStore::save(Family family, const QStringList &specs, ApplyError *error) const
 {
     const QString target = path(family);
-    const QByteArray data = exportDockerUser(specs);
+    const QByteArray data = exportDockerUser(specs, family);
     // What is written must load again: checked before anything touches the disk.
     SavedRules check;
     if (!parse(family, data, target, &check, error))

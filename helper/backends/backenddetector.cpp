@@ -167,8 +167,10 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
                            "using %2 (%3).")
                 .arg(v,
                      useLegacy ? QStringLiteral("iptables-legacy") : QStringLiteral("iptables-nft"),
-                     d.iptablesVariant.isEmpty() ? QStringLiteral("the one holding DOCKER-USER")
-                                                 : QStringLiteral("what `iptables -V` reports"));
+                     d.iptablesVariant.isEmpty()
+                         ? QStringLiteral("the one holding DOCKER-USER")
+                         : QStringLiteral("what `%1 -V` reports")
+                               .arg(familyTool(family, "iptables", "ip6tables")));
         d.warnings << QStringLiteral(
                           "The %1 copy of Docker's chains is ignored; it is probably left "
                           "over from an earlier Docker or iptables setup.")
@@ -182,8 +184,9 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
         d.detail = QStringLiteral("Docker's %1 chains are in iptables-legacy.").arg(v);
         if (d.iptablesVariant == QLatin1String("nf_tables"))
             d.warnings << QStringLiteral(
-                "`iptables` is the nf_tables variant, but Docker's chains are in "
-                "the legacy tables: Docker was started with iptables-legacy.");
+                              "`%1` is the nf_tables variant, but Docker's chains are in "
+                              "the legacy tables: Docker was started with %1-legacy.")
+                              .arg(familyTool(family, "iptables", "ip6tables"));
     } else if (nftDocker) {
         d.found = BackendDetection::Presence::Nft;
         d.backend = QStringLiteral("nft");

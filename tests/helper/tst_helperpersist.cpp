@@ -810,7 +810,7 @@ void TestHelperPersist::bothFamilies()
         const auto saved = TestSandbox::ctl({family, QStringLiteral("save")});
         QVERIFY2(saved.exitCode == 0, qPrintable(saved.describe()));
     }
-    QCOMPARE(readFile(savedPath(Family::IPv6)), exportDockerUser(rules6));
+    QCOMPARE(readFile(savedPath(Family::IPv6)), exportDockerUser(rules6, Family::IPv6));
     const QByteArray before4 = TestSandbox::normalizedSave(Family::IPv4);
     const QByteArray before6 = TestSandbox::normalizedSave(Family::IPv6);
 
