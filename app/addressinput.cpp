@@ -24,6 +24,9 @@ AddressInput::AddressInput(QWidget *parent)
     layout->addWidget(m_kind);
     layout->addWidget(m_not);
     layout->addWidget(m_value, 1);
+    // The form's label ("&Source:") is this widget's buddy: its mnemonic lands on the kind.
+    setFocusProxy(m_kind);
+    setSideName(tr("Address"));
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         updatePlaceholder();
         emit changed();
@@ -37,6 +40,16 @@ void AddressInput::setFamily(Userchain::Family family)
 {
     m_family = family;
     updatePlaceholder();
+}
+
+void AddressInput::setSideName(const QString &side)
+{
+    setAccessibleName(side);
+    m_kind->setAccessibleName(tr("%1: kind").arg(side));
+    m_kind->setAccessibleDescription(tr("Any, one address, a subnet or a range"));
+    m_not->setAccessibleName(tr("%1: not").arg(side));
+    m_not->setAccessibleDescription(tr("Match everything except this"));
+    m_value->setAccessibleName(tr("%1: address").arg(side));
 }
 
 AddressInput::Kind AddressInput::kind() const

@@ -18,6 +18,8 @@ public:
     explicit AddressInput(QWidget *parent = nullptr);
     /// The family addresses must belong to; placeholders follow it.
     void setFamily(Userchain::Family family);
+    /// Names the three controls for assistive technology: "Source" → "Source: kind", ...
+    void setSideName(const QString &side);
 
     Kind kind() const;
     void setKind(Kind kind);

@@ -26,3 +26,20 @@ add_executable(userchain ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 target_link_libraries(userchain PRIVATE userchain-gui)
 target_compile_definitions(userchain PRIVATE USERCHAIN_VERSION="${PROJECT_VERSION}")
 install(TARGETS userchain RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+# Translations: translations/userchain_LANG.ts become .qm files embedded under :/i18n in the
+# library (static: the resource's object library reaches every target that links it), so none
+# is installed; Translations (app/translations.*) loads the one for the system locale. The
+# template translations/userchain.ts has no language and is not built.
+# translations/update.sh refreshes the .ts files, also from core/ (whose contexts lupdate cannot
+# see on its own); `ninja update_translations` runs it instead of a plain lupdate pass.
+set(QT_GLOBAL_LUPDATE_TARGET userchain_plain_lupdate)
+qt_add_translations(userchain-gui
+    TS_FILES ${CMAKE_SOURCE_DIR}/translations/userchain_de.ts
+    RESOURCE_PREFIX /i18n
+    OUTPUT_TARGETS USERCHAIN_GUI_TRANSLATION_TARGETS
+    LRELEASE_OPTIONS -silent)
+add_custom_target(update_translations
+    COMMAND ${CMAKE_SOURCE_DIR}/translations/update.sh $<TARGET_FILE:Qt6::lupdate>
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+    VERBATIM)

@@ -6,8 +6,10 @@
 #include "helperclient.h"
 #include "modalrunner.h"
 #include "ruletablemodel.h"
+#include "themecolors.h"
 #include "workspace.h"
 
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -121,8 +123,9 @@ void ApplyController::review(const QVector<Step> &steps)
         const ChainLayout::Result layout = ChainLayout::analyse(
             model->rowCount(), ending, ending >= 0 ? model->ruleAt(ending).spec : QString());
         if (ChainLayout::isWarning(layout)) {
-            extra << QStringLiteral("<span style=\"color:#b00020\">%1</span>")
-                         .arg(ChainLayout::explain(layout));
+            extra << QStringLiteral("<span style=\"color:%1\">%2</span>")
+                         .arg(ThemeColors::errorText(QGuiApplication::palette()).name(),
+                              ChainLayout::explain(layout));
         }
         reviews.append({step.family, lines, extra.join(QLatin1Char(' '))});
         planned.append(step);

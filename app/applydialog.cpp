@@ -1,6 +1,7 @@
 #include "applydialog.h"
 
 #include "familytext.h"
+#include "themecolors.h"
 #include "ui_applydialog.h"
 
 #include <QPushButton>
@@ -78,6 +79,11 @@ void ApplyDialog::setReviews(const QVector<Review> &reviews, const QString &note
             : tr("DOCKER-USER will be replaced in %1, one family after the other, each in one "
                  "step.")
                   .arg(names.join(tr(" and "))));
+    const QPalette &p = palette();
+    const QString kept = ThemeColors::dimText(p).name();
+    const QString added = ThemeColors::successText(p).name();
+    const QString removed = ThemeColors::errorText(p).name();
+    const QString moved = ThemeColors::movedText(p).name();
     QString html;
     for (const Review &review : reviews) {
         const Counts c = countsOf(review.lines);
@@ -99,20 +105,21 @@ void ApplyDialog::setReviews(const QVector<Review> &reviews, const QString &note
             const QString text = (QStringLiteral("-A DOCKER-USER ") + line.spec).toHtmlEscaped();
             switch (line.kind) {
             case RuleDiff::Kind::Kept:
-                html += QStringLiteral("<span style=\"color:#555\">  %1</span>\n").arg(text);
+                html += QStringLiteral("<span style=\"color:%1\">  %2</span>\n").arg(kept, text);
                 break;
             case RuleDiff::Kind::Added:
-                html += QStringLiteral("<span style=\"color:#0a7a2f\">+ %1</span>\n").arg(text);
+                html += QStringLiteral("<span style=\"color:%1\">+ %2</span>\n").arg(added, text);
                 break;
             case RuleDiff::Kind::Removed:
-                html += QStringLiteral("<span style=\"color:#b00020\">- %1</span>\n").arg(text);
+                html += QStringLiteral("<span style=\"color:%1\">- %2</span>\n").arg(removed, text);
                 break;
             case RuleDiff::Kind::Moved:
-                html += QStringLiteral("<span style=\"color:#8a5a00\">~ %1</span>  <i>%2</i>\n")
-                            .arg(text, tr("moved from %1 to %2")
-                                           .arg(line.oldIndex + 1)
-                                           .arg(line.newIndex + 1)
-                                           .toHtmlEscaped());
+                html += QStringLiteral("<span style=\"color:%1\">~ %2</span>  <i>%3</i>\n")
+                            .arg(moved, text,
+                                 tr("moved from %1 to %2")
+                                     .arg(line.oldIndex + 1)
+                                     .arg(line.newIndex + 1)
+                                     .toHtmlEscaped());
                 break;
             }
         }

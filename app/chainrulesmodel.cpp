@@ -2,8 +2,10 @@
 
 #include "chaindescriptions.h"
 #include "ruleformatter.h"
+#include "themecolors.h"
 
 #include <QColor>
+#include <QGuiApplication>
 #include <QLocale>
 
 ChainRulesModel::ChainRulesModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -71,7 +73,9 @@ QVariant ChainRulesModel::data(const QModelIndex &index, int role) const
         return noteFor(rule.spec);
     case Qt::BackgroundRole:
         // A rule the host's state gives a special meaning stands out.
-        return m_ruleNotes.contains(rule.spec) ? QVariant(QColor(0xff, 0xf4, 0xe0)) : QVariant();
+        return m_ruleNotes.contains(rule.spec)
+                   ? QVariant(ThemeColors::highlightBackground(QGuiApplication::palette()))
+                   : QVariant();
     case Qt::TextAlignmentRole:
         return (index.column() == RuleColumn || index.column() == TargetColumn)
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)

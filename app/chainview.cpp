@@ -33,6 +33,8 @@ ChainView::ChainView(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(ChainRulesModel::RuleColumn,
                                                      QHeaderView::Stretch);
     m_view->setObjectName(QStringLiteral("chainRulesView"));
+    m_view->setTabKeyNavigation(false);
+    m_view->setAccessibleName(tr("Rules of the chain (read-only)"));
     auto *delegate = new LinkDelegate(ChainRulesModel::LinkTargetRole, this);
     m_view->setItemDelegate(delegate);
     connect(delegate, &LinkDelegate::linkActivated, this,
@@ -45,6 +47,7 @@ void ChainView::showChain(const Userchain::ChainInfo &chain, const QSet<QString>
     m_model->setChain(chain, knownChains, ruleNotes);
     const QString policy = chain.builtin ? tr("policy %1").arg(chain.policy) : tr("user chain");
     m_title->setText(tr("%1 — %2 table, %3, read-only").arg(chain.name, chain.table, policy));
+    m_view->setAccessibleName(tr("Rules of %1 (read-only)").arg(chain.name));
     // Notes on what the rules use (an ipset, Docker 28's direct-routing drops), once each.
     QStringList notes;
     for (int row = 0; row < m_model->rowCount(); ++row) {

@@ -40,6 +40,9 @@ FamilyPage::FamilyPage(EditSession *session, QWidget *parent)
     m_chainTree->setMinimumWidth(200);
     m_chainTree->setModel(m_chainModel);
     m_chainTree->setAccessibleName(tr("%1 chains").arg(FamilyText::name(family())));
+    m_chainTree->setAccessibleDescription(
+        tr("DOCKER-USER, which you edit, and Docker's own chains, read-only"));
+    m_ruleView->setFamilyName(FamilyText::name(family()));
     auto *right = new QWidget(m_splitter);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);

@@ -2,7 +2,9 @@
 
 #include "moverulescommand.h"
 #include "ruletablemodel.h"
+#include "themecolors.h"
 
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -43,13 +45,22 @@ void LayoutHint::update()
     if (warning != m_warningStyle) {
         // Restyling is not free; counters refresh every few seconds with the same result.
         m_warningStyle = warning;
-        setStyleSheet(warning ? QStringLiteral("QFrame#layoutHint { background: #fff4e0; border: "
-                                               "1px solid #f0b050; border-radius: 4px; }")
-                              : QString());
+        restyle();
     }
     m_fix->setVisible(m_result.kind == ChainLayout::Kind::Unreachable);
     m_fix->setText(tr("Move them above rule %1").arg(m_result.endingRow + 1));
     setVisible(!text.isEmpty());
+}
+
+void LayoutHint::restyle()
+{
+    // The application's palette: this frame's own is the style sheet's, and stays as it is
+    // when the application's changes (RuleTableView calls this then; setting the same sheet
+    // again repolishes the frame with the new palette).
+    setStyleSheet(m_warningStyle
+                      ? ThemeColors::frameStyleSheet(objectName(), ThemeColors::Tone::Warning,
+                                                     QGuiApplication::palette())
+                      : QString());
 }
 
 void LayoutHint::moveUnreachableUp()

@@ -25,6 +25,9 @@ public:
     /// Moves the rules after the chain's end above it.
     void moveUnreachableUp();
 
+    /// Gives the warning the colours of the application's palette (after it changed).
+    void restyle();
+
 private:
     void update();
 

@@ -1,5 +1,7 @@
+#include "colorscheme.h"
 #include "helperclient.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -19,6 +21,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Userchain"));
     QApplication::setApplicationVersion(QStringLiteral(USERCHAIN_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.userchain.Userchain"));
+    // Before any widget exists: texts and colours are taken when the window is built.
+    Translations translations;
+    translations.load(QLocale::system());
+    ColorScheme::apply(ColorScheme::saved());
 
     HelperClient helper(QDBusConnection::systemBus());
     MainWindow window(&helper);

@@ -2,6 +2,7 @@
 
 #include "applycontroller.h"
 #include "chainlistmodel.h"
+#include "colorscheme.h"
 #include "editsession.h"
 #include "familypage.h"
 #include "familytext.h"
@@ -13,6 +14,7 @@
 #include "ruletablemodel.h"
 #include "ruletableview.h"
 #include "statusfields.h"
+#include "themediconengine.h"
 #include "ui_mainwindow.h"
 #include "workspace.h"
 
@@ -21,6 +23,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabBar>
 #include <QUndoGroup>
 #include <QUndoStack>
 
@@ -41,6 +44,8 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
     // The icons live in the static library; its resources must be registered by hand.
     Q_INIT_RESOURCE(userchain);
     m_ui->setupUi(this);
+    m_ui->familyTabs->tabBar()->setAccessibleName(m_ui->familyTabs->accessibleName());
+    ThemedIconEngine::themeActions(this); // the tool bar's icons stay visible when dark
     setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.userchain.Userchain"),
                                    QIcon(QStringLiteral(":/icons/userchain.svg"))));
     m_actions = new RuleActions(m_workspace, this, this);
@@ -136,6 +141,7 @@ void MainWindow::setupActions()
     ui.actionShowIPv4->setChecked(true);
     connect(ui.actionShowIPv4, &QAction::triggered, this, [this] { showFamily(Family::IPv4); });
     connect(ui.actionShowIPv6, &QAction::triggered, this, [this] { showFamily(Family::IPv6); });
+    ColorScheme::bindActions(ui.actionSchemeSystem, ui.actionSchemeLight, ui.actionSchemeDark);
     connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui.actionImport, &QAction::triggered, m_importExport, &ImportExport::importWithDialog);
     connect(ui.actionImportExample, &QAction::triggered, m_importExport,

@@ -1,6 +1,10 @@
 #include "noticebar.h"
 
+#include "themecolors.h"
+
+#include <QEvent>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -30,18 +34,14 @@ void NoticeBar::setNotices(const QVector<Notice> &notices)
         auto *frame = new QFrame(this);
         frame->setObjectName(QStringLiteral("notice-") + notice.id);
         frame->setFrameShape(QFrame::StyledPanel);
-        QString colour = QStringLiteral("#e8f0fe");
-        QString border = QStringLiteral("#8ab4f8");
+        ThemeColors::Tone tone = ThemeColors::Tone::Info;
         if (notice.severity == Notice::Severity::Warning) {
-            colour = QStringLiteral("#fff4e0");
-            border = QStringLiteral("#f0b050");
+            tone = ThemeColors::Tone::Warning;
         } else if (notice.severity == Notice::Severity::Error) {
-            colour = QStringLiteral("#fde7e9");
-            border = QStringLiteral("#e07070");
+            tone = ThemeColors::Tone::Error;
         }
-        frame->setStyleSheet(QStringLiteral("QFrame#%1 { background: %2; border: 1px solid %3; "
-                                            "border-radius: 4px; }")
-                                 .arg(frame->objectName(), colour, border));
+        frame->setProperty("tone", int(tone));
+        frame->setAccessibleName(notice.title);
         auto *row = new QHBoxLayout(frame);
         auto *label = new QLabel(frame);
         label->setWordWrap(true);
@@ -59,6 +59,7 @@ void NoticeBar::setNotices(const QVector<Notice> &notices)
         if (notice.action != Notice::Action::None) {
             auto *button = new QPushButton(notice.actionText, frame);
             button->setObjectName(QStringLiteral("noticeAction-") + notice.id);
+            button->setAccessibleDescription(notice.title);
             const Notice::Action action = notice.action;
             connect(button, &QPushButton::clicked, this,
                     [this, action] { emit actionTriggered(action); });
@@ -66,5 +67,30 @@ void NoticeBar::setNotices(const QVector<Notice> &notices)
         }
         m_layout->addWidget(frame);
     }
+    restyle();
     setVisible(!notices.isEmpty());
+}
+
+void NoticeBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        restyle();
+    }
+}
+
+void NoticeBar::restyle()
+{
+    // A frame's style sheet fixes its palette, so the frames do not see the application's
+    // palette change; this bar does, and sets their sheets again (also when unchanged: that
+    // repolishes them with the new palette's text colours).
+    const QPalette palette = QGuiApplication::palette();
+    for (int i = 0; i < m_layout->count(); ++i) {
+        QWidget *frame = m_layout->itemAt(i)->widget();
+        if (!frame) {
+            continue;
+        }
+        const auto tone = ThemeColors::Tone(frame->property("tone").toInt());
+        frame->setStyleSheet(ThemeColors::frameStyleSheet(frame->objectName(), tone, palette));
+    }
 }

@@ -21,7 +21,13 @@ public:
 signals:
     void actionTriggered(Notice::Action action);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// Gives each notice the background of its severity in the palette in use.
+    void restyle();
+
     QVBoxLayout *m_layout;
     QVector<Notice> m_notices;
 };

@@ -18,8 +18,10 @@ OnlyIpPage::OnlyIpPage(const WizardContext &context, QWidget *parent)
     m_address = new QLineEdit(this);
     m_address->setObjectName(QStringLiteral("address"));
     m_address->setPlaceholderText(FamilyText::example(FamilyText::exampleAddress(context.family)));
-    form()->addRow(tr("External &interface:"), m_interface);
-    form()->addRow(tr("&Allowed address:"), m_address);
+    addField(tr("External &interface:"), m_interface,
+             tr("Where traffic from outside arrives, e.g. eth0"));
+    addField(tr("&Allowed address:"), m_address,
+             tr("The one address that may reach your containers"));
     connect(m_address, &QLineEdit::textChanged, this, &OnlyIpPage::revalidate);
     revalidate();
 }

@@ -26,7 +26,7 @@ OnlyRangePage::OnlyRangePage(const WizardContext &context, QWidget *parent)
     m_source = new QLineEdit(this);
     m_source->setObjectName(QStringLiteral("sourceRange"));
     m_source->setPlaceholderText(FamilyText::example(FamilyText::exampleRange(context.family)));
-    m_useDestination = new QCheckBox(tr("Only for traffic to this destination range:"), this);
+    m_useDestination = new QCheckBox(tr("Only for traffic to this &destination range:"), this);
     m_useDestination->setObjectName(QStringLiteral("useDestination"));
     m_destination = new QLineEdit(this);
     m_destination->setObjectName(QStringLiteral("destinationRange"));
@@ -34,9 +34,11 @@ OnlyRangePage::OnlyRangePage(const WizardContext &context, QWidget *parent)
         context.family == Userchain::Family::IPv6 ? QStringLiteral("fd00:d0c::2-fd00:d0c::9")
                                                   : QStringLiteral("172.17.0.2-172.17.0.9")));
     m_destination->setEnabled(false);
-    form()->addRow(tr("External &interface:"), m_interface);
-    form()->addRow(tr("Allowed &range:"), m_source);
-    form()->addRow(m_useDestination, m_destination);
+    addField(tr("External &interface:"), m_interface,
+             tr("Where traffic from outside arrives, e.g. eth0"));
+    addField(tr("Allowed &range:"), m_source,
+             tr("First and last address, e.g. %1").arg(FamilyText::exampleRange(context.family)));
+    addField(m_useDestination, m_destination, tr("Destination range"));
     connect(m_source, &QLineEdit::textChanged, this, &OnlyRangePage::revalidate);
     connect(m_destination, &QLineEdit::textChanged, this, &OnlyRangePage::revalidate);
     connect(m_useDestination, &QCheckBox::toggled, this, [this](bool on) {

@@ -17,8 +17,9 @@ OnlySubnetPage::OnlySubnetPage(const WizardContext &context, QWidget *parent)
     m_subnet = new QLineEdit(this);
     m_subnet->setObjectName(QStringLiteral("subnet"));
     m_subnet->setPlaceholderText(FamilyText::example(FamilyText::exampleSubnet(context.family)));
-    form()->addRow(tr("External &interface:"), m_interface);
-    form()->addRow(tr("Allowed &subnet:"), m_subnet);
+    addField(tr("External &interface:"), m_interface,
+             tr("Where traffic from outside arrives, e.g. eth0"));
+    addField(tr("Allowed &subnet:"), m_subnet, tr("A network with its prefix length"));
     connect(m_subnet, &QLineEdit::textChanged, this, &OnlySubnetPage::revalidate);
     revalidate();
 }

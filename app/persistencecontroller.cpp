@@ -253,7 +253,7 @@ void PersistenceController::savePermanently()
         QPushButton *save = box.addButton(
             edited.isEmpty() ? tr("&Save") : tr("&Save the active rules"), QMessageBox::AcceptRole);
         box.setDefaultButton(save);
-        auto *dontAsk = new QCheckBox(tr("Do not explain this again"), &box);
+        auto *dontAsk = new QCheckBox(tr("&Do not explain this again"), &box);
         dontAsk->setChecked(!explain);
         box.setCheckBox(dontAsk);
         const int answer = ModalRunner::exec(&box);

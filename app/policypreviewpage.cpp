@@ -18,6 +18,8 @@ PolicyPreviewPage::PolicyPreviewPage(RuleWizardPage *input, int currentRuleCount
     m_preview->setObjectName(QStringLiteral("policyPreview"));
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setTabChangesFocus(true);
+    m_preview->setAccessibleName(tr("Rules of the policy"));
     m_replace->setObjectName(QStringLiteral("replaceTable"));
     m_replace->setText(tr("&Replace the table (its %n rules are removed; Undo brings them back)",
                           nullptr, currentRuleCount));

@@ -16,9 +16,6 @@ PublishedPortPage::PublishedPortPage(const WizardContext &context, QWidget *pare
            "destination to the container, so --dport would see the container's port, not the "
            "one clients connect to: the rule matches the original destination port with "
            "conntrack's --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too."));
-    m_protocol = new QComboBox(this);
-    m_protocol->setObjectName(QStringLiteral("protocol"));
-    m_protocol->addItems({QStringLiteral("tcp"), QStringLiteral("udp")});
     m_port = new QComboBox(this);
     m_port->setObjectName(QStringLiteral("port"));
     m_port->setEditable(true);
@@ -31,13 +28,19 @@ PublishedPortPage::PublishedPortPage(const WizardContext &context, QWidget *pare
             QVariant::fromValue(QStringList{p.hostPort, p.protocol}));
     }
     m_port->setCurrentIndex(-1);
+    // Made after the port, so that Tab goes through the form from top to bottom.
+    m_protocol = new QComboBox(this);
+    m_protocol->setObjectName(QStringLiteral("protocol"));
+    m_protocol->addItems({QStringLiteral("tcp"), QStringLiteral("udp")});
     m_source = new QLineEdit(this);
     m_source->setObjectName(QStringLiteral("source"));
     m_source->setPlaceholderText(
         tr("optional, e.g. %1").arg(FamilyText::exampleSubnet(context.family)));
-    form()->addRow(tr("Host &port:"), m_port);
-    form()->addRow(tr("P&rotocol:"), m_protocol);
-    form()->addRow(tr("Only from &source:"), m_source);
+    addField(tr("Host &port:"), m_port,
+             tr("A port Docker publishes on this host, or a port number"));
+    addField(tr("P&rotocol:"), m_protocol);
+    addField(tr("Only from &source:"), m_source,
+             tr("Optional: an address or subnet; empty means everyone"));
     connect(m_port, &QComboBox::currentIndexChanged, this, [this](int index) {
         const QStringList data = m_port->itemData(index).toStringList();
         if (data.size() == 2) {

@@ -3,8 +3,10 @@
 #include "crossfamily.h"
 #include "familytext.h"
 #include "ruleparser.h"
+#include "themecolors.h"
 #include "ui_rawruledialog.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QPushButton>
 
@@ -17,7 +19,7 @@ RawRuleDialog::RawRuleDialog(Userchain::Family family, QWidget *parent)
     m_ui->chainLabel->setFont(fixed);
     m_ui->chainLabel->setText(FamilyText::tool(family) + QStringLiteral(" -A DOCKER-USER"));
     m_ui->alsoOtherFamilyCheck->setText(
-        tr("Also add to the %1 table").arg(FamilyText::label(FamilyText::other(family))));
+        tr("A&lso add to the %1 table").arg(FamilyText::label(FamilyText::other(family))));
     m_ui->alsoOtherFamilyNote->setForegroundRole(QPalette::PlaceholderText);
     m_ui->alsoOtherFamilyNote->setText(
         tr("Only a rule without an address (and without ICMP of one family) can go to both "
@@ -70,6 +72,14 @@ QString RawRuleDialog::message() const
     return m_ui->statusLabel->text();
 }
 
+void RawRuleDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        validate(); // the message's colour follows a light or dark palette
+    }
+}
+
 void RawRuleDialog::validate()
 {
     const QString text = m_ui->specEdit->text().trimmed();
@@ -83,14 +93,16 @@ void RawRuleDialog::validate()
             m_canonical = rule->toString();
             m_ui->statusLabel->setText(
                 tr("Valid. iptables-save will show it as: %1").arg(m_canonical));
-            m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #0a7a2f;"));
+            m_ui->statusLabel->setStyleSheet(
+                ThemeColors::textStyleSheet(ThemeColors::successText(palette())));
         } else {
             // The library's message names the token at fault; a wrong family deserves words.
             const QString family = error.token.isEmpty()
                                        ? QString()
                                        : FamilyText::wrongFamilyProblem(error.token, m_family);
             m_ui->statusLabel->setText(family.isEmpty() ? error.message : family);
-            m_ui->statusLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+            m_ui->statusLabel->setStyleSheet(
+                ThemeColors::textStyleSheet(ThemeColors::errorText(palette())));
         }
     }
     const auto other =

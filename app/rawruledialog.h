@@ -29,6 +29,9 @@ public:
     /// The rule for the other family when that is offered, ticked and possible, else empty.
     QString otherFamilySpec() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void validate();
 

@@ -35,10 +35,11 @@ RecommendedPolicyPage::RecommendedPolicyPage(const WizardContext &context, QWidg
         FamilyText::example(context.family == Userchain::Family::IPv6
                                 ? QStringLiteral("2001:db8:1::/48 2001:db8:2::/48")
                                 : QStringLiteral("192.0.2.0/24 198.51.100.0/24")));
-    form()->addRow(tr("&WAN interface:"), m_interface);
-    form()->addRow(tr("Ports &open to everyone (TCP):"), m_openPorts);
-    form()->addRow(tr("Port open to some &subnets (TCP):"), m_restrictedPort);
-    form()->addRow(tr("Those s&ubnets:"), m_subnets);
+    addField(tr("&WAN interface:"), m_interface, tr("The interface facing the internet"));
+    addField(tr("Ports &open to everyone (TCP):"), m_openPorts,
+             tr("Published ports, separated by spaces"));
+    addField(tr("Port open to some &subnets (TCP):"), m_restrictedPort);
+    addField(tr("Those s&ubnets:"), m_subnets, tr("Networks separated by spaces"));
     for (QLineEdit *edit : {m_openPorts, m_restrictedPort, m_subnets}) {
         connect(edit, &QLineEdit::textChanged, this, &RecommendedPolicyPage::revalidate);
     }

@@ -1,6 +1,7 @@
 #include "ruledelegate.h"
 
 #include "ruletablemodel.h"
+#include "themecolors.h"
 
 #include <QLineEdit>
 #include <QPointer>
@@ -31,7 +32,10 @@ QWidget *RuleDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem 
             QString error;
             const bool ok = !model->specWithCell(row, column, t, &error).isEmpty();
             // Red text and the parser's message while the cell would not make a valid rule.
-            edit->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { color: #b00020; }"));
+            edit->setStyleSheet(ok ? QString()
+                                   : QStringLiteral("QLineEdit { %1 }")
+                                         .arg(ThemeColors::textStyleSheet(
+                                             ThemeColors::errorText(edit->palette()))));
             edit->setToolTip(ok ? QString() : error);
         });
     return edit;

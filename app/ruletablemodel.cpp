@@ -5,10 +5,12 @@
 #include "moverulescommand.h"
 #include "ruleformatter.h"
 #include "ruleparser.h"
+#include "themecolors.h"
 
 #include <QColor>
 #include <QDataStream>
 #include <QFont>
+#include <QGuiApplication>
 #include <QIODevice>
 #include <QLocale>
 #include <QMimeData>
@@ -160,7 +162,7 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case Qt::ForegroundRole: {
         if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
-            return QColor(Qt::darkGray);
+            return ThemeColors::dimText(QGuiApplication::palette());
         }
         const Rule *rule = row.rule();
         if (!rule) {
@@ -173,11 +175,12 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             (column == InInterfaceColumn && rule->inInterfaceNegated) ||
             (column == OutInterfaceColumn && rule->outInterfaceNegated) ||
             (column == ProtocolColumn && RuleFormatter::protocolNegated(*rule));
-        return negated ? QVariant(QColor(0xb0, 0x30, 0x00)) : QVariant();
+        return negated ? QVariant(ThemeColors::negationText(QGuiApplication::palette()))
+                       : QVariant();
     }
     case Qt::BackgroundRole:
         if (row.hasCounters && row.packets == 0) {
-            return QColor(0xff, 0xf3, 0xcd); // never hit: a soft amber
+            return ThemeColors::highlightBackground(QGuiApplication::palette()); // never hit
         }
         return QVariant();
     case SpecRole:

@@ -5,6 +5,7 @@
 #include "rulefilterproxy.h"
 #include "ruletablemodel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -22,11 +23,20 @@ RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     m_search->setPlaceholderText(tr("Search rules (address, port, target, comment…)"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setAccessibleName(tr("Search rules"));
+    m_search->setAccessibleDescription(
+        tr("Shows only the rules whose text contains what you type"));
     layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
 
     m_proxy->setSourceModel(model);
     m_view->setObjectName(QStringLiteral("ruleTable"));
+    m_view->setAccessibleName(tr("DOCKER-USER rules"));
+    m_view->setAccessibleDescription(
+        tr("The rules in the order the kernel tries them. F2 edits a cell, Ctrl+Up and "
+           "Ctrl+Down move the selected rules, Delete removes them."));
+    // Tab and Shift+Tab leave the table, as in every other field; arrow keys move inside it.
+    m_view->setTabKeyNavigation(false);
     m_view->setModel(m_proxy);
     auto *delegate = new RuleDelegate(model, m_proxy, this);
     m_view->setItemDelegate(delegate);
@@ -113,6 +123,21 @@ void RuleTableView::focusSearch()
 {
     m_search->setFocus();
     m_search->selectAll();
+}
+
+void RuleTableView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The hint's style sheet fixes its palette: it does not see the application's change.
+    if (event->type() == QEvent::PaletteChange) {
+        m_hint->restyle();
+    }
+}
+
+void RuleTableView::setFamilyName(const QString &family)
+{
+    m_view->setAccessibleName(tr("DOCKER-USER rules (%1)").arg(family));
+    m_search->setAccessibleName(tr("Search %1 rules").arg(family));
 }
 
 QByteArray RuleTableView::saveHeaderState() const

@@ -32,9 +32,14 @@ public:
     /// Selects the model rows first..first+count-1 and scrolls to them.
     void selectRows(int first, int count);
     void focusSearch();
+    /// Names the table and the search box for assistive technology ("IPv6").
+    void setFamilyName(const QString &family);
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 signals:
     void linkActivated(const QString &chain);

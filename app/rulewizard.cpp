@@ -15,7 +15,7 @@ RuleWizard::RuleWizard(Kind kind, RuleWizardPage *input, QWidget *parent)
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::NoCancelButtonOnLastPage, false);
-    setButtonText(QWizard::FinishButton, tr("Add to table"));
+    setButtonText(QWizard::FinishButton, tr("Add to &table"));
     addPage(input);
     resize(640, 460);
 }
@@ -48,7 +48,7 @@ RuleWizard *RuleWizard::create(Kind kind, const WizardContext &context, int curr
     if (kind == RecommendedPolicy) {
         wizard->m_preview = new PolicyPreviewPage(page, currentRuleCount, wizard);
         wizard->addPage(wizard->m_preview);
-        wizard->setButtonText(QWizard::FinishButton, tr("Use these rules"));
+        wizard->setButtonText(QWizard::FinishButton, tr("&Use these rules"));
     }
     return wizard;
 }

@@ -3,14 +3,17 @@
 #include "crossfamily.h"
 #include "familytext.h"
 #include "ruleparser.h"
+#include "themecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 RuleWizardPage::RuleWizardPage(const WizardContext &context, QWidget *parent)
@@ -32,14 +35,18 @@ RuleWizardPage::RuleWizardPage(const WizardContext &context, QWidget *parent)
     m_preview->setWordWrap(true);
     boxLayout->addWidget(m_preview);
     layout->addWidget(box);
+    m_preview->setAccessibleName(tr("Rules to add"));
     m_messageLabel->setObjectName(QStringLiteral("ruleMessage"));
     m_messageLabel->setWordWrap(true);
-    m_messageLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    updateMessageColour();
     layout->addWidget(m_messageLabel);
     m_alsoOther->setObjectName(QStringLiteral("alsoOtherFamily"));
     m_alsoOther->setVisible(context.otherFamilyAvailable);
     m_alsoOther->setText(
         tr("Also add to the %1 table").arg(FamilyText::label(FamilyText::other(context.family))));
+    m_alsoOther->setAccessibleDescription(
+        tr("Adds the same rules to the other address family's DOCKER-USER; only possible for "
+           "rules without an address"));
     layout->addWidget(m_alsoOther);
     m_alsoNote->setObjectName(QStringLiteral("alsoOtherFamilyNote"));
     m_alsoNote->setWordWrap(true);
@@ -77,6 +84,74 @@ void RuleWizardPage::setExplanation(const QString &text)
 {
     m_explanation->setText(text);
     m_explanation->setVisible(!text.isEmpty());
+}
+
+QString RuleWizardPage::accessibleLabel(const QString &label)
+{
+    QString name = label;
+    name.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    name.replace(QStringLiteral("&&"), QStringLiteral("&"));
+    while (name.endsWith(QLatin1Char(':')) || name.endsWith(QLatin1Char(' '))) {
+        name.chop(1);
+    }
+    return name;
+}
+
+void RuleWizardPage::addField(const QString &label, QWidget *field, const QString &description)
+{
+    m_form->addRow(label, field); // the label becomes the field's buddy
+    // A label's mnemonic focuses only a buddy that takes focus: a compound field (AddressInput)
+    // lends it the control its focus goes to.
+    if (field->focusPolicy() == Qt::NoFocus && field->focusProxy()) {
+        if (auto *buddy = qobject_cast<QLabel *>(m_form->labelForField(field))) {
+            buddy->setBuddy(field->focusProxy());
+        }
+    }
+    field->setAccessibleName(accessibleLabel(label));
+    if (!description.isEmpty()) {
+        field->setAccessibleDescription(description);
+    }
+    keepTabOrder(field);
+}
+
+void RuleWizardPage::addField(QCheckBox *toggle, QWidget *field, const QString &accessibleName)
+{
+    m_form->addRow(toggle, field);
+    field->setAccessibleName(accessibleName);
+    keepTabOrder(field);
+}
+
+void RuleWizardPage::keepTabOrder(QWidget *field)
+{
+    // The base class made "also add" before the subclass made its fields, and a new widget
+    // joins the tab chain at its end. A compound field (AddressInput) hands on from its last
+    // focusable child.
+    QWidget *last = field;
+    if (field->focusPolicy() == Qt::NoFocus) {
+        const QList<QWidget *> children = field->findChildren<QWidget *>();
+        for (QWidget *child : children) {
+            if (child->focusPolicy() & Qt::TabFocus) {
+                last = child;
+            }
+        }
+    }
+    setTabOrder(last, m_alsoOther);
+}
+
+void RuleWizardPage::changeEvent(QEvent *event)
+{
+    QWizardPage::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        updateMessageColour();
+    }
+}
+
+void RuleWizardPage::updateMessageColour()
+{
+    // From the page's palette: a dark red on a dark window would be unreadable.
+    QPalette p = m_messageLabel->palette();
+    p.setColor(QPalette::WindowText, ThemeColors::errorText(palette()));
+    m_messageLabel->setPalette(p);
 }
 
 QComboBox *RuleWizardPage::makeInterfaceCombo()

@@ -42,13 +42,29 @@ protected:
     void revalidate();
     void setExplanation(const QString &text);
     QFormLayout *form() const { return m_form; }
+    /**
+     * A row of the form: `label` with its mnemonic ("External &interface:") becomes the
+     * field's buddy, so Alt+letter reaches it, and, without "&" and ":", its accessible name.
+     */
+    void addField(const QString &label, QWidget *field, const QString &description = QString());
+    /// A row whose label is a check box that enables the field.
+    void addField(QCheckBox *toggle, QWidget *field, const QString &accessibleName);
     const WizardContext &context() const { return m_context; }
     /// An editable list of the host's interfaces (typing a name is allowed).
     QComboBox *makeInterfaceCombo();
+    /// The name a screen reader says for a form label: "External &interface:" → "External
+    /// interface".
+    static QString accessibleLabel(const QString &label);
     /// A message if `text` is an address of the other family (see FamilyText), else empty.
     QString addressProblem(const QString &text) const;
 
+    void changeEvent(QEvent *event) override;
+
 private:
+    void updateMessageColour();
+    /// Tab reaches the form's fields first, then "also add", as they appear from top to bottom.
+    void keepTabOrder(QWidget *field);
+
     WizardContext m_context;
     QLabel *m_explanation;
     QFormLayout *m_form;

@@ -15,9 +15,11 @@ SourceDestPage::SourceDestPage(const WizardContext &context, QWidget *parent)
     m_source = new AddressInput(this);
     m_source->setObjectName(QStringLiteral("source"));
     m_source->setFamily(context.family);
+    m_source->setSideName(tr("Source"));
     m_destination = new AddressInput(this);
     m_destination->setObjectName(QStringLiteral("destination"));
     m_destination->setFamily(context.family);
+    m_destination->setSideName(tr("Destination"));
     m_interface = makeInterfaceCombo();
     m_interface->setObjectName(QStringLiteral("interface"));
     m_interface->setCurrentIndex(-1);
@@ -28,10 +30,10 @@ SourceDestPage::SourceDestPage(const WizardContext &context, QWidget *parent)
     m_target->addItem(tr("RETURN (hand on to Docker's rules)"), QStringLiteral("RETURN"));
     m_target->addItem(tr("ACCEPT (final: skips Docker's checks)"), QStringLiteral("ACCEPT"));
     m_target->addItem(tr("REJECT (refuse with an error)"), QStringLiteral("REJECT"));
-    form()->addRow(tr("&Source:"), m_source);
-    form()->addRow(tr("&Destination:"), m_destination);
-    form()->addRow(tr("Incoming &interface:"), m_interface);
-    form()->addRow(tr("&Action:"), m_target);
+    addField(tr("&Source:"), m_source);
+    addField(tr("&Destination:"), m_destination);
+    addField(tr("Incoming &interface:"), m_interface, tr("Optional; empty means any interface"));
+    addField(tr("&Action:"), m_target);
     connect(m_source, &AddressInput::changed, this, &SourceDestPage::revalidate);
     connect(m_destination, &AddressInput::changed, this, &SourceDestPage::revalidate);
     connect(m_target, &QComboBox::currentIndexChanged, this, &SourceDestPage::revalidate);

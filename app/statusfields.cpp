@@ -4,7 +4,10 @@
 #include "familytext.h"
 #include "firewallmode.h"
 #include "stateexplainer.h"
+#include "themecolors.h"
 
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -32,10 +35,8 @@ void StatusFields::update(const EditSession *session, int dockerChainCount, cons
     m_saved->setText(saved.text);
     m_saved->setToolTip(saved.toolTip);
     m_saved->setVisible(!saved.text.isEmpty());
-    m_saved->setStyleSheet(saved.warning
-                               ? QStringLiteral("QLabel { background: #fff4e0; border: "
-                                                "1px solid #f0b050; border-radius: 3px; }")
-                               : QString());
+    m_savedWarning = saved.warning;
+    restyle();
     if (!session) {
         m_family->setText(QString());
         m_backend->setText(tr("Backend: —"));
@@ -59,6 +60,29 @@ void StatusFields::update(const EditSession *session, int dockerChainCount, cons
     m_revision->setText(
         tr("Revision %1 · refreshed %2")
             .arg(s.revision.left(12), session->lastRefresh().time().toString(Qt::ISODate)));
+}
+
+void StatusFields::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The label's style sheet fixes its palette; this widget sees the application's change.
+    if (event->type() == QEvent::PaletteChange) {
+        restyle(true);
+    }
+}
+
+void StatusFields::restyle(bool force)
+{
+    // A QLabel is a QFrame: the frame's selector fits it.
+    const QString sheet =
+        m_savedWarning
+            ? ThemeColors::frameStyleSheet(m_saved->objectName(), ThemeColors::Tone::Warning,
+                                           QGuiApplication::palette(), 3)
+            : QString();
+    // Status updates come every few seconds with auto-refresh; repolish only on a change.
+    if (force || m_saved->styleSheet() != sheet) {
+        m_saved->setStyleSheet(sheet);
+    }
 }
 
 QStringList StatusFields::texts() const

@@ -26,10 +26,17 @@ public:
     /// Family, backend, Docker's chains, saved state, revision.
     QStringList texts() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// `force`: set the sheet again even if unchanged, to repolish with a new palette.
+    void restyle(bool force = false);
+
     QLabel *m_family;
     QLabel *m_backend;
     QLabel *m_chains;
     QLabel *m_saved;
     QLabel *m_revision;
+    bool m_savedWarning = false;
 };

@@ -10,7 +10,8 @@ target_link_libraries(userchain-gui-testsupport PUBLIC userchain-gui Qt6::Test)
 target_compile_definitions(userchain-gui-testsupport PUBLIC
     USERCHAIN_FIXTURES_DIR="${USERCHAIN_FIXTURES_DIR}")
 
-foreach(name ruletablemodel wizards mainwindow layouts families persistence)
+foreach(name ruletablemodel wizards mainwindow layouts families persistence translation
+             accessibility)
     userchain_add_test(tst_gui_${name}
         SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_${name}.cpp
         LIBS userchain-gui-testsupport Qt6::Widgets
@@ -22,3 +23,9 @@ userchain_add_test(tst_gui_sandbox
     SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_sandbox.cpp
     LIBS userchain-gui-testsupport Qt6::Widgets
     TIMEOUT 300)
+
+# The German translation covers every string of the sources: lupdate over copies of the .ts
+# files (translations/update.sh --check) must find nothing new to translate.
+add_test(NAME tst_gui_translations_current
+         COMMAND ${CMAKE_SOURCE_DIR}/translations/update.sh --check $<TARGET_FILE:Qt6::lupdate>)
+set_tests_properties(tst_gui_translations_current PROPERTIES TIMEOUT 120 LABELS i18n)

@@ -1,7 +1,9 @@
 // Takes the documentation's screenshots of the real window against the real helper: run it in
 // scripts/sandbox under xvfb-run (bench/gui/screenshots.sh does both). The X server's own
 // picture of the screen is saved, dialogs included, as a user would see it.
-//   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, wizard.png, ipv6.png
+//   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, main-window-light.png,
+//                            main-window-dark.png, wizard.png, ipv6.png
+#include "colorscheme.h"
 #include "editsession.h"
 #include "helperclient.h"
 #include "mainwindow.h"
@@ -68,6 +70,13 @@ int main(int argc, char **argv)
     // The IPv4 table with a rule selected.
     window.ruleTableView()->selectRows(1, 1);
     ok &= shoot(&window, out.filePath(QStringLiteral("main-window.png")));
+
+    // The same in the View menu's light and dark colour schemes (for the README).
+    ColorScheme::apply(ColorScheme::Scheme::Light);
+    ok &= shoot(&window, out.filePath(QStringLiteral("main-window-light.png")));
+    ColorScheme::apply(ColorScheme::Scheme::Dark);
+    ok &= shoot(&window, out.filePath(QStringLiteral("main-window-dark.png")));
+    ColorScheme::apply(ColorScheme::Scheme::System);
 
     // A wizard over the window, filled in: a published port for anyone, in both families.
     ModalRunner::pushHook([&](QDialog *dialog) {

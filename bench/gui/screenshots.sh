@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/gui/screenshots.sh [--build-dir DIR] [OUTDIR]: the documentation's screenshots
-# (main-window.png, wizard.png, ipv6.png), taken under xvfb in scripts/sandbox against the real
+# (main-window.png, main-window-light.png and main-window-dark.png in the View menu's colour
+# schemes, wizard.png, ipv6.png), taken under xvfb in scripts/sandbox against the real
 # helper, with bench/gui/screenshot-host.v4.rules and .v6.rules in the private tables.
 # Default OUTDIR: docs/screenshots. Look at every picture before you keep it.
 set -euo pipefail

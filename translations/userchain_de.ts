@@ -1,0 +1,3331 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AddressInput</name>
+    <message>
+        <location filename="../app/addressinput.cpp" line="+11"/>
+        <source>not</source>
+        <translation>nicht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Subnet</source>
+        <translation>Subnetz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>Match everything except this</source>
+        <translation>Trifft auf alles außer diesem zu</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1: kind</source>
+        <translation>%1: Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any, one address, a subnet or a range</source>
+        <translation>Beliebig, eine Adresse, ein Subnetz oder ein Bereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: not</source>
+        <translation>%1: nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: address</source>
+        <translation>%1: Adresse</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Enter the %1 address.</source>
+        <translation>%1: Geben Sie die Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 must be one address; choose Subnet or Range for more.</source>
+        <translation>%1: Hier ist nur eine einzelne Adresse möglich; wählen Sie für mehr „Subnetz“ oder „Bereich“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the %1 subnet with its prefix length, e.g. %2.</source>
+        <translation>%1: Geben Sie das Subnetz mit Präfixlänge ein, z. B. %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the %1 range as FIRST-LAST, e.g. %2.</source>
+        <translation>%1: Geben Sie den Bereich als ERSTE-LETZTE ein, z. B. %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyController</name>
+    <message>
+        <location filename="../app/applycontroller.cpp" line="+113"/>
+        <source>Also creates the DOCKER-USER chain.</source>
+        <translation>Legt außerdem die Kette DOCKER-USER an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also inserts the jump &lt;tt&gt;%1 -I FORWARD 1 -j DOCKER-USER&lt;/tt&gt;, so that forwarded traffic reaches these rules.</source>
+        <translation>Fügt außerdem den Sprung &lt;tt&gt;%1 -I FORWARD 1 -j DOCKER-USER&lt;/tt&gt; ein, damit weitergeleiteter Verkehr diese Regeln erreicht.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nothing to apply: DOCKER-USER already holds these rules.</source>
+        <translation>Nichts anzuwenden: DOCKER-USER enthält bereits diese Regeln.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is applied first, then %2. With automatic revert, each family&apos;s rules are kept on their own: the helper keeps one change pending at a time.</source>
+        <translation>Zuerst wird %1 angewendet, dann %2. Mit automatischem Zurücknehmen werden die Regeln jeder Adressfamilie einzeln behalten: Der Hilfsdienst hält jeweils nur eine Änderung offen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Apply cancelled.</source>
+        <translation>Anwenden abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Applying %1… the system may ask for an administrator&apos;s password.</source>
+        <translation>%1 wird angewendet … das System fragt eventuell nach dem Passwort eines Administrators.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 was not applied; its edits are still here.</source>
+        <translation>%1 wurde nicht angewendet; die Änderungen daran sind noch vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+43"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Applied %1.</source>
+        <translation>%1 angewendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Applied %1; waiting for you to keep the new rules.</source>
+        <translation>%1 angewendet; es wird darauf gewartet, dass Sie die neuen Regeln behalten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 follows once you keep these.</source>
+        <translation>%1 folgt, sobald Sie diese behalten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No answer in time: restoring the previous rules…</source>
+        <translation>Keine Antwort in der Zeit: Die vorherigen Regeln werden wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoring the previous rules…</source>
+        <translation>Die vorherigen Regeln werden wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>DOCKER-USER (%1) was changed outside Userchain after it was loaded (by %2, a script, or Docker restarting). Nothing was applied.
+
+Reload the current rules and review your table against them again?</source>
+        <translation>DOCKER-USER (%1) wurde nach dem Laden außerhalb von Userchain geändert (durch %2, ein Skript oder einen Neustart von Docker). Es wurde nichts angewendet.
+
+Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reload and reapply</source>
+        <translation>Neu laden und erneut anwenden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create and apply</source>
+        <translation>Anlegen und anwenden</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Kept the new %1 rules.</source>
+        <translation>Die neuen %1-Regeln wurden behalten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The rules could not be kept</source>
+        <translation>Die Regeln konnten nicht behalten werden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The previous %1 rules are back (%2). Your edits are still here.</source>
+        <translation>Die vorherigen %1-Regeln sind wieder aktiv (%2). Ihre Änderungen sind noch vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The previous rules could not be restored</source>
+        <translation>Die vorherigen Regeln konnten nicht wiederhergestellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <location filename="../ui/applydialog.ui"/>
+        <source>Review and apply — Userchain</source>
+        <translation>Überprüfen und anwenden — Userchain</translation>
+    </message>
+    <message>
+        <location/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Like iptables-apply: if a rule cuts you off, the helper restores the previous rules by itself when the time runs out.</source>
+        <translation>Wie bei iptables-apply: Sperrt Sie eine Regel aus, stellt der Hilfsdienst nach Ablauf der Zeit die vorherigen Regeln von selbst wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../app/applydialog.cpp" line="+78"/>
+        <source>DOCKER-USER (%1) will be replaced in one step.</source>
+        <translation>DOCKER-USER (%1) wird in einem Schritt ersetzt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DOCKER-USER will be replaced in %1, one family after the other, each in one step.</source>
+        <translation>DOCKER-USER wird in %1 ersetzt, eine Adressfamilie nach der anderen, jede in einem Schritt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: the rules stay as they are.</source>
+        <translation>%1: Die Regeln bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 added, %3 removed, %4 moved.</source>
+        <translation>%1: %2 hinzugefügt, %3 entfernt, %4 verschoben.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>moved from %1 to %2</source>
+        <translation>von %1 nach %2 verschoben</translation>
+    </message>
+    <message>
+        <location filename="../ui/applydialog.ui"/>
+        <source>Changes to apply</source>
+        <translation>Anzuwendende Änderungen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Each family&apos;s DOCKER-USER as it will be: + added, - removed, ~ moved</source>
+        <translation>DOCKER-USER jeder Adressfamilie, wie es sein wird: + hinzugefügt, - entfernt, ~ verschoben</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Revert automatically unless I keep the new rules within</source>
+        <translation>Automatisch &amp;zurücknehmen, wenn nicht behalten, nach</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Seconds to decide</source>
+        <translation>Sekunden bis zur Entscheidung</translation>
+    </message>
+    <message>
+        <location/>
+        <source>How long the new rules stay active without Keep before the previous ones come back</source>
+        <translation>Wie lange die neuen Regeln ohne „Behalten“ aktiv bleiben, bevor die vorherigen zurückkehren</translation>
+    </message>
+</context>
+<context>
+    <name>ChainDescriptions</name>
+    <message>
+        <location filename="../app/chaindescriptions.cpp" line="+25"/>
+        <source>docker-ext-bridges-v4/-v6 is the ipset in which Docker 28.0 keeps the subnets of its bridge networks (those that are not --internal): this rule matches traffic to or from any of them. Docker fills the set itself.</source>
+        <translation>docker-ext-bridges-v4/-v6 ist das IP-Set, in dem Docker 28.0 die Subnetze seiner Bridge-Netzwerke führt (jener, die nicht --internal sind): Diese Regel trifft auf Verkehr zu oder von jedem von ihnen zu. Docker füllt das Set selbst.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Docker 28&apos;s protection against direct routing: drops packets for a container&apos;s address that arrive on any interface but the container&apos;s own bridge, so that only published ports reach it.</source>
+        <translation>Dockers Schutz vor direktem Routing ab Version 28: verwirft Pakete an die Adresse eines Containers, die auf einer anderen Schnittstelle als der Bridge des Containers ankommen, sodass ihn nur veröffentlichte Ports erreichen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Docker&apos;s published ports: rewrites the destination of traffic to a host port to the container (DNAT). Docker rewrites it whenever a container starts or stops; an edit would be lost or break port publishing.</source>
+        <translation>Dockers veröffentlichte Ports: schreibt das Ziel von Verkehr an einen Host-Port auf den Container um (DNAT). Docker schreibt die Kette bei jedem Start oder Stopp eines Containers neu; eine Änderung ginge verloren oder würde die Port-Veröffentlichung stören.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Swarm&apos;s routing mesh: sends traffic for a service&apos;s published port to the ingress network (DNAT). Docker maintains it while the node is in a swarm.</source>
+        <translation>Das Routing-Mesh von Swarm: leitet Verkehr an den veröffentlichten Port eines Dienstes in das Ingress-Netzwerk (DNAT). Docker pflegt die Kette, solange der Knoten zu einem Swarm gehört.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A chain of the nat table, shown for reference. Userchain never changes it.</source>
+        <translation>Eine Kette der nat-Tabelle, zur Information angezeigt. Userchain ändert sie nie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The raw table sees packets before connection tracking and before DOCKER-USER. Since Docker 28 it holds Docker&apos;s drops of packets sent straight to a container&apos;s address from outside its bridge (direct routing), per published port (28.0, 28.1) or per container (28.2 and later). Rules in DOCKER-USER cannot let such packets through.</source>
+        <translation>Die raw-Tabelle sieht Pakete vor der Verbindungsverfolgung und vor DOCKER-USER. Seit Docker 28 enthält sie Dockers Verwerfen von Paketen, die von außerhalb ihrer Bridge direkt an die Adresse eines Containers geschickt werden (direktes Routing), je veröffentlichtem Port (28.0, 28.1) oder je Container (ab 28.2). Regeln in DOCKER-USER können solche Pakete nicht durchlassen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A chain of the raw table, shown for reference. Userchain never changes it.</source>
+        <translation>Eine Kette der raw-Tabelle, zur Information angezeigt. Userchain ändert sie nie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your rules. Forwarded traffic passes here before any of Docker&apos;s rules, and Docker never changes what you put here. RETURN hands a packet on to Docker; ACCEPT skips Docker&apos;s own checks.</source>
+        <translation>Ihre Regeln. Weitergeleiteter Verkehr kommt hier vor allen Regeln von Docker vorbei, und Docker ändert nie, was Sie hier eintragen. RETURN reicht ein Paket an Docker weiter; ACCEPT überspringt Dockers eigene Prüfungen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accepts traffic to the ports containers publish. Docker rewrites it whenever a container starts or stops; an edit would be lost or open the wrong port.</source>
+        <translation>Lässt Verkehr zu den Ports durch, die Container veröffentlichen. Docker schreibt die Kette bei jedem Start oder Stopp eines Containers neu; eine Änderung ginge verloren oder würde den falschen Port öffnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First stage of the isolation between Docker networks: sends traffic that leaves a bridge to stage 2. Docker manages it; an edit could connect networks that are meant to be apart.</source>
+        <translation>Erste Stufe der Trennung zwischen Docker-Netzwerken: schickt Verkehr, der eine Bridge verlässt, an Stufe 2. Docker verwaltet die Kette; eine Änderung könnte Netzwerke verbinden, die getrennt sein sollen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drops traffic crossing from one Docker network into another. Docker manages it; an edit could connect networks that are meant to be apart.</source>
+        <translation>Verwirft Verkehr, der von einem Docker-Netzwerk in ein anderes wechselt. Docker verwaltet die Kette; eine Änderung könnte Netzwerke verbinden, die getrennt sein sollen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker 28&apos;s entry point from FORWARD: runs Docker&apos;s connection-tracking, internal-network and bridge chains. Docker rebuilds it at start; edits are lost and can cut containers off.</source>
+        <translation>Dockers Einstieg aus FORWARD ab Version 28: durchläuft Dockers Ketten für Verbindungsverfolgung, interne Netzwerke und Bridges. Docker baut sie beim Start neu auf; Änderungen gehen verloren und können Container abschneiden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sends traffic for each Docker bridge to the DOCKER chain (Docker 28). Docker rebuilds it whenever a network changes.</source>
+        <translation>Schickt Verkehr für jede Docker-Bridge an die Kette DOCKER (Docker 28). Docker baut sie bei jeder Änderung an einem Netzwerk neu auf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accepts replies of connections containers take part in (Docker 28). Docker rebuilds it; breaking it stops replies reaching containers.</source>
+        <translation>Lässt Antworten auf Verbindungen durch, an denen Container beteiligt sind (Docker 28). Docker baut sie neu auf; ist sie defekt, erreichen Antworten die Container nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeps --internal networks from reaching outside (Docker 28). Docker rebuilds it; an edit could let an internal network out.</source>
+        <translation>Hält --internal-Netzwerke davon ab, nach außen zu gelangen (Docker 28). Docker baut sie neu auf; eine Änderung könnte ein internes Netzwerk nach außen lassen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Swarm&apos;s published ports: accepts traffic to and from the ports of swarm services (the routing mesh). Docker maintains it while the node is in a swarm.</source>
+        <translation>Veröffentlichte Ports von Swarm: lässt Verkehr zu und von den Ports der Swarm-Dienste durch (das Routing-Mesh). Docker pflegt die Kette, solange der Knoten zu einem Swarm gehört.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The kernel&apos;s chain for forwarded traffic. Docker puts its jumps here, DOCKER-USER first (from 28.0.1 on only DOCKER-USER and DOCKER-FORWARD; 28.0.0 matches its bridges with the ipset docker-ext-bridges-v4 here). Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
+        <translation>Die Kette des Kernels für weitergeleiteten Verkehr. Docker trägt hier seine Sprünge ein, DOCKER-USER zuerst (ab 28.0.1 nur DOCKER-USER und DOCKER-FORWARD; 28.0.0 erkennt seine Bridges hier über das IP-Set docker-ext-bridges-v4). Userchain stellt hier nur den Sprung zu DOCKER-USER wieder her, und nur auf Ihren Wunsch.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A chain Docker created. Docker manages it; do not edit it.</source>
+        <translation>Eine von Docker angelegte Kette. Docker verwaltet sie; ändern Sie sie nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A chain that is not Docker&apos;s, shown for reference. Userchain never changes it.</source>
+        <translation>Eine Kette, die nicht von Docker stammt, zur Information angezeigt. Userchain ändert sie nie.</translation>
+    </message>
+</context>
+<context>
+    <name>ChainLayout</name>
+    <message>
+        <location filename="../app/chainlayout.cpp" line="+99"/>
+        <source>DOCKER-USER is empty, as Docker 28.2.2 and later create it: forwarded packets go straight on to Docker&apos;s own rules. Rules you add here run first.</source>
+        <translation>DOCKER-USER ist leer, so wie Docker 28.2.2 und neuer die Kette anlegen: Weitergeleitete Pakete gehen direkt weiter zu Dockers eigenen Regeln. Regeln, die Sie hier hinzufügen, kommen zuerst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The final &lt;tt&gt;-j RETURN&lt;/tt&gt; is the one Docker up to 28.2.1 appends. It is harmless: a packet that reaches it goes on to Docker&apos;s own rules, just as at the end of an empty chain. New rules go before it.</source>
+        <translation>Das abschließende &lt;tt&gt;-j RETURN&lt;/tt&gt; hängt Docker bis Version 28.2.1 an. Es ist harmlos: Ein Paket, das es erreicht, geht weiter zu Dockers eigenen Regeln, genau wie am Ende einer leeren Kette. Neue Regeln kommen davor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule %1 accepts every packet that reaches it. In DOCKER-USER an ACCEPT is final: those packets skip Docker&apos;s own checks (published ports, network isolation). Use RETURN to hand packets on to Docker instead.</source>
+        <translation>Regel %1 akzeptiert jedes Paket, das sie erreicht. In DOCKER-USER ist ein ACCEPT endgültig: Diese Pakete überspringen Dockers eigene Prüfungen (veröffentlichte Ports, Netzwerktrennung). Verwenden Sie stattdessen RETURN, um Pakete an Docker weiterzureichen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule %1 drops every packet the rules above it did not let through: containers get only the traffic those rules allow.</source>
+        <translation>Regel %1 verwirft jedes Paket, das die Regeln darüber nicht durchgelassen haben: Container erhalten nur den Verkehr, den diese Regeln erlauben.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the %n rule(s) after it are never reached. Move them above it, or delete them.</source>
+        <translation>
+            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) beendet die Kette für jedes Paket, daher wird die %n Regel danach nie erreicht. Verschieben Sie sie darüber oder löschen Sie sie.</numerusform>
+            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) beendet die Kette für jedes Paket, daher werden die %n Regeln danach nie erreicht. Verschieben Sie sie darüber oder löschen Sie sie.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChainListModel</name>
+    <message>
+        <location filename="../app/chainlistmodel.cpp" line="+31"/>
+        <source>Your rules</source>
+        <translation>Ihre Regeln</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Docker&apos;s chains (read-only)</source>
+        <translation>Docker-Ketten (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Built-in</source>
+        <translation>Eingebaut</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>nat table (read-only)</source>
+        <translation>nat-Tabelle (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>raw table (read-only)</source>
+        <translation>raw-Tabelle (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (left over, active)</source>
+        <translation>%1 (übrig geblieben, aktiv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (left over, inactive)</source>
+        <translation>%1 (übrig geblieben, inaktiv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Left over from Docker&apos;s iptables mode. FORWARD still jumps here, so the kernel still applies these rules.</source>
+        <translation>Übrig geblieben aus Dockers iptables-Modus. FORWARD springt noch hierher, der Kernel wendet diese Regeln also weiterhin an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Left over from Docker&apos;s iptables mode. Nothing jumps here: these rules have no effect.</source>
+        <translation>Übrig geblieben aus Dockers iptables-Modus. Nichts springt hierher: Diese Regeln haben keine Wirkung.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>editable</source>
+        <translation>bearbeitbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>ChainRulesModel</name>
+    <message>
+        <location filename="../app/chainrulesmodel.cpp" line="+100"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>ChainView</name>
+    <message>
+        <location filename="../app/chainview.cpp" line="+37"/>
+        <source>Rules of the chain (read-only)</source>
+        <translation>Regeln der Kette (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>policy %1</source>
+        <translation>Richtlinie %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>user chain</source>
+        <translation>Benutzerkette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2 table, %3, read-only</source>
+        <translation>%1 — Tabelle %2, %3, schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules of %1 (read-only)</source>
+        <translation>Regeln von %1 (schreibgeschützt)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../ui/confirmdialog.ui"/>
+        <source>Keep these rules? — Userchain</source>
+        <translation>Diese Regeln behalten? — Userchain</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&lt;b&gt;Keep these rules?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Diese Regeln behalten?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location/>
+        <source>The new DOCKER-USER rules are active. If containers are still reachable as you expect, keep them; otherwise, or if you do nothing, the previous rules come back.</source>
+        <translation>Die neuen DOCKER-USER-Regeln sind aktiv. Wenn Container weiterhin wie erwartet erreichbar sind, behalten Sie sie; andernfalls, oder wenn Sie nichts tun, kehren die vorherigen Regeln zurück.</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücknehmen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behalten</translation>
+    </message>
+    <message>
+        <location filename="../app/confirmdialog.cpp" line="+18"/>
+        <source>Keep these rules? (%1) — Userchain</source>
+        <translation>Diese Regeln behalten? (%1) — Userchain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new %1 DOCKER-USER rules are active. If containers are still reachable as you expect, keep them; otherwise, or if you do nothing, the previous rules come back.</source>
+        <translation>Die neuen Regeln in DOCKER-USER (%1) sind aktiv. Wenn Container weiterhin wie erwartet erreichbar sind, behalten Sie sie; andernfalls, oder wenn Sie nichts tun, kehren die vorherigen Regeln zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+9"/>
+        <source>Reverting in %n seconds.</source>
+        <translation>
+            <numerusform>Wird in %n Sekunde zurückgenommen.</numerusform>
+            <numerusform>Wird in %n Sekunden zurückgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmdialog.ui"/>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyPage</name>
+    <message>
+        <location filename="../app/familypage.cpp" line="+42"/>
+        <source>%1 chains</source>
+        <translation>%1-Ketten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DOCKER-USER, which you edit, and Docker&apos;s own chains, read-only</source>
+        <translation>DOCKER-USER, das Sie bearbeiten, und Dockers eigene Ketten, schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading the firewall…</source>
+        <translation>Firewall wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking Userchain&apos;s helper for the %1 filter and nat tables.</source>
+        <translation>Userchains Hilfsdienst wird nach den %1-Tabellen filter und nat gefragt.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (nothing to edit)</source>
+        <translation>%1 (nichts zu bearbeiten)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>DOCKER-USER (%1) changed outside Userchain</source>
+        <translation>DOCKER-USER (%1) wurde außerhalb von Userchain geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s rules are no longer the ones your edits started from. Apply will refuse until you reload; reloading discards your edits (export them first to keep them).</source>
+        <translation>Die Regeln im System sind nicht mehr die, von denen Ihre Änderungen ausgingen. „Anwenden“ wird verweigert, bis Sie neu laden; das Neuladen verwirft Ihre Änderungen (exportieren Sie sie vorher, um sie zu behalten).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Left over from Docker&apos;s iptables mode and still active: this jump sends every forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor removes it; it is gone when deleted or after a reboot.</source>
+        <translation>Übrig geblieben aus Dockers iptables-Modus und noch aktiv: Dieser Sprung schickt jedes weitergeleitete Paket durch DOCKER-USER. Im nftables-Modus wird er von Docker weder angelegt noch entfernt; er verschwindet, wenn er gelöscht wird, oder nach einem Neustart.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyText</name>
+    <message>
+        <location filename="../app/familytext.cpp" line="+19"/>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 network</source>
+        <translation>ein %1-Netz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 range</source>
+        <translation>ein %1-Bereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 address</source>
+        <translation>eine %1-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is an %2, but these rules are for %3 (%4). Enter an %3 address, or add the rule on the %5 tab.</source>
+        <translation>%1 ist %2, diese Regeln gelten aber für %3 (%4). Geben Sie eine %3-Adresse ein oder fügen Sie die Regel im Reiter %5 hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>FirewallMode</name>
+    <message>
+        <location filename="../app/firewallmode.cpp" line="+50"/>
+        <source>/etc/docker/daemon.json is not valid JSON, so Userchain cannot tell how Docker is configured (and Docker will not start with it).</source>
+        <translation>/etc/docker/daemon.json ist kein gültiges JSON, daher kann Userchain nicht erkennen, wie Docker eingerichtet ist (und Docker startet damit nicht).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>/etc/docker/daemon.json cannot be read, so Userchain cannot tell whether Docker manages the firewall.</source>
+        <translation>/etc/docker/daemon.json kann nicht gelesen werden, daher kann Userchain nicht erkennen, ob Docker die Firewall verwaltet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>/etc/docker/daemon.json is too large to be read (over 1 MiB).</source>
+        <translation>/etc/docker/daemon.json ist zu groß zum Lesen (über 1 MiB).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Docker recommends putting your own rules in an nftables table of your own, with a base chain on the same hook as Docker&apos;s (type filter hook forward); a lower priority number runs before Docker&apos;s chains. An accept there is not final: to let through what Docker would drop, set a firewall mark and start Docker with --bridge-accept-fwmark. For example (load with nft -f):</source>
+        <translation>Docker empfiehlt, eigene Regeln in eine eigene nftables-Tabelle zu legen, mit einer Basiskette am selben Hook wie Dockers (type filter hook forward); eine niedrigere Prioritätszahl läuft vor Dockers Ketten. Ein accept dort ist nicht endgültig: Um durchzulassen, was Docker verwerfen würde, setzen Sie eine Firewall-Markierung und starten Docker mit --bridge-accept-fwmark. Zum Beispiel (laden mit nft -f):</translation>
+    </message>
+</context>
+<context>
+    <name>HelperClient</name>
+    <message>
+        <location filename="../app/helperclient.cpp" line="+110"/>
+        <source>already restored by the helper</source>
+        <translation>vom Hilfsdienst bereits wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>reverted</source>
+        <translation>zurückgenommen</translation>
+    </message>
+</context>
+<context>
+    <name>HelperError</name>
+    <message>
+        <location line="-99"/>
+        <source>There is no connection to the system bus.</source>
+        <translation>Es gibt keine Verbindung zum Systembus.</translation>
+    </message>
+    <message>
+        <location filename="../app/helpererror.cpp" line="+66"/>
+        <source>The Userchain helper is not installed</source>
+        <translation>Der Userchain-Hilfsdienst ist nicht installiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Userchain helper cannot be reached</source>
+        <translation>Der Userchain-Hilfsdienst ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not authorized</source>
+        <translation>Nicht berechtigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authorization cancelled</source>
+        <translation>Legitimierung abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DOCKER-USER changed outside Userchain</source>
+        <translation>DOCKER-USER wurde außerhalb von Userchain geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The helper refused a rule</source>
+        <translation>Der Hilfsdienst hat eine Regel abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The helper refused the request</source>
+        <translation>Der Hilfsdienst hat die Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DOCKER-USER does not exist</source>
+        <translation>DOCKER-USER existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The firewall backend is not available</source>
+        <translation>Das Firewall-Backend ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The firewall is busy</source>
+        <translation>Die Firewall ist beschäftigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The confirmation period has already ended</source>
+        <translation>Die Bestätigungsfrist ist bereits abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The installed helper is too old</source>
+        <translation>Der installierte Hilfsdienst ist zu alt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The helper reported an error</source>
+        <translation>Der Hilfsdienst hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Userchain reads and changes the firewall only through its system helper (io.github.userchain.Helper1 on the system bus), and the bus does not know it. Install Userchain&apos;s helper package, which brings userchain-helper with its D-Bus and polkit files.</source>
+        <translation>Userchain liest und ändert die Firewall nur über seinen Systemdienst (io.github.userchain.Helper1 am Systembus), und der Bus kennt ihn nicht. Installieren Sie das Hilfsdienst-Paket von Userchain; es bringt userchain-helper mit seinen D-Bus- und polkit-Dateien.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system bus or the helper did not answer. The helper may have failed to start; its log is in the system journal.</source>
+        <translation>Der Systembus oder der Hilfsdienst hat nicht geantwortet. Vielleicht konnte der Hilfsdienst nicht starten; sein Protokoll steht im System-Journal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system&apos;s policy (polkit) did not allow this. Reading the firewall needs an active local session; changing it needs an administrator&apos;s password.</source>
+        <translation>Die Richtlinie des Systems (polkit) hat dies nicht erlaubt. Das Lesen der Firewall erfordert eine aktive lokale Sitzung, das Ändern das Passwort eines Administrators.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The authentication dialog was closed, so nothing was read or changed.</source>
+        <translation>Der Legitimierungsdialog wurde geschlossen, daher wurde nichts gelesen oder geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rules in DOCKER-USER are no longer the ones your edits started from (someone ran iptables, or Docker restarted). Nothing was changed.</source>
+        <translation>Die Regeln in DOCKER-USER sind nicht mehr die, von denen Ihre Änderungen ausgingen (jemand hat iptables ausgeführt, oder Docker wurde neu gestartet). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker has not created DOCKER-USER (it is not running, or it runs without iptables). Userchain can create the chain together with your rules.</source>
+        <translation>Docker hat DOCKER-USER nicht angelegt (es läuft nicht oder ohne iptables). Userchain kann die Kette zusammen mit Ihren Regeln anlegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another program holds the xtables lock or a confirmation is pending. Try again in a moment.</source>
+        <translation>Ein anderes Programm hält die xtables-Sperre, oder eine Bestätigung steht noch aus. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The helper already restored or kept the rules of this change.</source>
+        <translation>Der Hilfsdienst hat die Regeln dieser Änderung bereits wiederhergestellt oder behalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The userchain-helper on this system does not offer this function yet. Update the Userchain helper package to the version of this window.</source>
+        <translation>Der userchain-helper auf diesem System bietet diese Funktion noch nicht. Aktualisieren Sie das Hilfsdienst-Paket von Userchain auf die Version dieses Fensters.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Details: %1</source>
+        <translation>Einzelheiten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../app/importexport.cpp" line="+29"/>
+        <source>Export DOCKER-USER</source>
+        <translation>DOCKER-USER exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+153"/>
+        <source>Import rules</source>
+        <translation>Regeln importieren</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source>iptables-restore files (*.conf *.rules *.v4 *.v6)</source>
+        <translation>iptables-restore-Dateien (*.conf *.rules *.v4 *.v6)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+46"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 to %2 (load with: %3-restore -n %2)</source>
+        <translation>%1 nach %2 (laden mit: %3-restore -n %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported %1.</source>
+        <translation>%1 exportiert.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+25"/>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 was not imported: %n line(s) could not be read.</source>
+        <translation>
+            <numerusform>%1 wurde nicht importiert: %n Zeile konnte nicht gelesen werden.</numerusform>
+            <numerusform>%1 wurde nicht importiert: %n Zeilen konnten nicht gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 has no DOCKER-USER rules.</source>
+        <translation>%1 enthält keine DOCKER-USER-Regeln.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 holds %n DOCKER-USER rule(s). Replace the %2 table with them, or add them to it?</source>
+        <translation>
+            <numerusform>%1 enthält %n DOCKER-USER-Regel. Die Tabelle %2 damit ersetzen oder die Regel hinzufügen?</numerusform>
+            <numerusform>%1 enthält %n DOCKER-USER-Regeln. Die Tabelle %2 damit ersetzen oder die Regeln hinzufügen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Import %n rule(s) from %1</source>
+        <translation>
+            <numerusform>%n Regel aus %1 importieren</numerusform>
+            <numerusform>%n Regeln aus %1 importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Docker&apos;s example policy</source>
+        <translation>Dockers Beispielrichtlinie</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutHint</name>
+    <message>
+        <location filename="../app/layouthint.cpp" line="+51"/>
+        <source>Move them above rule %1</source>
+        <translation>Vor Regel %1 verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Move %n unreachable rule(s) above rule %1</source>
+        <translation>
+            <numerusform>%n nicht erreichbare Regel vor Regel %1 verschieben</numerusform>
+            <numerusform>%n nicht erreichbare Regeln vor Regel %1 verschieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.ui"/>
+        <source>Address family</source>
+        <translation>Adressfamilie</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Rules</source>
+        <translation>&amp;Regeln</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Fire&amp;wall</source>
+        <translation>&amp;Firewall</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Read DOCKER-USER rules from an iptables-restore file</source>
+        <translation>DOCKER-USER-Regeln aus einer iptables-restore-Datei lesen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <location/>
+        <source>The policy of Docker&apos;s page, for the first external interface</source>
+        <translation>Die Richtlinie von Dockers Seite, für die erste externe Schnittstelle</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Export as iptables.conf and ip6tables.conf…</source>
+        <translation>&amp;Exportieren als iptables.conf und ip6tables.conf …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Write DOCKER-USER to files for iptables-restore -n (and ip6tables-restore -n)</source>
+        <translation>DOCKER-USER in Dateien für iptables-restore -n (und ip6tables-restore -n) schreiben</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Add rule…</source>
+        <translation>Regel &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Type a new rule, checked as you type</source>
+        <translation>Eine neue Regel eingeben, beim Tippen geprüft</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Edit rule…</source>
+        <translation>Regel &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Edit the selected rule&apos;s full text</source>
+        <translation>Den vollständigen Text der ausgewählten Regel bearbeiten</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Copy the selected rules below them</source>
+        <translation>Die ausgewählten Regeln darunter kopieren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Delete the selected rules</source>
+        <translation>Die ausgewählten Regeln löschen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Move the selected rules one place up</source>
+        <translation>Die ausgewählten Regeln eine Stelle nach oben verschieben</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Move the selected rules one place down</source>
+        <translation>Die ausgewählten Regeln eine Stelle nach unten verschieben</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Copy as iptables command</source>
+        <translation>Als iptables-Befehl &amp;kopieren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Copy the selected rules as iptables -I DOCKER-USER command lines</source>
+        <translation>Die ausgewählten Regeln als Befehlszeilen iptables -I DOCKER-USER kopieren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Search the rules</source>
+        <translation>Die Regeln durchsuchen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Allow only one &amp;IP address…</source>
+        <translation>Nur eine &amp;IP-Adresse zulassen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Allow only a &amp;subnet…</source>
+        <translation>Nur ein &amp;Subnetz zulassen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Allow only a &amp;range…</source>
+        <translation>Nur einen &amp;Bereich zulassen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Open a &amp;published port…</source>
+        <translation>Einen &amp;veröffentlichten Port öffnen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Source &amp;and destination…</source>
+        <translation>&amp;Quelle und Ziel …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Neu einlesen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Read the rules and counters again</source>
+        <translation>Regeln und Zähler erneut lesen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Refresh counters every &amp;5 seconds</source>
+        <translation>Zähler alle &amp;5 Sekunden aktualisieren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Anwenden …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Review the changes and apply them to the system</source>
+        <translation>Die Änderungen überprüfen und auf das System anwenden</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location/>
+        <source>IPv&amp;4 (iptables)</source>
+        <translation>IPv&amp;4 (iptables)</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Show the IPv4 chains and DOCKER-USER</source>
+        <translation>Die IPv4-Ketten und DOCKER-USER anzeigen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <location/>
+        <source>IPv&amp;6 (ip6tables)</source>
+        <translation>IPv&amp;6 (ip6tables)</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Show the IPv6 chains and DOCKER-USER</source>
+        <translation>Die IPv6-Ketten und DOCKER-USER anzeigen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Save permanently…</source>
+        <translation>Dauerhaft &amp;speichern …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Keep the active rules after a reboot: without this, DOCKER-USER is empty again when the machine restarts</source>
+        <translation>Die aktiven Regeln über einen Neustart hinaus behalten: Ohne dies ist DOCKER-USER nach dem Neustart des Rechners wieder leer</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Res&amp;tore saved rules…</source>
+        <translation>Gespeicherte Regeln &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Replace the active rules of the family on screen with the saved ones</source>
+        <translation>Die aktiven Regeln der angezeigten Adressfamilie durch die gespeicherten ersetzen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;About Userchain</source>
+        <translation>Über &amp;Userchain</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="+127"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen:</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>Userchain — DOCKER-USER (%1)[*]</source>
+        <translation>Userchain — DOCKER-USER (%1)[*]</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DOCKER-USER has changes that were not applied (%1). Quit anyway?</source>
+        <translation>DOCKER-USER enthält Änderungen, die nicht angewendet wurden (%1). Trotzdem beenden?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>About Userchain</source>
+        <translation>Über Userchain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Userchain&lt;/b&gt; %1&lt;br&gt;Edits Docker&apos;s DOCKER-USER chain of iptables and ip6tables and shows Docker&apos;s own chains read-only. Changes reach the system only through Apply, via the userchain-helper service.</source>
+        <translation>&lt;b&gt;Userchain&lt;/b&gt; %1&lt;br&gt;Bearbeitet Dockers Kette DOCKER-USER von iptables und ip6tables und zeigt Dockers eigene Ketten schreibgeschützt an. Änderungen erreichen das System nur über „Anwenden“, mit Hilfe des Dienstes userchain-helper.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui"/>
+        <source>&amp;Colour scheme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Import Docker&apos;s e&amp;xample policy</source>
+        <translation>&amp;Docker-Beispielrichtlinie importieren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Move u&amp;p</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Start from the recommended p&amp;olicy…</source>
+        <translation>Mit der empfohlenen &amp;Richtlinie beginnen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Follow the &amp;system</source>
+        <translation>Dem &amp;System folgen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Use the desktop&apos;s style and colours</source>
+        <translation>Stil und Farben der Arbeitsumgebung verwenden</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Dark text on a light background</source>
+        <translation>Dunkle Schrift auf hellem Hintergrund</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Light text on a dark background</source>
+        <translation>Helle Schrift auf dunklem Hintergrund</translation>
+    </message>
+</context>
+<context>
+    <name>OnlyIpPage</name>
+    <message>
+        <location filename="../app/onlyippage.cpp" line="+12"/>
+        <source>Allow only one IP address</source>
+        <translation>Nur eine IP-Adresse zulassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drops traffic to your containers that arrives on the external interface from any address but this one. Container-to-container traffic, which does not come in on that interface, is not affected.</source>
+        <translation>Verwirft Verkehr an Ihre Container, der auf der externen Schnittstelle von einer anderen als dieser Adresse ankommt. Verkehr zwischen Containern, der nicht über diese Schnittstelle hereinkommt, ist nicht betroffen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>External &amp;interface:</source>
+        <translation>Externe &amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where traffic from outside arrives, e.g. eth0</source>
+        <translation>Wo Verkehr von außen ankommt, z. B. eth0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Allowed address:</source>
+        <translation>&amp;Erlaubte Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The one address that may reach your containers</source>
+        <translation>Die eine Adresse, die Ihre Container erreichen darf</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose or type the external interface (where traffic from outside arrives).</source>
+        <translation>Wählen Sie die externe Schnittstelle (wo Verkehr von außen ankommt) oder geben Sie sie ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the one address that may reach your containers.</source>
+        <translation>Geben Sie die eine Adresse ein, die Ihre Container erreichen darf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter one address; the subnet and range wizards allow more.</source>
+        <translation>Geben Sie eine einzelne Adresse ein; die Assistenten für Subnetz und Bereich erlauben mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>OnlyRangePage</name>
+    <message>
+        <location filename="../app/onlyrangepage.cpp" line="+21"/>
+        <source>Allow only a range of addresses</source>
+        <translation>Nur einen Adressbereich zulassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drops traffic from outside the range. The iprange match (-m iprange) that --src-range needs is added for you.</source>
+        <translation>Verwirft Verkehr von außerhalb des Bereichs. Die Erweiterung iprange (-m iprange), die --src-range braucht, wird für Sie hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only for traffic to this &amp;destination range:</source>
+        <translation>Nur für Verkehr &amp;an diesen Zielbereich:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>External &amp;interface:</source>
+        <translation>Externe &amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where traffic from outside arrives, e.g. eth0</source>
+        <translation>Wo Verkehr von außen ankommt, z. B. eth0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed &amp;range:</source>
+        <translation>Erlaubter &amp;Bereich:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First and last address, e.g. %1</source>
+        <translation>Erste und letzte Adresse, z. B. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination range</source>
+        <translation>Zielbereich</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose or type the external interface (where traffic from outside arrives).</source>
+        <translation>Wählen Sie die externe Schnittstelle (wo Verkehr von außen ankommt) oder geben Sie sie ein.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the allowed range as FIRST-LAST, e.g. %1.</source>
+        <translation>Geben Sie den erlaubten Bereich als ERSTE-LETZTE ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter the destination range as FIRST-LAST.</source>
+        <translation>Geben Sie den Zielbereich als ERSTE-LETZTE ein.</translation>
+    </message>
+</context>
+<context>
+    <name>OnlySubnetPage</name>
+    <message>
+        <location filename="../app/onlysubnetpage.cpp" line="+12"/>
+        <source>Allow only a subnet</source>
+        <translation>Nur ein Subnetz zulassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drops traffic to your containers that arrives on the external interface from outside this subnet.</source>
+        <translation>Verwirft Verkehr an Ihre Container, der auf der externen Schnittstelle von außerhalb dieses Subnetzes ankommt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>External &amp;interface:</source>
+        <translation>Externe &amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where traffic from outside arrives, e.g. eth0</source>
+        <translation>Wo Verkehr von außen ankommt, z. B. eth0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed &amp;subnet:</source>
+        <translation>Erlaubtes Sub&amp;netz:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A network with its prefix length</source>
+        <translation>Ein Netz mit seiner Präfixlänge</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose or type the external interface (where traffic from outside arrives).</source>
+        <translation>Wählen Sie die externe Schnittstelle (wo Verkehr von außen ankommt) oder geben Sie sie ein.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the subnet with its prefix length, e.g. %1.</source>
+        <translation>Geben Sie das Subnetz mit seiner Präfixlänge ein, z. B. %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PersistenceController</name>
+    <message>
+        <location filename="../app/persistencecontroller.cpp" line="+79"/>
+        <source>Saved: —</source>
+        <translation>Gespeichert: —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved: unknown</source>
+        <translation>Gespeichert: unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to save</source>
+        <translation>Nichts zu speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: lost at reboot</source>
+        <translation>Nicht gespeichert: nach Neustart verloren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved for reboot</source>
+        <translation>Für Neustart gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved changes since the last save</source>
+        <translation>Ungespeicherte Änderungen seit dem letzten Speichern</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no %1 DOCKER-USER to save.</source>
+        <translation>Es gibt kein DOCKER-USER für %1, das gespeichert werden könnte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not ask for the saved rules: %1</source>
+        <translation>Die gespeicherten Regeln konnten nicht abgefragt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking the helper for the saved rules…</source>
+        <translation>Der Hilfsdienst wird nach den gespeicherten Regeln gefragt …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DOCKER-USER holds only what Docker puts there, and nothing is saved.</source>
+        <translation>DOCKER-USER enthält nur, was Docker dort einträgt, und nichts ist gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The active %1 rules were never saved: they vanish at the next reboot. Use Save permanently to keep them.</source>
+        <translation>Die aktiven %1-Regeln wurden nie gespeichert: Beim nächsten Neustart sind sie verschwunden. Verwenden Sie „Dauerhaft speichern“, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The active %1 rules are saved (%2) and come back at boot.</source>
+        <translation>Die aktiven %1-Regeln sind gespeichert (%2) und kehren beim Systemstart zurück.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The active %1 rules differ from the ones saved on %2: after a reboot the saved ones come back. Save permanently to keep the active ones, or restore the saved ones.</source>
+        <translation>Die aktiven %1-Regeln unterscheiden sich von den am %2 gespeicherten: Nach einem Neustart kehren die gespeicherten zurück. Speichern Sie dauerhaft, um die aktiven zu behalten, oder stellen Sie die gespeicherten wieder her.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+108"/>
+        <source>%1 (%n rule(s))</source>
+        <translation>
+            <numerusform>%1 (%n Regel)</numerusform>
+            <numerusform>%1 (%n Regeln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no DOCKER-USER to save.</source>
+        <translation>Es gibt kein DOCKER-USER, das gespeichert werden könnte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rules in DOCKER-USER live only in the kernel: they vanish at the next reboot, and Docker then starts with an empty DOCKER-USER. Save permanently writes the active rules of %1 to /etc/userchain; userchain-restore.service puts them back at boot and whenever Docker restarts.</source>
+        <translation>Regeln in DOCKER-USER existieren nur im Kernel: Beim nächsten Neustart sind sie verschwunden, und Docker beginnt dann mit einem leeren DOCKER-USER. „Dauerhaft speichern“ schreibt die aktiven Regeln von %1 nach /etc/userchain; userchain-restore.service stellt sie beim Systemstart und bei jedem Neustart von Docker wieder her.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Your edits to %1 are not applied yet and are not saved: saving writes the rules that are active now. Apply first to save your edits.</source>
+        <translation>Ihre Änderungen an %1 sind noch nicht angewendet und werden nicht gespeichert: Gespeichert werden die Regeln, die jetzt aktiv sind. Wenden Sie zuerst an, um Ihre Änderungen zu speichern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save permanently</source>
+        <translation>Dauerhaft speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save the active rules</source>
+        <translation>Die aktiven Regeln &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Do not explain this again</source>
+        <translation>&amp;Nicht noch einmal erklären</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was saved.</source>
+        <translation>Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving… the system may ask for an administrator&apos;s password.</source>
+        <translation>Speichern … das System fragt eventuell nach dem Passwort eines Administrators.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved the active %1 rules to %2; they come back at boot.</source>
+        <translation>Die aktiven %1-Regeln wurden in %2 gespeichert; sie kehren beim Systemstart zurück.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The %1 rules were not saved</source>
+        <translation>Die %1-Regeln wurden nicht gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Replace the active %1 DOCKER-USER with the %n rule(s) saved on %2? The change takes effect at once.</source>
+        <translation>
+            <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherte Regel ersetzen? Die Änderung wirkt sofort.</numerusform>
+            <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherten Regeln ersetzen? Die Änderung wirkt sofort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your unapplied %1 edits are discarded (export them first to keep them).</source>
+        <translation>Ihre nicht angewendeten Änderungen an %1 werden verworfen (exportieren Sie sie vorher, um sie zu behalten).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore saved %1 rules</source>
+        <translation>Gespeicherte %1-Regeln wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was restored.</source>
+        <translation>Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restoring the saved %1 rules…</source>
+        <translation>Die gespeicherten %1-Regeln werden wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The saved %1 rules are active again.</source>
+        <translation>Die gespeicherten %1-Regeln sind wieder aktiv.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The saved %1 rules were not restored</source>
+        <translation>Die gespeicherten %1-Regeln wurden nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saving rules for the next boot changes the system: it needs an administrator&apos;s password (polkit action io.github.userchain.persist), and the system did not allow it.</source>
+        <translation>Regeln für den nächsten Systemstart zu speichern, verändert das System: Es erfordert das Passwort eines Administrators (polkit-Aktion io.github.userchain.persist), und das System hat es nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restoring rules changes the firewall: it needs an administrator&apos;s password (polkit action io.github.userchain.apply), and the system did not allow it.</source>
+        <translation>Regeln wiederherzustellen, verändert die Firewall: Es erfordert das Passwort eines Administrators (polkit-Aktion io.github.userchain.apply), und das System hat es nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The authentication dialog was closed, so nothing was saved.</source>
+        <translation>Der Legitimierungsdialog wurde geschlossen, daher wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authentication dialog was closed, so nothing was restored.</source>
+        <translation>Der Legitimierungsdialog wurde geschlossen, daher wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The active %1 DOCKER-USER holds rules Userchain keeps verbatim (they use extensions it does not know). Such rules cannot be written to the saved file, so nothing was saved. Replace or delete them, apply, and save again.</source>
+        <translation>Das aktive DOCKER-USER für %1 enthält Regeln, die Userchain wörtlich übernimmt (sie verwenden Erweiterungen, die es nicht kennt). Solche Regeln können nicht in die gespeicherte Datei geschrieben werden, daher wurde nichts gespeichert. Ersetzen oder löschen Sie sie, wenden Sie an und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The saved %1 file holds a rule the helper refuses, so nothing was restored. Save the active rules again to replace the file.</source>
+        <translation>Die gespeicherte Datei für %1 enthält eine Regel, die der Hilfsdienst ablehnt, daher wurde nichts wiederhergestellt. Speichern Sie die aktiven Regeln erneut, um die Datei zu ersetzen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no %1 DOCKER-USER chain: Docker has not created it.</source>
+        <translation>Es gibt keine Kette DOCKER-USER für %1: Docker hat sie nicht angelegt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The helper cannot write %1 rules on this host (no backend it can write to).</source>
+        <translation>Der Hilfsdienst kann auf diesem Rechner keine %1-Regeln schreiben (kein beschreibbares Backend).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another program holds the xtables lock, or a confirmed apply is still waiting to be kept. Try again in a moment.</source>
+        <translation>Ein anderes Programm hält die xtables-Sperre, oder ein bestätigtes Anwenden wartet noch darauf, behalten zu werden. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Details: %1</source>
+        <translation>Einzelheiten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPreviewPage</name>
+    <message>
+        <location filename="../app/policypreviewpage.cpp" line="+14"/>
+        <source>Review the policy</source>
+        <translation>Richtlinie überprüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These rules go into DOCKER-USER in this order. Nothing reaches the system until you Apply.</source>
+        <translation>Diese Regeln kommen in dieser Reihenfolge nach DOCKER-USER. Nichts erreicht das System, bevor Sie anwenden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rules of the policy</source>
+        <translation>Regeln der Richtlinie</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&amp;Replace the table (its %n rules are removed; Undo brings them back)</source>
+        <translation>
+            <numerusform>&amp;Tabelle ersetzen (ihre %n Regel wird entfernt; Rückgängig holt sie zurück)</numerusform>
+            <numerusform>&amp;Tabelle ersetzen (ihre %n Regeln werden entfernt; Rückgängig holt sie zurück)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add to the table, before its final RETURN</source>
+        <translation>Zur Tabelle &amp;hinzufügen, vor ihrem abschließenden RETURN</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedPortPage</name>
+    <message>
+        <location filename="../app/publishedportpage.cpp" line="+12"/>
+        <source>Open a published port</source>
+        <translation>Einen veröffentlichten Port öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lets traffic to one of Docker&apos;s published host ports through (RETURN hands it on to Docker&apos;s own rules). Packets reach DOCKER-USER after Docker has rewritten their destination to the container, so --dport would see the container&apos;s port, not the one clients connect to: the rule matches the original destination port with conntrack&apos;s --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too.</source>
+        <translation>Lässt Verkehr an einen von Dockers veröffentlichten Host-Ports durch (RETURN reicht ihn an Dockers eigene Regeln weiter). Pakete erreichen DOCKER-USER, nachdem Docker ihr Ziel auf den Container umgeschrieben hat; --dport sähe daher den Port des Containers, nicht den, mit dem sich Clients verbinden: Die Regel prüft den ursprünglichen Zielport mit --ctorigdstport von conntrack, und --ctdir ORIGINAL verhindert, dass auch Antworten zutreffen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. 8080</source>
+        <translation>z. B. 8080</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, only on %1</source>
+        <translation>, nur auf %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2%3, to container %4)</source>
+        <translation>%1 (%2%3, zu Container %4)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optional, e.g. %1</source>
+        <translation>optional, z. B. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host &amp;port:</source>
+        <translation>Host-&amp;Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A port Docker publishes on this host, or a port number</source>
+        <translation>Ein Port, den Docker auf diesem Rechner veröffentlicht, oder eine Portnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotokoll:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only from &amp;source:</source>
+        <translation>Nur von &amp;Quelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: an address or subnet; empty means everyone</source>
+        <translation>Optional: eine Adresse oder ein Subnetz; leer bedeutet alle</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a published port or type a port number.</source>
+        <translation>Wählen Sie einen veröffentlichten Port oder geben Sie eine Portnummer ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a port number (1-65535).</source>
+        <translation>„%1“ ist keine Portnummer (1–65535).</translation>
+    </message>
+</context>
+<context>
+    <name>RawRuleDialog</name>
+    <message>
+        <location filename="../ui/rawruledialog.ui"/>
+        <source>Rule — Userchain</source>
+        <translation>Regel — Userchain</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Type the rule as you would after &lt;tt&gt;iptables -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s 192.168.1.1 -j DROP&lt;/tt&gt;.</source>
+        <translation>Geben Sie die Regel so ein wie nach &lt;tt&gt;iptables -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s 192.168.1.1 -j DROP&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../app/rawruledialog.cpp" line="+22"/>
+        <source>A&amp;lso add to the %1 table</source>
+        <translation>A&amp;uch zur Tabelle %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a rule without an address (and without ICMP of one family) can go to both tables.</source>
+        <translation>Nur eine Regel ohne Adresse (und ohne ICMP einer Adressfamilie) kann in beide Tabellen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</source>
+        <translation>Geben Sie die %1-Regel so ein wie nach &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Type a rule.</source>
+        <translation>Geben Sie eine Regel ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Valid. iptables-save will show it as: %1</source>
+        <translation>Gültig. iptables-save zeigt sie so an: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/rawruledialog.ui"/>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Regel:</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location/>
+        <source>The rule&apos;s options as after iptables -A DOCKER-USER; checked as you type</source>
+        <translation>Die Optionen der Regel wie nach iptables -A DOCKER-USER; beim Tippen geprüft</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Check result</source>
+        <translation>Prüfergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendedPolicyPage</name>
+    <message>
+        <location filename="../app/recommendedpolicypage.cpp" line="+21"/>
+        <source>Start from the recommended policy</source>
+        <translation>Mit der empfohlenen Richtlinie beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker&apos;s example for a host facing the internet on one interface: replies to existing connections pass, some published ports are open to all, one is open to chosen subnets only, and everything else arriving on the WAN interface is dropped. You will see the rules before they are used.</source>
+        <translation>Dockers Beispiel für einen Rechner, der über eine Schnittstelle mit dem Internet verbunden ist: Antworten auf bestehende Verbindungen kommen durch, einige veröffentlichte Ports sind für alle offen, einer nur für ausgewählte Subnetze, und alles andere, was auf der WAN-Schnittstelle ankommt, wird verworfen. Sie sehen die Regeln, bevor sie verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;WAN interface:</source>
+        <translation>WAN-&amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The interface facing the internet</source>
+        <translation>Die Schnittstelle zum Internet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ports &amp;open to everyone (TCP):</source>
+        <translation>Für alle &amp;offene Ports (TCP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published ports, separated by spaces</source>
+        <translation>Veröffentlichte Ports, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port open to some &amp;subnets (TCP):</source>
+        <translation>Port nur für &amp;bestimmte Subnetze (TCP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Those s&amp;ubnets:</source>
+        <translation>&amp;Diese Subnetze:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Networks separated by spaces</source>
+        <translation>Netze, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose or type the WAN interface.</source>
+        <translation>Wählen Sie die WAN-Schnittstelle oder geben Sie sie ein.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter the subnets that may reach port %1, or clear the port.</source>
+        <translation>Geben Sie die Subnetze ein, die Port %1 erreichen dürfen, oder leeren Sie das Portfeld.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveRulesCommand</name>
+    <message>
+        <location filename="../app/removerulescommand.cpp" line="+15"/>
+        <source>Delete rule %1</source>
+        <translation>Regel %1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Delete %n rules</source>
+        <translation>
+            <numerusform>%n Regel löschen</numerusform>
+            <numerusform>%n Regeln löschen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RuleActions</name>
+    <message>
+        <location filename="../app/ruleactions.cpp" line="+118"/>
+        <source>%1 (from %2)</source>
+        <translation>%1 (aus %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Added to %1 and %2; each family applies and undoes on its own.</source>
+        <translation>Zu %1 und %2 hinzugefügt; jede Adressfamilie wird für sich angewendet und rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add %1 rule — Userchain</source>
+        <translation>%1-Regel hinzufügen — Userchain</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Add rule (also in %1)</source>
+        <translation>Regel hinzufügen (auch in %1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rule %1 is kept verbatim: it can be moved or deleted, not edited.</source>
+        <translation>Regel %1 wird wörtlich übernommen: Sie kann verschoben oder gelöscht, aber nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit rule %1 — Userchain</source>
+        <translation>Regel %1 bearbeiten — Userchain</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit rule %1</source>
+        <translation>Regel %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Duplicate rule %1</source>
+        <translation>Regel %1 duplizieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Duplicate %n rules</source>
+        <translation>
+            <numerusform>%n Regel duplizieren</numerusform>
+            <numerusform>%n Regeln duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Move rule %1 up</source>
+        <translation>Regel %1 nach oben verschieben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move rule %1 down</source>
+        <translation>Regel %1 nach unten verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Move %n rules up</source>
+        <translation>
+            <numerusform>%n Regel nach oben verschieben</numerusform>
+            <numerusform>%n Regeln nach oben verschieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Move %n rules down</source>
+        <translation>
+            <numerusform>%n Regel nach unten verschieben</numerusform>
+            <numerusform>%n Regeln nach unten verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Copied: %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Replace rules with the recommended policy</source>
+        <translation>Regeln durch die empfohlene Richtlinie ersetzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (also in %2)</source>
+        <translation>%1 (auch in %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDelegate</name>
+    <message>
+        <location filename="../app/ruledelegate.cpp" line="+26"/>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+</context>
+<context>
+    <name>RuleFormatter</name>
+    <message>
+        <location filename="../app/ruleformatter.cpp" line="+11"/>
+        <source>not %1</source>
+        <translation>nicht %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+10"/>
+        <source>range %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from port</source>
+        <translation>von Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>published port</source>
+        <translation>veröffentlichter Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>original source port</source>
+        <translation>ursprünglicher Quellport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>fragments</source>
+        <translation>Fragmente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>original source</source>
+        <translation>ursprüngliche Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>original destination</source>
+        <translation>ursprüngliches Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(count only)</source>
+        <translation>(nur zählen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>goto %1</source>
+        <translation>goto %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <location filename="../app/ruletablemodel.cpp" line="+134"/>
+        <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
+        <translation>Verwendet Erweiterungen, die Userchain nicht kennt (%1). Sie wird genau so beibehalten, wie sie ist: Sie können sie verschieben oder löschen, aber nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never reached: rule %1 ends the chain for every packet before it gets here.</source>
+        <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No packet has matched this rule since its counters were last reset.</source>
+        <translation>Seit dem letzten Zurücksetzen der Zähler hat kein Paket diese Regel getroffen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New or changed: no counters until it is applied.</source>
+        <translation>Neu oder geändert: keine Zähler, bis sie angewendet ist.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol / ports</source>
+        <translation>Protokoll / Ports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This rule is kept verbatim and cannot be edited.</source>
+        <translation>Diese Regel wird wörtlich übernommen und kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This column is edited in the rule dialog.</source>
+        <translation>Diese Spalte wird im Regeldialog bearbeitet.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Edit %1 of rule %2</source>
+        <translation>%1 von Regel %2 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Move rule %1</source>
+        <translation>Regel %1 verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Move %n rules</source>
+        <translation>
+            <numerusform>%n Regel verschieben</numerusform>
+            <numerusform>%n Regeln verschieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableView</name>
+    <message>
+        <location filename="../app/ruletableview.cpp" line="+23"/>
+        <source>Search rules (address, port, target, comment…)</source>
+        <translation>Regeln durchsuchen (Adresse, Port, Aktion, Kommentar …)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search rules</source>
+        <translation>Regeln durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows only the rules whose text contains what you type</source>
+        <translation>Zeigt nur die Regeln, deren Text das Eingegebene enthält</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>DOCKER-USER rules</source>
+        <translation>DOCKER-USER-Regeln</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rules in the order the kernel tries them. F2 edits a cell, Ctrl+Up and Ctrl+Down move the selected rules, Delete removes them.</source>
+        <translation>Die Regeln in der Reihenfolge, in der der Kernel sie prüft. F2 bearbeitet eine Zelle, Strg+Pfeil hoch und Strg+Pfeil runter verschieben die ausgewählten Regeln, Entf löscht sie.</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>DOCKER-USER rules (%1)</source>
+        <translation>DOCKER-USER-Regeln (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search %1 rules</source>
+        <translation>%1-Regeln durchsuchen</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWizard</name>
+    <message>
+        <location filename="../app/rulewizard.cpp" line="+18"/>
+        <source>Add to &amp;table</source>
+        <translation>Zur &amp;Tabelle hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Use these rules</source>
+        <translation>Diese Regeln &amp;verwenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Allow only one IP address</source>
+        <translation>Nur eine IP-Adresse zulassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow only a subnet</source>
+        <translation>Nur ein Subnetz zulassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow only a range</source>
+        <translation>Nur einen Bereich zulassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a published port</source>
+        <translation>Einen veröffentlichten Port öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source and destination</source>
+        <translation>Quelle und Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from the recommended policy</source>
+        <translation>Mit der empfohlenen Richtlinie beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>RuleWizardPage</name>
+    <message>
+        <location filename="../app/rulewizardpage.cpp" line="+30"/>
+        <source>Rules to add to %1</source>
+        <translation>Hinzuzufügende Regeln für %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rules to add</source>
+        <translation>Hinzuzufügende Regeln</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Also add to the %1 table</source>
+        <translation>Auch zur Tabelle %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adds the same rules to the other address family&apos;s DOCKER-USER; only possible for rules without an address</source>
+        <translation>Fügt dieselben Regeln auch zu DOCKER-USER der anderen Adressfamilie hinzu; nur für Regeln ohne Adresse möglich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only rules without an address (and without ICMP of one family) can go to both tables: %1 addresses mean nothing to %2.</source>
+        <translation>Nur Regeln ohne Adresse (und ohne ICMP einer Adressfamilie) können in beide Tabellen: %1-Adressen bedeuten %2 nichts.</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>e.g. eth0</source>
+        <translation>z. B. eth0</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDestPage</name>
+    <message>
+        <location filename="../app/sourcedestpage.cpp" line="+12"/>
+        <source>Source and destination</source>
+        <translation>Quelle und Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combines a source with a destination, for example when the host listens on two addresses and the rule should apply to only one of them.</source>
+        <translation>Verbindet eine Quelle mit einem Ziel, zum Beispiel wenn der Rechner auf zwei Adressen lauscht und die Regel nur für eine davon gelten soll.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any (optional)</source>
+        <translation>beliebig (optional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DROP (discard)</source>
+        <translation>DROP (verwerfen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RETURN (hand on to Docker&apos;s rules)</source>
+        <translation>RETURN (an Dockers Regeln weiterreichen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACCEPT (final: skips Docker&apos;s checks)</source>
+        <translation>ACCEPT (endgültig: überspringt Dockers Prüfungen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REJECT (refuse with an error)</source>
+        <translation>REJECT (mit einem Fehler abweisen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming &amp;interface:</source>
+        <translation>Eingangs-&amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional; empty means any interface</source>
+        <translation>Optional; leer bedeutet jede Schnittstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a source, a destination, or both.</source>
+        <translation>Wählen Sie eine Quelle, ein Ziel oder beides.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>destination</source>
+        <translation>Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>StateExplainer</name>
+    <message>
+        <location filename="../app/stateexplainer.cpp" line="+14"/>
+        <source>iptables-legacy</source>
+        <translation>iptables-legacy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>iptables-nft (nf_tables)</source>
+        <translation>iptables-nft (nf_tables)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Docker uses nftables: there is no DOCKER-USER</source>
+        <translation>Docker verwendet nftables: Es gibt kein DOCKER-USER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker runs with its nftables firewall backend (Docker 29 and later, table %1 docker-bridges), so it creates no %2 chains and no DOCKER-USER chain.</source>
+        <translation>Docker läuft mit seinem nftables-Firewall-Backend (ab Docker 29, Tabelle %1 docker-bridges), daher legt es keine %2-Ketten und keine Kette DOCKER-USER an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+23"/>
+        <location line="+48"/>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Docker has no IPv6 chains</source>
+        <translation>Docker hat keine IPv6-Ketten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neither ip6tables-legacy nor ip6tables-nft holds Docker&apos;s IPv6 chains. Docker creates them when it filters IPv6 (&quot;ip6tables&quot;: true, the default since Docker 27); with an older Docker, or while Docker is stopped, there is no IPv6 DOCKER-USER to edit.</source>
+        <translation>Weder ip6tables-legacy noch ip6tables-nft enthält Dockers IPv6-Ketten. Docker legt sie an, wenn es IPv6 filtert („ip6tables“: true, Voreinstellung seit Docker 27); mit einem älteren Docker oder solange Docker gestoppt ist, gibt es kein IPv6-DOCKER-USER zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Docker&apos;s rules are not in iptables</source>
+        <translation>Dockers Regeln sind nicht in iptables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neither iptables-legacy nor iptables-nft holds Docker&apos;s chains. Docker 29 can manage nftables directly (firewall-backend &quot;nftables&quot;); it then has no DOCKER-USER chain, and filtering is done in nftables instead.</source>
+        <translation>Weder iptables-legacy noch iptables-nft enthält Dockers Ketten. Docker 29 kann nftables direkt verwalten (firewall-backend „nftables“); dann hat es keine Kette DOCKER-USER, und gefiltert wird stattdessen in nftables.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Details: %1</source>
+        <translation>Einzelheiten: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This host uses the nf_tables backend</source>
+        <translation>Dieser Rechner verwendet das Backend nf_tables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker wrote its chains with %1-nft, so Userchain reads and writes DOCKER-USER there. `%1-legacy` shows none of these rules; use `%1-nft` (or `%1`, if it points to it) to inspect them.</source>
+        <translation>Docker hat seine Ketten mit %1-nft geschrieben, daher liest und schreibt Userchain DOCKER-USER dort. `%1-legacy` zeigt keine dieser Regeln; verwenden Sie `%1-nft` (oder `%1`, falls es darauf verweist), um sie anzusehen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Left over from iptables mode, and still active</source>
+        <translation>Übrig geblieben aus dem iptables-Modus und noch aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left over from iptables mode, and inactive</source>
+        <translation>Übrig geblieben aus dem iptables-Modus und inaktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Docker now runs with its nftables backend and no longer maintains DOCKER-USER, but FORWARD still jumps to it (rule %1), so the kernel still applies these rules: a DROP here still drops, while an ACCEPT no longer overrides Docker&apos;s drops. The jump goes away when it is removed or at the next reboot.</source>
+        <translation>Docker läuft jetzt mit seinem nftables-Backend und pflegt DOCKER-USER nicht mehr, aber FORWARD springt noch dorthin (Regel %1), der Kernel wendet diese Regeln also weiterhin an: Ein DROP hier verwirft weiterhin, während ein ACCEPT Dockers Verwerfen nicht mehr aufhebt. Der Sprung verschwindet, wenn er entfernt wird, oder beim nächsten Neustart.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Docker now runs with its nftables backend and no longer maintains DOCKER-USER. Nothing jumps to this chain any more, so its rules have no effect; editing them changes nothing.</source>
+        <translation>Docker läuft jetzt mit seinem nftables-Backend und pflegt DOCKER-USER nicht mehr. Nichts springt mehr in diese Kette, ihre Regeln haben also keine Wirkung; sie zu bearbeiten ändert nichts.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Docker is set not to touch %1</source>
+        <translation>Docker ist so eingestellt, dass es %1 nicht anfasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>/etc/docker/daemon.json has &quot;%1&quot;: false, so Docker creates no %2 chains and sends no traffic through DOCKER-USER: rules here have no effect on containers. Remove the setting and restart Docker to use DOCKER-USER.</source>
+        <translation>/etc/docker/daemon.json enthält „%1“: false, daher legt Docker keine %2-Ketten an und schickt keinen Verkehr durch DOCKER-USER: Regeln hier wirken sich nicht auf Container aus. Entfernen Sie die Einstellung und starten Sie Docker neu, um DOCKER-USER zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Docker is not running</source>
+        <translation>Docker läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of Docker&apos;s chains exist, so Docker is stopped or has not started yet. Rules in DOCKER-USER take effect once Docker runs; Docker keeps them when it starts.</source>
+        <translation>Keine der Ketten von Docker existiert, Docker ist also gestoppt oder noch nicht gestartet. Regeln in DOCKER-USER wirken, sobald Docker läuft; Docker behält sie beim Start.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no DOCKER-USER chain</source>
+        <translation>Es gibt keine Kette DOCKER-USER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker creates DOCKER-USER when it starts. You can create it now together with the FORWARD jump; Docker will keep both.</source>
+        <translation>Docker legt DOCKER-USER beim Start an. Sie können die Kette jetzt zusammen mit dem Sprung aus FORWARD anlegen; Docker behält beides.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create DOCKER-USER</source>
+        <translation>DOCKER-USER anlegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>FORWARD does not jump to DOCKER-USER</source>
+        <translation>FORWARD springt nicht zu DOCKER-USER</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without `-A FORWARD -j DOCKER-USER` no packet reaches these rules. Docker adds the jump when it starts; Userchain can put it back at position 1 now.</source>
+        <translation>Ohne `-A FORWARD -j DOCKER-USER` erreicht kein Paket diese Regeln. Docker fügt den Sprung beim Start hinzu; Userchain kann ihn jetzt wieder an Position 1 setzen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the jump</source>
+        <translation>Sprung wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DOCKER-USER is not first in FORWARD</source>
+        <translation>DOCKER-USER ist nicht das Erste in FORWARD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FORWARD jumps to DOCKER-USER at position %1; the rules before it see packets first.</source>
+        <translation>FORWARD springt an Position %1 zu DOCKER-USER; die Regeln davor sehen die Pakete zuerst.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The helper reports</source>
+        <translation>Der Hilfsdienst meldet</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFields</name>
+    <message>
+        <location filename="../app/statusfields.cpp" line="+42"/>
+        <location line="+7"/>
+        <source>Backend: —</source>
+        <translation>Backend: —</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>Docker chains: —</source>
+        <translation>Docker-Ketten: —</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>Not loaded</source>
+        <translation>Nicht geladen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backend: %1 · Docker: nftables</source>
+        <translation>Backend: %1 · Docker: nftables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backend: %1</source>
+        <translation>Backend: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker chains: %1</source>
+        <translation>Docker-Ketten: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revision %1 · refreshed %2</source>
+        <translation>Revision %1 · aktualisiert %2</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::Addresses</name>
+    <message>
+        <location filename="../core/addresses.cpp" line="+110"/>
+        <source>&quot;%1&quot; is not an IPv4 address</source>
+        <translation>„%1“ ist keine IPv4-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>„%1“ ist keine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&quot;%1&quot; is not a valid prefix length (0 to %2)</source>
+        <translation>„%1“ ist keine gültige Präfixlänge (0 bis %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not a valid network mask</source>
+        <translation>„%1“ ist keine gültige Netzmaske</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>range &quot;%1&quot; ends before it starts</source>
+        <translation>Bereich „%1“ endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>port &quot;%1&quot; has a leading zero</source>
+        <translation>Port „%1“ hat eine führende Null</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>port &quot;%1&quot; is out of range (0 to 65535)</source>
+        <translation>Port „%1“ liegt außerhalb des Bereichs (0 bis 65535)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unknown service name &quot;%1&quot; for %2</source>
+        <translation>unbekannter Dienstname „%1“ für %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a port number or service name</source>
+        <translation>„%1“ ist weder Portnummer noch Dienstname</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>port range &quot;%1&quot; ends before it starts</source>
+        <translation>Portbereich „%1“ endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>an interface name is required</source>
+        <translation>ein Schnittstellenname ist erforderlich</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>interface name &quot;%1&quot; is longer than 15 characters</source>
+        <translation>Schnittstellenname „%1“ ist länger als 15 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>interface name &quot;%1&quot; contains &quot;%2&quot;</source>
+        <translation>Schnittstellenname „%1“ enthält „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::Extensions</name>
+    <message>
+        <location filename="../core/extensions.cpp" line="+48"/>
+        <source>an empty list of %1</source>
+        <translation>leere Liste für %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown %1 &quot;%2&quot; (one of %3)</source>
+        <translation>%1 „%2“ ist unbekannt (möglich: %3)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&quot;! %1 0:65535&quot; would match no packet</source>
+        <translation>„! %1 0:65535“ träfe auf kein Paket zu</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>unknown TCP flag &quot;%1&quot; (one of %2, ALL, NONE)</source>
+        <translation>TCP-Flag „%1“ ist unbekannt (möglich: %2, ALL, NONE)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&quot;%1&quot; is not a TCP option number (0 to 255)</source>
+        <translation>„%1“ ist keine TCP-Optionsnummer (0 bis 255)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&quot;-m tcp&quot; needs &quot;-p tcp&quot;</source>
+        <translation>„-m tcp“ erfordert „-p tcp“</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&quot;-m udp&quot; needs &quot;-p udp&quot;</source>
+        <translation>„-m udp“ erfordert „-p udp“</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>unknown ICMP type &quot;%1&quot;</source>
+        <translation>ICMP-Typ „%1“ ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&quot;-m icmp&quot; needs &quot;-p icmp&quot;</source>
+        <translation>„-m icmp“ erfordert „-p icmp“</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;-m icmp6&quot; needs &quot;-p ipv6-icmp&quot;</source>
+        <translation>„-m icmp6“ erfordert „-p ipv6-icmp“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;-m icmp6&quot; needs &quot;--icmpv6-type&quot;</source>
+        <translation>„-m icmp6“ erfordert „--icmpv6-type“</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>port range &quot;%1&quot; must go from a lower to a higher port</source>
+        <translation>Portbereich „%1“ muss von einem niedrigeren zu einem höheren Port gehen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>too many ports in &quot;%1&quot; (at most 15; a range counts as two)</source>
+        <translation>zu viele Ports in „%1“ (höchstens 15; ein Bereich zählt doppelt)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;-m multiport&quot; needs &quot;-p tcp&quot;, &quot;-p udp&quot;, &quot;-p udplite&quot;, &quot;-p sctp&quot; or &quot;-p dccp&quot;</source>
+        <translation>„-m multiport“ erfordert „-p tcp“, „-p udp“, „-p udplite“, „-p sctp“ oder „-p dccp“</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;-m multiport&quot; needs &quot;--dports&quot;, &quot;--sports&quot; or &quot;--ports&quot;</source>
+        <translation>„-m multiport“ erfordert „--dports“, „--sports“ oder „--ports“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;-m multiport&quot; takes only one of &quot;--dports&quot;, &quot;--sports&quot; and &quot;--ports&quot;</source>
+        <translation>„-m multiport“ akzeptiert nur eines von „--dports“, „--sports“ und „--ports“</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;-m iprange&quot; needs &quot;--src-range&quot; or &quot;--dst-range&quot;</source>
+        <translation>„-m iprange“ erfordert „--src-range“ oder „--dst-range“</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>conntrack state</source>
+        <translation>Conntrack-Zustand</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>unknown protocol &quot;%1&quot;</source>
+        <translation>Protokoll „%1“ ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a protocol for --ctproto</source>
+        <translation>„%1“ ist kein Protokoll für --ctproto</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>unknown conntrack status &quot;%1&quot; (one of NONE,%2)</source>
+        <translation>Conntrack-Status „%1“ ist unbekannt (möglich: NONE,%2)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;%1&quot; is not an expiry time in seconds (N or N:M)</source>
+        <translation>„%1“ ist keine Ablaufzeit in Sekunden (N oder N:M)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unknown direction &quot;%1&quot; (ORIGINAL or REPLY)</source>
+        <translation>Richtung „%1“ ist unbekannt (ORIGINAL oder REPLY)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;-m conntrack&quot; needs at least one option, e.g. &quot;--ctstate&quot;</source>
+        <translation>„-m conntrack“ erfordert mindestens eine Option, z. B. „--ctstate“</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>state</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;-m state&quot; needs &quot;--state&quot;</source>
+        <translation>„-m state“ erfordert „--state“</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>comment is longer than 255 bytes</source>
+        <translation>Kommentar ist länger als 255 Bytes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>comment contains a line break or NUL character</source>
+        <translation>Kommentar enthält einen Zeilenumbruch oder ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;-m comment&quot; needs &quot;--comment&quot;</source>
+        <translation>„-m comment“ erfordert „--comment“</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not a MAC address (XX:XX:XX:XX:XX:XX)</source>
+        <translation>„%1“ ist keine MAC-Adresse (XX:XX:XX:XX:XX:XX)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;-m mac&quot; needs &quot;--mac-source&quot;</source>
+        <translation>„-m mac“ erfordert „--mac-source“</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&quot;%1&quot; is not a rate (e.g. 5/second, 10/minute, 3/hour, 1/day)</source>
+        <translation>„%1“ ist keine Rate (z. B. 5/second, 10/minute, 3/hour, 1/day)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rate &quot;%1&quot; is too fast (at most 10000/second)</source>
+        <translation>Rate „%1“ ist zu hoch (höchstens 10000/second)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>burst &quot;%1&quot; is not a number from 1 to 10000</source>
+        <translation>Burst „%1“ ist keine Zahl von 1 bis 10000</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+1"/>
+        <source>address type</source>
+        <translation>Adresstyp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;-m addrtype&quot; needs &quot;--src-type&quot; or &quot;--dst-type&quot;</source>
+        <translation>„-m addrtype“ erfordert „--src-type“ oder „--dst-type“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;--limit-iface-in&quot; and &quot;--limit-iface-out&quot; exclude each other</source>
+        <translation>„--limit-iface-in“ und „--limit-iface-out“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&quot;%1&quot; is not an ipset name</source>
+        <translation>„%1“ ist kein IP-Set-Name</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>too many set directions in &quot;%1&quot;</source>
+        <translation>zu viele Set-Richtungen in „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not a set direction (src or dst)</source>
+        <translation>„%1“ ist keine Set-Richtung (src oder dst)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;-m set&quot; needs &quot;--match-set NAME src|dst&quot;</source>
+        <translation>„-m set“ erfordert „--match-set NAME src|dst“</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>unknown reject type &quot;%1&quot; (one of %2)</source>
+        <translation>Reject-Typ „%1“ ist unbekannt (möglich: %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;--reject-with tcp-reset&quot; needs &quot;-p tcp&quot;</source>
+        <translation>„--reject-with tcp-reset“ erfordert „-p tcp“</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>log prefix is empty</source>
+        <translation>Log-Präfix ist leer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>log prefix is longer than 29 bytes</source>
+        <translation>Log-Präfix ist länger als 29 Bytes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>log prefix contains a line break or NUL character</source>
+        <translation>Log-Präfix enthält einen Zeilenumbruch oder ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>unknown log level &quot;%1&quot; (0 to 7 or %2)</source>
+        <translation>Log-Level „%1“ ist unbekannt (0 bis 7 oder %2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&quot;%1&quot; is not an address/port specification</source>
+        <translation>„%1“ ist keine Angabe von Adresse/Port</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::RestoreFile</name>
+    <message>
+        <location filename="../core/restorefile.cpp" line="+61"/>
+        <source>the file starts with a byte order mark (BOM); iptables-restore cannot read it: save it as plain UTF-8</source>
+        <translation>die Datei beginnt mit einer Byte-Reihenfolge-Markierung (BOM); iptables-restore kann sie nicht lesen: Speichern Sie sie als reines UTF-8</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the last line has no line break; iptables-restore would not read it</source>
+        <translation>die letzte Zeile hat keinen Zeilenumbruch; iptables-restore würde sie nicht lesen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the file has Windows line ends (CR LF); iptables-restore cannot read it: convert it, e.g. with dos2unix</source>
+        <translation>die Datei hat Windows-Zeilenenden (CR LF); iptables-restore kann sie nicht lesen: Wandeln Sie sie um, z. B. mit dos2unix</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;COMMIT&quot; without a table (&quot;*filter&quot;)</source>
+        <translation>„COMMIT“ ohne Tabelle („*filter“)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>table &quot;%1&quot; started on line %2 is not committed</source>
+        <translation>die in Zeile %2 begonnene Tabelle „%1“ wird nicht mit COMMIT abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a table name is missing after &quot;*&quot;</source>
+        <translation>nach „*“ fehlt ein Tabellenname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown table &quot;%1&quot;</source>
+        <translation>Tabelle „%1“ ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>rule outside a table: start one with &quot;*filter&quot;</source>
+        <translation>Regel außerhalb einer Tabelle: Beginnen Sie eine mit „*filter“</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>chain line needs a name and a policy, e.g. &quot;:DOCKER-USER - [0:0]&quot;</source>
+        <translation>eine Kettenzeile braucht einen Namen und eine Richtlinie, z. B. „:DOCKER-USER - [0:0]“</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>chain name &quot;%1&quot; is longer than 28 characters</source>
+        <translation>Kettenname „%1“ ist länger als 28 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>invalid policy &quot;%1&quot; for built-in chain &quot;%2&quot; (ACCEPT or DROP)</source>
+        <translation>ungültige Richtlinie „%1“ für die eingebaute Kette „%2“ (ACCEPT oder DROP)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>user chain &quot;%1&quot; cannot have a policy; write &quot;-&quot;</source>
+        <translation>die Benutzerkette „%1“ kann keine Richtlinie haben; schreiben Sie „-“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>chain &quot;%1&quot; is declared twice</source>
+        <translation>Kette „%1“ ist zweimal deklariert</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>an argument is longer than 1023 bytes, iptables-restore&apos;s limit</source>
+        <translation>ein Argument ist länger als 1023 Bytes, die Grenze von iptables-restore</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;-t&quot; is not allowed inside a restore file</source>
+        <translation>„-t“ ist in einer Restore-Datei nicht erlaubt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>Befehl „%1“ ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+113"/>
+        <source>expected a command such as &quot;-A DOCKER-USER&quot;, found &quot;%1&quot;</source>
+        <translation>Befehl wie „-A DOCKER-USER“ erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>&quot;%1&quot; needs a chain name</source>
+        <translation>„%1“ erfordert einen Kettennamen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>chain &quot;%1&quot; already exists</source>
+        <translation>Kette „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the built-in chain &quot;%1&quot; cannot be deleted</source>
+        <translation>die eingebaute Kette „%1“ kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only built-in chains have a policy, not &quot;%1&quot;</source>
+        <translation>nur eingebaute Ketten haben eine Richtlinie, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; depends on rules already loaded; write the chain in full with -F and -A instead</source>
+        <translation>„%1“ hängt von bereits geladenen Regeln ab; schreiben Sie die Kette stattdessen vollständig mit -F und -A</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>chain &quot;%1&quot; is not declared; add &quot;:%1 - [0:0]&quot; after &quot;*%2&quot;</source>
+        <translation>Kette „%1“ ist nicht deklariert; fügen Sie „:%1 - [0:0]“ nach „*%2“ hinzu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>table &quot;%1&quot; started on line %2 has no &quot;COMMIT&quot;</source>
+        <translation>die in Zeile %2 begonnene Tabelle „%1“ hat kein „COMMIT“</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>rule of table &quot;%1&quot; not imported</source>
+        <translation>Regel der Tabelle „%1“ nicht importiert</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>command &quot;%1&quot; is not supported here; use -A or -I</source>
+        <translation>Befehl „%1“ wird hier nicht unterstützt; verwenden Sie -A oder -I</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>rule of chain &quot;%1&quot; not imported (only DOCKER-USER is)</source>
+        <translation>Regel der Kette „%1“ nicht importiert (nur DOCKER-USER wird importiert)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot insert at position &quot;%1&quot;: the chain has %2 rules here</source>
+        <translation>Einfügen an Position „%1“ nicht möglich: Die Kette hat hier %2 Regeln</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::RestoreTokenizer</name>
+    <message>
+        <location filename="../core/restoretokenizer.cpp" line="+51"/>
+        <source>unterminated quoted argument</source>
+        <translation>Anführungszeichen nicht geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::RuleParser</name>
+    <message>
+        <location filename="../core/ruleparser.cpp" line="+198"/>
+        <location line="+7"/>
+        <source>&quot;%1&quot; needs a value</source>
+        <translation>„%1“ erfordert einen Wert</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>&quot;%1&quot; needs %2 values</source>
+        <translation>„%1“ erfordert %2 Werte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;!&quot; goes before the option: write &quot;! %1 ...&quot;</source>
+        <translation>„!“ steht vor der Option: Schreiben Sie „! %1 ...“</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;!&quot; must be followed by an option</source>
+        <translation>auf „!“ muss eine Option folgen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected &quot;%1&quot;: expected an option</source>
+        <translation>unerwartetes „%1“: Option erwartet</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+214"/>
+        <source>&quot;%1&quot; given twice</source>
+        <translation>„%1“ ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <location line="+197"/>
+        <source>&quot;%1&quot; cannot be negated</source>
+        <translation>„%1“ kann nicht negiert werden</translation>
+    </message>
+    <message>
+        <location line="-193"/>
+        <source>&quot;-f&quot; exists only for IPv4</source>
+        <translation>„-f“ gibt es nur für IPv4</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; lists several addresses; iptables would make one rule for each: write one rule per address</source>
+        <translation>„%1“ nennt mehrere Adressen; iptables würde für jede eine eigene Regel anlegen: Schreiben Sie eine Regel pro Adresse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;! %1 %2&quot; would match no packet</source>
+        <translation>„! %1 %2“ träfe auf kein Paket zu</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;! %1 +&quot; would match no packet</source>
+        <translation>„! %1 +“ träfe auf kein Paket zu</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown protocol &quot;%1&quot;</source>
+        <translation>Protokoll „%1“ ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;! -p all&quot; would match nothing</source>
+        <translation>„! -p all“ träfe auf nichts zu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>match &quot;%1&quot; is not supported by Userchain</source>
+        <translation>Erweiterung „%1“ wird von Userchain nicht unterstützt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown match &quot;%1&quot; (did you mean %2?)</source>
+        <translation>Erweiterung „%1“ ist unbekannt (meinten Sie %2?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown match &quot;%1&quot;</source>
+        <translation>Erweiterung „%1“ ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>&quot;-g&quot; needs a user chain, not &quot;%1&quot;</source>
+        <translation>„-g“ erfordert eine Benutzerkette, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>target &quot;%1&quot; is not supported by Userchain</source>
+        <translation>Sprungziel „%1“ wird von Userchain nicht unterstützt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a valid chain or target name</source>
+        <translation>„%1“ ist kein gültiger Ketten- oder Sprungzielname</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>&quot;%1&quot; is a command: give only the rule that follows &quot;-A DOCKER-USER&quot;</source>
+        <translation>„%1“ ist ein Befehl: Geben Sie nur die Regel an, die auf „-A DOCKER-USER“ folgt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; exists only for IPv6</source>
+        <translation>„%1“ gibt es nur für IPv6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; exists only for IPv4</source>
+        <translation>„%1“ gibt es nur für IPv4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; needs &quot;-p tcp&quot; or &quot;-p udp&quot;</source>
+        <translation>„%1“ erfordert „-p tcp“ oder „-p udp“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; needs &quot;-p %2&quot;</source>
+        <translation>„%1“ erfordert „-p %2“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; needs &quot;-p icmp&quot;</source>
+        <translation>„%1“ erfordert „-p icmp“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; needs &quot;-p ipv6-icmp&quot;</source>
+        <translation>„%1“ erfordert „-p ipv6-icmp“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; needs &quot;-j %2&quot;</source>
+        <translation>„%1“ erfordert „-j %2“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; needs &quot;-m %2&quot;</source>
+        <translation>„%1“ erfordert „-m %2“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown option &quot;%1&quot; (did you mean %2?)</source>
+        <translation>Option „%1“ ist unbekannt (meinten Sie %2?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown option &quot;%1&quot;</source>
+        <translation>Option „%1“ ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>cannot jump to the built-in chain &quot;%1&quot;</source>
+        <translation>Sprung zur eingebauten Kette „%1“ nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DOCKER-USER cannot jump to itself</source>
+        <translation>DOCKER-USER kann nicht zu sich selbst springen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>chain &quot;%1&quot; does not exist (did you mean %2?)</source>
+        <translation>Kette „%1“ existiert nicht (meinten Sie %2?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chain &quot;%1&quot; does not exist</source>
+        <translation>Kette „%1“ existiert nicht</translation>
+    </message>
+</context>
+</TS>
