@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace Userchain {
 
@@ -48,23 +49,36 @@ ExitCode ApplyCommand::run(const Options &options)
         return ExitInvalidInput;
     }
 
+    // Why the snapshot is asked for before the file is parsed: the helper reads and decodes
+    // the chain while this process parses the file, instead of one after the other.
     HelperClient client;
     HelperClient::Failure failure;
+    const QDBusPendingCall pendingSnapshot = client.beginSnapshot(options.family);
+
+    // The kernel's rules matter to the import only for lines the parser refuses (a line equal
+    // to a rule the helper keeps verbatim stands for that rule), so the file is parsed first
+    // without them and only such a file is read again with them.
+    QVector<RuleFile::Entry> entries;
+    QStringList errors;
+    const bool imported =
+        RuleFile::import(options.fileName, data, options.family, {}, &entries, &errors);
+
     Snapshot snapshot;
-    if (!client.snapshot(options.family, &snapshot, &failure)) {
+    if (!client.finishSnapshot(pendingSnapshot, &snapshot, &failure)) {
         printError(QStringLiteral("userchainctl: reading the current rules: ") +
                    HelperClient::describe(failure));
         return failure.code;
     }
     const ChainInfo *current = SnapshotPrinter::dockerUser(snapshot);
 
-    QVector<RuleFile::Entry> entries;
-    QStringList errors;
-    if (!RuleFile::import(options.fileName, data, options.family,
-                          current ? current->rules : QList<RuleEntry>(), &entries, &errors)) {
-        for (const QString &e : std::as_const(errors))
-            printError(e);
-        return ExitInvalidInput;
+    if (!imported) {
+        errors.clear();
+        if (!RuleFile::import(options.fileName, data, options.family,
+                              current ? current->rules : QList<RuleEntry>(), &entries, &errors)) {
+            for (const QString &e : std::as_const(errors))
+                printError(e);
+            return ExitInvalidInput;
+        }
     }
 
     // The diff compares texts; a verbatim rule's text is the kernel's own best effort.
@@ -85,11 +99,13 @@ ExitCode ApplyCommand::run(const Options &options)
                                                    : verbatimText.value(entry.verbatimId));
     }
 
-    const QVector<RuleDiff::Change> changes =
-        RuleDiff::compute(SnapshotPrinter::dockerUserSpecs(snapshot), newSpecs);
-    std::fputs(qPrintable(RuleDiff::format(changes, QStringLiteral("DOCKER-USER"))), stdout);
-    std::printf("# %s\n", qPrintable(RuleDiff::summary(changes)));
-    std::fflush(stdout);
+    QStringList oldSpecs = SnapshotPrinter::dockerUserSpecs(snapshot);
+    const auto printDiff = [&oldSpecs, &newSpecs]() {
+        const QVector<RuleDiff::Change> changes = RuleDiff::compute(oldSpecs, newSpecs);
+        std::fputs(qPrintable(RuleDiff::format(changes, QStringLiteral("DOCKER-USER"))), stdout);
+        std::printf("# %s\n", qPrintable(RuleDiff::summary(changes)));
+        std::fflush(stdout);
+    };
 
     uint flags = 0;
     if (options.createChain)
@@ -98,9 +114,14 @@ ExitCode ApplyCommand::run(const Options &options)
         flags |= ApplyCreateJump;
     if (options.dryRun)
         flags |= ApplyDryRun;
+    // RuleDiff finds no change exactly when the two lists are equal (every rule kept, in
+    // place); comparing them is much cheaper than the diff, which can wait until the call
+    // is on its way.
+    const bool unchanged = oldSpecs == newSpecs;
     const bool nothingToDo =
-        changes.isEmpty() && current && (!options.createJump || snapshot.forwardJumpPosition > 0);
+        unchanged && current && (!options.createJump || snapshot.forwardJumpPosition > 0);
     if (nothingToDo && !options.dryRun && options.expectRevision.isEmpty()) {
+        printDiff();
         std::printf("# DOCKER-USER already holds these rules; nothing applied\n");
         return ExitOk;
     }
@@ -111,8 +132,27 @@ ExitCode ApplyCommand::run(const Options &options)
     ConfirmPrompt prompt(&client);
     QString transactionId;
     QString newRevision;
-    if (!client.apply(options.family, rules, revision, options.dryRun ? 0 : options.confirmSeconds,
-                      flags, &transactionId, &newRevision, &failure)) {
+    // Where nobody reads along (output to a file or pipe, no confirmation), the diff is
+    // computed and printed while the helper validates and commits, so that it does not add
+    // to the wait. Someone at a terminal sees it before anything is sent, as before: they can
+    // still interrupt, and a polkit prompt does not mix with it; and with --confirm the
+    // confirmation window must not start while a long diff is still being shown.
+    const bool diffFirst = options.confirmSeconds > 0 || isatty(fileno(stdout));
+    if (diffFirst)
+        printDiff();
+    const QDBusPendingCall pendingApply = client.beginApply(
+        options.family, rules, revision, options.dryRun ? 0 : options.confirmSeconds, flags);
+    if (!diffFirst)
+        printDiff();
+    // Nothing below needs the snapshot or the rule lists (entries stay, for error lines):
+    // freeing them now, while the helper works, keeps it off the time this command takes.
+    snapshot = Snapshot();
+    rules = ApplyRuleList();
+    oldSpecs = QStringList();
+    newSpecs = QStringList();
+    verbatimText = QHash<QString, QString>();
+    data = QByteArray();
+    if (!client.finishApply(pendingApply, &transactionId, &newRevision, &failure)) {
         if (failure.name == QLatin1String(DBusError::InvalidRule))
             printError(locate(options.fileName, entries, failure.message));
         else

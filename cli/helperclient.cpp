@@ -89,9 +89,29 @@ QString HelperClient::describe(const Failure &failure)
 
 bool HelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
 {
+    return finishSnapshot(beginSnapshot(family), out, failure);
+}
+
+bool HelperClient::apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
+                         uint confirmSeconds, uint flags, QString *transactionId,
+                         QString *newRevision, Failure *failure)
+{
+    return finishApply(beginApply(family, rules, expectedRevision, confirmSeconds, flags),
+                       transactionId, newRevision, failure);
+}
+
+QDBusPendingCall HelperClient::beginSnapshot(Family family)
+{
+    if (!m_bus.isConnected())
+        return QDBusPendingCall::fromCompletedCall(QDBusMessage());
+    return m_proxy->GetSnapshot(int(family));
+}
+
+bool HelperClient::finishSnapshot(const QDBusPendingCall &call, Snapshot *out, Failure *failure)
+{
     if (!isConnected(failure))
         return false;
-    QDBusPendingReply<Snapshot> reply = m_proxy->GetSnapshot(int(family));
+    QDBusPendingReply<Snapshot> reply = call;
     reply.waitForFinished();
     if (reply.isError()) {
         *failure = failureFrom(reply.error());
@@ -101,14 +121,21 @@ bool HelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
     return true;
 }
 
-bool HelperClient::apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
-                         uint confirmSeconds, uint flags, QString *transactionId,
-                         QString *newRevision, Failure *failure)
+QDBusPendingCall HelperClient::beginApply(Family family, const ApplyRuleList &rules,
+                                          const QString &expectedRevision, uint confirmSeconds,
+                                          uint flags)
+{
+    if (!m_bus.isConnected())
+        return QDBusPendingCall::fromCompletedCall(QDBusMessage());
+    return m_proxy->Apply(int(family), rules, expectedRevision, confirmSeconds, flags);
+}
+
+bool HelperClient::finishApply(const QDBusPendingCall &call, QString *transactionId,
+                               QString *newRevision, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
-    QDBusPendingReply<QString, QString> reply =
-        m_proxy->Apply(int(family), rules, expectedRevision, confirmSeconds, flags);
+    QDBusPendingReply<QString, QString> reply = call;
     reply.waitForFinished();
     if (reply.isError()) {
         *failure = failureFrom(reply.error());

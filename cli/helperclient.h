@@ -6,6 +6,7 @@
 
 #include <QDBusConnection>
 #include <QDBusError>
+#include <QDBusPendingCall>
 #include <QString>
 #include <memory>
 
@@ -42,6 +43,19 @@ public:
     bool apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
                uint confirmSeconds, uint flags, QString *transactionId, QString *newRevision,
                Failure *failure);
+
+    /**
+     * The same calls in two halves: begin* sends the call and returns at once, finish* waits
+     * for the answer. The helper works on a large chain for a while; the caller can meanwhile
+     * do its own share (parse a file, print a diff). Without a bus connection begin* returns
+     * an invalid call and finish* reports the connection failure.
+     */
+    QDBusPendingCall beginSnapshot(Family family);
+    bool finishSnapshot(const QDBusPendingCall &call, Snapshot *out, Failure *failure);
+    QDBusPendingCall beginApply(Family family, const ApplyRuleList &rules,
+                                const QString &expectedRevision, uint confirmSeconds, uint flags);
+    bool finishApply(const QDBusPendingCall &call, QString *transactionId, QString *newRevision,
+                     Failure *failure);
     bool confirm(const QString &transactionId, Failure *failure);
     bool rollback(const QString &transactionId, Failure *failure);
 

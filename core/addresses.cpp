@@ -35,17 +35,74 @@ int afOf(Family family)
 bool toBytes(const QString &text, Family family, unsigned char *out)
 {
     // inet_pton is strict: "1.2.3", "01.2.3.4" and hostnames are all refused.
-    const QByteArray latin = text.toLatin1();
-    if (latin.size() != text.size() || latin.isEmpty() || latin.size() > 64)
+    if (text.isEmpty() || text.size() > 64)
         return false;
-    return inet_pton(afOf(family), latin.constData(), out) == 1;
+    // What toLatin1() gives, without allocating: a character beyond Latin-1 becomes '?' (which
+    // inet_pton refuses), and inet_pton stops at a NUL as it did with the converted copy.
+    char latin[65];
+    const QChar *p = text.constData();
+    for (qsizetype i = 0; i < text.size(); ++i)
+        latin[i] = p[i].unicode() > 0xff ? '?' : char(p[i].unicode());
+    latin[text.size()] = '\0';
+    return inet_pton(afOf(family), latin, out) == 1;
+}
+
+/// Appends the decimal digits of 0 <= v <= 999 to buf at n.
+size_t putNumber(char *buf, size_t n, unsigned v)
+{
+    if (v >= 100)
+        buf[n++] = char('0' + v / 100);
+    if (v >= 10)
+        buf[n++] = char('0' + v / 10 % 10);
+    buf[n++] = char('0' + v % 10);
+    return n;
+}
+
+/// The address as inet_ntop prints it into buf (INET6_ADDRSTRLEN bytes); returns its length.
+size_t formatAddress(const unsigned char *bytes, Family family, char *buf)
+{
+    if (family == Family::IPv4) {
+        // inet_ntop's "%u.%u.%u.%u" without its sprintf: addresses are printed for every rule.
+        size_t n = 0;
+        for (int i = 0; i < 4; ++i) {
+            if (i > 0)
+                buf[n++] = '.';
+            n = putNumber(buf, n, bytes[i]);
+        }
+        buf[n] = '\0';
+        return n;
+    }
+    buf[0] = '\0';
+    inet_ntop(afOf(family), bytes, buf, INET6_ADDRSTRLEN);
+    return std::strlen(buf);
 }
 
 QString fromBytes(const unsigned char *bytes, Family family)
 {
-    char buf[INET6_ADDRSTRLEN] = {};
-    inet_ntop(afOf(family), bytes, buf, sizeof buf);
-    return QString::fromLatin1(buf);
+    char buf[INET6_ADDRSTRLEN];
+    const size_t n = formatAddress(bytes, family, buf);
+    return QString::fromLatin1(buf, qsizetype(n));
+}
+
+/// Whether text is 1 to maxDigits ASCII digits and nothing else (a regular expression's
+/// "^[0-9]{1,N}$" also takes a final newline; such text takes the regular expression's path).
+bool isPlainNumber(const QString &text, int maxDigits)
+{
+    if (text.isEmpty() || text.size() > maxDigits)
+        return false;
+    for (const QChar c : text)
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+    return true;
+}
+
+/// The value of a plain number (isPlainNumber), as QString::toInt would give it.
+int plainNumber(const QString &text)
+{
+    int v = 0;
+    for (const QChar c : text)
+        v = v * 10 + (c.unicode() - '0');
+    return v;
 }
 
 QString notAnAddress(const QString &text, Family family)
@@ -100,7 +157,7 @@ std::optional<Network> parseNet(const QString &text, Family family, QString *err
     } else {
         const QString maskText = text.mid(slash + 1);
         static const QRegularExpression digits(QStringLiteral("^[0-9]{1,3}$"));
-        if (digits.match(maskText).hasMatch()) {
+        if (isPlainNumber(maskText, 3) || digits.match(maskText).hasMatch()) {
             net.prefix = maskText.toInt();
             if (net.prefix > maxPrefix(family)) {
                 if (error)
@@ -150,10 +207,15 @@ std::optional<QString> parseNetwork(const QString &text, Family family, QString 
         return std::nullopt;
     if (wholeSpace)
         *wholeSpace = net->prefix == 0;
-    const QString addr = fromBytes(net->addr, family);
     if (net->prefix < 0)
-        return addr + QLatin1Char('/') + fromBytes(net->mask, family);
-    return addr + QLatin1Char('/') + QString::number(net->prefix);
+        return fromBytes(net->addr, family) + QLatin1Char('/') + fromBytes(net->mask, family);
+    // "address/prefix" written into one buffer and made a string once: every -s and -d of
+    // every rule comes here.
+    char buf[INET6_ADDRSTRLEN + 4];
+    size_t n = formatAddress(net->addr, family, buf);
+    buf[n++] = '/';
+    n = putNumber(buf, n, unsigned(net->prefix));
+    return QString::fromLatin1(buf, qsizetype(n));
 }
 
 std::optional<QString> parseNetworkShort(const QString &text, Family family, QString *error)
@@ -197,14 +259,15 @@ std::optional<QString> parseRange(const QString &text, Family family, QString *e
 std::optional<int> parsePort(const QString &text, const QString &proto, QString *error)
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,5}$"));
-    if (digits.match(text).hasMatch()) {
+    const bool plain = isPlainNumber(text, 5);
+    if (plain || digits.match(text).hasMatch()) {
         // iptables reads "010" as octal 8 and refuses "080"; a leading zero is never meant.
         if (text.size() > 1 && text.startsWith(QLatin1Char('0'))) {
             if (error)
                 *error = tr("port \"%1\" has a leading zero").arg(text);
             return std::nullopt;
         }
-        const int port = text.toInt();
+        const int port = plain ? plainNumber(text) : text.toInt();
         if (port <= 65535)
             return port;
         if (error)
@@ -256,7 +319,7 @@ std::optional<QString> parsePortRange(const QString &text, const QString &proto,
     }
     if (*low == *high)
         return QString::number(*low);
-    return QStringLiteral("%1:%2").arg(*low).arg(*high);
+    return QString::number(*low) + QLatin1Char(':') + QString::number(*high);
 }
 
 namespace {
@@ -320,31 +383,55 @@ QString lookUpProtocolName(int number)
 // /etc/protocols is read on every lookup by glibc; the helper parses tens of thousands of
 // rules per apply, so answers are cached (the file does not change under a running process
 // in any way that matters for a rule being parsed).
+// Each thread also keeps the answers it has seen, so that threads parsing one long list
+// together (the helper's ApplyValidator) do not queue on the mutex for every rule.
 std::optional<int> protocolNumber(const QString &text)
 {
-    static QMutex mutex;
-    static QHash<QString, std::optional<int>> cache;
-    QMutexLocker lock(&mutex);
-    const auto it = cache.constFind(text);
-    if (it != cache.constEnd())
-        return *it;
-    if (cache.size() > 4096)
-        cache.clear(); // bounded: arbitrary input must not grow it without limit
-    const auto n = lookUpProtocolNumber(text);
-    cache.insert(text, n);
+    static thread_local QHash<QString, std::optional<int>> seen;
+    const auto known = seen.constFind(text);
+    if (known != seen.constEnd())
+        return *known;
+    std::optional<int> n;
+    {
+        static QMutex mutex;
+        static QHash<QString, std::optional<int>> cache;
+        QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(text);
+        if (it != cache.constEnd()) {
+            n = *it;
+        } else {
+            if (cache.size() > 4096)
+                cache.clear(); // bounded: arbitrary input must not grow it without limit
+            n = lookUpProtocolNumber(text);
+            cache.insert(text, n);
+        }
+    }
+    if (seen.size() > 4096)
+        seen.clear();
+    seen.insert(text, n);
     return n;
 }
 
 QString protocolName(int number)
 {
-    static QMutex mutex;
-    static QHash<int, QString> cache;
-    QMutexLocker lock(&mutex);
-    const auto it = cache.constFind(number);
-    if (it != cache.constEnd())
-        return *it;
-    const QString name = lookUpProtocolName(number);
-    cache.insert(number, name);
+    static thread_local QHash<int, QString> seen;
+    const auto known = seen.constFind(number);
+    if (known != seen.constEnd())
+        return *known;
+    QString name;
+    {
+        static QMutex mutex;
+        static QHash<int, QString> cache;
+        QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(number);
+        if (it != cache.constEnd()) {
+            name = *it;
+        } else {
+            name = lookUpProtocolName(number);
+            cache.insert(number, name);
+        }
+    }
+    seen.insert(number, name); // at most 256 numbers
     return name;
 }
 

@@ -1079,8 +1079,9 @@ QString limitRateText(quint32 period)
 
 const OptionSpec *ExtensionSpec::findOption(const QString &nameOrAlias) const
 {
+    // Asked for every option of every rule; most options have no alias.
     for (const OptionSpec &o : options)
-        if (o.name == nameOrAlias || o.aliases.contains(nameOrAlias))
+        if (o.name == nameOrAlias || (!o.aliases.isEmpty() && o.aliases.contains(nameOrAlias)))
             return &o;
     return nullptr;
 }

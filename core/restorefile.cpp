@@ -70,6 +70,7 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
     int tableLine = 0;
     bool skipTable = false; // after a bad "*table" line, quietly skip to its COMMIT
     QStringList declared;   // chains of the open table: built-in and declared
+    QStringList builtins;   // built-in chains of the open table
     for (int i = 0; i < lines.size(); ++i) {
         const int lineNo = i + 1;
         const QString &line = lines[i];
@@ -107,7 +108,8 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
             table = name;
             tableLine = lineNo;
             skipTable = false;
-            declared = builtinChains(table);
+            builtins = builtinChains(table);
+            declared = builtins;
             continue;
         }
         if (table.isEmpty()) {
@@ -164,13 +166,17 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
         QStringList a = *args;
         // iptables-restore accepts a "[packets:bytes]" counter prefix on rule lines.
         static const QRegularExpression counters(QStringLiteral("^\\[\\d+:\\d+\\]$"));
-        if (!a.isEmpty() && counters.match(a.first()).hasMatch())
+        if (!a.isEmpty() && a.first().startsWith(QLatin1Char('[')) &&
+            counters.match(a.first()).hasMatch())
             a.removeFirst();
         if (a.isEmpty())
             continue;
-        const auto tooLong = std::find_if(
-            a.begin(), a.end(), [](const QString &t) { return t.toUtf8().size() > 1023; });
-        if (tooLong != a.end()) {
+        // A UTF-16 unit takes at most three bytes of UTF-8, so only long arguments need
+        // converting to be measured.
+        const auto tooLong = std::find_if(a.cbegin(), a.cend(), [](const QString &t) {
+            return t.size() * 3 > 1023 && t.toUtf8().size() > 1023;
+        });
+        if (tooLong != a.cend()) {
             errors->append(
                 {lineNo, tr("an argument is longer than 1023 bytes, iptables-restore's limit")});
             continue;
@@ -200,7 +206,7 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
             errors->append({lineNo, tr("\"%1\" needs a chain name").arg(cmd)});
             continue;
         }
-        const bool builtin = builtinChains(table).contains(chain);
+        const bool builtin = builtins.contains(chain);
         if (isCommand(cmd, "-N", "--new-chain")) {
             if (declared.contains(chain)) {
                 errors->append({lineNo, tr("chain \"%1\" already exists").arg(chain)});

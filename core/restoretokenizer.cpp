@@ -8,6 +8,29 @@ namespace Userchain {
 
 std::optional<QStringList> RestoreTokenizer::split(const QString &line, QString *error)
 {
+    // Without a double quote a line is simply its runs of characters other than space, tab
+    // and newline (a backslash is an ordinary character outside quotes). Every rule of a
+    // file and of an Apply is split here, so that common case skips the character-by-character
+    // loop below.
+    if (!line.contains(QLatin1Char('"'))) {
+        QStringList out;
+        const QChar *p = line.constData();
+        const qsizetype n = line.size();
+        const auto separator = [](QChar c) {
+            return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n');
+        };
+        qsizetype i = 0;
+        while (i < n) {
+            while (i < n && separator(p[i]))
+                ++i;
+            const qsizetype start = i;
+            while (i < n && !separator(p[i]))
+                ++i;
+            if (i > start)
+                out.append(QString(p + start, i - start));
+        }
+        return out;
+    }
     QStringList out;
     QString param;
     bool inParam = false;

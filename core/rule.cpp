@@ -24,15 +24,20 @@ const RuleOption *RuleTarget::option(const QString &optionName) const
 
 namespace {
 
+// Each piece is appended on its own: `a + b` would build a temporary string first, and
+// every rule of a file, a snapshot and an Apply is written here.
 void appendOptions(QString &out, const QVector<RuleOption> &options)
 {
     for (const RuleOption &o : options) {
         if (o.negated)
             out += QLatin1String(" !");
-        out += QLatin1Char(' ') + o.name;
+        out += QLatin1Char(' ');
+        out += o.name;
         const bool quoted = Extensions::isStringOption(o.name);
-        for (const QString &a : o.args)
-            out += QLatin1Char(' ') + (quoted ? saveQuote(a) : a);
+        for (const QString &a : o.args) {
+            out += QLatin1Char(' ');
+            out += quoted ? saveQuote(a) : a;
+        }
     }
 }
 
@@ -42,7 +47,10 @@ void appendField(QString &out, const char *flag, const QString &value, bool nega
         return;
     if (negated)
         out += QLatin1String(" !");
-    out += QLatin1Char(' ') + QLatin1String(flag) + QLatin1Char(' ') + value;
+    out += QLatin1Char(' ');
+    out += QLatin1String(flag);
+    out += QLatin1Char(' ');
+    out += value;
 }
 
 } // namespace
@@ -51,6 +59,7 @@ QString Rule::toString() const
 {
     // The order iptables-save prints: addresses, interfaces, protocol, fragment, matches, target.
     QString out;
+    out.reserve(160); // most rules fit; longer ones grow as usual
     appendField(out, "-s", source, sourceNegated);
     appendField(out, "-d", destination, destinationNegated);
     appendField(out, "-i", inInterface, inInterfaceNegated);
@@ -59,14 +68,17 @@ QString Rule::toString() const
     if (fragment)
         out += fragmentNegated ? QLatin1String(" ! -f") : QLatin1String(" -f");
     for (const RuleMatch &m : matches) {
-        out += QLatin1String(" -m ") + m.name;
+        out += QLatin1String(" -m ");
+        out += m.name;
         appendOptions(out, m.options);
     }
     if (!target.name.isEmpty()) {
-        out += (target.isGoto ? QLatin1String(" -g ") : QLatin1String(" -j ")) + target.name;
+        out += target.isGoto ? QLatin1String(" -g ") : QLatin1String(" -j ");
+        out += target.name;
         appendOptions(out, target.options);
     }
-    return out.mid(1);
+    out.remove(0, 1); // the leading space, in place
+    return out;
 }
 
 QString Rule::comment() const

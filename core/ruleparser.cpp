@@ -62,6 +62,33 @@ const QStringList &mainOptions()
     return opts;
 }
 
+/**
+ * mainOptions().contains(arg), asked for every token: the short options by their letter, the
+ * long ones (all starting with "--") from the list.
+ */
+bool isMainOption(const QString &arg)
+{
+    if (arg.size() < 2 || arg.at(0) != QLatin1Char('-'))
+        return false;
+    if (arg.size() == 2) {
+        switch (arg.at(1).unicode()) {
+        case 's':
+        case 'd':
+        case 'i':
+        case 'o':
+        case 'p':
+        case 'f':
+        case 'm':
+        case 'j':
+        case 'g':
+            return true;
+        default:
+            return false;
+        }
+    }
+    return arg.at(1) == QLatin1Char('-') && mainOptions().contains(arg);
+}
+
 /// The closest known option name, for "did you mean".
 QString suggestion(const QString &token, Family family)
 {
@@ -139,7 +166,8 @@ private:
     Rule m_rule;
     QVector<OpenExtension> m_matches;
     std::optional<OpenExtension> m_target;
-    QStringList m_seenMain;
+    quint32 m_seenMain = 0; ///< main options given so far, one bit per letter (see parseMainOption)
+    QStringList m_values;   ///< the values of the option being parsed (takeArgs)
     RuleError m_error;
 };
 
@@ -171,8 +199,7 @@ bool Parser::takeArgs(int count, QStringList *out)
                             : tr("\"%1\" needs %2 values").arg(m_args[m_optionIndex]).arg(count));
         const QString &value = m_args[m_pos];
         // "-s -j DROP": the value is missing, not "-j".
-        if ((value.startsWith(QLatin1String("--")) && value.size() > 2) ||
-            mainOptions().contains(value))
+        if ((value.startsWith(QLatin1String("--")) && value.size() > 2) || isMainOption(value))
             return fail(m_optionIndex,
                         count == 1
                             ? tr("\"%1\" needs a value").arg(m_args[m_optionIndex])
@@ -208,7 +235,7 @@ std::optional<Rule> Parser::run(RuleError *error)
             ok = fail(m_optionIndex, tr("unexpected \"%1\": expected an option").arg(opt));
             break;
         }
-        if (mainOptions().contains(opt))
+        if (isMainOption(opt))
             ok = parseMainOption(opt, negated);
         else
             ok = parseExtensionOption(opt, negated);
@@ -239,10 +266,13 @@ bool Parser::finishExtension(OpenExtension &ext, int index)
 {
     ParseContext ctx = context();
     QString message;
-    std::stable_sort(ext.options.begin(), ext.options.end(),
-                     [&](const RuleOption &a, const RuleOption &b) {
-                         return ext.spec->orderOf(a.name) < ext.spec->orderOf(b.name);
-                     });
+    const auto inOrder = [&](const RuleOption &a, const RuleOption &b) {
+        return ext.spec->orderOf(a.name) < ext.spec->orderOf(b.name);
+    };
+    // Options usually come in order already (always in canonical text); stable_sort would
+    // allocate a buffer for nothing.
+    if (!std::is_sorted(ext.options.begin(), ext.options.end(), inOrder))
+        std::stable_sort(ext.options.begin(), ext.options.end(), inOrder);
     if (ext.spec->finish && !ext.spec->finish(ext.options, ctx, &message))
         return fail(index, message);
     return true;
@@ -263,12 +293,15 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
         {QStringLiteral("--match"), QStringLiteral("-m")},
         {QStringLiteral("--jump"), QStringLiteral("-j")},
         {QStringLiteral("--goto"), QStringLiteral("-g")}};
-    const QString o = canonical.value(opt, opt);
+    // Short spellings are their own canonical form; only long ones need the table.
+    const QString o = opt.size() == 2 ? opt : canonical.value(opt, opt);
     if (o != QLatin1String("-m")) {
-        const QString key = (o == QLatin1String("-g")) ? QStringLiteral("-j") : o;
-        if (m_seenMain.contains(key))
+        // One bit per option letter; -g counts as -j.
+        const char16_t letter = o.at(1).unicode() == u'g' ? u'j' : o.at(1).unicode();
+        const quint32 bit = 1u << (letter - u'a');
+        if (m_seenMain & bit)
             return fail(m_optionIndex, tr("\"%1\" given twice").arg(opt));
-        m_seenMain << key;
+        m_seenMain |= bit;
     }
     if (negated &&
         (o == QLatin1String("-m") || o == QLatin1String("-j") || o == QLatin1String("-g")))
@@ -281,10 +314,10 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
         m_rule.fragmentNegated = negated;
         return true;
     }
-    QStringList value;
-    if (!takeArgs(1, &value))
+    m_values.clear(); // keeps its capacity: one list for every option of the rule
+    if (!takeArgs(1, &m_values))
         return false;
-    const QString &v = value.first();
+    const QString &v = m_values.first();
     const int valueIndex = m_pos - 1;
     QString message;
 
@@ -470,14 +503,14 @@ bool Parser::parseExtensionOption(const QString &opt, bool negated)
     }
     if (negated && !spec->negatable)
         return fail(m_optionIndex - 1, tr("\"%1\" cannot be negated").arg(opt));
-    QStringList args;
-    if (!takeArgs(spec->argCount, &args))
+    m_values.clear();
+    if (!takeArgs(spec->argCount, &m_values))
         return false;
     RuleOption out;
     out.name = spec->name;
     out.negated = negated;
     QString message;
-    if (!spec->canonicalize(args, context(), &out, &message))
+    if (!spec->canonicalize(m_values, context(), &out, &message))
         return fail(spec->argCount > 0 ? m_pos - spec->argCount : m_optionIndex, message);
     for (const RuleOption &existing : owner->options)
         if (existing.name == out.name)
@@ -521,10 +554,44 @@ std::optional<Rule> RuleParser::parseArgs(const QStringList &args, Family family
     return parser.run(error);
 }
 
+namespace {
+
+/**
+ * RestoreTokenizer::split, quicker for the usual line without a double quote: then a token is
+ * simply a run of characters other than space, tab and newline (a backslash is an ordinary
+ * character outside quotes). Lines with quotes go to the tokenizer itself.
+ */
+std::optional<QStringList> tokenize(const QString &spec, QString *message)
+{
+    const QChar *p = spec.constData();
+    const qsizetype n = spec.size();
+    for (qsizetype i = 0; i < n; ++i)
+        if (p[i] == QLatin1Char('"'))
+            return RestoreTokenizer::split(spec, message);
+    const auto separator = [](QChar c) {
+        return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n');
+    };
+    QStringList out;
+    out.reserve(24);
+    qsizetype i = 0;
+    while (i < n) {
+        while (i < n && separator(p[i]))
+            ++i;
+        const qsizetype start = i;
+        while (i < n && !separator(p[i]))
+            ++i;
+        if (i > start)
+            out.append(QString(p + start, i - start));
+    }
+    return out;
+}
+
+} // namespace
+
 std::optional<Rule> RuleParser::parse(const QString &spec, Family family, RuleError *error)
 {
     QString message;
-    const auto args = RestoreTokenizer::split(spec, &message);
+    const auto args = tokenize(spec, &message);
     if (!args) {
         if (error) {
             error->tokenIndex = -1;

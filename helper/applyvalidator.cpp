@@ -6,6 +6,10 @@
 #include <QHash>
 #include <QSet>
 
+#include <system_error>
+#include <thread>
+#include <vector>
+
 namespace Userchain {
 
 namespace {
@@ -13,6 +17,48 @@ ApplyError invalidRule(int index, const QString &message)
 {
     return {QLatin1String(DBusError::InvalidRule),
             QStringLiteral("rule %1: %2").arg(index + 1).arg(message)};
+}
+
+/// The UTF-8 size of text, without converting it when it is plain ASCII (as rules are).
+qsizetype utf8Size(const QString &text)
+{
+    for (const QChar c : text)
+        if (c.unicode() >= 0x80)
+            return text.toUtf8().size();
+    return text.size();
+}
+
+/// The first rule of [begin, end) that failed, if any.
+struct Failure
+{
+    int index = -1;
+    QString message;
+};
+
+/// Parses rules [begin, end) into items[begin, end), stopping at the first refusal.
+Failure parseRange(Family family, const ApplyRuleList &rules, int begin, int end,
+                   ApplyValidator::Item *items)
+{
+    for (int i = begin; i < end; ++i) {
+        const ApplyRule &rule = rules.at(i);
+        ApplyValidator::Item &item = items[i];
+        if (!rule.verbatimId.isEmpty()) {
+            // Why the spec is ignored: a verbatim rule is one the parser cannot represent, so
+            // the helper keeps the kernel's own bytes, looked up by id under the lock. The
+            // caller only chooses where it goes.
+            item.verbatimId = rule.verbatimId;
+            continue;
+        }
+        // Why the helper parses again although every client validated: the client is not
+        // trusted; the helper's parser is the last gate before the kernel.
+        RuleError parseError;
+        std::optional<Rule> parsed = RuleParser::parse(rule.spec, family, &parseError);
+        if (!parsed)
+            return {i, parseError.message};
+        item.rule = std::move(*parsed);
+        item.text = item.rule.toString();
+    }
+    return {};
 }
 } // namespace
 
@@ -35,35 +81,49 @@ bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector
             return false;
         }
         // A UTF-16 length above the limit is too long in any encoding; below it, count the
-        // bytes the rule really has (a bounded conversion).
-        if (rule.spec.size() > MaxRuleBytes || rule.spec.toUtf8().size() > MaxRuleBytes) {
+        // bytes the rule really has.
+        if (rule.spec.size() > MaxRuleBytes || utf8Size(rule.spec) > MaxRuleBytes) {
             *error = invalidRule(i, QStringLiteral("rule longer than %1 bytes").arg(MaxRuleBytes));
             return false;
         }
     }
 
+    // Why threads: parsing is the largest part of an Apply of a long list and each rule is
+    // parsed on its own (the parser keeps no state between rules; its lookup caches are per
+    // thread or locked), so on a machine with several cores the list is split between them.
+    // The outcome is the same as one pass in order: every rule parsed, the first refusal by
+    // position reported.
     items->clear();
-    items->reserve(rules.size());
-    for (int i = 0; i < rules.size(); ++i) {
-        const ApplyRule &rule = rules.at(i);
-        Item item;
-        if (!rule.verbatimId.isEmpty()) {
-            // Why the spec is ignored: a verbatim rule is one the parser cannot represent, so
-            // the helper keeps the kernel's own bytes, looked up by id under the lock. The
-            // caller only chooses where it goes.
-            item.verbatimId = rule.verbatimId;
-        } else {
-            // Why the helper parses again although every client validated: the client is not
-            // trusted; the helper's parser is the last gate before the kernel.
-            RuleError parseError;
-            std::optional<Rule> parsed = RuleParser::parse(rule.spec, family, &parseError);
-            if (!parsed) {
-                *error = invalidRule(i, parseError.message);
-                return false;
-            }
-            item.rule = std::move(*parsed);
+    items->resize(rules.size());
+    const int count = int(rules.size());
+    const int threads =
+        count < ParallelFrom ? 1 : qBound(1, int(std::thread::hardware_concurrency()), 4);
+    // Each thread writes only its own slots of these two (detached before the threads start).
+    std::vector<Failure> failures(static_cast<size_t>(threads));
+    Item *out = items->data();
+    const auto part = [&](int t) {
+        failures[size_t(t)] = parseRange(family, rules, int(qint64(count) * t / threads),
+                                         int(qint64(count) * (t + 1) / threads), out);
+    };
+    std::vector<std::thread> workers;
+    int started = 1;
+    try {
+        for (; started < threads; ++started)
+            workers.emplace_back(part, started);
+    } catch (const std::system_error &) {
+        // No thread to be had (resource limits): this thread parses those parts as well.
+    }
+    part(0);
+    for (int t = started; t < threads; ++t)
+        part(t);
+    for (std::thread &worker : workers)
+        worker.join();
+    for (const Failure &failure : std::as_const(failures)) {
+        if (failure.index >= 0) {
+            items->clear();
+            *error = invalidRule(failure.index, failure.message);
+            return false;
         }
-        items->append(std::move(item));
     }
     return true;
 }
@@ -72,16 +132,24 @@ bool ApplyValidator::resolve(Family family, const QVector<Item> &items, const Ba
                              QVector<BackendRule> *rules, ApplyError *error)
 {
     QHash<QString, int> verbatim; // id -> index in current
-    // canonical text -> indexes in current, highest first, so that taking from the back
-    // pairs the n-th equal rule of the new list with the n-th of the old one
-    QHash<QString, QVector<int>> bySpec;
+    // canonical text -> 1 + the first unpaired index in current with that text (0: none left),
+    // and for each index the next one with the same text (-1: none), so that the n-th equal
+    // rule of the new list pairs with the n-th of the old one
+    QHash<QString, int> bySpec;
+    QVector<int> nextSame;
     if (current) {
-        for (int i = current->rules.size() - 1; i >= 0; --i) {
+        const int n = int(current->rules.size());
+        bySpec.reserve(n);
+        nextSame.fill(-1, n);
+        for (int i = n - 1; i >= 0; --i) {
             const BackendRule &rule = current->rules.at(i);
-            if (!rule.raw.isEmpty())
+            if (!rule.raw.isEmpty()) {
                 verbatim.insert(SnapshotBuilder::verbatimId(family, rule, i), i);
-            else
-                bySpec[SnapshotBuilder::specText(rule)].append(i);
+                continue;
+            }
+            int &first = bySpec[SnapshotBuilder::specText(rule)]; // 0 for a new text
+            nextSame[i] = first - 1;
+            first = i + 1;
         }
     }
 
@@ -110,11 +178,12 @@ bool ApplyValidator::resolve(Family family, const QVector<Item> &items, const Ba
         }
         BackendRule rule;
         rule.rule = item.rule;
-        rule.displaySpec = item.rule.toString();
+        rule.displaySpec = item.text.isEmpty() ? item.rule.toString() : item.text;
         // Keep the counters of a rule that stays (the next kernel rule with the same text).
         const auto it = bySpec.find(rule.displaySpec);
-        if (it != bySpec.end() && !it->isEmpty()) {
-            const int index = it->takeLast();
+        if (it != bySpec.end() && it.value() > 0) {
+            const int index = it.value() - 1;
+            it.value() = nextSame.at(index) + 1;
             rule.packets = current->rules.at(index).packets;
             rule.bytes = current->rules.at(index).bytes;
         }

@@ -37,7 +37,11 @@ public:
     {
         Rule rule;
         QString verbatimId; ///< non-empty: keep the kernel's rule with this id
+        QString text;       ///< rule.toString() for parsed rules (made once, by validate())
     };
+
+    /// Lists at least this long are parsed by several threads (see validate()).
+    static constexpr int ParallelFrom = 2048;
 
     static bool validate(Family family, const ApplyRuleList &rules, QVector<Item> *items,
                          ApplyError *error);

@@ -1,6 +1,10 @@
 #include "snapshotbuilder.h"
 
 #include <QCryptographicHash>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
 
 namespace Userchain {
 
@@ -32,7 +36,85 @@ const BackendChain *SnapshotBuilder::dockerUser(const BackendTables &tables)
     return findChain(tables, FilterTable, DockerUserName);
 }
 
-QString SnapshotBuilder::revision(Family family, const BackendChain *chain)
+namespace {
+
+/**
+ * The last few chains a revision was computed for, with the result. One Apply needs the
+ * revision of DOCKER-USER up to three times (the client's snapshot, the check under the lock,
+ * the new revision) and the next snapshot needs the revision of what was written, while the
+ * chain rarely changes in between; hashing 10,000 rules costs several milliseconds, comparing
+ * them with the remembered ones (mostly the very same shared strings) a fraction of that.
+ * The revision is a function of exactly what is compared, so a hit gives the same answer.
+ */
+class RevisionMemo
+{
+public:
+    std::optional<QString> find(Family family, const BackendChain *chain)
+    {
+        for (int i = 0; i < m_entries.size(); ++i) {
+            if (!matches(m_entries.at(i), family, chain))
+                continue;
+            // Most recently used first.
+            if (i > 0)
+                m_entries.move(i, 0);
+            return m_entries.first().revision;
+        }
+        return std::nullopt;
+    }
+
+    void insert(Family family, const BackendChain *chain, const QString &revision)
+    {
+        Entry entry;
+        entry.family = family;
+        entry.present = chain != nullptr;
+        if (chain) {
+            entry.specs.reserve(chain->rules.size());
+            entry.raws.reserve(chain->rules.size());
+            for (const BackendRule &rule : chain->rules) {
+                entry.specs.append(SnapshotBuilder::specText(rule));
+                entry.raws.append(rule.raw);
+            }
+        }
+        entry.revision = revision;
+        m_entries.prepend(std::move(entry));
+        if (m_entries.size() > Capacity)
+            m_entries.removeLast();
+    }
+
+private:
+    // The chain read before an apply and the chain written by it; a third for good measure.
+    static constexpr int Capacity = 3;
+
+    struct Entry
+    {
+        Family family = Family::IPv4;
+        bool present = false;
+        QStringList specs;
+        QList<QByteArray> raws;
+        QString revision;
+    };
+
+    static bool matches(const Entry &entry, Family family, const BackendChain *chain)
+    {
+        if (entry.family != family || entry.present != (chain != nullptr))
+            return false;
+        if (!chain)
+            return true;
+        if (entry.specs.size() != chain->rules.size())
+            return false;
+        for (int i = 0; i < chain->rules.size(); ++i) {
+            const BackendRule &rule = chain->rules.at(i);
+            if (entry.raws.at(i) != rule.raw ||
+                entry.specs.at(i) != SnapshotBuilder::specText(rule))
+                return false;
+        }
+        return true;
+    }
+
+    QList<Entry> m_entries;
+};
+
+QString computeRevision(Family family, const BackendChain *chain)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     addField(hash, QByteArray::number(int(family)));
@@ -41,11 +123,24 @@ QString SnapshotBuilder::revision(Family family, const BackendChain *chain)
     } else {
         addField(hash, QByteArrayLiteral("present"));
         for (const BackendRule &rule : chain->rules) {
-            addField(hash, specText(rule).toUtf8());
+            addField(hash, SnapshotBuilder::specText(rule).toUtf8());
             addField(hash, rule.raw);
         }
     }
     return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace
+
+QString SnapshotBuilder::revision(Family family, const BackendChain *chain)
+{
+    // The helper is single-threaded; the memo belongs to its one thread.
+    static thread_local RevisionMemo memo;
+    if (const auto known = memo.find(family, chain))
+        return *known;
+    const QString result = computeRevision(family, chain);
+    memo.insert(family, chain, result);
+    return result;
 }
 
 QString SnapshotBuilder::verbatimId(Family family, const BackendRule &rule, int position)

@@ -48,6 +48,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QVarLengthArray>
 #include <QVector>
 
 #include <arpa/inet.h>
@@ -183,9 +184,9 @@ Header readHeader(const quint8 *p, Family f)
     return h;
 }
 
-QByteArray writeHeader(const Header &h, Family f)
+/// Writes the header's headerSizeOf(f) bytes to out.
+void writeHeaderTo(const Header &h, Family f, char *out)
 {
-    QByteArray out(int(headerSizeOf(f)), '\0');
     if (f == Family::IPv4) {
         struct ipt_entry e;
         std::memset(&e, 0, sizeof(e));
@@ -206,7 +207,7 @@ QByteArray writeHeader(const Header &h, Family f)
         e.comefrom = h.comefrom;
         e.counters.pcnt = h.packets;
         e.counters.bcnt = h.bytes;
-        std::memcpy(out.data(), &e, sizeof(e));
+        std::memcpy(out, &e, sizeof(e));
     } else {
         struct ip6t_entry e;
         std::memset(&e, 0, sizeof(e));
@@ -228,8 +229,14 @@ QByteArray writeHeader(const Header &h, Family f)
         e.comefrom = h.comefrom;
         e.counters.pcnt = h.packets;
         e.counters.bcnt = h.bytes;
-        std::memcpy(out.data(), &e, sizeof(e));
+        std::memcpy(out, &e, sizeof(e));
     }
+}
+
+QByteArray writeHeader(const Header &h, Family f)
+{
+    QByteArray out(int(headerSizeOf(f)), '\0');
+    writeHeaderTo(h, f, out.data());
     return out;
 }
 
@@ -239,16 +246,17 @@ QByteArray writeHeader(const Header &h, Family f)
 
 struct Extension
 {
-    size_t offset = 0; ///< of the xt_entry_match / xt_entry_target header
-    size_t size = 0;   ///< match_size / target_size, header included
-    QByteArray name;
+    size_t offset = 0;   ///< of the xt_entry_match / xt_entry_target header
+    size_t size = 0;     ///< match_size / target_size, header included
+    QByteArrayView name; ///< into the entry's bytes, which outlive the layout
     quint8 revision = 0;
 };
 
 struct Layout
 {
     Header header;
-    QVector<Extension> matches;
+    // Entries have a few matches; every read lays out every entry, so no allocation for them.
+    QVarLengthArray<Extension, 8> matches;
     Extension target;
 };
 
@@ -272,12 +280,12 @@ std::optional<Layout> layoutOf(const quint8 *p, size_t size, Family f, QString *
         return fail(QStringLiteral("next offset %1 outside the entry").arg(no));
 
     // Reads a name field that must be zero-terminated inside its 29 bytes.
-    auto readName = [&](size_t offset, QByteArray *name) {
+    auto readName = [&](size_t offset, QByteArrayView *name) {
         const char *field = reinterpret_cast<const char *>(p + offset + 2);
         const size_t len = strnlen(field, kNameField);
         if (len == kNameField)
             return false;
-        *name = QByteArray(field, int(len));
+        *name = QByteArrayView(field, qsizetype(len));
         return true;
     };
 
@@ -340,30 +348,15 @@ QByteArray extensionBlob(const char *name, quint8 revision, const void *data, si
 // Text helpers shared by decoder and encoder.
 
 // Protocol names come from /etc/protocols, which the C library opens and parses on every
-// lookup; a table of 10,000 rules would read it tens of thousands of times.
+// lookup; Addresses keeps the answers (per thread as well, for encoding in parallel).
 QString protocolName(int number)
 {
-    static QMutex mutex;
-    static QHash<int, QString> cache;
-    const QMutexLocker lock(&mutex);
-    auto it = cache.constFind(number);
-    if (it == cache.constEnd())
-        it = cache.insert(number, Addresses::protocolName(number));
-    return *it;
+    return Addresses::protocolName(number);
 }
 
 std::optional<int> protocolNumber(const QString &name)
 {
-    static QMutex mutex;
-    static QHash<QString, std::optional<int>> cache;
-    const QMutexLocker lock(&mutex);
-    auto it = cache.constFind(name);
-    if (it == cache.constEnd()) {
-        if (cache.size() > 1024)
-            cache.clear(); // names come from rules: keep the cache bounded
-        it = cache.insert(name, Addresses::protocolNumber(name));
-    }
-    return *it;
+    return Addresses::protocolNumber(name);
 }
 
 QString ipToText(const quint8 *addr, Family f)
@@ -374,12 +367,18 @@ QString ipToText(const quint8 *addr, Family f)
     return QString::fromLatin1(buf);
 }
 
-bool textToIp(const QString &text, Family f, quint8 *out)
+bool textToIp(QStringView text, Family f, quint8 *out)
 {
-    const QByteArray latin = text.toLatin1();
+    if (text.isEmpty() || text.size() > INET6_ADDRSTRLEN)
+        return false;
+    // As toLatin1() would give it, without allocating (every rule has addresses): a character
+    // beyond Latin-1 becomes '?', which inet_pton refuses.
+    char latin[INET6_ADDRSTRLEN + 1];
+    for (qsizetype i = 0; i < text.size(); ++i)
+        latin[i] = text[i].unicode() > 0xff ? '?' : char(text[i].unicode());
+    latin[text.size()] = '\0';
     quint8 buf[16] = {};
-    if (text.isEmpty() || text.size() > INET6_ADDRSTRLEN ||
-        inet_pton(addressFamily(f), latin.constData(), buf) != 1)
+    if (inet_pton(addressFamily(f), latin, buf) != 1)
         return false;
     std::memcpy(out, buf, addrLen(f));
     return true;
@@ -435,7 +434,7 @@ QString maskSuffix(const quint8 *mask, Family f)
     return QStringLiteral("/%1").arg(cidr);
 }
 
-std::optional<quint64> parseNumber(const QString &text, quint64 max)
+std::optional<quint64> parseNumber(QStringView text, quint64 max)
 {
     if (text.isEmpty() || text.size() > 20)
         return std::nullopt;
@@ -1165,14 +1164,14 @@ private:
 bool Encoder::network(const QString &text, quint8 *addr, quint8 *mask, bool applyMask)
 {
     const size_t n = addrLen(m_family);
-    const int slash = text.indexOf(QLatin1Char('/'));
-    const QString host = slash < 0 ? text : text.left(slash);
+    const qsizetype slash = text.indexOf(QLatin1Char('/'));
+    const QStringView host = slash < 0 ? QStringView(text) : QStringView(text).left(slash);
     if (!textToIp(host, m_family, addr))
         return false;
     if (slash < 0) {
         std::memset(mask, 0xff, n);
     } else {
-        const QString m = text.mid(slash + 1);
+        const QStringView m = QStringView(text).mid(slash + 1);
         if (const auto bits = parseNumber(m, n * 8)) {
             cidrToMask(int(*bits), mask, n);
         } else if (!textToIp(m, m_family, mask)) {
@@ -1189,7 +1188,8 @@ bool Encoder::network(const QString &text, quint8 *addr, quint8 *mask, bool appl
 /// and its terminating zero, or only the part before a trailing '+'.
 bool Encoder::iface(const QString &text, char *name, quint8 *mask)
 {
-    const QByteArray bytes = text.toUtf8();
+    // Most rules have no interface, and the conversion allocates.
+    const QByteArray bytes = text.isEmpty() ? QByteArray() : text.toUtf8();
     if (bytes.size() >= IFNAMSIZ || bytes.contains('\0'))
         return fail(QStringLiteral("interface name \"%1\" is too long").arg(text));
     std::memset(name, 0, IFNAMSIZ);
@@ -1959,7 +1959,12 @@ bool EntryCodec::encode(const Rule &rule, QByteArray *entry, QString *error) con
         return false;
     h.targetOffset = quint16(headerSize() + size_t(body.size()));
     h.nextOffset = quint16(h.targetOffset + target.size());
-    *entry = writeHeader(h, m_family) + body + target;
+    // One buffer of the final size, the header written straight into it.
+    QByteArray out(int(h.nextOffset), Qt::Uninitialized);
+    writeHeaderTo(h, m_family, out.data());
+    std::memcpy(out.data() + headerSize(), body.constData(), size_t(body.size()));
+    std::memcpy(out.data() + h.targetOffset, target.constData(), size_t(target.size()));
+    *entry = std::move(out);
     return true;
 }
 
@@ -2027,7 +2032,7 @@ DecodedEntry EntryCodec::decode(const void *data, size_t size, const QString &ta
         t.option(h.invflags & IPT_INV_FRAG, QStringLiteral("-f"));
 
     const DecodeContext ctx{m_family, &m_ipsets, p};
-    auto notUnderstood = [&](const QByteArray &name, const char *flag) {
+    auto notUnderstood = [&](QByteArrayView name, const char *flag) {
         const QString n = QString::fromUtf8(name);
         t.add(QLatin1String(flag) + QLatin1Char(' ') + n + QStringLiteral(" <not understood>"));
         if (!out.unknownExtensions.contains(n))
@@ -2105,31 +2110,35 @@ DecodedEntry EntryCodec::decode(const void *data, size_t size, const QString &ta
     return out;
 }
 
-QByteArray EntryCodec::verbatim(const void *data, size_t size, const QString &targetLabel) const
+namespace {
+
+/**
+ * EntryCodec::verbatim() of an entry already laid out; spare bytes are reserved at the end
+ * for a caller that appends to the result. Empty if the target label does not fit.
+ */
+QByteArray verbatimOf(const quint8 *p, const Layout &layout, Family f, const QString &targetLabel,
+                      int spare = 0)
 {
-    const auto *p = static_cast<const quint8 *>(data);
-    const auto layout = layoutOf(p, size, m_family, nullptr);
-    if (!layout)
-        return QByteArray();
-    QByteArray out(reinterpret_cast<const char *>(p), int(layout->header.nextOffset));
-    Header h = layout->header;
+    const int size = int(layout.header.nextOffset);
+    QByteArray out;
+    out.reserve(size + spare);
+    out.append(reinterpret_cast<const char *>(p), size);
+    Header h = layout.header;
     h.comefrom = 0;
     h.packets = 0;
     h.bytes = 0;
-    const QByteArray header = writeHeader(h, m_family);
-    out.replace(0, header.size(), header);
+    writeHeaderTo(h, f, out.data());
     // The kernel writes a match or target name back only up to its terminating zero; the
     // rest of the 29 bytes is whatever the reader's buffer held before.
     auto clearNameTail = [&out](const Extension &e) {
-        const int from = int(e.offset + 2 + size_t(e.name.size()));
-        const int to = int(e.offset + 2 + kNameField);
-        for (int i = from; i < to; ++i)
-            out[i] = '\0';
+        const size_t from = e.offset + 2 + size_t(e.name.size());
+        const size_t to = e.offset + 2 + kNameField;
+        std::memset(out.data() + from, 0, to - from);
     };
-    for (const Extension &m : layout->matches)
+    for (const Extension &m : layout.matches)
         clearNameTail(m);
-    clearNameTail(layout->target);
-    if (layout->target.name.isEmpty() && layout->target.size == kStandardTargetSize) {
+    clearNameTail(layout.target);
+    if (layout.target.name.isEmpty() && layout.target.size == kStandardTargetSize) {
         // The kernel's verdict (an offset for jumps) means nothing to libiptc on append; the
         // name does.
         struct xt_standard_target st;
@@ -2139,20 +2148,38 @@ QByteArray EntryCodec::verbatim(const void *data, size_t size, const QString &ta
         if (name.size() >= int(kNameField))
             return QByteArray(); // libiptc could not name that chain either
         std::memcpy(st.target.u.user.name, name.constData(), size_t(name.size()));
-        std::memcpy(out.data() + layout->target.offset, &st, sizeof(st));
+        std::memcpy(out.data() + layout.target.offset, &st, sizeof(st));
     }
     return out;
 }
 
+} // namespace
+
+QByteArray EntryCodec::verbatim(const void *data, size_t size, const QString &targetLabel) const
+{
+    const auto *p = static_cast<const quint8 *>(data);
+    const auto layout = layoutOf(p, size, m_family, nullptr);
+    if (!layout)
+        return QByteArray();
+    return verbatimOf(p, *layout, m_family, targetLabel);
+}
+
 QByteArray EntryCodec::decodeKey(const void *data, size_t size, const QString &targetLabel) const
 {
-    const auto layout = layoutOf(static_cast<const quint8 *>(data), size, m_family, nullptr);
+    const auto *p = static_cast<const quint8 *>(data);
+    const auto layout = layoutOf(p, size, m_family, nullptr);
     if (!layout)
         return QByteArray();
     for (const Extension &m : layout->matches)
         if (m.name == "set")
             return QByteArray();
-    return verbatim(data, size, targetLabel);
+    QByteArray key = verbatimOf(p, *layout, m_family, targetLabel, 1);
+    if (key.isEmpty())
+        return key;
+    // verbatimOf() writes the label into a standard target's empty name; the marker keeps
+    // such an entry apart from one whose target really carries that name.
+    key += layout->target.name.isEmpty() ? 'S' : 'N';
+    return key;
 }
 
 QByteArray EntryCodec::normalized(const QByteArray &entry) const

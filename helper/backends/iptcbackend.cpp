@@ -4,10 +4,14 @@
 #include "kernelipsets.h"
 
 #include <QFile>
+#include <QHash>
 
 #include <cerrno>
 #include <climits>
 #include <memory>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 #include <libiptc/libiptc.h>
 // libip6tc.h, unlike libiptc.h, has no C++ guard of its own.
@@ -159,7 +163,84 @@ template <Family F> QVector<IptcBackend::KernelEntry> entriesOf(const char *chai
     return entries;
 }
 
-template <Family F> bool readFamily(BackendTables *out, QString *error)
+} // namespace
+
+/**
+ * Decoded rules by EntryCodec::decodeKey, per family. Every GetSnapshot and every Apply reads
+ * DOCKER-USER (the Apply twice when a client reads first), and its rules rarely change between
+ * two reads, while decoding checks each entry by parsing its text and encoding it again, which
+ * costs several microseconds a rule. Entries whose decoding depends on more than their bytes
+ * have no key and are decoded every time.
+ *
+ * Two generations bound the memory: a hit in the older one moves the rule to the recent one,
+ * and when the recent one is full the older one is dropped. What the last read used stays;
+ * at most 2 × DecodeCacheGeneration rules per family are kept. Counters are not kept: they are
+ * taken from each read.
+ */
+struct IptcBackend::DecodeCache
+{
+    QHash<QByteArray, BackendRule> recent[2]; // by family: 0 IPv4, 1 IPv6
+    QHash<QByteArray, BackendRule> older[2];
+
+    static int slot(Family family) { return family == Family::IPv4 ? 0 : 1; }
+
+    bool find(Family family, const QByteArray &key, BackendRule *out)
+    {
+        const int f = slot(family);
+        const auto it = recent[f].constFind(key);
+        if (it != recent[f].constEnd()) {
+            *out = it.value();
+            return true;
+        }
+        const auto old = older[f].find(key);
+        if (old == older[f].end())
+            return false;
+        *out = old.value();
+        older[f].erase(old);
+        insert(family, key, *out);
+        return true;
+    }
+
+    void insert(Family family, const QByteArray &key, const BackendRule &rule)
+    {
+        const int f = slot(family);
+        if (recent[f].size() >= DecodeCacheGeneration) {
+            older[f] = std::move(recent[f]);
+            recent[f] = {};
+        }
+        BackendRule kept = rule;
+        kept.packets = 0;
+        kept.bytes = 0;
+        recent[f].insert(key, kept);
+    }
+};
+
+IptcBackend::IptcBackend() : m_cache(std::make_unique<DecodeCache>()) {}
+
+IptcBackend::~IptcBackend() = default;
+
+namespace {
+
+template <Family F>
+BackendRule decodeEntry(const EntryCodec &codec, IptcBackend::DecodeCache &cache,
+                        const typename Iptc<F>::Entry *e, const char *target)
+{
+    const QString label = QString::fromLatin1(target ? target : "");
+    const QByteArray key = codec.decodeKey(e, e->next_offset, label);
+    BackendRule rule;
+    if (!key.isEmpty() && cache.find(F, key, &rule)) {
+        rule.packets = e->counters.pcnt;
+        rule.bytes = e->counters.bcnt;
+        return rule;
+    }
+    rule = codec.toBackendRule(e, e->next_offset, label);
+    if (!key.isEmpty())
+        cache.insert(F, key, rule);
+    return rule;
+}
+
+template <Family F>
+bool readFamily(IptcBackend::DecodeCache &cache, BackendTables *out, QString *error)
 {
     const QStringList existing = tablesListed(F);
     if (!existing.contains(QLatin1String(kFilter))) {
@@ -184,16 +265,20 @@ template <Family F> bool readFamily(BackendTables *out, QString *error)
             struct xt_counters counters = {};
             const char *policy = Iptc<F>::policy(chain.constData(), &counters, h.get());
             bc.policy = policy ? QString::fromLatin1(policy) : QStringLiteral("-");
+            // Counted first: growing the list would copy every rule read so far each time.
+            qsizetype count = 0;
+            for (auto *e = Iptc<F>::firstRule(chain.constData(), h.get()); e;
+                 e = Iptc<F>::nextRule(e, h.get()))
+                ++count;
+            bc.rules.reserve(count);
             for (auto *e = Iptc<F>::firstRule(chain.constData(), h.get()); e;
                  e = Iptc<F>::nextRule(e, h.get())) {
-                const char *target = Iptc<F>::target(e, h.get());
-                bc.rules.append(codec.toBackendRule(e, e->next_offset,
-                                                    QString::fromLatin1(target ? target : "")));
+                bc.rules.append(decodeEntry<F>(codec, cache, e, Iptc<F>::target(e, h.get())));
             }
-            tables.chains.append(bc);
+            tables.chains.append(std::move(bc));
         }
     }
-    *out = tables;
+    *out = std::move(tables);
     return true;
 }
 
@@ -212,6 +297,95 @@ QString jumpTarget(const BackendRule &rule, const QByteArray &entry, const Entry
     return name;
 }
 
+/// Whether encoding the rule asks the kernel for an ipset's index (KernelIpsets is one
+/// socket and cache, for one thread).
+bool needsIpsets(const BackendRule &rule)
+{
+    for (const RuleMatch &m : rule.rule.matches)
+        if (m.name == QLatin1String("set"))
+            return true;
+    return false;
+}
+
+/**
+ * The kernel entry of every rule, as one pass in order would give them: verbatim rules
+ * checked, parsed rules encoded, the first failure by position reported. Long lists are
+ * encoded by several threads (encoding is most of the work before the commit and each rule is
+ * encoded on its own); rules with `-m set` and verbatim rules are done by this thread.
+ */
+bool encodeAll(const EntryCodec &codec, const QVector<BackendRule> &rules,
+               QVector<QByteArray> *entries, QString *error)
+{
+    const int count = int(rules.size());
+    entries->resize(count);
+    QByteArray *out = entries->data();
+    struct Failure
+    {
+        int index = -1;
+        QString message;
+    };
+    // Parsed rules without -m set, [begin, end): these only read the codec.
+    const auto encodePlain = [&](int begin, int end) {
+        Failure failure;
+        for (int i = begin; i < end; ++i) {
+            const BackendRule &r = rules[i];
+            if (!r.raw.isEmpty() || needsIpsets(r))
+                continue;
+            QString why;
+            if (!codec.encode(r.rule, &out[i], &why))
+                return Failure{i, QStringLiteral("rule %1: %2").arg(i + 1).arg(why)};
+        }
+        return failure;
+    };
+    constexpr int ParallelFrom = 2048;
+    const int threads =
+        count < ParallelFrom ? 1 : qBound(1, int(std::thread::hardware_concurrency()), 4);
+    std::vector<Failure> failures(static_cast<size_t>(threads) + 1);
+    std::vector<std::thread> workers;
+    int started = 1;
+    const auto part = [&](int t) {
+        failures[size_t(t)] =
+            encodePlain(int(qint64(count) * t / threads), int(qint64(count) * (t + 1) / threads));
+    };
+    try {
+        for (; started < threads; ++started)
+            workers.emplace_back(part, started);
+    } catch (const std::system_error &) {
+        // No thread to be had (resource limits): this thread encodes those parts as well.
+    }
+    part(0);
+    for (int t = started; t < threads; ++t)
+        part(t);
+    for (std::thread &worker : workers)
+        worker.join();
+    // The rest, in order, here.
+    Failure &rest = failures.back();
+    for (int i = 0; i < count && rest.index < 0; ++i) {
+        const BackendRule &r = rules[i];
+        QString why;
+        if (!r.raw.isEmpty()) {
+            // Kept verbatim from a read; still never handed to libiptc unchecked.
+            if (!codec.validate(r.raw, &why))
+                rest = {
+                    i,
+                    QStringLiteral("rule %1 (kept verbatim) is malformed: %2").arg(i + 1).arg(why)};
+            else
+                out[i] = r.raw;
+        } else if (needsIpsets(r) && !codec.encode(r.rule, &out[i], &why)) {
+            rest = {i, QStringLiteral("rule %1: %2").arg(i + 1).arg(why)};
+        }
+    }
+    const Failure *first = nullptr;
+    for (const Failure &failure : failures)
+        if (failure.index >= 0 && (!first || failure.index < first->index))
+            first = &failure;
+    if (first) {
+        setError(error, first->message);
+        return false;
+    }
+    return true;
+}
+
 template <Family F>
 bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool createJump,
                    QString *error)
@@ -221,29 +395,13 @@ bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool cre
     KernelIpsets ipsets;
     const EntryCodec codec(F, ipsets.lookup());
     QVector<QByteArray> entries;
+    if (!encodeAll(codec, rules, &entries, error))
+        return false;
     QStringList jumps;
-    entries.reserve(rules.size());
     for (int i = 0; i < rules.size(); ++i) {
-        const BackendRule &r = rules[i];
-        QByteArray entry;
-        QString why;
-        if (!r.raw.isEmpty()) {
-            // Kept verbatim from a read; still never handed to libiptc unchecked.
-            if (!codec.validate(r.raw, &why)) {
-                setError(
-                    error,
-                    QStringLiteral("rule %1 (kept verbatim) is malformed: %2").arg(i + 1).arg(why));
-                return false;
-            }
-            entry = r.raw;
-        } else if (!codec.encode(r.rule, &entry, &why)) {
-            setError(error, QStringLiteral("rule %1: %2").arg(i + 1).arg(why));
-            return false;
-        }
-        const QString jump = jumpTarget(r, entry, codec);
+        const QString jump = jumpTarget(rules[i], entries[i], codec);
         if (!jump.isEmpty())
             jumps << jump;
-        entries.append(entry);
     }
     jumps.removeDuplicates();
 
@@ -341,8 +499,8 @@ chainEntriesOf(const QString &table, const QString &chain, QString *error)
 
 bool IptcBackend::read(Family family, BackendTables *out, QString *error)
 {
-    return family == Family::IPv4 ? readFamily<Family::IPv4>(out, error)
-                                  : readFamily<Family::IPv6>(out, error);
+    return family == Family::IPv4 ? readFamily<Family::IPv4>(*m_cache, out, error)
+                                  : readFamily<Family::IPv6>(*m_cache, out, error);
 }
 
 bool IptcBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <memory>
 #include <optional>
 
 namespace Userchain {
@@ -23,7 +24,8 @@ namespace Userchain {
 class IptcBackend final : public Backend
 {
 public:
-    IptcBackend() = default;
+    IptcBackend();
+    ~IptcBackend() override;
     Q_DISABLE_COPY_MOVE(IptcBackend)
 
     QString name() const override { return QStringLiteral("legacy"); }
@@ -49,6 +51,14 @@ public:
     /// The entries of one chain of an existing table, for tests and diagnostics.
     static std::optional<QVector<KernelEntry>> chainEntries(Family family, const QString &table,
                                                             const QString &chain, QString *error);
+
+    /// Decoded entries kept per family and generation (see DecodeCache in iptcbackend.cpp).
+    static constexpr int DecodeCacheGeneration = 110000;
+
+    struct DecodeCache;
+
+private:
+    std::unique_ptr<DecodeCache> m_cache;
 };
 
 } // namespace Userchain
