@@ -698,8 +698,7 @@ ExtensionSpec macSpec()
     return s;
 }
 
-/// The kernel's period for a rate (XT_LIMIT_SCALE units), as libxt_limit computes it.
-std::optional<quint32> limitPeriod(const QString &rate, QString *error)
+std::optional<quint32> parseLimitPeriod(const QString &rate, QString *error)
 {
     static const QRegularExpression re(QStringLiteral("^([0-9]{1,10})(?:/([A-Za-z]+))?$"));
     const auto m = re.match(rate);
@@ -742,7 +741,7 @@ ExtensionSpec limitSpec()
          false,
          single([](const QString &arg, const ParseContext &,
                    QString *error) -> std::optional<QString> {
-             const auto period = limitPeriod(arg, error);
+             const auto period = parseLimitPeriod(arg, error);
              if (!period)
                  return std::nullopt;
              return limitRateText(*period);
@@ -1052,6 +1051,11 @@ QVector<ExtensionSpec> buildAll()
 }
 
 } // namespace
+
+std::optional<quint32> limitPeriod(const QString &rate, QString *error)
+{
+    return parseLimitPeriod(rate, error);
+}
 
 QString limitRateText(quint32 period)
 {

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QVector>
 #include <functional>
+#include <optional>
 
 namespace Userchain {
 
@@ -66,6 +67,12 @@ public:
     /// The built-in verdicts: ACCEPT, DROP, RETURN.
     static bool isVerdict(const QString &name);
 };
+
+/**
+ * The kernel's period for a `--limit` rate in 1/10000 s units, as libxt_limit's parse_rate
+ * computes it ("N[/second|minute|hour|day]", any prefix of the unit); nullopt with error set.
+ */
+std::optional<quint32> limitPeriod(const QString &rate, QString *error);
 
 /// libxt_limit's text for a kernel period in 1/10000 s units, e.g. 200000 → "3/min".
 QString limitRateText(quint32 period);

@@ -1,5 +1,7 @@
 #include "applyvalidator.h"
 
+#include "parallelparts.h"
+
 #include "ruleparser.h"
 #include "snapshotbuilder.h"
 
@@ -105,19 +107,7 @@ bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector
         failures[size_t(t)] = parseRange(family, rules, int(qint64(count) * t / threads),
                                          int(qint64(count) * (t + 1) / threads), out);
     };
-    std::vector<std::thread> workers;
-    int started = 1;
-    try {
-        for (; started < threads; ++started)
-            workers.emplace_back(part, started);
-    } catch (const std::system_error &) {
-        // No thread to be had (resource limits): this thread parses those parts as well.
-    }
-    part(0);
-    for (int t = started; t < threads; ++t)
-        part(t);
-    for (std::thread &worker : workers)
-        worker.join();
+    runInParts(threads, part);
     for (const Failure &failure : std::as_const(failures)) {
         if (failure.index >= 0) {
             items->clear();

@@ -1560,31 +1560,12 @@ bool Encoder::limit(const RuleMatch &m, Blob *b)
     for (const RuleOption &o : m.options) {
         const QString arg = o.args.value(0);
         if (o.name == QLatin1String("--limit")) {
-            // libxt_limit's parse_rate: N[/second|minute|hour|day], any prefix of the unit.
-            const int slash = arg.indexOf(QLatin1Char('/'));
-            const auto rate = parseNumber(slash < 0 ? arg : arg.left(slash), UINT32_MAX);
-            quint64 mult = 1;
-            if (slash >= 0) {
-                const QString unit = arg.mid(slash + 1).toLower();
-                if (unit.isEmpty())
-                    return badValue(m.name, o);
-                if (QStringLiteral("second").startsWith(unit))
-                    mult = 1;
-                else if (QStringLiteral("minute").startsWith(unit))
-                    mult = 60;
-                else if (QStringLiteral("hour").startsWith(unit))
-                    mult = 3600;
-                else if (QStringLiteral("day").startsWith(unit))
-                    mult = 86400;
-                else
-                    return badValue(m.name, o);
-            }
-            if (!rate || *rate == 0)
+            // The same computation the parser validated the rate with.
+            QString error;
+            const auto period = limitPeriod(arg, &error);
+            if (!period)
                 return badValue(m.name, o);
-            const quint64 period = XT_LIMIT_SCALE * mult / *rate;
-            if (period == 0)
-                return badValue(m.name, o);
-            info.avg = quint32(period);
+            info.avg = *period;
         } else if (o.name == QLatin1String("--limit-burst")) {
             const auto burst = parseNumber(arg, 10000);
             if (!burst)

@@ -1,5 +1,7 @@
 #include "iptcbackend.h"
 
+#include "parallelparts.h"
+
 #include "entrycodec.h"
 #include "kernelipsets.h"
 
@@ -341,23 +343,11 @@ bool encodeAll(const EntryCodec &codec, const QVector<BackendRule> &rules,
     const int threads =
         count < ParallelFrom ? 1 : qBound(1, int(std::thread::hardware_concurrency()), 4);
     std::vector<Failure> failures(static_cast<size_t>(threads) + 1);
-    std::vector<std::thread> workers;
-    int started = 1;
     const auto part = [&](int t) {
         failures[size_t(t)] =
             encodePlain(int(qint64(count) * t / threads), int(qint64(count) * (t + 1) / threads));
     };
-    try {
-        for (; started < threads; ++started)
-            workers.emplace_back(part, started);
-    } catch (const std::system_error &) {
-        // No thread to be had (resource limits): this thread encodes those parts as well.
-    }
-    part(0);
-    for (int t = started; t < threads; ++t)
-        part(t);
-    for (std::thread &worker : workers)
-        worker.join();
+    runInParts(threads, part);
     // The rest, in order, here.
     Failure &rest = failures.back();
     for (int i = 0; i < count && rest.index < 0; ++i) {
