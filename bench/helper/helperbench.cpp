@@ -5,7 +5,8 @@
 // import, GetSnapshot, diff, Apply over D-Bus, polkit, parse, lock, libiptc commit, read back)
 // with `iptables-legacy-restore -n FILE` of the same kind of file, each replacing a chain
 // that holds different rules, and prints the medians and their ratio. Then it times reading
-// the largest chain: `userchainctl show` against `iptables-legacy-save`.
+// the largest chain: `userchainctl show` against `iptables-legacy-save`. --family 6 does the
+// same for IPv6 (`userchainctl -6`, ip6tables-legacy-restore/-save).
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -22,7 +23,9 @@ namespace {
 class HelperBench final
 {
 public:
-    HelperBench(const QList<int> &sizes, int runs) : m_sizes(sizes), m_runs(runs) {}
+    HelperBench(const QList<int> &sizes, int runs, bool ipv6)
+        : m_sizes(sizes), m_runs(runs), m_ipv6(ipv6)
+    {}
 
     int run();
 
@@ -33,26 +36,45 @@ private:
         double ms = 0;
     };
 
-    static QByteArray rulesFile(int count, int variant);
+    QByteArray rulesFile(int count, int variant) const;
+    QString tool(const char *name) const;
+    QStringList ctlArgs(const QStringList &args) const;
     static Timed timed(const QString &program, const QStringList &args);
     static double median(QList<double> values);
     bool loadBase();
 
     QList<int> m_sizes;
     int m_runs;
+    bool m_ipv6;
     QTemporaryDir m_dir;
 };
 
-QByteArray HelperBench::rulesFile(int count, int variant)
+QString HelperBench::tool(const char *name) const
+{
+    // "iptables-legacy-restore" → "ip6tables-legacy-restore" for IPv6.
+    const QString n = QString::fromLatin1(name);
+    return m_ipv6 ? QStringLiteral("ip6") + n.mid(2) : n;
+}
+
+QStringList HelperBench::ctlArgs(const QStringList &args) const
+{
+    return m_ipv6 ? QStringList{QStringLiteral("-6")} + args : args;
+}
+
+QByteArray HelperBench::rulesFile(int count, int variant) const
 {
     // Distinct rules of the kind people write into DOCKER-USER: a source address, a published
     // port matched after DNAT, a verdict. variant changes every rule, so each apply replaces
     // the whole chain.
     QByteArray out = "*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n";
     for (int i = 0; i < count; ++i) {
-        out += "-A DOCKER-USER -s 10." + QByteArray::number((i >> 16) & 255) + '.' +
-               QByteArray::number((i >> 8) & 255) + '.' + QByteArray::number(i & 255) +
-               "/32 -i eth0 -p tcp -m conntrack --ctorigdstport " +
+        const QByteArray source = m_ipv6
+                                      ? "2001:db8::" + QByteArray::number((i >> 16) & 0xffff, 16) +
+                                            ':' + QByteArray::number(i & 0xffff, 16) + "/128"
+                                      : "10." + QByteArray::number((i >> 16) & 255) + '.' +
+                                            QByteArray::number((i >> 8) & 255) + '.' +
+                                            QByteArray::number(i & 255) + "/32";
+        out += "-A DOCKER-USER -s " + source + " -i eth0 -p tcp -m conntrack --ctorigdstport " +
                QByteArray::number(1024 + (i + variant * 7) % 60000) + " --ctdir ORIGINAL -j " +
                (i % 2 ? "DROP" : "RETURN") + '\n';
     }
@@ -90,7 +112,7 @@ double HelperBench::median(QList<double> values)
 bool HelperBench::loadBase()
 {
     QProcess restore;
-    restore.start(QStringLiteral("iptables-legacy-restore"), {});
+    restore.start(tool("iptables-legacy-restore"), {});
     restore.write("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
                   ":DOCKER - [0:0]\n:DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n"
                   "-A DOCKER-USER -j RETURN\nCOMMIT\n");
@@ -109,12 +131,13 @@ int HelperBench::run()
     const QString ctl = QStringLiteral(USERCHAIN_BINARY_DIR "/cli/userchainctl");
 
     // Start the helper once; activation is not what is measured.
-    if (!timed(ctl, {QStringLiteral("status")}).ok)
+    if (!timed(ctl, ctlArgs({QStringLiteral("status")})).ok)
         return 1;
 
-    std::printf("DOCKER-USER replace, medians of %d runs (alternating, same namespace)\n", m_runs);
+    std::printf("%s DOCKER-USER replace, medians of %d runs (alternating, same namespace)\n",
+                m_ipv6 ? "IPv6" : "IPv4", m_runs);
     std::printf("%8s  %16s  %28s  %8s\n", "rules", "userchainctl ms",
-                "iptables-legacy-restore -n ms", "ratio");
+                qPrintable(tool("iptables-legacy-restore") + QStringLiteral(" -n ms")), "ratio");
     int largest = 0;
     for (int size : std::as_const(m_sizes)) {
         const QString a = m_dir.filePath(QStringLiteral("a-%1.rules").arg(size));
@@ -126,13 +149,13 @@ int HelperBench::run()
             file.write(rulesFile(size, variant));
         }
         // Both tools always replace a chain holding the other file's rules.
-        if (!timed(QStringLiteral("iptables-legacy-restore"), {QStringLiteral("-n"), b}).ok)
+        if (!timed(tool("iptables-legacy-restore"), {QStringLiteral("-n"), b}).ok)
             return 1;
         QList<double> ours, theirs;
         for (int i = 0; i < m_runs; ++i) {
-            const Timed applied = timed(ctl, {QStringLiteral("apply"), a});
+            const Timed applied = timed(ctl, ctlArgs({QStringLiteral("apply"), a}));
             const Timed restored =
-                timed(QStringLiteral("iptables-legacy-restore"), {QStringLiteral("-n"), b});
+                timed(tool("iptables-legacy-restore"), {QStringLiteral("-n"), b});
             if (!applied.ok || !restored.ok)
                 return 1;
             ours << applied.ms;
@@ -148,8 +171,8 @@ int HelperBench::run()
         // The chain holds the largest file's rules now: time reading it.
         QList<double> ours, theirs;
         for (int i = 0; i < m_runs; ++i) {
-            const Timed shown = timed(ctl, {QStringLiteral("show")});
-            const Timed saved = timed(QStringLiteral("iptables-legacy-save"), {});
+            const Timed shown = timed(ctl, ctlArgs({QStringLiteral("show")}));
+            const Timed saved = timed(tool("iptables-legacy-save"), {});
             if (!shown.ok || !saved.ok)
                 return 1;
             ours << shown.ms;
@@ -158,7 +181,7 @@ int HelperBench::run()
         const double o = median(ours), t = median(theirs);
         std::printf("\nRead %d rules, medians of %d runs\n", largest + 1, m_runs);
         std::printf("%8s  %16s  %28s  %8s\n", "rules", "userchainctl show",
-                    "iptables-legacy-save ms", "ratio");
+                    qPrintable(tool("iptables-legacy-save") + QStringLiteral(" ms")), "ratio");
         std::printf("%8d  %16.1f  %28.1f  %7.2fx\n", largest + 1, o, t, t > 0 ? o / t : 0.0);
     }
     return 0;
@@ -176,7 +199,9 @@ int main(int argc, char *argv[])
                                    QStringLiteral("N,N,..."), QStringLiteral("1000,10000,50000"));
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Runs per size (median)."),
                                   QStringLiteral("N"), QStringLiteral("5"));
-    parser.addOptions({sizes, runs});
+    const QCommandLineOption family(QStringLiteral("family"), QStringLiteral("4 or 6."),
+                                    QStringLiteral("F"), QStringLiteral("4"));
+    parser.addOptions({sizes, runs, family});
     parser.process(app);
     QList<int> counts;
     for (const QString &s : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -189,5 +214,5 @@ int main(int argc, char *argv[])
         counts << n;
     }
     const int n = parser.value(runs).toInt();
-    return HelperBench(counts, n < 1 ? 5 : n).run();
+    return HelperBench(counts, n < 1 ? 5 : n, parser.value(family) == QLatin1String("6")).run();
 }
