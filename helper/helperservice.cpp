@@ -294,25 +294,30 @@ QString HelperService::Apply(int family, const ApplyRuleList &rules,
     return {};
 }
 
+bool HelperService::writableBackend(const Call &call, Family family, uint flags,
+                                    BackendChoice *choice)
+{
+    if (!(flags & ApplyDryRun) && (m_pending || m_rollingBack)) {
+        finishWithError(call, DBusError::Busy,
+                        QStringLiteral("another confirmed apply is waiting for confirmation"));
+        return false;
+    }
+    *choice = chooseBackend(family);
+    if (!choice->writable) {
+        finishWithError(call, DBusError::BackendUnavailable,
+                        QStringLiteral("%1: %2").arg(choice->name, choice->detail));
+        return false;
+    }
+    return true;
+}
+
 void HelperService::applyChecked(const Call &call, Family family,
                                  QVector<ApplyValidator::Item> items,
                                  const QString &expectedRevision, uint confirmSeconds, uint flags)
 {
-    const bool dryRun = flags & ApplyDryRun;
-    if (!dryRun && (m_pending || m_rollingBack)) {
-        finishWithError(call, DBusError::Busy,
-                        QStringLiteral("another confirmed apply is waiting for confirmation"));
+    BackendChoice choice;
+    if (!writableBackend(call, family, flags, &choice))
         return;
-    }
-    const BackendChoice choice = chooseBackend(family);
-    if (!choice.writable) {
-        finishWithError(call, DBusError::BackendUnavailable,
-                        QStringLiteral("%1: %2").arg(
-                            choice.name, choice.backend
-                                             ? QStringLiteral("writing is not supported yet")
-                                             : choice.detail));
-        return;
-    }
     // A stale client should hear so at once, not after waiting for someone else's lock. When
     // the lock is free the check under the lock follows immediately and is the same check, so
     // the extra read is only spent when there will be a wait.
@@ -345,20 +350,9 @@ void HelperService::applyLocked(const Call &call, Family family,
 {
     const bool dryRun = flags & ApplyDryRun;
     // Checked again: another Apply may have become pending while this one waited.
-    if (!dryRun && (m_pending || m_rollingBack)) {
-        finishWithError(call, DBusError::Busy,
-                        QStringLiteral("another confirmed apply is waiting for confirmation"));
+    BackendChoice choice;
+    if (!writableBackend(call, family, flags, &choice))
         return;
-    }
-    const BackendChoice choice = chooseBackend(family);
-    if (!choice.writable) {
-        finishWithError(call, DBusError::BackendUnavailable,
-                        QStringLiteral("%1: %2").arg(
-                            choice.name, choice.backend
-                                             ? QStringLiteral("writing is not supported yet")
-                                             : choice.detail));
-        return;
-    }
     Backend *backend = choice.backend;
 
     // The revision check that counts: under the lock, against a fresh read, so nothing can
@@ -725,10 +719,7 @@ void HelperService::restoreSavedAuthorized(const Call &call, Family family, uint
     }
     if (const BackendChoice choice = chooseBackend(family); !choice.writable) {
         finishWithError(call, DBusError::BackendUnavailable,
-                        QStringLiteral("%1: %2").arg(
-                            choice.name, choice.backend
-                                             ? QStringLiteral("writing is not supported yet")
-                                             : choice.detail));
+                        QStringLiteral("%1: %2").arg(choice.name, choice.detail));
         return;
     }
     m_lock->acquire(m_options.lockTimeoutMs, [this, call, family, saved, flags,

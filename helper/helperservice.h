@@ -97,6 +97,9 @@ private:
     void authorize(const Call &call, const QString &action, const QMap<QString, QString> &details,
                    std::function<void()> then);
 
+    /// Busy while a confirmed apply is pending (dry runs excepted), BackendUnavailable where
+    /// nothing can be written; false once the call has been answered with that error.
+    bool writableBackend(const Call &call, Family family, uint flags, BackendChoice *choice);
     BackendChoice chooseBackend(Family family);
     void forgetDetection();
     void readSnapshot(const Call &call, Family family);
