@@ -85,6 +85,15 @@ void HelperService::finishCall(const Call &call, const QVariantList &results)
     updateIdleTimer();
 }
 
+bool HelperService::checkFamily(const Call &call, int family)
+{
+    if (validFamily(family))
+        return true;
+    finishWithError(call, DBusError::InvalidArgument,
+                    QStringLiteral("family must be 4 or 6, not %1").arg(family));
+    return false;
+}
+
 void HelperService::finishWithError(const Call &call, const char *errorName, const QString &message)
 {
     m_bus.send(call.message.createErrorReply(QLatin1String(errorName), message));
@@ -183,11 +192,8 @@ Snapshot HelperService::GetSnapshot(int family)
     const Call call = beginCall();
     authorize(call, ReadAction, {{QStringLiteral("family"), QString::number(family)}},
               [this, call, family]() {
-                  if (!validFamily(family)) {
-                      finishWithError(call, DBusError::InvalidArgument,
-                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                  if (!checkFamily(call, family))
                       return;
-                  }
                   readSnapshot(call, Family(family));
               });
     return {};
@@ -261,11 +267,8 @@ QString HelperService::Apply(int family, const ApplyRuleList &rules,
     authorize(call, ApplyAction, details,
               [this, call, family, rules, expectedRevision, confirmSeconds, flags]() {
                   // Arguments are checked only now: an unauthorized caller gets nothing parsed.
-                  if (!validFamily(family)) {
-                      finishWithError(call, DBusError::InvalidArgument,
-                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                  if (!checkFamily(call, family))
                       return;
-                  }
                   if (flags & ~KnownFlags) {
                       finishWithError(call, DBusError::InvalidArgument,
                                       QStringLiteral("unknown flags 0x%1").arg(flags, 0, 16));
@@ -568,11 +571,8 @@ QString HelperService::Save(int family)
               {{QStringLiteral("family"), QString::number(family)},
                {QStringLiteral("chain"), QStringLiteral("DOCKER-USER")}},
               [this, call, family]() {
-                  if (!validFamily(family)) {
-                      finishWithError(call, DBusError::InvalidArgument,
-                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                  if (!checkFamily(call, family))
                       return;
-                  }
                   saveAuthorized(call, Family(family));
               });
     return {};
@@ -654,11 +654,8 @@ bool HelperService::GetSaved(int family, QStringList &rules, qlonglong &savedAt)
     // Reading what is saved reveals no more than reading the live chain: the same action.
     authorize(call, ReadAction, {{QStringLiteral("family"), QString::number(family)}},
               [this, call, family]() {
-                  if (!validFamily(family)) {
-                      finishWithError(call, DBusError::InvalidArgument,
-                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                  if (!checkFamily(call, family))
                       return;
-                  }
                   SavedRules saved;
                   ApplyError error;
                   if (!PersistentStore().load(Family(family), &saved, &error)) {
@@ -679,11 +676,8 @@ QString HelperService::RestoreSaved(int family, uint flags)
                {QStringLiteral("chain"), QStringLiteral("DOCKER-USER")},
                {QStringLiteral("source"), QStringLiteral("saved")}},
               [this, call, family, flags]() {
-                  if (!validFamily(family)) {
-                      finishWithError(call, DBusError::InvalidArgument,
-                                      QStringLiteral("family must be 4 or 6, not %1").arg(family));
+                  if (!checkFamily(call, family))
                       return;
-                  }
                   if (flags & ~KnownFlags) {
                       finishWithError(call, DBusError::InvalidArgument,
                                       QStringLiteral("unknown flags 0x%1").arg(flags, 0, 16));

@@ -99,6 +99,8 @@ private:
 
     /// Busy while a confirmed apply is pending (dry runs excepted), BackendUnavailable where
     /// nothing can be written; false once the call has been answered with that error.
+    /// InvalidArgument unless family is 4 or 6; false once the call has been answered.
+    bool checkFamily(const Call &call, int family);
     bool writableBackend(const Call &call, Family family, uint flags, BackendChoice *choice);
     BackendChoice chooseBackend(Family family);
     void forgetDetection();

@@ -1,3 +1,4 @@
+#include "netns.h"
 #include "nftbackend.h"
 #include "ruleparser.h"
 #include "toolrunner.h"
@@ -39,53 +40,10 @@ Q_DECLARE_METATYPE(Userchain::ToolRunner::ErrorKind)
 
 namespace {
 
-const char kOriginVar[] = "USERCHAIN_NFT_TEST_ORIGIN_NETNS";
-constexpr int kSkipExitCode = 77;
-
-QByteArray currentNetns()
-{
-    char buf[PATH_MAX] = {};
-    const ssize_t n = ::readlink("/proc/self/ns/net", buf, sizeof(buf) - 1);
-    return n > 0 ? QByteArray(buf, int(n)) : QByteArray();
-}
-
+// The shared guard (tests/backends/netns.h): re-executed under `unshare --net` from main().
 bool inPrivateNetns()
 {
-    const char *origin = std::getenv(kOriginVar);
-    const QByteArray now = currentNetns();
-    return origin && *origin && !now.isEmpty() && now != QByteArray(origin);
-}
-
-/// Never returns outside a private namespace: re-executes as `unshare --net -- self args`.
-void enterPrivateNetns(int argc, char **argv)
-{
-    if (std::getenv(kOriginVar)) {
-        if (!inPrivateNetns()) {
-            std::fprintf(stderr, "refusing to run: not in a private network namespace\n");
-            std::abort();
-        }
-        return;
-    }
-    if (::geteuid() != 0) {
-        std::fprintf(stderr, "SKIP: tst_nftbackend needs root for unshare --net\n");
-        std::exit(kSkipExitCode);
-    }
-    char self[PATH_MAX] = {};
-    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof(self) - 1);
-    const QByteArray origin = currentNetns();
-    if (n <= 0 || origin.isEmpty()) {
-        std::fprintf(stderr, "cannot read /proc/self: %s\n", std::strerror(errno));
-        std::exit(1);
-    }
-    ::setenv(kOriginVar, origin.constData(), 1);
-    std::vector<char *> args = {const_cast<char *>("unshare"), const_cast<char *>("--net"),
-                                const_cast<char *>("--"), self};
-    for (int i = 1; i < argc; ++i)
-        args.push_back(argv[i]);
-    args.push_back(nullptr);
-    ::execv("/usr/bin/unshare", args.data());
-    std::fprintf(stderr, "SKIP: cannot run /usr/bin/unshare: %s\n", std::strerror(errno));
-    std::exit(kSkipExitCode);
+    return TestNetns::isPrivate();
 }
 
 struct Proc
@@ -1140,7 +1098,7 @@ void TestNftBackend::dockerNftables()
 int main(int argc, char **argv)
 {
     // Before anything else, so that nothing below can reach the host's tables.
-    enterPrivateNetns(argc, argv);
+    TestNetns::enterPrivateNetwork(argc, argv);
     QCoreApplication app(argc, argv);
     TestNftBackend test;
     return QTest::qExec(&test, argc, argv);
