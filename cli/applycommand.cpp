@@ -4,7 +4,6 @@
 #include "helperclient.h"
 #include "rulediff.h"
 #include "rulefile.h"
-#include "snapshotprinter.h"
 
 #include <QRegularExpression>
 
@@ -20,22 +19,61 @@ void printError(const QString &text)
     std::fprintf(stderr, "%s\n", qPrintable(text));
 }
 
-/// The helper names a bad rule by its 1-based position ("rule N: ..."); the user wants the line.
-QString locate(const QString &fileName, const QVector<RuleFile::Entry> &entries,
-               const QString &message)
+/// The helper names bad lines as "line N: reason", one per message line; the user wants
+/// "FILE:N: reason", as `userchainctl check` prints them.
+void printRuleErrors(const QString &fileName, const QString &message)
 {
-    static const QRegularExpression rulePrefix(QStringLiteral("^rule (\\d+): (.*)$"),
-                                               QRegularExpression::DotMatchesEverythingOption);
-    const auto match = rulePrefix.match(message);
-    if (match.hasMatch()) {
-        const int index = match.captured(1).toInt() - 1;
-        if (index >= 0 && index < entries.size())
-            return QStringLiteral("%1:%2: %3")
-                .arg(fileName)
-                .arg(entries.at(index).line)
-                .arg(match.captured(2));
+    static const QRegularExpression linePrefix(QStringLiteral("^line (\\d+): "));
+    for (const QString &line : message.split(QLatin1Char('\n'))) {
+        const auto match = linePrefix.match(line);
+        if (match.hasMatch())
+            printError(QStringLiteral("%1:%2: %3")
+                           .arg(fileName, match.captured(1), line.mid(match.capturedLength())));
+        else
+            printError(QStringLiteral("%1: %2").arg(fileName, line));
     }
-    return QStringLiteral("%1: %2").arg(fileName, message);
+}
+
+ExitCode report(const QString &fileName, const HelperClient::Failure &failure)
+{
+    if (failure.name == QLatin1String(DBusError::InvalidRule))
+        printRuleErrors(fileName, failure.message);
+    else
+        printError(QStringLiteral("userchainctl: apply: ") + HelperClient::describe(failure));
+    return failure.code;
+}
+
+/// The lines of text ("spec\n" each), as views into it.
+QList<QByteArrayView> lines(const QByteArray &text)
+{
+    QList<QByteArrayView> result;
+    result.reserve(text.count('\n'));
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        result.append(QByteArrayView(text).sliced(start, end - start));
+        start = end + 1;
+    }
+    return result;
+}
+
+void printDiff(const HelperClient::FileApplied &result)
+{
+    if (!result.textsMissing.isEmpty()) {
+        std::printf("# no diff: the helper's rule lists could not be read (%s)\n",
+                    qPrintable(result.textsMissing));
+        return;
+    }
+    const QList<QByteArrayView> before = lines(result.previousRules);
+    const QList<QByteArrayView> after = lines(result.appliedRules);
+    const QVector<RuleDiff::Change> changes = RuleDiff::compute(before, after);
+    const QByteArray text =
+        RuleDiff::formatUtf8(changes, before, after, QStringLiteral("DOCKER-USER"));
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::printf("# %s\n", qPrintable(RuleDiff::summary(changes)));
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -49,128 +87,70 @@ ExitCode ApplyCommand::run(const Options &options)
         return ExitInvalidInput;
     }
 
-    // Why the snapshot is asked for before the file is parsed: the helper reads and decodes
-    // the chain while this process parses the file, instead of one after the other.
+    // Why the file goes to the helper as it is: the helper must parse every rule itself (it
+    // trusts no client), so it parses the file once, reports bad lines by number, and answers
+    // with DOCKER-USER before and after, from which the diff is printed.
     HelperClient client;
     HelperClient::Failure failure;
-    const QDBusPendingCall pendingSnapshot = client.beginSnapshot(options.family);
-
-    // The kernel's rules matter to the import only for lines the parser refuses (a line equal
-    // to a rule the helper keeps verbatim stands for that rule), so the file is parsed first
-    // without them and only such a file is read again with them.
-    QVector<RuleFile::Entry> entries;
-    QStringList errors;
-    const bool imported =
-        RuleFile::import(options.fileName, data, options.family, {}, &entries, &errors);
-
-    Snapshot snapshot;
-    if (!client.finishSnapshot(pendingSnapshot, &snapshot, &failure)) {
-        printError(QStringLiteral("userchainctl: reading the current rules: ") +
-                   HelperClient::describe(failure));
-        return failure.code;
-    }
-    const ChainInfo *current = SnapshotPrinter::dockerUser(snapshot);
-
-    if (!imported) {
-        errors.clear();
-        if (!RuleFile::import(options.fileName, data, options.family,
-                              current ? current->rules : QList<RuleEntry>(), &entries, &errors)) {
-            for (const QString &e : std::as_const(errors))
-                printError(e);
-            return ExitInvalidInput;
-        }
-    }
-
-    // The diff compares texts; a verbatim rule's text is the kernel's own best effort.
-    QHash<QString, QString> verbatimText;
-    if (current) {
-        for (const RuleEntry &rule : current->rules) {
-            if (!rule.verbatimId.isEmpty())
-                verbatimText.insert(rule.verbatimId, rule.spec);
-        }
-    }
-    ApplyRuleList rules;
-    QStringList newSpecs;
-    rules.reserve(entries.size());
-    newSpecs.reserve(entries.size());
-    for (const RuleFile::Entry &entry : std::as_const(entries)) {
-        rules.append({entry.spec, entry.verbatimId});
-        newSpecs.append(entry.verbatimId.isEmpty() ? entry.spec
-                                                   : verbatimText.value(entry.verbatimId));
-    }
-
-    QStringList oldSpecs = SnapshotPrinter::dockerUserSpecs(snapshot);
-    const auto printDiff = [&oldSpecs, &newSpecs]() {
-        const QVector<RuleDiff::Change> changes = RuleDiff::compute(oldSpecs, newSpecs);
-        std::fputs(qPrintable(RuleDiff::format(changes, QStringLiteral("DOCKER-USER"))), stdout);
-        std::printf("# %s\n", qPrintable(RuleDiff::summary(changes)));
-        std::fflush(stdout);
-    };
-
     uint flags = 0;
     if (options.createChain)
         flags |= ApplyCreateChain;
     if (options.createJump)
         flags |= ApplyCreateJump;
-    if (options.dryRun)
-        flags |= ApplyDryRun;
-    // RuleDiff finds no change exactly when the two lists are equal (every rule kept, in
-    // place); comparing them is much cheaper than the diff, which can wait until the call
-    // is on its way.
-    const bool unchanged = oldSpecs == newSpecs;
-    const bool nothingToDo =
-        unchanged && current && (!options.createJump || snapshot.forwardJumpPosition > 0);
-    if (nothingToDo && !options.dryRun && options.expectRevision.isEmpty()) {
-        printDiff();
-        std::printf("# DOCKER-USER already holds these rules; nothing applied\n");
-        return ExitOk;
+    QString revision = options.expectRevision;
+
+    // Someone at a terminal, and anyone confirming, sees the diff before anything changes:
+    // they can still interrupt, a polkit prompt does not mix with it, and the confirmation
+    // window does not start while a long diff is shown. The preview is a dry run; the apply
+    // that follows quotes its revision, so exactly what was shown is applied or nothing is.
+    // Where nobody reads along (output to a file or pipe, no confirmation), the file is
+    // applied at once to whatever DOCKER-USER holds, and the diff printed is of what the
+    // helper replaced, read under its lock: as exact, without a second round trip.
+    const bool previewFirst =
+        options.dryRun || options.confirmSeconds > 0 || isatty(fileno(stdout));
+    if (previewFirst) {
+        HelperClient::FileApplied preview;
+        if (!client.applyFile(options.family, data, revision, 0,
+                              flags | ApplyDryRun |
+                                  (revision.isEmpty() ? uint(ApplyAnyRevision) : 0u),
+                              &preview, &failure))
+            return report(options.fileName, failure);
+        printDiff(preview);
+        if (options.dryRun) {
+            std::printf("# dry run: the helper accepted the rules; nothing changed (revision %s)\n",
+                        qPrintable(preview.newRevision));
+            return ExitOk;
+        }
+        if (preview.textsMissing.isEmpty() && preview.previousRules == preview.appliedRules &&
+            !options.createJump && options.expectRevision.isEmpty()) {
+            std::printf("# DOCKER-USER already holds these rules; nothing applied\n");
+            return ExitOk;
+        }
+        revision = preview.newRevision;
     }
 
-    const QString revision =
-        options.expectRevision.isEmpty() ? snapshot.revision : options.expectRevision;
     // Listen before applying: a short confirmation window may close before Apply returns.
     ConfirmPrompt prompt(&client);
-    QString transactionId;
-    QString newRevision;
-    // Where nobody reads along (output to a file or pipe, no confirmation), the diff is
-    // computed and printed while the helper validates and commits, so that it does not add
-    // to the wait. Someone at a terminal sees it before anything is sent, as before: they can
-    // still interrupt, and a polkit prompt does not mix with it; and with --confirm the
-    // confirmation window must not start while a long diff is still being shown.
-    const bool diffFirst = options.confirmSeconds > 0 || isatty(fileno(stdout));
-    if (diffFirst)
-        printDiff();
-    const QDBusPendingCall pendingApply = client.beginApply(
-        options.family, rules, revision, options.dryRun ? 0 : options.confirmSeconds, flags);
-    if (!diffFirst)
-        printDiff();
-    // Nothing below needs the snapshot or the rule lists (entries stay, for error lines):
-    // freeing them now, while the helper works, keeps it off the time this command takes.
-    snapshot = Snapshot();
-    rules = ApplyRuleList();
-    oldSpecs = QStringList();
-    newSpecs = QStringList();
-    verbatimText = QHash<QString, QString>();
-    data = QByteArray();
-    if (!client.finishApply(pendingApply, &transactionId, &newRevision, &failure)) {
-        if (failure.name == QLatin1String(DBusError::InvalidRule))
-            printError(locate(options.fileName, entries, failure.message));
-        else
-            printError(QStringLiteral("userchainctl: apply: ") + HelperClient::describe(failure));
-        return failure.code;
+    HelperClient::FileApplied applied;
+    if (!client.applyFile(options.family, data, revision, options.confirmSeconds,
+                          flags | (revision.isEmpty() ? uint(ApplyAnyRevision) : 0u), &applied,
+                          &failure))
+        return report(options.fileName, failure);
+    if (!previewFirst) {
+        printDiff(applied);
+        if (applied.textsMissing.isEmpty() && applied.previousRules == applied.appliedRules &&
+            !options.createJump) {
+            std::printf("# DOCKER-USER already held these rules; nothing applied\n");
+            return ExitOk;
+        }
     }
-    if (options.dryRun) {
-        std::printf("# dry run: the helper accepted the rules; nothing changed (revision %s)\n",
-                    qPrintable(newRevision));
+    if (applied.transactionId.isEmpty()) {
+        std::printf("# applied; revision %s\n", qPrintable(applied.newRevision));
         return ExitOk;
     }
-    if (transactionId.isEmpty()) {
-        std::printf("# applied; revision %s\n", qPrintable(newRevision));
-        return ExitOk;
-    }
-    const ExitCode result = prompt.wait(transactionId, options.confirmSeconds);
+    const ExitCode result = prompt.wait(applied.transactionId, options.confirmSeconds);
     if (result == ExitOk)
-        std::printf("# revision %s\n", qPrintable(newRevision));
+        std::printf("# revision %s\n", qPrintable(applied.newRevision));
     return result;
 }
 

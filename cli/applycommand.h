@@ -8,9 +8,11 @@
 namespace Userchain {
 
 /**
- * `userchainctl apply FILE`: read the file, read the current DOCKER-USER from the helper,
- * print the diff, then send the whole new list with the revision it was based on. With
- * --confirm, waits for Enter (ConfirmPrompt) and otherwise lets the helper roll back.
+ * `userchainctl apply FILE`: send the file to the helper (ApplyFile), which parses it and
+ * replaces DOCKER-USER, and print the diff between the rules before and after. At a terminal,
+ * with --confirm or --dry-run, a dry run shows the diff first and the apply then quotes its
+ * revision. With --confirm, waits for Enter (ConfirmPrompt) and otherwise lets the helper
+ * roll back.
  */
 class ApplyCommand final
 {
@@ -19,7 +21,7 @@ public:
     {
         QString fileName;
         Family family = Family::IPv4;
-        QString expectRevision; ///< empty: the revision of the snapshot the diff is made from
+        QString expectRevision; ///< empty: the revision the preview saw, or any without one
         uint confirmSeconds = 0;
         bool dryRun = false;
         bool createChain = false;

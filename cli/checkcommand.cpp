@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 
+#include "restorefile.h"
 #include "rulefile.h"
 
 #include <cstdio>
@@ -14,15 +15,14 @@ ExitCode CheckCommand::run(const QString &fileName, Family family)
         std::fprintf(stderr, "userchainctl: %s\n", qPrintable(error));
         return ExitInvalidInput;
     }
-    QVector<RuleFile::Entry> entries;
-    QStringList errors;
-    if (!RuleFile::import(fileName, data, family, {}, &entries, &errors)) {
-        for (const QString &e : std::as_const(errors))
-            std::fprintf(stderr, "%s\n", qPrintable(e));
+    const DockerUserImport imported = importDockerUser(data, family);
+    if (!imported.ok()) {
+        for (const FileError &e : imported.errors)
+            std::fprintf(stderr, "%s\n", qPrintable(e.toString(fileName)));
         return ExitInvalidInput;
     }
-    for (const RuleFile::Entry &entry : std::as_const(entries))
-        std::printf("-A DOCKER-USER %s\n", entry.spec.toUtf8().constData());
+    for (const Rule &rule : imported.rules)
+        std::printf("-A DOCKER-USER %s\n", rule.toString().toUtf8().constData());
     return ExitOk;
 }
 

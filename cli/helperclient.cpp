@@ -1,6 +1,7 @@
 #include "helperclient.h"
 
 #include "helper1interface.h"
+#include "sealedmemfd.h"
 
 namespace Userchain {
 
@@ -89,29 +90,9 @@ QString HelperClient::describe(const Failure &failure)
 
 bool HelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
 {
-    return finishSnapshot(beginSnapshot(family), out, failure);
-}
-
-bool HelperClient::apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
-                         uint confirmSeconds, uint flags, QString *transactionId,
-                         QString *newRevision, Failure *failure)
-{
-    return finishApply(beginApply(family, rules, expectedRevision, confirmSeconds, flags),
-                       transactionId, newRevision, failure);
-}
-
-QDBusPendingCall HelperClient::beginSnapshot(Family family)
-{
-    if (!m_bus.isConnected())
-        return QDBusPendingCall::fromCompletedCall(QDBusMessage());
-    return m_proxy->GetSnapshot(int(family));
-}
-
-bool HelperClient::finishSnapshot(const QDBusPendingCall &call, Snapshot *out, Failure *failure)
-{
     if (!isConnected(failure))
         return false;
-    QDBusPendingReply<Snapshot> reply = call;
+    QDBusPendingReply<Snapshot> reply = m_proxy->GetSnapshot(int(family));
     reply.waitForFinished();
     if (reply.isError()) {
         *failure = failureFrom(reply.error());
@@ -121,21 +102,14 @@ bool HelperClient::finishSnapshot(const QDBusPendingCall &call, Snapshot *out, F
     return true;
 }
 
-QDBusPendingCall HelperClient::beginApply(Family family, const ApplyRuleList &rules,
-                                          const QString &expectedRevision, uint confirmSeconds,
-                                          uint flags)
-{
-    if (!m_bus.isConnected())
-        return QDBusPendingCall::fromCompletedCall(QDBusMessage());
-    return m_proxy->Apply(int(family), rules, expectedRevision, confirmSeconds, flags);
-}
-
-bool HelperClient::finishApply(const QDBusPendingCall &call, QString *transactionId,
-                               QString *newRevision, Failure *failure)
+bool HelperClient::apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
+                         uint confirmSeconds, uint flags, QString *transactionId,
+                         QString *newRevision, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
-    QDBusPendingReply<QString, QString> reply = call;
+    QDBusPendingReply<QString, QString> reply =
+        m_proxy->Apply(int(family), rules, expectedRevision, confirmSeconds, flags);
     reply.waitForFinished();
     if (reply.isError()) {
         *failure = failureFrom(reply.error());
@@ -143,6 +117,40 @@ bool HelperClient::finishApply(const QDBusPendingCall &call, QString *transactio
     }
     *transactionId = reply.argumentAt<0>();
     *newRevision = reply.argumentAt<1>();
+    return true;
+}
+
+bool HelperClient::applyFile(Family family, const QByteArray &data, const QString &expectedRevision,
+                             uint confirmSeconds, uint flags, FileApplied *out, Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QString why;
+    const QDBusUnixFileDescriptor file = SealedMemfd::create(data, &why);
+    if (!file.isValid()) {
+        *failure = {ExitFailed, QString(), QStringLiteral("cannot pass the file: %1").arg(why)};
+        return false;
+    }
+    QDBusPendingReply<QString, QString, QDBusUnixFileDescriptor, QDBusUnixFileDescriptor> reply =
+        m_proxy->ApplyFile(int(family), file, expectedRevision, confirmSeconds, flags);
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    out->transactionId = reply.argumentAt<0>();
+    out->newRevision = reply.argumentAt<1>();
+    // The descriptors are the helper's; their size is bounded all the same.
+    constexpr qint64 MaxBytes = 256 * 1024 * 1024;
+    const auto before = SealedMemfd::read(reply.argumentAt<2>(), MaxBytes, &why);
+    const auto after =
+        before ? SealedMemfd::read(reply.argumentAt<3>(), MaxBytes, &why) : std::nullopt;
+    if (before && after) {
+        out->previousRules = *before;
+        out->appliedRules = *after;
+    } else {
+        out->textsMissing = why; // applied all the same; only the diff is missing
+    }
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <QDBusError>
 #include <QDBusPendingCall>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 class Helper1Proxy;
@@ -40,22 +41,23 @@ public:
     Helper1Proxy *proxy() const { return m_proxy.get(); }
 
     bool snapshot(Family family, Snapshot *out, Failure *failure);
+    /// Apply with a rule list (the GUI's call; tests drive it through here).
     bool apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
                uint confirmSeconds, uint flags, QString *transactionId, QString *newRevision,
                Failure *failure);
 
-    /**
-     * The same calls in two halves: begin* sends the call and returns at once, finish* waits
-     * for the answer. The helper works on a large chain for a while; the caller can meanwhile
-     * do its own share (parse a file, print a diff). Without a bus connection begin* returns
-     * an invalid call and finish* reports the connection failure.
-     */
-    QDBusPendingCall beginSnapshot(Family family);
-    bool finishSnapshot(const QDBusPendingCall &call, Snapshot *out, Failure *failure);
-    QDBusPendingCall beginApply(Family family, const ApplyRuleList &rules,
-                                const QString &expectedRevision, uint confirmSeconds, uint flags);
-    bool finishApply(const QDBusPendingCall &call, QString *transactionId, QString *newRevision,
-                     Failure *failure);
+    /// What ApplyFile answers (see resources/io.github.userchain.Helper1.xml).
+    struct FileApplied
+    {
+        QString transactionId;    ///< empty unless confirmSeconds > 0 and something changed
+        QString newRevision;      ///< with ApplyDryRun: the current revision
+        QByteArray previousRules; ///< rule specs, one per line, UTF-8
+        QByteArray appliedRules;
+        QString textsMissing; ///< why previousRules and appliedRules could not be read
+    };
+    /// Sends a rules file for the helper to parse and apply (flags: ApplyFlag).
+    bool applyFile(Family family, const QByteArray &data, const QString &expectedRevision,
+                   uint confirmSeconds, uint flags, FileApplied *out, Failure *failure);
     bool confirm(const QString &transactionId, Failure *failure);
     bool rollback(const QString &transactionId, Failure *failure);
 

@@ -33,6 +33,7 @@ enum ApplyFlag : uint {
     ApplyCreateChain = 0x1, ///< create DOCKER-USER if it is missing
     ApplyCreateJump = 0x2,  ///< insert `FORWARD -j DOCKER-USER` at position 1 if missing
     ApplyDryRun = 0x4,      ///< authorize and validate only
+    ApplyAnyRevision = 0x8, ///< replace whatever DOCKER-USER holds (no expected revision)
 };
 
 /// One rule as the kernel holds it: (s spec, t packets, t bytes, s verbatimId, s unknown)

@@ -23,7 +23,9 @@ Canon single(
     std::function<std::optional<QString>(const QString &, const ParseContext &, QString *)> fn)
 {
     return [fn](const QStringList &args, const ParseContext &ctx, RuleOption *out, QString *error) {
-        const auto value = fn(args.value(0), ctx, error);
+        // args.value(0) without copying the string: this runs for most options of every rule.
+        static const QString none;
+        const auto value = fn(args.isEmpty() ? none : args.first(), ctx, error);
         if (!value)
             return false;
         out->args = QStringList{*value};

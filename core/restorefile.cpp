@@ -1,10 +1,18 @@
 #include "restorefile.h"
 
+#include "parallelparts.h"
 #include "restoretokenizer.h"
 #include "ruleparser.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <thread>
+#include <vector>
 
 namespace Userchain {
 
@@ -19,13 +27,80 @@ const QStringList kTables = {QStringLiteral("filter"), QStringLiteral("nat"),
                              QStringLiteral("mangle"), QStringLiteral("raw"),
                              QStringLiteral("security")};
 
-/// Lines as iptables-restore sees them: split at '\n' only, so a CR stays in the line.
-QStringList splitLines(const QByteArray &data)
+const QString kDockerUser = QStringLiteral("DOCKER-USER");
+
+/**
+ * Files with at least this many lines are scanned (tokenized and, for an import, their rules
+ * parsed) on several threads; for shorter ones starting threads would cost about what it
+ * saves. The helper imports files of tens of thousands of rules, where this is most of the
+ * time.
+ */
+constexpr int ParallelFrom = 2048;
+
+/**
+ * Where each line of data starts (lines split at '\n' only, so a CR stays in its line), and
+ * one entry more: where the line after the last would start. So line i is
+ * [starts[i], starts[i + 1] - 1), followed by its '\n' or the end of data.
+ */
+QVector<qsizetype> lineStarts(const QByteArray &data)
 {
-    QStringList lines = QString::fromUtf8(data).split(QLatin1Char('\n'));
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    return lines;
+    QVector<qsizetype> starts;
+    // Nothing but a byte order mark decodes to no text, and so to no line.
+    if (data == "\xEF\xBB\xBF")
+        return {0};
+    const char *const begin = data.constData();
+    const char *const end = begin + data.size();
+    const char *p = begin;
+    while (p < end) {
+        starts.append(p - begin);
+        const void *newline = std::memchr(p, '\n', size_t(end - p));
+        p = newline ? static_cast<const char *>(newline) + 1 : end + 1;
+    }
+    starts.append(p - begin);
+    return starts;
+}
+
+/**
+ * Line [start, end) of data (end: its '\n' or the end of data), decoded exactly as
+ * QString::fromUtf8(data).split('\n') gives it, without decoding the rest of the file: each
+ * thread decodes only its own lines, and no copy of the whole file is made. Why it is the
+ * same: after a '\n' the decoder starts afresh (a '\n' never belongs to a multi-byte sequence,
+ * valid or not), except that at the start of its input it drops a byte order mark, which in
+ * the middle of a file is a character. So the '\n's on either side are decoded along and
+ * left out of the view. buffer holds the text the view points into.
+ */
+QStringView decodeLine(const QByteArray &data, qsizetype start, qsizetype end, QString *buffer)
+{
+    const qsizetype from = start == 0 ? 0 : start - 1;
+    const qsizetype to = end < data.size() ? end + 1 : end;
+    *buffer = QString::fromUtf8(QByteArrayView(data.constData() + from, to - from));
+    const qsizetype skip = from < start ? 1 : 0;
+    const qsizetype trailing = to > end ? 1 : 0;
+    return QStringView(*buffer).mid(skip, buffer->size() - skip - trailing);
+}
+
+/**
+ * Whether some decoded line starts with "*", ":" or a byte order mark and "*", or is "COMMIT"
+ * between white space: the iptables-restore form rather than a plain list of rules. Looked for
+ * in the bytes, since those characters come from those bytes alone; only a line holding
+ * "COMMIT" is decoded.
+ */
+bool isRestoreForm(const QByteArray &data, const QVector<qsizetype> &starts)
+{
+    QString buffer;
+    for (int i = 0; i + 1 < starts.size(); ++i) {
+        const qsizetype start = starts[i];
+        const qsizetype end = starts[i + 1] - 1;
+        QByteArrayView line(data.constData() + start, end - start);
+        if (start == 0 && line.startsWith("\xEF\xBB\xBF"))
+            line = line.sliced(3); // decoding drops it at the start of the file
+        if (line.startsWith('*') || line.startsWith(':') || line.startsWith("\xEF\xBB\xBF*"))
+            return true;
+        if (line.contains("COMMIT") &&
+            decodeLine(data, start, end, &buffer).trimmed() == QLatin1String("COMMIT"))
+            return true;
+    }
+    return false;
 }
 
 QStringList builtinChains(const QString &table)
@@ -41,22 +116,292 @@ QStringList builtinChains(const QString &table)
             QStringLiteral("OUTPUT"), QStringLiteral("POSTROUTING")};
 }
 
-/// The chain a command names, for the commands that take one.
-bool isCommand(const QString &arg, const char *shortName, const char *longName)
+/// The commands of a restore file, whichever spelling the line uses.
+enum class Command : quint8 {
+    Unknown,
+    Append,
+    Insert,
+    Flush,
+    NewChain,
+    DeleteChain,
+    Policy,
+    Zero,
+    Delete,
+    Replace
+};
+
+/**
+ * The command arg names, by either spelling. spelling, when given, gets the same text as a
+ * literal, which holds no allocation: a scanned line then does not keep its token alive.
+ */
+Command commandOf(const QString &arg, QString *spelling)
 {
-    return arg == QLatin1String(shortName) || arg == QLatin1String(longName);
+    static const struct
+    {
+        QString shortName;
+        QString longName;
+        Command command;
+    } names[] = {{QStringLiteral("-A"), QStringLiteral("--append"), Command::Append},
+                 {QStringLiteral("-I"), QStringLiteral("--insert"), Command::Insert},
+                 {QStringLiteral("-F"), QStringLiteral("--flush"), Command::Flush},
+                 {QStringLiteral("-N"), QStringLiteral("--new-chain"), Command::NewChain},
+                 {QStringLiteral("-X"), QStringLiteral("--delete-chain"), Command::DeleteChain},
+                 {QStringLiteral("-P"), QStringLiteral("--policy"), Command::Policy},
+                 {QStringLiteral("-Z"), QStringLiteral("--zero"), Command::Zero},
+                 {QStringLiteral("-D"), QStringLiteral("--delete"), Command::Delete},
+                 {QStringLiteral("-R"), QStringLiteral("--replace"), Command::Replace}};
+    for (const auto &name : names) {
+        for (const QString *n : {&name.shortName, &name.longName}) {
+            if (arg == *n) {
+                if (spelling)
+                    *spelling = *n;
+                return name.command;
+            }
+        }
+    }
+    return Command::Unknown;
 }
 
-} // namespace
+/// The two forms importDockerUser reads; RestoreFile::read reads the first.
+enum class Form { Restore, Plain };
 
-QString FileError::toString(const QString &fileName) const
+/// What a line is, by its text alone (in the restore form; a plain list has Blank and Command).
+enum class LineKind : quint8 {
+    Blank,   ///< empty or white space, or a "#" comment
+    Commit,  ///< "COMMIT"
+    Table,   ///< "*table"
+    Chain,   ///< ":CHAIN POLICY [packets:bytes]"
+    Command, ///< anything else, tokenized: "-A CHAIN ..."
+};
+
+/**
+ * One line as the sequential checks need it, worked out beforehand by scan() (on several
+ * threads for a long file, since decoding, tokenizing and parsing each line is most of the
+ * work and needs nothing from the lines before it). For an import a command line also holds
+ * its DOCKER-USER rule, parsed ahead: whether it is used is decided in file order later.
+ */
+struct ScannedLine
 {
-    return QStringLiteral("%1:%2: %3").arg(fileName).arg(line).arg(message);
+    /// Table: the name after "*". Chain: the chain declared (for a malformed line, the name
+    /// its rules know it by). Command: the chain it names, args.value(1).
+    QString name;
+    QString policy; ///< Chain: the policy, when wellFormed
+
+    // Command lines:
+    /// Restore form: without a "[packets:bytes]" prefix; plain form: without "sudo iptables".
+    /// An import drops them once the facts below are taken.
+    QStringList args;
+    QString commandName; ///< args.value(0)
+    QString message;     ///< why tokenizing failed, or why the rule parsed ahead was refused
+    QString position;    ///< -I's position token, when hasPosition
+    int rule = -1;       ///< the rule parsed ahead: index into its part's rules; -1: none
+
+    LineKind kind = LineKind::Blank;
+    Command command = Command::Unknown;
+    bool crlf = false;       ///< restore form: the line ends in CR
+    bool wellFormed = false; ///< Chain: ":NAME POLICY", optionally "[p:b]"
+    bool tokenized = false;
+    bool empty = false; ///< nothing but a counter prefix
+    bool tooLong = false;
+    bool tableOption = false;
+    bool hasPosition = false;
+    bool parsed = false; ///< a DOCKER-USER -A/-I spec was parsed: rule, or message
+};
+
+/// The lines one thread scanned, and the rules it parsed (in line order).
+struct ScanPart
+{
+    int begin = 0; ///< the file's line index of lines[0]
+    QVector<ScannedLine> lines;
+    QVector<Rule> rules;
+};
+
+/**
+ * A file's scanned lines, in parts, each filled by one thread: its lines and rules are
+ * allocated (and the memory first touched) there, not before on the calling thread.
+ */
+class Scan
+{
+public:
+    std::vector<ScanPart> parts;
+    int lineCount = 0;
+
+    /// Line i of the file (0 <= i < lineCount).
+    ScannedLine &line(int i)
+    {
+        ScanPart &part = partOf(i);
+        return part.lines[i - part.begin];
+    }
+    /// The rule parsed ahead for line i (line(i).rule >= 0).
+    Rule &rule(int i)
+    {
+        ScanPart &part = partOf(i);
+        return part.rules[part.lines.at(i - part.begin).rule];
+    }
+
+private:
+    /// Cheapest when asked in file order, as the checks do.
+    ScanPart &partOf(int i)
+    {
+        const auto holds = [i](const ScanPart &part) {
+            return i >= part.begin && i < part.begin + part.lines.size();
+        };
+        if (!m_hint || !holds(*m_hint))
+            m_hint = &*std::find_if(parts.begin(), parts.end(), holds);
+        return *m_hint;
+    }
+
+    ScanPart *m_hint = nullptr;
+};
+
+struct ScanOptions
+{
+    Form form = Form::Restore;
+    bool parseRules = false; ///< an import's: parse DOCKER-USER rules, keep no args
+    Family family = Family::IPv4;
+};
+
+/// a.contains("-t") || a.contains("--table"), without a call per argument and name.
+bool hasTableOption(const QStringList &a)
+{
+    return std::any_of(a.cbegin(), a.cend(), [](const QString &t) {
+        return (t.size() == 2 && t == QLatin1String("-t")) ||
+               (t.size() == 7 && t == QLatin1String("--table"));
+    });
 }
 
-bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileError> *errors)
+/// Fills out for one line; touches nothing shared, so lines can be scanned on any thread.
+void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QVector<Rule> *rules)
 {
-    const int before = errors->size();
+    if (options.form == Form::Restore) {
+        out->crlf = line.endsWith(QLatin1Char('\r'));
+        const QStringView trimmed = line.trimmed();
+        if (trimmed.isEmpty() || line.startsWith(QLatin1Char('#')))
+            return;
+        if (trimmed == QLatin1String("COMMIT")) {
+            out->kind = LineKind::Commit;
+            return;
+        }
+        if (line.startsWith(QLatin1Char('*'))) {
+            out->kind = LineKind::Table;
+            out->name = trimmed.mid(1).toString();
+            return;
+        }
+        if (line.startsWith(QLatin1Char(':'))) {
+            out->kind = LineKind::Chain;
+            static const QRegularExpression chainLine(
+                QStringLiteral("^:(\\S+)\\s+(\\S+)(?:\\s+\\[(\\d+):(\\d+)\\])?\\s*$"));
+            const auto m = chainLine.match(line);
+            out->wellFormed = m.hasMatch();
+            if (out->wellFormed) {
+                out->name = m.captured(1);
+                out->policy = m.captured(2);
+            } else {
+                out->name = trimmed.mid(1).toString().section(QLatin1Char(' '), 0, 0);
+            }
+            return;
+        }
+    } else {
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1); // plain rule lists are often pasted from elsewhere
+        const QStringView trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
+            return;
+    }
+    out->kind = LineKind::Command;
+    auto tokens = RestoreTokenizer::split(line, &out->message);
+    if (!tokens)
+        return;
+    out->tokenized = true;
+    QStringList &a = out->args;
+    a = std::move(*tokens);
+    if (options.form == Form::Restore) {
+        // iptables-restore accepts a "[packets:bytes]" counter prefix on rule lines.
+        static const QRegularExpression counters(QStringLiteral("^\\[\\d+:\\d+\\]$"));
+        if (!a.isEmpty() && a.first().startsWith(QLatin1Char('[')) &&
+            counters.match(a.first()).hasMatch())
+            a.removeFirst();
+        out->empty = a.isEmpty();
+        // A UTF-16 unit takes at most three bytes of UTF-8, so only long arguments need
+        // converting to be measured.
+        out->tooLong = std::any_of(a.cbegin(), a.cend(), [](const QString &t) {
+            return t.size() * 3 > 1023 && t.toUtf8().size() > 1023;
+        });
+        out->tableOption = hasTableOption(a);
+    } else {
+        static const QStringList tools = {
+            QStringLiteral("iptables"),         QStringLiteral("ip6tables"),
+            QStringLiteral("iptables-legacy"),  QStringLiteral("iptables-nft"),
+            QStringLiteral("ip6tables-legacy"), QStringLiteral("ip6tables-nft")};
+        if (!a.isEmpty() && a.first() == QLatin1String("sudo"))
+            a.removeFirst();
+        if (!a.isEmpty() && tools.contains(a.first()))
+            a.removeFirst();
+    }
+    out->commandName = a.value(0);
+    out->command = commandOf(out->commandName, &out->commandName);
+    out->name = a.value(1);
+    if (out->name == kDockerUser)
+        out->name = kDockerUser; // the same text, without holding on to the token
+    if (!options.parseRules)
+        return;
+    const bool rule = (out->command == Command::Append || out->command == Command::Insert) &&
+                      out->name == kDockerUser && !out->tooLong && !out->tableOption;
+    if (rule) {
+        // The spec is what follows "-A DOCKER-USER" (and -I's position). Removing from the
+        // front of an unshared list moves no elements, unlike args.mid(2).
+        a.remove(0, 2);
+        if (out->command == Command::Insert && !a.isEmpty() &&
+            !a.first().startsWith(QLatin1Char('-')) && a.first() != QLatin1String("!")) {
+            out->position = a.takeFirst();
+            out->hasPosition = true;
+        }
+        RuleError error;
+        std::optional<Rule> parsed = RuleParser::parseArgs(a, options.family, &error);
+        out->parsed = true;
+        if (parsed) {
+            out->rule = int(rules->size());
+            rules->append(std::move(*parsed));
+        } else {
+            out->message = error.message;
+        }
+    }
+    // The checks need only the facts above; the tokens are freed here, on this thread.
+    a = QStringList();
+}
+
+/// Every line of data (starts: lineStarts(data)) scanned, in parts on several threads.
+Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOptions &options)
+{
+    Scan out;
+    const int count = int(starts.size()) - 1;
+    const int parts =
+        count < ParallelFrom ? 1 : qBound(1, int(std::thread::hardware_concurrency()), 4);
+    out.parts.resize(size_t(parts));
+    out.lineCount = count;
+    const auto part = [&](int t) {
+        ScanPart &p = out.parts[size_t(t)]; // this thread's alone
+        p.begin = int(qint64(count) * t / parts);
+        const int end = int(qint64(count) * (t + 1) / parts);
+        p.lines.resize(end - p.begin);
+        // Room in the first part for every rule, so that when the chain is the rules in file
+        // order (the usual case) the other parts' rules join it without a reallocation.
+        if (options.parseRules)
+            p.rules.reserve(t == 0 ? count : end - p.begin);
+        ScannedLine *scanned = p.lines.data();
+        QString buffer;
+        for (int i = p.begin; i < end; ++i) {
+            const QStringView line = decodeLine(data, starts[i], starts[i + 1] - 1, &buffer);
+            scanLine(line, options, &scanned[i - p.begin], &p.rules);
+        }
+    };
+    runInParts(parts, part);
+    return out;
+}
+
+/// What RestoreFile::read checks of the bytes themselves; false: the lines cannot be read.
+bool checkEncoding(const QByteArray &data, QVector<FileError> *errors)
+{
     if (data.startsWith("\xEF\xBB\xBF")) {
         errors->append({1, tr("the file starts with a byte order mark (BOM); iptables-restore "
                               "cannot read it: save it as plain UTF-8")});
@@ -65,39 +410,48 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
     if (!data.isEmpty() && !data.endsWith('\n'))
         errors->append({int(data.count('\n')) + 1,
                         tr("the last line has no line break; iptables-restore would not read it")});
-    const QStringList lines = splitLines(data);
+    return true;
+}
+
+/**
+ * RestoreFile::read's checks, in file order, over scanned lines. Each accepted command goes
+ * to onCommand(line index, table, scanned line).
+ */
+template <typename OnCommand>
+void checkStructure(Scan &scanned, QVector<RestoreChain> *chains, const OnCommand &onCommand,
+                    QVector<FileError> *errors)
+{
     QString table;
     int tableLine = 0;
     bool skipTable = false; // after a bad "*table" line, quietly skip to its COMMIT
-    QStringList declared;   // chains of the open table: built-in and declared
+    QSet<QString> declared; // chains of the open table: built-in and declared
     QStringList builtins;   // built-in chains of the open table
-    for (int i = 0; i < lines.size(); ++i) {
+    for (int i = 0; i < scanned.lineCount; ++i) {
         const int lineNo = i + 1;
-        const QString &line = lines[i];
-        if (line.endsWith(QLatin1Char('\r'))) {
+        ScannedLine &s = scanned.line(i);
+        if (s.crlf) {
             errors->append({lineNo, tr("the file has Windows line ends (CR LF); iptables-restore "
                                        "cannot read it: convert it, e.g. with dos2unix")});
-            return false;
+            return;
         }
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || line.startsWith(QLatin1Char('#')))
+        if (s.kind == LineKind::Blank)
             continue;
-        if (trimmed == QLatin1String("COMMIT")) {
+        if (s.kind == LineKind::Commit) {
             if (table.isEmpty() && !skipTable)
                 errors->append({lineNo, tr("\"COMMIT\" without a table (\"*filter\")")});
             table.clear();
             skipTable = false;
             continue;
         }
-        if (skipTable && !line.startsWith(QLatin1Char('*')))
+        if (skipTable && s.kind != LineKind::Table)
             continue;
-        if (line.startsWith(QLatin1Char('*'))) {
+        if (s.kind == LineKind::Table) {
             if (!table.isEmpty()) {
                 errors->append({lineNo, tr("table \"%1\" started on line %2 is not committed")
                                             .arg(table)
                                             .arg(tableLine)});
             }
-            const QString name = trimmed.mid(1);
+            const QString &name = s.name;
             if (!kTables.contains(name)) {
                 errors->append({lineNo, name.isEmpty() ? tr("a table name is missing after \"*\"")
                                                        : tr("unknown table \"%1\"").arg(name)});
@@ -109,29 +463,25 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
             tableLine = lineNo;
             skipTable = false;
             builtins = builtinChains(table);
-            declared = builtins;
+            declared = QSet<QString>(builtins.cbegin(), builtins.cend());
             continue;
         }
         if (table.isEmpty()) {
             errors->append({lineNo, tr("rule outside a table: start one with \"*filter\"")});
             continue;
         }
-        if (line.startsWith(QLatin1Char(':'))) {
-            static const QRegularExpression chainLine(
-                QStringLiteral("^:(\\S+)\\s+(\\S+)(?:\\s+\\[(\\d+):(\\d+)\\])?\\s*$"));
-            const auto m = chainLine.match(line);
-            if (!m.hasMatch()) {
+        if (s.kind == LineKind::Chain) {
+            if (!s.wellFormed) {
                 // Still know the chain, so its rules do not cause a second error.
-                const QString name = trimmed.mid(1).section(QLatin1Char(' '), 0, 0);
-                if (!name.isEmpty() && !declared.contains(name))
-                    declared << name;
+                if (!s.name.isEmpty())
+                    declared.insert(s.name);
                 errors->append({lineNo, tr("chain line needs a name and a policy, e.g. "
                                            "\":DOCKER-USER - [0:0]\"")});
                 continue;
             }
-            const QString name = m.captured(1);
-            const QString policy = m.captured(2);
-            const bool builtin = builtinChains(table).contains(name);
+            const QString &name = s.name;
+            const QString &policy = s.policy;
+            const bool builtin = builtins.contains(name);
             if (name.size() > 28) {
                 errors->append(
                     {lineNo, tr("chain name \"%1\" is longer than 28 characters").arg(name)});
@@ -153,47 +503,28 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
                 continue;
             }
             if (!builtin)
-                declared << name;
-            out->chains.append({lineNo, table, name, policy});
+                declared.insert(name);
+            chains->append({lineNo, table, name, policy});
             continue;
         }
-        QString message;
-        const auto args = RestoreTokenizer::split(line, &message);
-        if (!args) {
-            errors->append({lineNo, message});
+        if (!s.tokenized) {
+            errors->append({lineNo, s.message});
             continue;
         }
-        QStringList a = *args;
-        // iptables-restore accepts a "[packets:bytes]" counter prefix on rule lines.
-        static const QRegularExpression counters(QStringLiteral("^\\[\\d+:\\d+\\]$"));
-        if (!a.isEmpty() && a.first().startsWith(QLatin1Char('[')) &&
-            counters.match(a.first()).hasMatch())
-            a.removeFirst();
-        if (a.isEmpty())
+        if (s.empty)
             continue;
-        // A UTF-16 unit takes at most three bytes of UTF-8, so only long arguments need
-        // converting to be measured.
-        const auto tooLong = std::find_if(a.cbegin(), a.cend(), [](const QString &t) {
-            return t.size() * 3 > 1023 && t.toUtf8().size() > 1023;
-        });
-        if (tooLong != a.cend()) {
+        if (s.tooLong) {
             errors->append(
                 {lineNo, tr("an argument is longer than 1023 bytes, iptables-restore's limit")});
             continue;
         }
-        if (a.contains(QLatin1String("-t")) || a.contains(QLatin1String("--table"))) {
+        if (s.tableOption) {
             errors->append({lineNo, tr("\"-t\" is not allowed inside a restore file")});
             continue;
         }
-        const QString cmd = a.first();
-        const QString chain = a.value(1);
-        const bool chainCommand =
-            isCommand(cmd, "-A", "--append") || isCommand(cmd, "-I", "--insert") ||
-            isCommand(cmd, "-F", "--flush") || isCommand(cmd, "-N", "--new-chain") ||
-            isCommand(cmd, "-X", "--delete-chain") || isCommand(cmd, "-P", "--policy") ||
-            isCommand(cmd, "-Z", "--zero") || isCommand(cmd, "-D", "--delete") ||
-            isCommand(cmd, "-R", "--replace");
-        if (!chainCommand) {
+        const QString &cmd = s.commandName;
+        const QString &chain = s.name;
+        if (s.command == Command::Unknown) {
             errors->append(
                 {lineNo,
                  cmd.startsWith(QLatin1Char('-'))
@@ -201,26 +532,26 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
                      : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"").arg(cmd)});
             continue;
         }
-        if (chain.isEmpty() && !isCommand(cmd, "-F", "--flush") &&
-            !isCommand(cmd, "-Z", "--zero") && !isCommand(cmd, "-X", "--delete-chain")) {
+        if (chain.isEmpty() && s.command != Command::Flush && s.command != Command::Zero &&
+            s.command != Command::DeleteChain) {
             errors->append({lineNo, tr("\"%1\" needs a chain name").arg(cmd)});
             continue;
         }
         const bool builtin = builtins.contains(chain);
-        if (isCommand(cmd, "-N", "--new-chain")) {
+        if (s.command == Command::NewChain) {
             if (declared.contains(chain)) {
                 errors->append({lineNo, tr("chain \"%1\" already exists").arg(chain)});
                 continue;
             }
-            declared << chain;
-        } else if (isCommand(cmd, "-X", "--delete-chain") && builtin) {
+            declared.insert(chain);
+        } else if (s.command == Command::DeleteChain && builtin) {
             errors->append({lineNo, tr("the built-in chain \"%1\" cannot be deleted").arg(chain)});
             continue;
-        } else if (isCommand(cmd, "-P", "--policy") && !builtin) {
+        } else if (s.command == Command::Policy && !builtin) {
             errors->append(
                 {lineNo, tr("only built-in chains have a policy, not \"%1\"").arg(chain)});
             continue;
-        } else if ((isCommand(cmd, "-D", "--delete") || isCommand(cmd, "-R", "--replace"))) {
+        } else if (s.command == Command::Delete || s.command == Command::Replace) {
             // Deleting or replacing depends on what the kernel holds; an import must say
             // the whole chain instead.
             errors->append({lineNo, tr("\"%1\" depends on rules already loaded; write the chain "
@@ -233,12 +564,31 @@ bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileErr
                                         .arg(chain, table)});
             continue;
         }
-        out->commands.append({lineNo, table, a});
+        onCommand(i, table, s);
     }
     if (!table.isEmpty())
         errors->append(
-            {int(lines.size()),
+            {scanned.lineCount,
              tr("table \"%1\" started on line %2 has no \"COMMIT\"").arg(table).arg(tableLine)});
+}
+
+} // namespace
+
+QString FileError::toString(const QString &fileName) const
+{
+    return QStringLiteral("%1:%2: %3").arg(fileName).arg(line).arg(message);
+}
+
+bool RestoreFile::read(const QByteArray &data, RestoreFile *out, QVector<FileError> *errors)
+{
+    const int before = errors->size();
+    if (!checkEncoding(data, errors))
+        return false;
+    Scan scanned = scan(data, lineStarts(data), {Form::Restore, false, Family::IPv4});
+    const auto onCommand = [out](int index, const QString &table, ScannedLine &line) {
+        out->commands.append({index + 1, table, std::move(line.args)});
+    };
+    checkStructure(scanned, &out->chains, onCommand, errors);
     return errors->size() == before;
 }
 
@@ -249,7 +599,7 @@ QStringList RestoreFile::userChains(const QString &table) const
         if (c.table == table && c.policy == QLatin1String("-"))
             names << c.name;
     for (const RestoreCommand &c : commands)
-        if (c.table == table && isCommand(c.args.value(0), "-N", "--new-chain"))
+        if (c.table == table && commandOf(c.args.value(0), nullptr) == Command::NewChain)
             names << c.args.value(1);
     return names;
 }
@@ -258,113 +608,147 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
                                   const QStringList *existingChains)
 {
     DockerUserImport result;
-    static const QString chain = QStringLiteral("DOCKER-USER");
-    QVector<RestoreCommand> commands;
     std::optional<QStringList> knownChains;
     if (existingChains)
         knownChains = *existingChains;
 
     // Two forms: an iptables-restore file, or plain "-A DOCKER-USER ..." lines (optionally
     // starting with "iptables"/"sudo iptables", as on Docker's page).
-    const QStringList lines = splitLines(data);
-    const bool restoreForm = std::any_of(lines.begin(), lines.end(), [](const QString &l) {
-        return l.startsWith(QLatin1Char('*')) || l.startsWith(QLatin1Char(':')) ||
-               l.startsWith(QStringLiteral("\xFEFF*")) || l.trimmed() == QLatin1String("COMMIT");
-    });
+    const QVector<qsizetype> starts = lineStarts(data);
+    const bool restoreForm = isRestoreForm(data, starts);
 
+    // Every line is tokenized and every DOCKER-USER rule parsed first (in parallel for a long
+    // file); then, in file order, the structure is checked, and -F, -A and -I are applied, so
+    // that rules, errors and notes come out exactly as from one pass over the file.
+    if (restoreForm && !checkEncoding(data, &result.errors))
+        return result;
+    // A restore file already refused needs no rules parsed: its structure errors are all
+    // that is reported.
+    Scan scanned = scan(
+        data, starts, {restoreForm ? Form::Restore : Form::Plain, result.errors.isEmpty(), family});
+
+    QVector<int> commands; // indices of the lines whose commands are applied, in order
     if (restoreForm) {
-        RestoreFile file;
-        if (!RestoreFile::read(data, &file, &result.errors))
-            return result;
-        for (const RestoreCommand &c : file.commands) {
-            if (c.table == QLatin1String("filter"))
-                commands.append(c);
+        QVector<RestoreChain> chains;
+        QVector<FileError> tableNotes; // reported only if the file is read
+        const auto onCommand = [&](int index, const QString &table, const ScannedLine &) {
+            if (table == QLatin1String("filter"))
+                commands.append(index);
             else
-                result.notes.append({c.line, tr("rule of table \"%1\" not imported").arg(c.table)});
+                tableNotes.append({index + 1, tr("rule of table \"%1\" not imported").arg(table)});
+        };
+        checkStructure(scanned, &chains, onCommand, &result.errors);
+        if (!result.errors.isEmpty())
+            return result;
+        result.notes = std::move(tableNotes);
+        // The filter table's user chains, as RestoreFile::userChains gives them.
+        if (knownChains) {
+            for (const RestoreChain &c : std::as_const(chains))
+                if (c.table == QLatin1String("filter") && c.policy == QLatin1String("-"))
+                    knownChains->append(c.name);
+            for (int index : std::as_const(commands))
+                if (scanned.line(index).command == Command::NewChain)
+                    knownChains->append(scanned.line(index).name);
         }
-        if (knownChains)
-            *knownChains += file.userChains(QStringLiteral("filter"));
     } else {
-        for (int i = 0; i < lines.size(); ++i) {
-            QString line = lines[i];
-            if (line.endsWith(QLatin1Char('\r')))
-                line.chop(1); // plain rule lists are often pasted from elsewhere
-            const QString trimmed = line.trimmed();
-            if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
+        for (int i = 0; i < scanned.lineCount; ++i) {
+            const ScannedLine &s = scanned.line(i);
+            if (s.kind != LineKind::Command)
                 continue;
-            QString message;
-            auto args = RestoreTokenizer::split(line, &message);
-            if (!args) {
-                result.errors.append({i + 1, message});
+            if (!s.tokenized) {
+                result.errors.append({i + 1, s.message});
                 continue;
             }
-            static const QStringList tools = {
-                QStringLiteral("iptables"),         QStringLiteral("ip6tables"),
-                QStringLiteral("iptables-legacy"),  QStringLiteral("iptables-nft"),
-                QStringLiteral("ip6tables-legacy"), QStringLiteral("ip6tables-nft")};
-            if (!args->isEmpty() && args->first() == QLatin1String("sudo"))
-                args->removeFirst();
-            if (!args->isEmpty() && tools.contains(args->first()))
-                args->removeFirst();
-            const QString cmd = args->value(0);
-            if (!isCommand(cmd, "-A", "--append") && !isCommand(cmd, "-I", "--insert")) {
+            if (s.command != Command::Append && s.command != Command::Insert) {
                 result.errors.append(
-                    {i + 1, cmd.startsWith(QLatin1Char('-'))
-                                ? tr("command \"%1\" is not supported here; use -A or -I").arg(cmd)
+                    {i + 1, s.commandName.startsWith(QLatin1Char('-'))
+                                ? tr("command \"%1\" is not supported here; use -A or -I")
+                                      .arg(s.commandName)
                                 : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"")
-                                      .arg(cmd)});
+                                      .arg(s.commandName)});
                 continue;
             }
-            commands.append({i + 1, QStringLiteral("filter"), *args});
+            commands.append(i);
         }
     }
 
-    for (const RestoreCommand &c : commands) {
-        const QString cmd = c.args.value(0);
-        const QString target = c.args.value(1);
-        if (isCommand(cmd, "-F", "--flush")) {
-            if (target == chain || target.isEmpty()) {
-                result.rules.clear();
-                result.lines.clear();
-            }
+    // The chain as built so far: each rule (parsed ahead, moved out at the end) and its line.
+    // Pointers rather than rules, so that an insert moves two words per rule, and a deque, so
+    // that the usual inserts, at the top, move none.
+    struct Placed
+    {
+        Rule *rule;
+        int line;
+    };
+    std::deque<Placed> chain;
+    for (int index : std::as_const(commands)) {
+        const ScannedLine &s = scanned.line(index);
+        const int lineNo = index + 1;
+        if (s.command == Command::Flush) {
+            if (s.name == kDockerUser || s.name.isEmpty())
+                chain.clear();
             continue;
         }
-        const bool append = isCommand(cmd, "-A", "--append");
-        const bool insert = isCommand(cmd, "-I", "--insert");
+        const bool append = s.command == Command::Append;
+        const bool insert = s.command == Command::Insert;
         if (!append && !insert)
             continue; // -N, -X, -P, -Z: nothing to import
-        if (target != chain) {
+        if (s.name != kDockerUser) {
             result.notes.append(
-                {c.line,
-                 tr("rule of chain \"%1\" not imported (only DOCKER-USER is)").arg(target)});
+                {lineNo,
+                 tr("rule of chain \"%1\" not imported (only DOCKER-USER is)").arg(s.name)});
             continue;
         }
-        QStringList spec = c.args.mid(2);
-        int position = append ? result.rules.size() : 0;
-        if (insert && !spec.isEmpty() && !spec.first().startsWith(QLatin1Char('-')) &&
-            spec.first() != QLatin1String("!")) {
+        Q_ASSERT(s.parsed);
+        const int size = int(chain.size());
+        int position = append ? size : 0;
+        if (s.hasPosition) {
             bool ok = false;
-            const int n = spec.first().toInt(&ok);
-            if (!ok || n < 1 || n > result.rules.size() + 1) {
+            const int n = s.position.toInt(&ok);
+            if (!ok || n < 1 || n > size + 1) {
                 result.errors.append(
-                    {c.line, tr("cannot insert at position \"%1\": the chain has %2 rules here")
-                                 .arg(spec.first())
-                                 .arg(result.rules.size())});
+                    {lineNo, tr("cannot insert at position \"%1\": the chain has %2 rules here")
+                                 .arg(s.position)
+                                 .arg(size)});
                 continue;
             }
             position = n - 1;
-            spec.removeFirst();
         }
-        RuleError error;
-        auto rule = RuleParser::parseArgs(spec, family, &error);
-        if (rule && knownChains && !RuleParser::checkJumpTarget(*rule, *knownChains, &error))
-            rule.reset();
-        if (!rule) {
-            result.errors.append({c.line, error.message});
+        if (s.rule < 0) {
+            result.errors.append({lineNo, s.message});
             continue;
         }
-        result.rules.insert(position, *rule);
-        result.lines.insert(position, c.line);
+        Rule *rule = &scanned.rule(index);
+        RuleError error;
+        if (knownChains && !RuleParser::checkJumpTarget(*rule, *knownChains, &error)) {
+            result.errors.append({lineNo, error.message});
+            continue;
+        }
+        chain.insert(chain.begin() + position, {rule, lineNo});
+    }
+    result.lines.reserve(qsizetype(chain.size()));
+    for (const Placed &p : chain)
+        result.lines.append(p.line);
+    // Usually the chain is every rule parsed, in file order (no -I, no -F after rules, none
+    // refused): then the first part's list, which has room for them all, becomes the result
+    // as it is, and only the other parts' rules are moved.
+    const auto everyRuleInOrder = [&] {
+        size_t k = 0;
+        for (const ScanPart &part : scanned.parts)
+            for (const Rule &rule : part.rules)
+                if (k >= chain.size() || chain[k++].rule != &rule)
+                    return false;
+        return k == chain.size();
+    };
+    if (!chain.empty() && everyRuleInOrder()) {
+        result.rules = std::move(scanned.parts.front().rules);
+        for (size_t t = 1; t < scanned.parts.size(); ++t)
+            for (Rule &rule : scanned.parts[t].rules)
+                result.rules.append(std::move(rule));
+    } else {
+        result.rules.reserve(qsizetype(chain.size()));
+        for (const Placed &p : chain)
+            result.rules.append(std::move(*p.rule));
     }
     return result;
 }

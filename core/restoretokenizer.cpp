@@ -6,19 +6,25 @@
 
 namespace Userchain {
 
-std::optional<QStringList> RestoreTokenizer::split(const QString &line, QString *error)
+std::optional<QStringList> RestoreTokenizer::split(QStringView line, QString *error)
 {
     // Without a double quote a line is simply its runs of characters other than space, tab
     // and newline (a backslash is an ordinary character outside quotes). Every rule of a
     // file and of an Apply is split here, so that common case skips the character-by-character
-    // loop below.
+    // loop below, and counts the runs first so that the list is allocated once (this is
+    // also RuleParser::parse's tokenizer).
     if (!line.contains(QLatin1Char('"'))) {
-        QStringList out;
-        const QChar *p = line.constData();
+        const QChar *p = line.data();
         const qsizetype n = line.size();
         const auto separator = [](QChar c) {
             return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n');
         };
+        qsizetype count = 0;
+        for (qsizetype i = 0; i < n; ++i)
+            if (!separator(p[i]) && (i == 0 || separator(p[i - 1])))
+                ++count;
+        QStringList out;
+        out.reserve(count);
         qsizetype i = 0;
         while (i < n) {
             while (i < n && separator(p[i]))

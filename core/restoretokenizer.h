@@ -16,7 +16,7 @@ class RestoreTokenizer final
 {
 public:
     /// nullopt with error set for an unterminated quote.
-    static std::optional<QStringList> split(const QString &line, QString *error);
+    static std::optional<QStringList> split(QStringView line, QString *error);
     /// The inverse for one argument: bare when safe, quoted like iptables-save otherwise.
     static QString quote(const QString &arg);
 };

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -33,6 +36,13 @@ public:
 
     /// Removals in old order first, then additions and moves in new order.
     static QVector<Change> compute(const QStringList &oldSpecs, const QStringList &newSpecs);
+    /**
+     * The same for specs as UTF-8 views (the command line diffs the lists the helper sends
+     * without converting 200,000 lines); the changes' spec stays empty: formatUtf8() takes
+     * the texts from the lists.
+     */
+    static QVector<Change> compute(const QList<QByteArrayView> &oldSpecs,
+                                   const QList<QByteArrayView> &newSpecs);
 
     /**
      * The whole new list with the changes in place, for a reviewer who wants context: every
@@ -49,6 +59,10 @@ public:
      * `  -A CHAIN spec`.
      */
     static QString format(const QVector<Change> &changes, const QString &chain);
+    /// format() as UTF-8, for changes from the QByteArrayView compute().
+    static QByteArray formatUtf8(const QVector<Change> &changes,
+                                 const QList<QByteArrayView> &oldSpecs,
+                                 const QList<QByteArrayView> &newSpecs, const QString &chain);
     /// "2 added, 1 removed, 1 moved" or "no changes"; kept rules are not counted.
     static QString summary(const QVector<Change> &changes);
 };

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QVarLengthArray>
 #include <algorithm>
 
 namespace Userchain {
@@ -147,7 +148,10 @@ struct OpenExtension
 class Parser
 {
 public:
-    Parser(const QStringList &args, Family family) : m_args(args), m_family(family) {}
+    Parser(const QStringList &args, Family family) : m_args(args), m_family(family)
+    {
+        m_context.family = family;
+    }
 
     std::optional<Rule> run(RuleError *error);
 
@@ -157,18 +161,22 @@ private:
     bool parseExtensionOption(const QString &opt, bool negated);
     bool takeArgs(int count, QStringList *out);
     bool finishExtension(OpenExtension &ext, int index);
-    ParseContext context() const;
+    /// What option parsers see of the rule so far; kept up to date by -p rather than built
+    /// (and its protocol copied) for every option.
+    const ParseContext &context() const { return m_context; }
 
     const QStringList &m_args;
     Family m_family;
     int m_pos = 0;
     int m_optionIndex = 0;
     Rule m_rule;
-    QVector<OpenExtension> m_matches;
+    /// Inline for the few matches a rule has: one allocation less per rule parsed.
+    QVarLengthArray<OpenExtension, 4> m_matches;
     std::optional<OpenExtension> m_target;
     quint32 m_seenMain = 0; ///< main options given so far, one bit per letter (see parseMainOption)
     QStringList m_values;   ///< the values of the option being parsed (takeArgs)
     RuleError m_error;
+    ParseContext m_context;
 };
 
 bool Parser::fail(int index, const QString &message, bool unsupported)
@@ -178,15 +186,6 @@ bool Parser::fail(int index, const QString &message, bool unsupported)
     m_error.message = message;
     m_error.unsupported = unsupported;
     return false;
-}
-
-ParseContext Parser::context() const
-{
-    ParseContext ctx;
-    ctx.family = m_family;
-    ctx.protocol = m_rule.protocol;
-    ctx.protocolNegated = m_rule.protocolNegated;
-    return ctx;
 }
 
 bool Parser::takeArgs(int count, QStringList *out)
@@ -229,7 +228,7 @@ std::optional<Rule> Parser::run(RuleError *error)
             }
         }
         m_optionIndex = m_pos;
-        const QString opt = m_args[m_pos++];
+        const QString &opt = m_args[m_pos++];
         if (!opt.startsWith(QLatin1Char('-')) || opt == QLatin1String("-") ||
             opt == QLatin1String("--")) {
             ok = fail(m_optionIndex, tr("unexpected \"%1\": expected an option").arg(opt));
@@ -255,16 +254,18 @@ std::optional<Rule> Parser::run(RuleError *error)
             *error = m_error;
         return std::nullopt;
     }
-    for (const OpenExtension &m : m_matches)
-        m_rule.matches.append({m.spec->name, m.options});
+    m_rule.matches.reserve(m_matches.size());
+    for (OpenExtension &m : m_matches)
+        m_rule.matches.append({m.spec->name, std::move(m.options)});
     if (m_target)
-        m_rule.target.options = m_target->options;
-    return m_rule;
+        m_rule.target.options = std::move(m_target->options);
+    // Moved, not copied: the parser is used once.
+    return std::move(m_rule);
 }
 
 bool Parser::finishExtension(OpenExtension &ext, int index)
 {
-    ParseContext ctx = context();
+    const ParseContext &ctx = context();
     QString message;
     const auto inOrder = [&](const RuleOption &a, const RuleOption &b) {
         return ext.spec->orderOf(a.name) < ext.spec->orderOf(b.name);
@@ -293,21 +294,24 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
         {QStringLiteral("--match"), QStringLiteral("-m")},
         {QStringLiteral("--jump"), QStringLiteral("-j")},
         {QStringLiteral("--goto"), QStringLiteral("-g")}};
-    // Short spellings are their own canonical form; only long ones need the table.
-    const QString o = opt.size() == 2 ? opt : canonical.value(opt, opt);
-    if (o != QLatin1String("-m")) {
+    // Short spellings are their own canonical form; only long ones need the table. Every
+    // canonical form is "-" and a letter, so the option is told by the letter alone (a
+    // character rather than a string comparison for each test below, for every option of
+    // every rule).
+    const char16_t o =
+        opt.size() == 2 ? opt.at(1).unicode() : canonical.value(opt, opt).at(1).unicode();
+    if (o != u'm') {
         // One bit per option letter; -g counts as -j.
-        const char16_t letter = o.at(1).unicode() == u'g' ? u'j' : o.at(1).unicode();
+        const char16_t letter = o == u'g' ? u'j' : o;
         const quint32 bit = 1u << (letter - u'a');
         if (m_seenMain & bit)
             return fail(m_optionIndex, tr("\"%1\" given twice").arg(opt));
         m_seenMain |= bit;
     }
-    if (negated &&
-        (o == QLatin1String("-m") || o == QLatin1String("-j") || o == QLatin1String("-g")))
+    if (negated && (o == u'm' || o == u'j' || o == u'g'))
         return fail(m_optionIndex - 1, tr("\"%1\" cannot be negated").arg(opt));
 
-    if (o == QLatin1String("-f")) {
+    if (o == u'f') {
         if (m_family == Family::IPv6)
             return fail(m_optionIndex, tr("\"-f\" exists only for IPv4"));
         m_rule.fragment = true;
@@ -321,31 +325,31 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
     const int valueIndex = m_pos - 1;
     QString message;
 
-    if (o == QLatin1String("-s") || o == QLatin1String("-d")) {
+    if (o == u's' || o == u'd') {
         if (v.contains(QLatin1Char(',')))
             return fail(valueIndex,
                         tr("\"%1\" lists several addresses; iptables would make one rule "
                            "for each: write one rule per address")
                             .arg(v));
         bool whole = false;
-        const auto net = Addresses::parseNetwork(v, m_family, &message, &whole);
+        auto net = Addresses::parseNetwork(v, m_family, &message, &whole);
         if (!net)
             return fail(valueIndex, message);
         // "! -s 0.0.0.0/0" matches no packet (and nf_tables refuses it): surely a mistake.
         if (whole && negated)
             return fail(valueIndex, tr("\"! %1 %2\" would match no packet").arg(opt, v));
         // iptables-save leaves out a match on the whole address space.
-        const QString text = whole ? QString() : *net;
-        if (o == QLatin1String("-s")) {
-            m_rule.source = text;
+        QString text = whole ? QString() : std::move(*net);
+        if (o == u's') {
+            m_rule.source = std::move(text);
             m_rule.sourceNegated = negated;
         } else {
-            m_rule.destination = text;
+            m_rule.destination = std::move(text);
             m_rule.destinationNegated = negated;
         }
         return true;
     }
-    if (o == QLatin1String("-i") || o == QLatin1String("-o")) {
+    if (o == u'i' || o == u'o') {
         if (!Addresses::isValidInterface(v, &message))
             return fail(valueIndex, message);
         // "+" alone matches every interface; iptables-save then prints nothing (and drops
@@ -353,7 +357,7 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
         if (v == QLatin1String("+") && negated)
             return fail(valueIndex, tr("\"! %1 +\" would match no packet").arg(opt));
         const QString name = v == QLatin1String("+") ? QString() : v;
-        if (o == QLatin1String("-i")) {
+        if (o == u'i') {
             m_rule.inInterface = name;
             m_rule.inInterfaceNegated = negated;
         } else {
@@ -362,7 +366,7 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
         }
         return true;
     }
-    if (o == QLatin1String("-p")) {
+    if (o == u'p') {
         const auto number = Addresses::protocolNumber(v);
         if (!number)
             return fail(valueIndex, tr("unknown protocol \"%1\"").arg(v));
@@ -370,9 +374,11 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
             return fail(valueIndex, tr("\"! -p all\" would match nothing"));
         m_rule.protocol = *number == 0 ? QString() : Addresses::protocolName(*number);
         m_rule.protocolNegated = negated;
+        m_context.protocol = m_rule.protocol;
+        m_context.protocolNegated = negated;
         return true;
     }
-    if (o == QLatin1String("-m")) {
+    if (o == u'm') {
         const ExtensionSpec *spec = Extensions::match(v, m_family);
         if (!spec) {
             if (Extensions::isKnownUnsupportedMatch(v) ||
@@ -389,14 +395,14 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
     }
     // -j / -g
     if (const ExtensionSpec *spec = Extensions::target(v, m_family)) {
-        if (o == QLatin1String("-g"))
+        if (o == u'g')
             return fail(valueIndex, tr("\"-g\" needs a user chain, not \"%1\"").arg(v));
         m_target = OpenExtension{spec, {}, false, valueIndex};
         m_rule.target.name = v;
         return true;
     }
     if (Extensions::isVerdict(v)) {
-        if (o == QLatin1String("-g"))
+        if (o == u'g')
             return fail(valueIndex, tr("\"-g\" needs a user chain, not \"%1\"").arg(v));
         m_rule.target.name = v;
         return true;
@@ -407,7 +413,7 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
     if (!isChainName(v))
         return fail(valueIndex, tr("\"%1\" is not a valid chain or target name").arg(v));
     m_rule.target.name = v;
-    m_rule.target.isGoto = o == QLatin1String("-g");
+    m_rule.target.isGoto = o == u'g';
     return true;
 }
 
@@ -515,7 +521,7 @@ bool Parser::parseExtensionOption(const QString &opt, bool negated)
     for (const RuleOption &existing : owner->options)
         if (existing.name == out.name)
             return fail(m_optionIndex, tr("\"%1\" given twice").arg(opt));
-    owner->options.append(out);
+    owner->options.append(std::move(out));
     return true;
 }
 
@@ -554,44 +560,10 @@ std::optional<Rule> RuleParser::parseArgs(const QStringList &args, Family family
     return parser.run(error);
 }
 
-namespace {
-
-/**
- * RestoreTokenizer::split, quicker for the usual line without a double quote: then a token is
- * simply a run of characters other than space, tab and newline (a backslash is an ordinary
- * character outside quotes). Lines with quotes go to the tokenizer itself.
- */
-std::optional<QStringList> tokenize(const QString &spec, QString *message)
-{
-    const QChar *p = spec.constData();
-    const qsizetype n = spec.size();
-    for (qsizetype i = 0; i < n; ++i)
-        if (p[i] == QLatin1Char('"'))
-            return RestoreTokenizer::split(spec, message);
-    const auto separator = [](QChar c) {
-        return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n');
-    };
-    QStringList out;
-    out.reserve(24);
-    qsizetype i = 0;
-    while (i < n) {
-        while (i < n && separator(p[i]))
-            ++i;
-        const qsizetype start = i;
-        while (i < n && !separator(p[i]))
-            ++i;
-        if (i > start)
-            out.append(QString(p + start, i - start));
-    }
-    return out;
-}
-
-} // namespace
-
 std::optional<Rule> RuleParser::parse(const QString &spec, Family family, RuleError *error)
 {
     QString message;
-    const auto args = tokenize(spec, &message);
+    const auto args = RestoreTokenizer::split(spec, &message);
     if (!args) {
         if (error) {
             error->tokenIndex = -1;

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include <memory>
+
 namespace Userchain {
 
 /// One rule as a backend read it (or is to write it).
@@ -34,6 +36,23 @@ struct BackendTables
 };
 
 /**
+ * DOCKER-USER read once and replaced at most once, with the xtables lock held throughout by the
+ * caller. Why a session rather than read() then replaceDockerUser(): an Apply reads the chain
+ * (for the revision check) and then writes it; libiptc can commit the very table state it
+ * read, so one kernel read serves both, and only DOCKER-USER needs decoding.
+ */
+class BackendSession
+{
+public:
+    virtual ~BackendSession() = default;
+    /// DOCKER-USER of the filter table as read when the session began; nullptr when missing.
+    virtual const BackendChain *dockerUser() const = 0;
+    /// As Backend::replaceDockerUser, on the state this session read.
+    virtual bool replaceDockerUser(const QVector<BackendRule> &rules, bool createChain,
+                                   bool createJump, QString *error) = 0;
+};
+
+/**
  * The seam between the helper's D-Bus service and one way of reaching the kernel's tables
  * (libiptc for iptables-legacy; iptables-nft-save/-restore for nf_tables). Implementations
  * never write any chain other than DOCKER-USER, except the FORWARD jump when asked.
@@ -55,6 +74,10 @@ public:
      */
     virtual bool replaceDockerUser(Family family, const QVector<BackendRule> &rules,
                                    bool createChain, bool createJump, QString *error) = 0;
+
+    /// Read DOCKER-USER for a replace that follows (see BackendSession); nullptr and error set
+    /// when the table cannot be read.
+    virtual std::unique_ptr<BackendSession> beginSession(Family family, QString *error) = 0;
 };
 
 } // namespace Userchain

@@ -4,7 +4,9 @@
 #include "pendingtransaction.h"
 #include "persistentstore.h"
 #include "polkitauthorizer.h"
+#include "rulesfileimport.h"
 #include "savedrestorer.h"
+#include "sealedmemfd.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
 
@@ -23,6 +25,8 @@ const QString ObjectPath = QStringLiteral("/io/github/userchain/Helper1");
 const QString InterfaceName = QStringLiteral("io.github.userchain.Helper1");
 
 constexpr uint KnownFlags = ApplyCreateChain | ApplyCreateJump | ApplyDryRun;
+// Apply and ApplyFile also take flag 8 (RestoreSaved has no revision to skip).
+constexpr uint KnownApplyFlags = KnownFlags | ApplyAnyRevision;
 constexpr int MaxRevisionLength = 128;
 constexpr int MaxTransactionIdLength = 64;
 // A rollback must not be dropped because iptables held the lock once: retry for a while.
@@ -39,6 +43,19 @@ const QStringList WritableBackends{QStringLiteral("legacy"), QStringLiteral("nft
 bool validFamily(int family)
 {
     return family == 4 || family == 6;
+}
+
+/// Whether writing rules would leave DOCKER-USER as it is: the same texts and kernel bytes.
+bool sameRules(const QVector<BackendRule> &a, const QVector<BackendRule> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).raw != b.at(i).raw ||
+            SnapshotBuilder::specText(a.at(i)) != SnapshotBuilder::specText(b.at(i)))
+            return false;
+    }
+    return true;
 }
 
 void log(const QString &text)
@@ -267,34 +284,96 @@ QString HelperService::Apply(int family, const ApplyRuleList &rules,
     authorize(call, ApplyAction, details,
               [this, call, family, rules, expectedRevision, confirmSeconds, flags]() {
                   // Arguments are checked only now: an unauthorized caller gets nothing parsed.
-                  if (!checkFamily(call, family))
+                  if (!checkApplyArguments(call, family, expectedRevision, confirmSeconds, flags))
                       return;
-                  if (flags & ~KnownFlags) {
-                      finishWithError(call, DBusError::InvalidArgument,
-                                      QStringLiteral("unknown flags 0x%1").arg(flags, 0, 16));
-                      return;
-                  }
-                  if (confirmSeconds > MaxConfirmSeconds) {
-                      finishWithError(
-                          call, DBusError::InvalidArgument,
-                          QStringLiteral("confirmSeconds above %1").arg(MaxConfirmSeconds));
-                      return;
-                  }
-                  if (expectedRevision.isEmpty() || expectedRevision.size() > MaxRevisionLength) {
-                      finishWithError(call, DBusError::InvalidArgument,
-                                      QStringLiteral("expectedRevision is missing or malformed"));
-                      return;
-                  }
                   QVector<ApplyValidator::Item> items;
                   ApplyError error;
                   if (!ApplyValidator::validate(Family(family), rules, &items, &error)) {
                       finishWithError(call, error);
                       return;
                   }
-                  applyChecked(call, Family(family), std::move(items), expectedRevision,
-                               confirmSeconds, flags);
+                  ApplyRequest request(Family(family), expectedRevision, confirmSeconds, flags);
+                  request.items = [items](const BackendChain *, QVector<ApplyValidator::Item> *out,
+                                          ApplyError *) {
+                      *out = items;
+                      return true;
+                  };
+                  applyChecked(call, std::move(request));
               });
     return {};
+}
+
+QString HelperService::ApplyFile(int family, const QDBusUnixFileDescriptor &data,
+                                 const QString &expectedRevision, uint confirmSeconds, uint flags,
+                                 QString &newRevision, QDBusUnixFileDescriptor &previousRules,
+                                 QDBusUnixFileDescriptor &appliedRules)
+{
+    Q_UNUSED(newRevision) // the reply is sent later, from finishCall
+    Q_UNUSED(previousRules)
+    Q_UNUSED(appliedRules)
+    const Call call = beginCall();
+    const QMap<QString, QString> details{
+        {QStringLiteral("family"), QString::number(family)},
+        {QStringLiteral("chain"), QStringLiteral("DOCKER-USER")},
+        {QStringLiteral("confirmSeconds"), QString::number(confirmSeconds)},
+    };
+    authorize(call, ApplyAction, details,
+              [this, call, family, data, expectedRevision, confirmSeconds, flags]() {
+                  if (!checkApplyArguments(call, family, expectedRevision, confirmSeconds, flags))
+                      return;
+                  // Only now is the caller's descriptor read at all (bounded; it must be a
+                  // sealed memfd, which cannot block or change meanwhile).
+                  QString why;
+                  const std::optional<QByteArray> content =
+                      SealedMemfd::read(data, RulesFileImport::MaxFileBytes, &why);
+                  if (!content) {
+                      finishWithError(call, DBusError::InvalidArgument,
+                                      QStringLiteral("data: %1").arg(why));
+                      return;
+                  }
+                  auto file = std::make_shared<RulesFileImport>();
+                  ApplyError error;
+                  if (!file->read(Family(family), *content, &error)) {
+                      finishWithError(call, error);
+                      return;
+                  }
+                  ApplyRequest request(Family(family), expectedRevision, confirmSeconds, flags);
+                  request.withTexts = true;
+                  request.items = [file](const BackendChain *current,
+                                         QVector<ApplyValidator::Item> *out, ApplyError *why) {
+                      return file->items(current, out, why);
+                  };
+                  applyChecked(call, std::move(request));
+              });
+    return {};
+}
+
+bool HelperService::checkApplyArguments(const Call &call, int family,
+                                        const QString &expectedRevision, uint confirmSeconds,
+                                        uint flags)
+{
+    if (!checkFamily(call, family))
+        return false;
+    if (flags & ~KnownApplyFlags) {
+        finishWithError(call, DBusError::InvalidArgument,
+                        QStringLiteral("unknown flags 0x%1").arg(flags, 0, 16));
+        return false;
+    }
+    if (confirmSeconds > MaxConfirmSeconds) {
+        finishWithError(call, DBusError::InvalidArgument,
+                        QStringLiteral("confirmSeconds above %1").arg(MaxConfirmSeconds));
+        return false;
+    }
+    // Flag 8 and a revision contradict each other; a caller must mean one of them.
+    const bool anyRevision = flags & ApplyAnyRevision;
+    if (anyRevision ? !expectedRevision.isEmpty()
+                    : expectedRevision.isEmpty() || expectedRevision.size() > MaxRevisionLength) {
+        finishWithError(call, DBusError::InvalidArgument,
+                        anyRevision ? QStringLiteral("expectedRevision must be empty with flag 8")
+                                    : QStringLiteral("expectedRevision is missing or malformed"));
+        return false;
+    }
+    return true;
 }
 
 bool HelperService::writableBackend(const Call &call, Family family, uint flags,
@@ -314,64 +393,64 @@ bool HelperService::writableBackend(const Call &call, Family family, uint flags,
     return true;
 }
 
-void HelperService::applyChecked(const Call &call, Family family,
-                                 QVector<ApplyValidator::Item> items,
-                                 const QString &expectedRevision, uint confirmSeconds, uint flags)
+void HelperService::applyChecked(const Call &call, ApplyRequest request)
 {
     BackendChoice choice;
-    if (!writableBackend(call, family, flags, &choice))
+    if (!writableBackend(call, request.family, request.flags, &choice))
         return;
     // A stale client should hear so at once, not after waiting for someone else's lock. When
     // the lock is free the check under the lock follows immediately and is the same check, so
     // the extra read is only spent when there will be a wait.
-    if (m_lock->isBusy() || m_lock->isContended()) {
+    if (!(request.flags & ApplyAnyRevision) && (m_lock->isBusy() || m_lock->isContended())) {
         BackendTables tables;
         QString error;
-        if (choice.backend->read(family, &tables, &error) &&
-            SnapshotBuilder::revision(family, SnapshotBuilder::dockerUser(tables)) !=
-                expectedRevision) {
-            finishWithError(
-                call, DBusError::StaleRevision,
-                QStringLiteral("DOCKER-USER changed since revision %1").arg(expectedRevision));
+        if (choice.backend->read(request.family, &tables, &error) &&
+            SnapshotBuilder::revision(request.family, SnapshotBuilder::dockerUser(tables)) !=
+                request.expectedRevision) {
+            finishWithError(call, DBusError::StaleRevision,
+                            QStringLiteral("DOCKER-USER changed since revision %1")
+                                .arg(request.expectedRevision));
             return;
         }
     }
-    m_lock->acquire(m_options.lockTimeoutMs,
-                    [this, call, family, items = std::move(items), expectedRevision, confirmSeconds,
-                     flags](bool held, const QString &lockError) {
-                        if (!held) {
-                            finishWithError(call, DBusError::Busy, lockError);
-                            return;
-                        }
-                        applyLocked(call, family, items, expectedRevision, confirmSeconds, flags);
-                    });
+    m_lock->acquire(m_options.lockTimeoutMs, [this, call, request = std::move(request)](
+                                                 bool held, const QString &lockError) {
+        if (!held) {
+            finishWithError(call, DBusError::Busy, lockError);
+            return;
+        }
+        applyLocked(call, request);
+    });
 }
 
-void HelperService::applyLocked(const Call &call, Family family,
-                                const QVector<ApplyValidator::Item> &items,
-                                const QString &expectedRevision, uint confirmSeconds, uint flags)
+void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
 {
+    const Family family = request.family;
+    const uint flags = request.flags;
     const bool dryRun = flags & ApplyDryRun;
     // Checked again: another Apply may have become pending while this one waited.
     BackendChoice choice;
     if (!writableBackend(call, family, flags, &choice))
         return;
-    Backend *backend = choice.backend;
 
     // The revision check that counts: under the lock, against a fresh read, so nothing can
-    // change DOCKER-USER between this comparison and the commit.
-    BackendTables tables;
+    // change DOCKER-USER between this comparison and the commit, which goes to the very table
+    // state that was read.
     QString error;
-    if (!backend->read(family, &tables, &error)) {
+    const std::unique_ptr<BackendSession> session = choice.backend->beginSession(family, &error);
+    if (!session) {
         finishWithError(call, DBusError::Failed, error);
         return;
     }
-    const BackendChain *current = SnapshotBuilder::dockerUser(tables);
-    const QString currentRevision = SnapshotBuilder::revision(family, current);
-    if (currentRevision != expectedRevision) {
+    const BackendChain *current = session->dockerUser();
+    // Hashing the chain is skipped where no answer needs it (flag 8 and a commit).
+    const bool anyRevision = flags & ApplyAnyRevision;
+    const QString currentRevision =
+        anyRevision && !dryRun ? QString() : SnapshotBuilder::revision(family, current);
+    if (!anyRevision && currentRevision != request.expectedRevision) {
         finishWithError(
             call, DBusError::StaleRevision,
-            QStringLiteral("DOCKER-USER changed since revision %1").arg(expectedRevision));
+            QStringLiteral("DOCKER-USER changed since revision %1").arg(request.expectedRevision));
         return;
     }
     const bool createChain = flags & ApplyCreateChain;
@@ -381,19 +460,48 @@ void HelperService::applyLocked(const Call &call, Family family,
                         QStringLiteral("DOCKER-USER does not exist (flag 1 creates it)"));
         return;
     }
+    const QVector<BackendRule> previous = current ? current->rules : QVector<BackendRule>();
+    // The rules before, for ApplyFile's reply, are written out now: a file's rules may still
+    // be being parsed on other threads (see RulesFileImport::read), and request.items() waits.
+    QString textError;
+    const QDBusUnixFileDescriptor before =
+        request.withTexts ? SealedMemfd::create(RulesFileImport::specLines(previous), &textError)
+                          : QDBusUnixFileDescriptor();
+    QVector<ApplyValidator::Item> items;
     QVector<BackendRule> rules;
     ApplyError applyError;
-    if (!ApplyValidator::resolve(family, items, current, &rules, &applyError)) {
+    if (!request.items(current, &items, &applyError) ||
+        !ApplyValidator::resolve(family, items, current, &rules, &applyError)) {
         finishWithError(call, applyError);
         return;
     }
+    const auto reply = [&](const QString &transactionId, const QString &revision) {
+        if (!request.withTexts) {
+            finishCall(call, {transactionId, revision});
+            return;
+        }
+        // After a commit the rules are in place whether or not the texts can be sent; a
+        // client without them still has the revision and can read the chain.
+        const QDBusUnixFileDescriptor after =
+            SealedMemfd::create(RulesFileImport::specLines(rules), &textError);
+        if (!textError.isEmpty())
+            log(QStringLiteral("cannot pass the rule texts: %1").arg(textError));
+        finishCall(call, {transactionId, revision, QVariant::fromValue(before),
+                          QVariant::fromValue(after)});
+    };
     if (dryRun) {
-        finishCall(call, {QString(), currentRevision});
+        reply(QString(), currentRevision);
+        return;
+    }
+    // Nothing to write: committing the same rules again would only reset their counters.
+    // (A confirmed apply still commits, so that the caller gets its transaction.)
+    if (current && !createJump && request.confirmSeconds == 0 && sameRules(previous, rules)) {
+        reply(QString(),
+              anyRevision ? SnapshotBuilder::revision(family, current) : currentRevision);
         return;
     }
 
-    QVector<BackendRule> previous = current ? current->rules : QVector<BackendRule>();
-    const bool ok = backend->replaceDockerUser(family, rules, createChain, createJump, &error);
+    const bool ok = session->replaceDockerUser(rules, createChain, createJump, &error);
     // Creating the chain or the jump changes what detection sees (an empty host becomes a
     // legacy one); a failed commit may have been a backend that went away.
     if (createChain || createJump || !ok)
@@ -413,14 +521,14 @@ void HelperService::applyLocked(const Call &call, Family family,
     const QString newRevision = SnapshotBuilder::revision(family, &written);
 
     QString transactionId;
-    if (confirmSeconds > 0) {
+    if (request.confirmSeconds > 0) {
         transactionId =
             QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 16)
                                     .rightJustified(16, '0') +
                                 QByteArray::number(QRandomGenerator::system()->generate64(), 16)
                                     .rightJustified(16, '0'));
-        auto *transaction = new PendingTransaction(
-            transactionId, call.caller, family, std::move(previous), confirmSeconds, m_bus, this);
+        auto *transaction = new PendingTransaction(transactionId, call.caller, family, previous,
+                                                   request.confirmSeconds, m_bus, this);
         connect(transaction, &PendingTransaction::timedOut, this,
                 [this]() { rollBack(QStringLiteral("timeout"), {}); });
         connect(transaction, &PendingTransaction::callerVanished, this,
@@ -428,7 +536,7 @@ void HelperService::applyLocked(const Call &call, Family family,
         m_pending = transaction;
         transaction->start();
     }
-    finishCall(call, {transactionId, newRevision});
+    reply(transactionId, newRevision);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <QDBusConnection>
 #include <QDBusContext>
 #include <QDBusMessage>
+#include <QDBusUnixFileDescriptor>
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -55,6 +56,10 @@ public Q_SLOTS:
     QString Apply(int family, const Userchain::ApplyRuleList &rules,
                   const QString &expectedRevision, uint confirmSeconds, uint flags,
                   QString &newRevision);
+    QString ApplyFile(int family, const QDBusUnixFileDescriptor &data,
+                      const QString &expectedRevision, uint confirmSeconds, uint flags,
+                      QString &newRevision, QDBusUnixFileDescriptor &previousRules,
+                      QDBusUnixFileDescriptor &appliedRules);
     void Confirm(const QString &transactionId);
     void Rollback(const QString &transactionId);
     QString Save(int family);
@@ -105,10 +110,31 @@ private:
     BackendChoice chooseBackend(Family family);
     void forgetDetection();
     void readSnapshot(const Call &call, Family family);
-    void applyChecked(const Call &call, Family family, QVector<ApplyValidator::Item> items,
-                      const QString &expectedRevision, uint confirmSeconds, uint flags);
-    void applyLocked(const Call &call, Family family, const QVector<ApplyValidator::Item> &items,
-                     const QString &expectedRevision, uint confirmSeconds, uint flags);
+    /// What an Apply or ApplyFile asks for, its arguments checked and its rules parsed.
+    struct ApplyRequest
+    {
+        ApplyRequest(Family family, const QString &expectedRevision, uint confirmSeconds,
+                     uint flags)
+            : family(family), expectedRevision(expectedRevision), confirmSeconds(confirmSeconds),
+              flags(flags)
+        {}
+
+        Family family = Family::IPv4;
+        QString expectedRevision; ///< empty with ApplyAnyRevision
+        uint confirmSeconds = 0;
+        uint flags = 0;
+        bool withTexts = false; ///< ApplyFile: the reply carries previous and applied specs
+        /// The rules to write, given DOCKER-USER as read under the lock (nullptr: missing).
+        std::function<bool(const BackendChain *current, QVector<ApplyValidator::Item> *items,
+                           ApplyError *error)>
+            items;
+    };
+
+    /// The checks Apply and ApplyFile share; false once the call has been answered.
+    bool checkApplyArguments(const Call &call, int family, const QString &expectedRevision,
+                             uint confirmSeconds, uint flags);
+    void applyChecked(const Call &call, ApplyRequest request);
+    void applyLocked(const Call &call, const ApplyRequest &request);
     void confirmAuthorized(const Call &call, const QString &transactionId);
     /// Restore the previous rules of the pending transaction; reason goes into RolledBack.
     void rollBack(const QString &reason, std::function<void(bool ok, const QString &error)> done);

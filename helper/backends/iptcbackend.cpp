@@ -184,6 +184,20 @@ struct IptcBackend::DecodeCache
     QHash<QByteArray, BackendRule> recent[2]; // by family: 0 IPv4, 1 IPv6
     QHash<QByteArray, BackendRule> older[2];
 
+    /**
+     * Each chain's last decoded rules with the entries they came from. Why, on top of the
+     * rules above: a chain read again unchanged (the Apply after a GetSnapshot, the next
+     * snapshot) is then one comparison instead of a lookup and a copy per rule.
+     * Only chains whose every rule has a decode key are kept (see decodeKey()), so a hit
+     * never reuses a decoding that depended on more than the bytes.
+     */
+    struct Chain
+    {
+        QByteArray signature;       ///< the rules' decode keys, each after its length
+        QVector<BackendRule> rules; ///< counters zeroed
+    };
+    QHash<QString, Chain> chains[2]; // by "table/chain"
+
     static int slot(Family family) { return family == Family::IPv4 ? 0 : 1; }
 
     bool find(Family family, const QByteArray &key, BackendRule *out)
@@ -223,22 +237,67 @@ IptcBackend::~IptcBackend() = default;
 
 namespace {
 
+/// The rules of one chain of the table h holds, decoded (see DecodeCache).
 template <Family F>
-BackendRule decodeEntry(const EntryCodec &codec, IptcBackend::DecodeCache &cache,
-                        const typename Iptc<F>::Entry *e, const char *target)
+QVector<BackendRule> decodeChain(const EntryCodec &codec, IptcBackend::DecodeCache &cache,
+                                 xtc_handle *h, const char *table, const char *chain)
 {
-    const QString label = QString::fromLatin1(target ? target : "");
-    const QByteArray key = codec.decodeKey(e, e->next_offset, label);
-    BackendRule rule;
-    if (!key.isEmpty() && cache.find(F, key, &rule)) {
-        rule.packets = e->counters.pcnt;
-        rule.bytes = e->counters.bcnt;
-        return rule;
+    using Entry = typename Iptc<F>::Entry;
+    struct Read
+    {
+        const Entry *entry;
+        QString label;
+        QByteArray key; ///< EntryCodec::decodeKey, empty when there is none
+    };
+    QVector<Read> read;
+    // The chain's signature is its rules' decode keys (the entries without counters and
+    // without the bytes the kernel leaves undefined), each with its length in front.
+    QByteArray signature;
+    bool allKeyed = true;
+    for (auto *e = Iptc<F>::firstRule(chain, h); e; e = Iptc<F>::nextRule(e, h)) {
+        const char *target = Iptc<F>::target(e, h);
+        const QString label = QString::fromLatin1(target ? target : "");
+        const QByteArray key = codec.decodeKey(e, e->next_offset, label);
+        allKeyed = allKeyed && !key.isEmpty();
+        signature += QByteArray::number(key.size()) + ':' + key;
+        read.append({e, label, key});
     }
-    rule = codec.toBackendRule(e, e->next_offset, label);
-    if (!key.isEmpty())
-        cache.insert(F, key, rule);
-    return rule;
+
+    const int slot = IptcBackend::DecodeCache::slot(F);
+    const QString name = QLatin1String(table) + QLatin1Char('/') + QLatin1String(chain);
+    QVector<BackendRule> rules;
+    const auto known = cache.chains[slot].constFind(name);
+    if (allKeyed && known != cache.chains[slot].constEnd() && known->signature == signature) {
+        rules = known->rules;
+        for (int i = 0; i < rules.size(); ++i) {
+            rules[i].packets = read[i].entry->counters.pcnt;
+            rules[i].bytes = read[i].entry->counters.bcnt;
+        }
+        return rules;
+    }
+    rules.reserve(read.size());
+    for (const Read &r : std::as_const(read)) {
+        BackendRule rule;
+        if (r.key.isEmpty() || !cache.find(F, r.key, &rule)) {
+            rule = codec.toBackendRule(r.entry, r.entry->next_offset, r.label);
+            if (!r.key.isEmpty())
+                cache.insert(F, r.key, rule);
+        }
+        rule.packets = r.entry->counters.pcnt;
+        rule.bytes = r.entry->counters.bcnt;
+        rules.append(std::move(rule));
+    }
+    if (!allKeyed) {
+        cache.chains[slot].remove(name);
+        return rules;
+    }
+    IptcBackend::DecodeCache::Chain remembered{signature, rules};
+    for (BackendRule &rule : remembered.rules) {
+        rule.packets = 0;
+        rule.bytes = 0;
+    }
+    cache.chains[slot].insert(name, std::move(remembered));
+    return rules;
 }
 
 template <Family F>
@@ -267,16 +326,7 @@ bool readFamily(IptcBackend::DecodeCache &cache, BackendTables *out, QString *er
             struct xt_counters counters = {};
             const char *policy = Iptc<F>::policy(chain.constData(), &counters, h.get());
             bc.policy = policy ? QString::fromLatin1(policy) : QStringLiteral("-");
-            // Counted first: growing the list would copy every rule read so far each time.
-            qsizetype count = 0;
-            for (auto *e = Iptc<F>::firstRule(chain.constData(), h.get()); e;
-                 e = Iptc<F>::nextRule(e, h.get()))
-                ++count;
-            bc.rules.reserve(count);
-            for (auto *e = Iptc<F>::firstRule(chain.constData(), h.get()); e;
-                 e = Iptc<F>::nextRule(e, h.get())) {
-                bc.rules.append(decodeEntry<F>(codec, cache, e, Iptc<F>::target(e, h.get())));
-            }
+            bc.rules = decodeChain<F>(codec, cache, h.get(), table, chain.constData());
             tables.chains.append(std::move(bc));
         }
     }
@@ -376,12 +426,13 @@ bool encodeAll(const EntryCodec &codec, const QVector<BackendRule> &rules,
     return true;
 }
 
+/// Replaces DOCKER-USER in the table state h holds and commits it.
 template <Family F>
-bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool createJump,
-                   QString *error)
+bool replaceOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool createChain,
+               bool createJump, QString *error)
 {
-    // Everything that can be checked without the kernel is checked before the table is
-    // opened, so that a bad rule leaves no trace.
+    // Every rule is encoded and checked before the handle is changed; nothing reaches the
+    // kernel before the one commit at the end.
     KernelIpsets ipsets;
     const EntryCodec codec(F, ipsets.lookup());
     QVector<QByteArray> entries;
@@ -394,17 +445,14 @@ bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool cre
             jumps << jump;
     }
     jumps.removeDuplicates();
-
-    Handle<F> h = openExisting<F>(QLatin1String(kFilter), error);
-    if (!h)
-        return false;
-    if (Iptc<F>::isChain(kDockerUser, h.get())) {
-        if (!Iptc<F>::flush(kDockerUser, h.get())) {
+    xtc_handle *h = handle;
+    if (Iptc<F>::isChain(kDockerUser, h)) {
+        if (!Iptc<F>::flush(kDockerUser, h)) {
             setError(error, QStringLiteral("cannot flush DOCKER-USER: %1").arg(lastError<F>()));
             return false;
         }
     } else if (createChain) {
-        if (!Iptc<F>::createChain(kDockerUser, h.get())) {
+        if (!Iptc<F>::createChain(kDockerUser, h)) {
             setError(error, QStringLiteral("cannot create DOCKER-USER: %1").arg(lastError<F>()));
             return false;
         }
@@ -416,8 +464,7 @@ bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool cre
     // then fail the whole commit with a vaguer message.
     for (const QString &jump : jumps) {
         const QByteArray name = jump.toLatin1();
-        if (!Iptc<F>::isChain(name.constData(), h.get()) ||
-            Iptc<F>::builtin(name.constData(), h.get())) {
+        if (!Iptc<F>::isChain(name.constData(), h) || Iptc<F>::builtin(name.constData(), h)) {
             setError(error, QStringLiteral("a rule jumps to \"%1\", which is not a user chain of "
                                            "the filter table")
                                 .arg(jump));
@@ -425,16 +472,21 @@ bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool cre
         }
     }
     for (int i = 0; i < entries.size(); ++i) {
-        if (!Iptc<F>::append(kDockerUser, entries[i].constData(), h.get())) {
+        // The counters go in the entry: libiptc commits an appended entry's counters as they
+        // are (what iptables-restore --counters relies on), so a rule that stays keeps its own.
+        auto *entry = reinterpret_cast<typename Iptc<F>::Entry *>(entries[i].data());
+        entry->counters.pcnt = rules[i].packets;
+        entry->counters.bcnt = rules[i].bytes;
+        if (!Iptc<F>::append(kDockerUser, entries[i].constData(), h)) {
             setError(error, QStringLiteral("rule %1: %2").arg(i + 1).arg(lastError<F>()));
             return false;
         }
     }
     if (createJump) {
         bool present = false;
-        for (auto *e = Iptc<F>::firstRule(kForward, h.get()); e && !present;
-             e = Iptc<F>::nextRule(e, h.get())) {
-            const char *target = Iptc<F>::target(e, h.get());
+        for (auto *e = Iptc<F>::firstRule(kForward, h); e && !present;
+             e = Iptc<F>::nextRule(e, h)) {
+            const char *target = Iptc<F>::target(e, h);
             present = target && qstrcmp(target, kDockerUser) == 0;
         }
         if (!present) {
@@ -447,19 +499,78 @@ bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool cre
                 setError(error, why);
                 return false;
             }
-            if (!Iptc<F>::insert(kForward, entry.constData(), 0, h.get())) {
+            if (!Iptc<F>::insert(kForward, entry.constData(), 0, h)) {
                 setError(error,
                          QStringLiteral("cannot insert the FORWARD jump: %1").arg(lastError<F>()));
                 return false;
             }
         }
     }
-    if (!Iptc<F>::commit(h.get())) {
+    if (!Iptc<F>::commit(h)) {
         setError(error,
                  QStringLiteral("the kernel refused the new DOCKER-USER: %1").arg(lastError<F>()));
         return false;
     }
     return true;
+}
+
+template <Family F>
+bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                   QString *error)
+{
+    Handle<F> h = openExisting<F>(QLatin1String(kFilter), error);
+    return h && replaceOn<F>(h.get(), rules, createChain, createJump, error);
+}
+
+/// DOCKER-USER read from one filter table handle, which the replace then commits.
+template <Family F> class IptcSession final : public BackendSession
+{
+public:
+    IptcSession(Handle<F> handle, std::optional<BackendChain> dockerUser)
+        : m_handle(std::move(handle)), m_dockerUser(std::move(dockerUser))
+    {}
+
+    const BackendChain *dockerUser() const override
+    {
+        return m_dockerUser ? &*m_dockerUser : nullptr;
+    }
+
+    bool replaceDockerUser(const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                           QString *error) override
+    {
+        // libiptc frees the handle's rules on commit; one session, one commit.
+        if (m_committed) {
+            setError(error, QStringLiteral("this session has already committed"));
+            return false;
+        }
+        m_committed = true;
+        return replaceOn<F>(m_handle.get(), rules, createChain, createJump, error);
+    }
+
+private:
+    Handle<F> m_handle;
+    std::optional<BackendChain> m_dockerUser;
+    bool m_committed = false;
+};
+
+template <Family F>
+std::unique_ptr<BackendSession> beginFamily(IptcBackend::DecodeCache &cache, QString *error)
+{
+    Handle<F> h = openExisting<F>(QLatin1String(kFilter), error);
+    if (!h)
+        return nullptr;
+    std::optional<BackendChain> dockerUser;
+    if (Iptc<F>::isChain(kDockerUser, h.get())) {
+        KernelIpsets ipsets;
+        const EntryCodec codec(F, ipsets.lookup());
+        BackendChain chain;
+        chain.table = QLatin1String(kFilter);
+        chain.name = QLatin1String(kDockerUser);
+        chain.policy = QStringLiteral("-");
+        chain.rules = decodeChain<F>(codec, cache, h.get(), kFilter, kDockerUser);
+        dockerUser = std::move(chain);
+    }
+    return std::make_unique<IptcSession<F>>(std::move(h), std::move(dockerUser));
 }
 
 template <Family F> std::optional<QStringList> chainNamesOf(const QString &table, QString *error)
@@ -491,6 +602,12 @@ bool IptcBackend::read(Family family, BackendTables *out, QString *error)
 {
     return family == Family::IPv4 ? readFamily<Family::IPv4>(*m_cache, out, error)
                                   : readFamily<Family::IPv6>(*m_cache, out, error);
+}
+
+std::unique_ptr<BackendSession> IptcBackend::beginSession(Family family, QString *error)
+{
+    return family == Family::IPv4 ? beginFamily<Family::IPv4>(*m_cache, error)
+                                  : beginFamily<Family::IPv6>(*m_cache, error);
 }
 
 bool IptcBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,

@@ -1,5 +1,7 @@
 #include "nftbackend.h"
 
+#include "readreplacesession.h"
+
 #include "restorefile.h"
 #include "restoretokenizer.h"
 #include "ruleparser.h"
@@ -135,7 +137,9 @@ bool ruleLines(const QVector<BackendRule> &rules, QByteArray *body, QString *err
     body->reserve(rules.size() * 96);
     for (int i = 0; i < rules.size(); ++i) {
         const BackendRule &r = rules[i];
-        const QByteArray spec = r.raw.isEmpty() ? r.rule.toString().toUtf8() : r.raw;
+        const QByteArray spec = !r.raw.isEmpty()           ? r.raw
+                                : !r.displaySpec.isEmpty() ? r.displaySpec.toUtf8()
+                                                           : r.rule.toString().toUtf8();
         if (spec.contains('\n') || spec.contains('\r') || spec.contains('\0')) {
             *error = QStringLiteral("rule %1 contains a line break or NUL").arg(i + 1);
             return false;
@@ -157,7 +161,9 @@ bool ruleLines(const QVector<BackendRule> &rules, QByteArray *body, QString *err
                 }
             }
         }
-        body->append("-A DOCKER-USER");
+        // With the restore's --counters, a rule that stays keeps its counters.
+        body->append('[' + QByteArray::number(r.packets) + ':' + QByteArray::number(r.bytes) +
+                     "] -A DOCKER-USER");
         if (!spec.isEmpty()) {
             body->append(' ');
             body->append(spec);
@@ -391,6 +397,14 @@ std::optional<bool> NftBackend::forwardJumpExists(Family family, QString *error)
     return false;
 }
 
+std::unique_ptr<BackendSession> NftBackend::beginSession(Family family, QString *error)
+{
+    auto session = std::make_unique<ReadReplaceSession>(this, family, error);
+    if (!session->ok())
+        return nullptr;
+    return session;
+}
+
 bool NftBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,
                                    bool createChain, bool createJump, QString *error)
 {
@@ -414,7 +428,8 @@ bool NftBackend::replaceDockerUser(Family family, const QVector<BackendRule> &ru
     const QString restore = tool(family, "iptables-nft-restore", "ip6tables-nft-restore");
     QByteArray ignored;
     QString restoreError;
-    if (runTool(restore, {QStringLiteral("-n")}, input, &ignored, &restoreError))
+    if (runTool(restore, {QStringLiteral("-n"), QStringLiteral("-c")}, input, &ignored,
+                &restoreError))
         return true;
     const ToolRunner::ErrorKind toolError = m_lastToolError;
     if (!createChain && toolError == ToolRunner::ErrorKind::NonZeroExit) {

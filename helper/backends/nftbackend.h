@@ -57,6 +57,7 @@ public:
     bool read(Family family, BackendTables *out, QString *error) override;
     bool replaceDockerUser(Family family, const QVector<BackendRule> &rules, bool createChain,
                            bool createJump, QString *error) override;
+    std::unique_ptr<BackendSession> beginSession(Family family, QString *error) override;
 
     ErrorKind lastErrorKind() const { return m_lastError; }
     ToolRunner::ErrorKind lastToolError() const { return m_lastToolError; }

@@ -594,17 +594,18 @@ void TestNftBackend::restoreFailureIsNamed()
     QVERIFY2(error.contains(QStringLiteral("rule 2: ")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("RULE_APPEND failed")), qPrintable(error));
     // The jump was missing from the fake FORWARD listing, so it went into the same input.
+    // New rules carry zero counters ([packets:bytes], restored with --counters).
     QCOMPARE(readFile(log), QByteArray("*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n"
-                                       "-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
-                                       "-A DOCKER-USER -j RETURN\n"
+                                       "[0:0] -A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+                                       "[0:0] -A DOCKER-USER -j RETURN\n"
                                        "-I FORWARD 1 -j DOCKER-USER\nCOMMIT\n"));
 
     // Without createChain, a failed restore of a missing chain is reported as such.
     QVERIFY(!backend.replaceDockerUser(Family::IPv4, rules, false, false, &error));
     QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::ChainMissing);
     QCOMPARE(readFile(log), QByteArray("*filter\n-F DOCKER-USER\n"
-                                       "-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
-                                       "-A DOCKER-USER -j RETURN\nCOMMIT\n"));
+                                       "[0:0] -A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+                                       "[0:0] -A DOCKER-USER -j RETURN\nCOMMIT\n"));
 }
 
 void TestNftBackend::badRuleRunsNoTool()

@@ -106,9 +106,10 @@ TestSandbox::Result TestSandbox::ctlAs(const QString &user, const QStringList &a
 
 bool TestSandbox::restore(const QByteArray &rules, Family family)
 {
+    // -c: "[packets:bytes]" prefixes in the rules set counters, as tests of counters need.
     const Result r = run(family == Family::IPv6 ? QStringLiteral("ip6tables-legacy-restore")
                                                 : QStringLiteral("iptables-legacy-restore"),
-                         {}, rules);
+                         {QStringLiteral("-c")}, rules);
     if (r.exitCode != 0)
         std::fprintf(stderr, "restore failed: %s\n", qPrintable(r.describe()));
     return r.exitCode == 0;

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void verbatimRulePreservedAcrossReorder();
     void verbatimRuleKeptThroughExportAndApply();
     void countersSurviveApply();
+    void applyFileAnswersBothLists();
+    void unchangedRulesKeepCounters();
 
 private:
     static bool loadDockerUser(const QStringList &specs);
@@ -467,14 +469,79 @@ void TestHelperApply::countersSurviveApply()
         TestSandbox::run(QStringLiteral("iptables-legacy-save"),
                          {QStringLiteral("-c"), QStringLiteral("-t"), QStringLiteral("filter")});
     QVERIFY2(save.out.contains("-A DOCKER-USER -s 10.0.0.2/32 -j DROP\n"), save.out.constData());
-    // The helper hands the counters of staying rules to the backend (BackendRule::packets);
-    // IptcBackend does not write them yet.
-    QEXPECT_FAIL("", "IptcBackend::replaceDockerUser does not set counters yet", Continue);
+    // The helper hands the counters of staying rules to the backend (BackendRule::packets),
+    // which commits them with the entries; a new rule starts at zero.
     QVERIFY2(save.out.contains("[5:500] -A DOCKER-USER -s 10.0.0.1/32 -j DROP") &&
                  save.out.contains("[7:700] -A DOCKER-USER -j RETURN") &&
                  save.out.contains("[0:0] -A DOCKER-USER -s 10.0.0.2/32 -j DROP"),
              save.out.constData());
     QFile::remove(file);
+}
+
+void TestHelperApply::applyFileAnswersBothLists()
+{
+    QVERIFY(
+        loadDockerUser({QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")}));
+    HelperClient client;
+    HelperClient::Failure failure;
+    const QByteArray file = "# a comment\n-A DOCKER-USER -s 10.0.0.2 -p tcp --dport 22 -j DROP\n"
+                            "-A DOCKER-USER -j RETURN\n";
+
+    // A dry run says what would change and the revision to quote, and changes nothing.
+    HelperClient::FileApplied preview;
+    QVERIFY2(client.applyFile(Family::IPv4, file, QString(), 0, ApplyAnyRevision | ApplyDryRun,
+                              &preview, &failure),
+             qPrintable(HelperClient::describe(failure)));
+    QCOMPARE(preview.previousRules, QByteArray("-s 10.0.0.1/32 -j DROP\n-j RETURN\n"));
+    QCOMPARE(preview.appliedRules,
+             QByteArray("-s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP\n-j RETURN\n"));
+    QVERIFY(preview.transactionId.isEmpty());
+    QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
+             (QStringList{QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")}));
+    Snapshot before;
+    QVERIFY(client.snapshot(Family::IPv4, &before, &failure));
+    QCOMPARE(preview.newRevision, before.revision);
+
+    // The apply that quotes it; the lists are the same, the new revision is what reads report.
+    HelperClient::FileApplied applied;
+    QVERIFY2(client.applyFile(Family::IPv4, file, preview.newRevision, 0, 0, &applied, &failure),
+             qPrintable(HelperClient::describe(failure)));
+    QCOMPARE(applied.previousRules, preview.previousRules);
+    QCOMPARE(applied.appliedRules, preview.appliedRules);
+    QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
+             (QStringList{QStringLiteral("-s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP"),
+                          QStringLiteral("-j RETURN")}));
+    Snapshot after;
+    QVERIFY(client.snapshot(Family::IPv4, &after, &failure));
+    QCOMPARE(applied.newRevision, after.revision);
+
+    // Quoting the old revision again is stale, and changes nothing.
+    QVERIFY(!client.applyFile(Family::IPv4, "-A DOCKER-USER -j DROP\n", preview.newRevision, 0, 0,
+                              &applied, &failure));
+    QCOMPARE(failure.name, QLatin1String(DBusError::StaleRevision));
+    QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")).size(), 2);
+}
+
+void TestHelperApply::unchangedRulesKeepCounters()
+{
+    // Applying what DOCKER-USER already holds commits nothing, so no counter is reset.
+    QVERIFY(TestSandbox::restore(
+        "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+        ":DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n"
+        "[5:500] -A DOCKER-USER -s 10.0.0.1/32 -j DROP\n[7:700] -A DOCKER-USER -j "
+        "RETURN\nCOMMIT\n"));
+    const QString file =
+        TestSandbox::writeTemp("-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n-A DOCKER-USER -j RETURN\n");
+    const auto applied = TestSandbox::ctl({QStringLiteral("apply"), file});
+    QFile::remove(file);
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.describe()));
+    QVERIFY2(applied.out.contains("nothing applied"), applied.out.constData());
+    const auto save =
+        TestSandbox::run(QStringLiteral("iptables-legacy-save"),
+                         {QStringLiteral("-c"), QStringLiteral("-t"), QStringLiteral("filter")});
+    QVERIFY2(save.out.contains("[5:500] -A DOCKER-USER -s 10.0.0.1/32 -j DROP") &&
+                 save.out.contains("[7:700] -A DOCKER-USER -j RETURN"),
+             save.out.constData());
 }
 
 USERCHAIN_SANDBOX_TEST_MAIN(TestHelperApply, QStringList{},

@@ -2,12 +2,18 @@
 // checks): each gets a named error and the kernel's tables stay as they were.
 
 #include "dbustypes.h"
+#include "sealedmemfd.h"
 #include "testsandbox.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusMetaType>
+#include <QDBusUnixFileDescriptor>
 #include <QtTest>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 using namespace Userchain;
 
@@ -27,6 +33,9 @@ private Q_SLOTS:
     void cleanup();
     void badApply_data();
     void badApply();
+    void badApplyFile_data();
+    void badApplyFile();
+    void applyFileDescriptorMustBeSealedMemfd();
     void badSnapshotFamily();
     void wrongSignature();
     void onlyTheInterfaceIsExported();
@@ -154,6 +163,123 @@ void TestHelperBadInput::badApply()
     QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
     QCOMPARE(reply.errorName(), errorName);
     QVERIFY2(reply.errorMessage().startsWith(messageStart), qPrintable(reply.errorMessage()));
+}
+
+void TestHelperBadInput::badApplyFile_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QString>("revision"); // "current": the real one
+    QTest::addColumn<uint>("flags");
+    QTest::addColumn<QString>("errorName");
+    QTest::addColumn<QString>("message"); // the start of it, or all lines of it for InvalidRule
+
+    const QString current = QStringLiteral("current");
+    const QString invalidRule = QLatin1String(DBusError::InvalidRule);
+    const QString invalidArgument = QLatin1String(DBusError::InvalidArgument);
+    const QByteArray good = "*filter\n-A DOCKER-USER -j RETURN\nCOMMIT\n";
+
+    QTest::newRow("bad lines, by number")
+        << 4
+        << QByteArray("*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -p tcp --dprot 80 -j DROP\n"
+                      "-A DOCKER-USER -j RETURN\n-A DOCKER-USER -s 300.1.1.1 -j DROP\nCOMMIT\n")
+        << QString() << uint(ApplyAnyRevision) << invalidRule
+        << QStringLiteral("line 3: unknown option \"--dprot\" (did you mean --dport?)\n"
+                          "line 5: \"300.1.1.1\" is not an IPv4 address");
+    QTest::newRow("shell metacharacters")
+        << 4 << QByteArray("-A DOCKER-USER -j DROP; rm -rf /\n") << QString()
+        << uint(ApplyAnyRevision) << invalidRule << QStringLiteral("line 1: ");
+    QTest::newRow("table not committed")
+        << 4 << QByteArray("*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j DROP\n") << QString()
+        << uint(ApplyAnyRevision) << invalidRule
+        << QStringLiteral("line 3: table \"filter\" started on line 1 has no \"COMMIT\"");
+    QTest::newRow("ipv6 address in family 4")
+        << 4 << QByteArray("-A DOCKER-USER -s 2001:db8::1 -j DROP\n") << QString()
+        << uint(ApplyAnyRevision) << invalidRule << QStringLiteral("line 1: ");
+    QTest::newRow("line too long")
+        << 4
+        << "-A DOCKER-USER -j DROP\n-A DOCKER-USER -m comment --comment " + QByteArray(5000, 'a') +
+               " -j DROP\n"
+        << QString() << uint(ApplyAnyRevision) << invalidRule
+        << QStringLiteral("line 2: longer than 4352 bytes");
+    QTest::newRow("too many rules")
+        << 4 << QByteArray("-A DOCKER-USER -j DROP\n").repeated(100001) << QString()
+        << uint(ApplyAnyRevision) << invalidArgument << QStringLiteral("too many rules");
+    QTest::newRow("revision and flag 8")
+        << 4 << good << current << uint(ApplyAnyRevision) << invalidArgument
+        << QStringLiteral("expectedRevision must be empty with flag 8");
+    QTest::newRow("neither revision nor flag 8") << 4 << good << QString() << 0u << invalidArgument
+                                                 << QStringLiteral("expectedRevision is missing");
+    QTest::newRow("stale revision") << 4 << good << QString(64, QLatin1Char('0')) << 0u
+                                    << QString::fromLatin1(DBusError::StaleRevision) << QString();
+    QTest::newRow("wrong family") << 5 << good << QString() << uint(ApplyAnyRevision)
+                                  << invalidArgument << QStringLiteral("family must be 4 or 6");
+    QTest::newRow("unknown flag") << 4 << good << QString() << 0x88u << invalidArgument
+                                  << QStringLiteral("unknown flags");
+}
+
+void TestHelperBadInput::badApplyFile()
+{
+    QFETCH(int, family);
+    QFETCH(QByteArray, file);
+    QFETCH(QString, revision);
+    QFETCH(uint, flags);
+    QFETCH(QString, errorName);
+    QFETCH(QString, message);
+    if (revision == QLatin1String("current"))
+        revision = currentRevision();
+    QString why;
+    const QDBusUnixFileDescriptor fd = SealedMemfd::create(file, &why);
+    QVERIFY2(fd.isValid(), qPrintable(why));
+    const QDBusMessage reply =
+        call(QStringLiteral("ApplyFile"), {family, QVariant::fromValue(fd), revision, 0u, flags});
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+    QCOMPARE(reply.errorName(), errorName);
+    // Every bad line is named, each on a line of its own, by its number in the file.
+    if (errorName == QLatin1String(DBusError::InvalidRule) && message.contains(QLatin1Char('\n')))
+        QCOMPARE(reply.errorMessage(), message);
+    else
+        QVERIFY2(reply.errorMessage().startsWith(message), qPrintable(reply.errorMessage()));
+}
+
+void TestHelperBadInput::applyFileDescriptorMustBeSealedMemfd()
+{
+    // A pipe could be held open forever, a writable memfd changed while it is read: the
+    // helper reads only what cannot change, and refuses the rest before reading anything.
+    const QByteArray rules = "-A DOCKER-USER -j DROP\n";
+    int pipeFds[2];
+    QCOMPARE(pipe2(pipeFds, O_CLOEXEC), 0);
+    QCOMPARE(write(pipeFds[1], rules.constData(), size_t(rules.size())), ssize_t(rules.size()));
+    const QDBusUnixFileDescriptor pipeEnd(pipeFds[0]);
+    const int unsealed = memfd_create("unsealed", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    QVERIFY(unsealed >= 0);
+    QCOMPARE(write(unsealed, rules.constData(), size_t(rules.size())), ssize_t(rules.size()));
+    const QDBusUnixFileDescriptor unsealedFd(unsealed);
+    for (const QDBusUnixFileDescriptor &fd : {pipeEnd, unsealedFd}) {
+        const QDBusMessage reply =
+            call(QStringLiteral("ApplyFile"),
+                 {4, QVariant::fromValue(fd), QString(), 0u, uint(ApplyAnyRevision)});
+        QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+        QCOMPARE(reply.errorName(), QLatin1String(DBusError::InvalidArgument));
+        QCOMPARE(reply.errorMessage(),
+                 QStringLiteral("data: the file descriptor is not a sealed memfd"));
+    }
+    ::close(pipeFds[0]);
+    ::close(pipeFds[1]);
+    ::close(unsealed);
+
+    // Larger than the helper reads at all.
+    QString why;
+    const QDBusUnixFileDescriptor huge =
+        SealedMemfd::create(QByteArray(33 * 1024 * 1024, '#'), &why);
+    QVERIFY2(huge.isValid(), qPrintable(why));
+    const QDBusMessage reply =
+        call(QStringLiteral("ApplyFile"),
+             {4, QVariant::fromValue(huge), QString(), 0u, uint(ApplyAnyRevision)});
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+    QCOMPARE(reply.errorName(), QLatin1String(DBusError::InvalidArgument));
+    QVERIFY2(reply.errorMessage().startsWith(QStringLiteral("data: larger than")),
+             qPrintable(reply.errorMessage()));
 }
 
 void TestHelperBadInput::badSnapshotFamily()

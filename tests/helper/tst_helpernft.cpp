@@ -20,6 +20,7 @@ private Q_SLOTS:
     void statusNamesNft();
     void applyWritesThroughNft();
     void confirmedApplyRollsBack();
+    void countersOfKeptRulesSurvive();
     void noLegacyTableCreated();
 
 private:
@@ -151,6 +152,29 @@ void TestHelperNft::confirmedApplyRollsBack()
     QCOMPARE(nftChain("DOCKER-USER"), QStringList{QStringLiteral("-s 10.9.9.9/32 -j DROP")});
     // Nobody confirms: the helper restores the previous rules by itself.
     QTRY_COMPARE_WITH_TIMEOUT(nftChain("DOCKER-USER"), before, 10000);
+}
+
+void TestHelperNft::countersOfKeptRulesSurvive()
+{
+    const auto loaded = TestSandbox::run(
+        QStringLiteral("iptables-nft-restore"), {QStringLiteral("-n"), QStringLiteral("-c")},
+        "*filter\n-F DOCKER-USER\n[5:500] -A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+        "[7:700] -A DOCKER-USER -j RETURN\nCOMMIT\n");
+    QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.describe()));
+    const QString file = TestSandbox::writeTemp(
+        "-A DOCKER-USER -s 10.0.0.2/32 -j DROP\n-A DOCKER-USER -s 10.0.0.1/32 -j DROP\n"
+        "-A DOCKER-USER -j RETURN\n");
+    const auto applied = TestSandbox::ctl({QStringLiteral("apply"), file});
+    QFile::remove(file);
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.describe()));
+    const QByteArray save =
+        TestSandbox::run(QStringLiteral("iptables-nft-save"),
+                         {QStringLiteral("-c"), QStringLiteral("-t"), QStringLiteral("filter")})
+            .out;
+    QVERIFY2(save.contains("[0:0] -A DOCKER-USER -s 10.0.0.2/32 -j DROP\n") &&
+                 save.contains("[5:500] -A DOCKER-USER -s 10.0.0.1/32 -j DROP\n") &&
+                 save.contains("[7:700] -A DOCKER-USER -j RETURN\n"),
+             save.constData());
 }
 
 void TestHelperNft::noLegacyTableCreated()

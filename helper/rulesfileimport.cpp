@@ -1,0 +1,177 @@
+#include "rulesfileimport.h"
+
+#include "parallelparts.h"
+#include "restoretokenizer.h"
+#include "snapshotbuilder.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <system_error>
+#include <thread>
+
+namespace Userchain {
+
+namespace {
+
+ApplyError invalidRule(const QString &message)
+{
+    return {QLatin1String(DBusError::InvalidRule), message};
+}
+
+/// The tokens of a `-A DOCKER-USER ...` line after the chain name; empty for other lines.
+QStringList dockerUserArgs(const QByteArray &line)
+{
+    QString ignored;
+    QStringList tokens = RestoreTokenizer::split(QString::fromUtf8(line).trimmed(), &ignored)
+                             .value_or(QStringList());
+    if (!tokens.isEmpty() && tokens.first().startsWith(QLatin1Char('[')))
+        tokens.removeFirst(); // "[packets:bytes]" prefix of iptables-save -c
+    if (tokens.size() > 2 && tokens.at(0) == QLatin1String("-A") &&
+        tokens.at(1) == QLatin1String("DOCKER-USER"))
+        return tokens.mid(2);
+    return {};
+}
+
+} // namespace
+
+bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *error)
+{
+    // Why sizes first: the parse allocates in proportion to the input, which comes from an
+    // unprivileged caller.
+    if (data.size() > MaxFileBytes) {
+        *error = {QLatin1String(DBusError::InvalidArgument),
+                  QStringLiteral("the file is larger than %1 MiB").arg(MaxFileBytes >> 20)};
+        return false;
+    }
+    int lineNo = 1;
+    for (qsizetype start = 0; start < data.size(); ++lineNo) {
+        qsizetype end = data.indexOf('\n', start);
+        if (end < 0)
+            end = data.size();
+        if (end - start > MaxLineBytes) {
+            *error = invalidRule(
+                QStringLiteral("line %1: longer than %2 bytes").arg(lineNo).arg(MaxLineBytes));
+            return false;
+        }
+        start = end + 1;
+    }
+    m_family = family;
+    m_data = data;
+    const auto parse = [family, data]() {
+        return importDockerUser(data, family);
+    };
+    try {
+        m_parsing = std::async(std::launch::async, parse);
+    } catch (const std::system_error &) {
+        // No thread to be had: parse here, only without the overlap.
+        std::promise<DockerUserImport> done;
+        done.set_value(parse());
+        m_parsing = done.get_future();
+    }
+    return true;
+}
+
+bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator::Item> *items,
+                            ApplyError *error)
+{
+    if (!m_parsing.valid()) {
+        *error = {QLatin1String(DBusError::Failed), QStringLiteral("the file was not read")};
+        return false;
+    }
+    const DockerUserImport imported = m_parsing.get();
+    if (imported.rules.size() > ApplyValidator::MaxRules) {
+        *error = {QLatin1String(DBusError::InvalidArgument),
+                  QStringLiteral("too many rules: %1 (at most %2)")
+                      .arg(imported.rules.size())
+                      .arg(ApplyValidator::MaxRules)};
+        return false;
+    }
+    const int count = int(imported.rules.size());
+    items->resize(count);
+    // The canonical texts are what resolve() pairs old and new rules by, and what the reply
+    // shows; making them is per rule, so long lists are split between threads.
+    const int threads = count < ApplyValidator::ParallelFrom
+                            ? 1
+                            : qBound(1, int(std::thread::hardware_concurrency()), 4);
+    ApplyValidator::Item *out = items->data();
+    runInParts(threads, [&](int t) {
+        const int begin = int(qint64(count) * t / threads);
+        const int end = int(qint64(count) * (t + 1) / threads);
+        for (int i = begin; i < end; ++i) {
+            out[i].rule = imported.rules.at(i);
+            out[i].text = out[i].rule.toString();
+        }
+    });
+    if (imported.ok())
+        return true;
+
+    // Verbatim kernel rules by their tokens; each stands for one line at most.
+    QHash<QString, QStringList> verbatimByTokens; // tokens joined by NUL -> ids, in order
+    if (current) {
+        for (int i = 0; i < current->rules.size(); ++i) {
+            const BackendRule &rule = current->rules.at(i);
+            if (rule.raw.isEmpty())
+                continue;
+            QString ignored;
+            const auto tokens = RestoreTokenizer::split(SnapshotBuilder::specText(rule), &ignored);
+            if (tokens)
+                verbatimByTokens[tokens->join(QChar(0))].append(
+                    SnapshotBuilder::verbatimId(m_family, rule, i));
+        }
+    }
+    const QList<QByteArray> lines = m_data.split('\n');
+    QVector<std::pair<int, ApplyValidator::Item>> substituted; // line, item
+    QStringList remaining;
+    int unreported = 0;
+    for (const FileError &e : imported.errors) {
+        const QStringList args = e.line >= 1 && e.line <= lines.size()
+                                     ? dockerUserArgs(lines.at(e.line - 1))
+                                     : QStringList();
+        const auto match =
+            args.isEmpty() ? verbatimByTokens.end() : verbatimByTokens.find(args.join(QChar(0)));
+        if (match != verbatimByTokens.end() && !match->isEmpty()) {
+            ApplyValidator::Item item;
+            item.verbatimId = match->takeFirst();
+            substituted.append({e.line, item});
+            continue;
+        }
+        if (remaining.size() < MaxReportedErrors)
+            remaining << QStringLiteral("line %1: %2").arg(e.line).arg(e.message);
+        else
+            ++unreported;
+    }
+    if (!remaining.isEmpty()) {
+        if (unreported > 0)
+            remaining << QStringLiteral("(%1 more errors)").arg(unreported);
+        items->clear();
+        *error = invalidRule(remaining.join(QLatin1Char('\n')));
+        return false;
+    }
+    // Rules and substituted lines interleave by line (files of appends; a kept rule together
+    // with -I at a position in one file is not supported).
+    QVector<std::pair<int, ApplyValidator::Item>> ordered;
+    ordered.reserve(count + substituted.size());
+    for (int i = 0; i < count; ++i)
+        ordered.append({imported.lines.at(i), std::move(out[i])});
+    ordered += substituted;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    items->clear();
+    items->reserve(ordered.size());
+    for (auto &entry : ordered)
+        items->append(std::move(entry.second));
+    return true;
+}
+
+QByteArray RulesFileImport::specLines(const QVector<BackendRule> &rules)
+{
+    QString text;
+    for (const BackendRule &rule : rules) {
+        text += SnapshotBuilder::specText(rule);
+        text += QLatin1Char('\n');
+    }
+    return text.toUtf8();
+}
+
+} // namespace Userchain

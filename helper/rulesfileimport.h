@@ -1,0 +1,61 @@
+#pragma once
+
+#include "applyvalidator.h"
+#include "backend.h"
+#include "restorefile.h"
+
+#include <QByteArray>
+#include <QVector>
+
+#include <future>
+
+namespace Userchain {
+
+/**
+ * The rules file of an ApplyFile call, read by the helper itself: the client sends the file as
+ * it is and the helper parses it once, with the same importDockerUser that `userchainctl check`
+ * and the GUI's import use, instead of a client parsing it and the helper parsing the result
+ * again.
+ *
+ * Two steps, as for ApplyValidator: read() runs before the lock, on caller input only (sizes
+ * first, then the parse); items() runs under the lock, once DOCKER-USER has been read, because
+ * a line the parser refuses may be the text of a rule the helper keeps verbatim (an exported
+ * file, edited and applied again) and then stands for that kernel rule.
+ */
+class RulesFileImport final
+{
+public:
+    /// The system bus refuses larger messages anyway; 32 MiB is over 200,000 typical rules.
+    static constexpr qint64 MaxFileBytes = 32 * 1024 * 1024;
+    /// Longest line: a rule of ApplyValidator::MaxRuleBytes plus room for `-A DOCKER-USER`,
+    /// a counters prefix and indentation.
+    static constexpr int MaxLineBytes = ApplyValidator::MaxRuleBytes + 256;
+    /// InvalidRule reports this many lines at most (the rest are counted).
+    static constexpr int MaxReportedErrors = 20;
+
+    /**
+     * Checks the bounds (false with InvalidArgument, or InvalidRule for a line too long) and
+     * starts parsing data on another thread, so that the helper can read the kernel's chain
+     * meanwhile; items() waits for the parse. Nothing is written before both are done.
+     */
+    bool read(Family family, const QByteArray &data, ApplyError *error);
+
+    /**
+     * The rules in file order, refused lines replaced by the verbatim kernel rule of current
+     * (DOCKER-USER under the lock; nullptr if missing) whose text they repeat. false with one
+     * InvalidRule error listing "line N: reason" per remaining refused line, or
+     * InvalidArgument for too many rules.
+     */
+    bool items(const BackendChain *current, QVector<ApplyValidator::Item> *items,
+               ApplyError *error);
+
+    /// Rule specs one per line ("spec\n" each), UTF-8: previousRules / appliedRules.
+    static QByteArray specLines(const QVector<BackendRule> &rules);
+
+private:
+    Family m_family = Family::IPv4;
+    QByteArray m_data;
+    std::future<DockerUserImport> m_parsing;
+};
+
+} // namespace Userchain
