@@ -118,39 +118,45 @@ bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector
     return true;
 }
 
-bool ApplyValidator::resolve(Family family, const QVector<Item> &items, const BackendChain *current,
+ApplyValidator::Current ApplyValidator::lookup(Family family, const BackendChain *chain)
+{
+    Current current;
+    current.chain = chain;
+    if (!chain)
+        return current;
+    const int n = int(chain->rules.size());
+    current.bySpec.reserve(n);
+    current.nextSame.fill(-1, n);
+    for (int i = n - 1; i >= 0; --i) {
+        const BackendRule &rule = chain->rules.at(i);
+        if (!rule.raw.isEmpty()) {
+            current.verbatim.insert(SnapshotBuilder::verbatimId(family, rule, i), i);
+            continue;
+        }
+        int &first = current.bySpec[SnapshotBuilder::specText(rule)]; // 0 for a new text
+        current.nextSame[i] = first - 1;
+        first = i + 1;
+    }
+    return current;
+}
+
+bool ApplyValidator::resolve(Family family, QVector<Item> items, const BackendChain *current,
                              QVector<BackendRule> *rules, ApplyError *error)
 {
-    QHash<QString, int> verbatim; // id -> index in current
-    // canonical text -> 1 + the first unpaired index in current with that text (0: none left),
-    // and for each index the next one with the same text (-1: none), so that the n-th equal
-    // rule of the new list pairs with the n-th of the old one
-    QHash<QString, int> bySpec;
-    QVector<int> nextSame;
-    if (current) {
-        const int n = int(current->rules.size());
-        bySpec.reserve(n);
-        nextSame.fill(-1, n);
-        for (int i = n - 1; i >= 0; --i) {
-            const BackendRule &rule = current->rules.at(i);
-            if (!rule.raw.isEmpty()) {
-                verbatim.insert(SnapshotBuilder::verbatimId(family, rule, i), i);
-                continue;
-            }
-            int &first = bySpec[SnapshotBuilder::specText(rule)]; // 0 for a new text
-            nextSame[i] = first - 1;
-            first = i + 1;
-        }
-    }
+    return resolve(std::move(items), lookup(family, current), rules, error);
+}
 
+bool ApplyValidator::resolve(QVector<Item> items, Current current, QVector<BackendRule> *rules,
+                             ApplyError *error)
+{
     rules->clear();
     rules->reserve(items.size());
     QSet<int> used;
     for (int i = 0; i < items.size(); ++i) {
-        const Item &item = items.at(i);
+        Item &item = items[i];
         if (!item.verbatimId.isEmpty()) {
-            const auto it = verbatim.constFind(item.verbatimId);
-            if (it == verbatim.constEnd()) {
+            const auto it = current.verbatim.constFind(item.verbatimId);
+            if (it == current.verbatim.constEnd()) {
                 *error =
                     invalidRule(i, QStringLiteral("unknown verbatimId %1").arg(item.verbatimId));
                 return false;
@@ -163,19 +169,19 @@ bool ApplyValidator::resolve(Family family, const QVector<Item> &items, const Ba
                 return false;
             }
             used.insert(it.value());
-            rules->append(current->rules.at(it.value()));
+            rules->append(current.chain->rules.at(it.value()));
             continue;
         }
         BackendRule rule;
-        rule.rule = item.rule;
-        rule.displaySpec = item.text.isEmpty() ? item.rule.toString() : item.text;
+        rule.displaySpec = item.text.isEmpty() ? item.rule.toString() : std::move(item.text);
+        rule.rule = std::move(item.rule);
         // Keep the counters of a rule that stays (the next kernel rule with the same text).
-        const auto it = bySpec.find(rule.displaySpec);
-        if (it != bySpec.end() && it.value() > 0) {
+        const auto it = current.bySpec.find(rule.displaySpec);
+        if (it != current.bySpec.end() && it.value() > 0) {
             const int index = it.value() - 1;
-            it.value() = nextSame.at(index) + 1;
-            rule.packets = current->rules.at(index).packets;
-            rule.bytes = current->rules.at(index).bytes;
+            it.value() = current.nextSame.at(index) + 1;
+            rule.packets = current.chain->rules.at(index).packets;
+            rule.bytes = current.chain->rules.at(index).bytes;
         }
         rules->append(std::move(rule));
     }

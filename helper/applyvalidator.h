@@ -3,6 +3,7 @@
 #include "backend.h"
 #include "dbustypes.h"
 
+#include <QHash>
 #include <QString>
 #include <QVector>
 
@@ -51,8 +52,24 @@ public:
      * entry from current (DOCKER-USER as just read under the lock; nullptr if missing).
      * Counters of rules that stay are carried over, as iptables-restore --counters would.
      */
-    static bool resolve(Family family, const QVector<Item> &items, const BackendChain *current,
+    static bool resolve(Family family, QVector<Item> items, const BackendChain *current,
                         QVector<BackendRule> *rules, ApplyError *error);
+
+    /// DOCKER-USER as resolve() looks rules up in it (verbatim ids, texts for counters).
+    struct Current
+    {
+        const BackendChain *chain = nullptr;
+        QHash<QString, int> verbatim; ///< id -> index in chain
+        /// text -> 1 + the first unpaired index with that text (0: none left); for each index
+        /// the next one with the same text (-1: none): the n-th equal new rule pairs with the
+        /// n-th old one.
+        QHash<QString, int> bySpec;
+        QVector<int> nextSame;
+    };
+    /// The lookup for resolve(); made apart so that it can be made while other work runs.
+    static Current lookup(Family family, const BackendChain *chain);
+    static bool resolve(QVector<Item> items, Current current, QVector<BackendRule> *rules,
+                        ApplyError *error);
 };
 
 } // namespace Userchain

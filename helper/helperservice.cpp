@@ -13,6 +13,8 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 
+#include <future>
+
 #include <cstdio>
 
 namespace Userchain {
@@ -467,41 +469,69 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
     const QDBusUnixFileDescriptor before =
         request.withTexts ? SealedMemfd::create(RulesFileImport::specLines(previous), &textError)
                           : QDBusUnixFileDescriptor();
+    // Likewise the lookup resolve() needs of the current rules.
+    ApplyValidator::Current lookup = ApplyValidator::lookup(family, current);
     QVector<ApplyValidator::Item> items;
     QVector<BackendRule> rules;
     ApplyError applyError;
     if (!request.items(current, &items, &applyError) ||
-        !ApplyValidator::resolve(family, items, current, &rules, &applyError)) {
+        !ApplyValidator::resolve(std::move(items), std::move(lookup), &rules, &applyError)) {
         finishWithError(call, applyError);
         return;
     }
-    const auto reply = [&](const QString &transactionId, const QString &revision) {
+    const auto appliedText = [&rules, &request](QString *why) {
+        return request.withTexts ? SealedMemfd::create(RulesFileImport::specLines(rules), why)
+                                 : QDBusUnixFileDescriptor();
+    };
+    const auto reply = [&](const QString &transactionId, const QString &revision,
+                           const QDBusUnixFileDescriptor &after) {
         if (!request.withTexts) {
             finishCall(call, {transactionId, revision});
             return;
         }
         // After a commit the rules are in place whether or not the texts can be sent; a
         // client without them still has the revision and can read the chain.
-        const QDBusUnixFileDescriptor after =
-            SealedMemfd::create(RulesFileImport::specLines(rules), &textError);
         if (!textError.isEmpty())
             log(QStringLiteral("cannot pass the rule texts: %1").arg(textError));
         finishCall(call, {transactionId, revision, QVariant::fromValue(before),
                           QVariant::fromValue(after)});
     };
     if (dryRun) {
-        reply(QString(), currentRevision);
+        reply(QString(), currentRevision, appliedText(&textError));
         return;
     }
     // Nothing to write: committing the same rules again would only reset their counters.
     // (A confirmed apply still commits, so that the caller gets its transaction.)
     if (current && !createJump && request.confirmSeconds == 0 && sameRules(previous, rules)) {
-        reply(QString(),
-              anyRevision ? SnapshotBuilder::revision(family, current) : currentRevision);
+        reply(QString(), anyRevision ? SnapshotBuilder::revision(family, current) : currentRevision,
+              appliedText(&textError));
         return;
     }
 
+    // The new revision is computed from what was committed rather than from reading the chain
+    // back: the backend writes parsed rules from their canonical text and verbatim rules as the
+    // very bytes it read, and reads them back as the same text and bytes, so the hash is the
+    // one the next GetSnapshot reports (tst_helperapply checks this). Reading 50,000 rules back
+    // would cost as much as the commit itself. Should the two ever differ, the client's next
+    // Apply is refused as stale, which is safe. It is made, with ApplyFile's text of the new
+    // rules, on another thread while this one waits for the kernel to take the commit.
+    BackendChain written;
+    written.rules = rules;
+    struct Answer
+    {
+        QString revision;
+        QDBusUnixFileDescriptor after;
+        QString textError;
+    };
+    std::future<Answer> answer =
+        std::async(std::launch::async | std::launch::deferred, [&written, &appliedText, family]() {
+            Answer made;
+            made.revision = SnapshotBuilder::computeRevision(family, &written);
+            made.after = appliedText(&made.textError);
+            return made;
+        });
     const bool ok = session->replaceDockerUser(rules, createChain, createJump, &error);
+    const Answer made = answer.get();
     // Creating the chain or the jump changes what detection sees (an empty host becomes a
     // legacy one); a failed commit may have been a backend that went away.
     if (createChain || createJump || !ok)
@@ -510,15 +540,8 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
         finishWithError(call, DBusError::Failed, error);
         return;
     }
-    // The new revision is computed from what was committed rather than from reading the chain
-    // back: the backend writes parsed rules from their canonical text and verbatim rules as the
-    // very bytes it read, and reads them back as the same text and bytes, so the hash is the
-    // one the next GetSnapshot reports (tst_helperapply checks this). Reading 50,000 rules back
-    // would cost as much as the commit itself. Should the two ever differ, the client's next
-    // Apply is refused as stale, which is safe.
-    BackendChain written;
-    written.rules = rules;
-    const QString newRevision = SnapshotBuilder::revision(family, &written);
+    SnapshotBuilder::rememberRevision(family, &written, made.revision);
+    textError = made.textError;
 
     QString transactionId;
     if (request.confirmSeconds > 0) {
@@ -536,7 +559,7 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
         m_pending = transaction;
         transaction->start();
     }
-    reply(transactionId, newRevision);
+    reply(transactionId, made.revision, made.after);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@
 #include <QHash>
 
 #include <algorithm>
-#include <system_error>
 #include <thread>
 
 namespace Userchain {
@@ -58,17 +57,29 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
     }
     m_family = family;
     m_data = data;
+    // The canonical texts, which resolve() pairs old and new rules by and the reply shows,
+    // are made on the same threads, right after the parse: per rule, so split like it.
     const auto parse = [family, data]() {
-        return importDockerUser(data, family);
+        Parsed parsed;
+        parsed.imported = importDockerUser(data, family);
+        const int count = int(parsed.imported.rules.size());
+        if (count > ApplyValidator::MaxRules)
+            return parsed;
+        parsed.texts.resize(count);
+        const int threads = count < ApplyValidator::ParallelFrom
+                                ? 1
+                                : qBound(1, int(std::thread::hardware_concurrency()), 4);
+        const Rule *rules = parsed.imported.rules.constData();
+        QString *texts = parsed.texts.data();
+        runInParts(threads, [&](int t) {
+            const int end = int(qint64(count) * (t + 1) / threads);
+            for (int i = int(qint64(count) * t / threads); i < end; ++i)
+                texts[i] = rules[i].toString();
+        });
+        return parsed;
     };
-    try {
-        m_parsing = std::async(std::launch::async, parse);
-    } catch (const std::system_error &) {
-        // No thread to be had: parse here, only without the overlap.
-        std::promise<DockerUserImport> done;
-        done.set_value(parse());
-        m_parsing = done.get_future();
-    }
+    // Where no thread can be had, the parse is deferred to items(), only without the overlap.
+    m_parsing = std::async(std::launch::async | std::launch::deferred, parse);
     return true;
 }
 
@@ -79,7 +90,8 @@ bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator:
         *error = {QLatin1String(DBusError::Failed), QStringLiteral("the file was not read")};
         return false;
     }
-    const DockerUserImport imported = m_parsing.get();
+    Parsed parsed = m_parsing.get();
+    DockerUserImport &imported = parsed.imported;
     if (imported.rules.size() > ApplyValidator::MaxRules) {
         *error = {QLatin1String(DBusError::InvalidArgument),
                   QStringLiteral("too many rules: %1 (at most %2)")
@@ -89,20 +101,11 @@ bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator:
     }
     const int count = int(imported.rules.size());
     items->resize(count);
-    // The canonical texts are what resolve() pairs old and new rules by, and what the reply
-    // shows; making them is per rule, so long lists are split between threads.
-    const int threads = count < ApplyValidator::ParallelFrom
-                            ? 1
-                            : qBound(1, int(std::thread::hardware_concurrency()), 4);
     ApplyValidator::Item *out = items->data();
-    runInParts(threads, [&](int t) {
-        const int begin = int(qint64(count) * t / threads);
-        const int end = int(qint64(count) * (t + 1) / threads);
-        for (int i = begin; i < end; ++i) {
-            out[i].rule = imported.rules.at(i);
-            out[i].text = out[i].rule.toString();
-        }
-    });
+    for (int i = 0; i < count; ++i) {
+        out[i].rule = std::move(imported.rules[i]);
+        out[i].text = std::move(parsed.texts[i]);
+    }
     if (imported.ok())
         return true;
 

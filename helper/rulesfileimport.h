@@ -55,7 +55,12 @@ public:
 private:
     Family m_family = Family::IPv4;
     QByteArray m_data;
-    std::future<DockerUserImport> m_parsing;
+    struct Parsed
+    {
+        DockerUserImport imported;
+        QStringList texts; ///< Rule::toString() of each imported rule
+    };
+    std::future<Parsed> m_parsing;
 };
 
 } // namespace Userchain

@@ -114,7 +114,7 @@ private:
     QList<Entry> m_entries;
 };
 
-QString computeRevision(Family family, const BackendChain *chain)
+QString revisionOf(Family family, const BackendChain *chain)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     addField(hash, QByteArray::number(int(family)));
@@ -130,17 +130,33 @@ QString computeRevision(Family family, const BackendChain *chain)
     return QString::fromLatin1(hash.result().toHex());
 }
 
+/// The helper's main thread does the reading and writing; the memo belongs to each thread.
+RevisionMemo &revisionMemo()
+{
+    static thread_local RevisionMemo memo;
+    return memo;
+}
+
 } // namespace
 
 QString SnapshotBuilder::revision(Family family, const BackendChain *chain)
 {
-    // The helper is single-threaded; the memo belongs to its one thread.
-    static thread_local RevisionMemo memo;
-    if (const auto known = memo.find(family, chain))
+    if (const auto known = revisionMemo().find(family, chain))
         return *known;
-    const QString result = computeRevision(family, chain);
-    memo.insert(family, chain, result);
+    const QString result = revisionOf(family, chain);
+    revisionMemo().insert(family, chain, result);
     return result;
+}
+
+QString SnapshotBuilder::computeRevision(Family family, const BackendChain *chain)
+{
+    return revisionOf(family, chain);
+}
+
+void SnapshotBuilder::rememberRevision(Family family, const BackendChain *chain,
+                                       const QString &revision)
+{
+    revisionMemo().insert(family, chain, revision);
 }
 
 QString SnapshotBuilder::verbatimId(Family family, const BackendRule &rule, int position)

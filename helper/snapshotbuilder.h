@@ -28,6 +28,11 @@ public:
 
     /// Hash of DOCKER-USER's content (a missing chain has a revision of its own).
     static QString revision(Family family, const BackendChain *dockerUser);
+    /// revision() without the calling thread's memo, for another thread (see rememberRevision()).
+    static QString computeRevision(Family family, const BackendChain *dockerUser);
+    /// Lets the calling thread's memo know a revision computed elsewhere.
+    static void rememberRevision(Family family, const BackendChain *dockerUser,
+                                 const QString &revision);
     /// The identity of a verbatim rule: its bytes and its position in the chain.
     static QString verbatimId(Family family, const BackendRule &rule, int position);
     /// The spec text shown for a rule: the backend's display text, else the canonical text.
