@@ -43,36 +43,28 @@ ExitCode report(const QString &fileName, const HelperClient::Failure &failure)
     return failure.code;
 }
 
-/// The lines of text ("spec\n" each), as views into it.
-QList<QByteArrayView> lines(const QByteArray &text)
-{
-    QList<QByteArrayView> result;
-    result.reserve(text.count('\n'));
-    qsizetype start = 0;
-    while (start < text.size()) {
-        qsizetype end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.size();
-        result.append(QByteArrayView(text).sliced(start, end - start));
-        start = end + 1;
-    }
-    return result;
-}
-
+/// Prints the helper's diff and its summary ("2 added, 1 removed, 0 moved", as RuleDiff's).
 void printDiff(const HelperClient::FileApplied &result)
 {
-    if (!result.textsMissing.isEmpty()) {
-        std::printf("# no diff: the helper's rule lists could not be read (%s)\n",
-                    qPrintable(result.textsMissing));
+    if (!result.diffMissing.isEmpty()) {
+        std::printf("# no diff: the helper's diff could not be read (%s)\n",
+                    qPrintable(result.diffMissing));
         return;
     }
-    const QList<QByteArrayView> before = lines(result.previousRules);
-    const QList<QByteArrayView> after = lines(result.appliedRules);
-    const QVector<RuleDiff::Change> changes = RuleDiff::compute(before, after);
-    const QByteArray text =
-        RuleDiff::formatUtf8(changes, before, after, QStringLiteral("DOCKER-USER"));
-    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
-    std::printf("# %s\n", qPrintable(RuleDiff::summary(changes)));
+    std::fwrite(result.diff.constData(), 1, size_t(result.diff.size()), stdout);
+    int added = 0, removed = 0, moved = 0;
+    for (const QByteArrayView line : RuleDiff::lines(result.diff)) {
+        if (line.startsWith('+'))
+            ++added;
+        else if (line.startsWith('-'))
+            ++removed;
+        else if (line.startsWith('~'))
+            ++moved;
+    }
+    if (added + removed + moved == 0)
+        std::printf("# no changes\n");
+    else
+        std::printf("# %d added, %d removed, %d moved\n", added, removed, moved);
     std::fflush(stdout);
 }
 
@@ -121,8 +113,8 @@ ExitCode ApplyCommand::run(const Options &options)
                         qPrintable(preview.newRevision));
             return ExitOk;
         }
-        if (preview.textsMissing.isEmpty() && preview.previousRules == preview.appliedRules &&
-            !options.createJump && options.expectRevision.isEmpty()) {
+        if (preview.diffMissing.isEmpty() && preview.diff.isEmpty() && !options.createJump &&
+            options.expectRevision.isEmpty()) {
             std::printf("# DOCKER-USER already holds these rules; nothing applied\n");
             return ExitOk;
         }
@@ -138,8 +130,7 @@ ExitCode ApplyCommand::run(const Options &options)
         return report(options.fileName, failure);
     if (!previewFirst) {
         printDiff(applied);
-        if (applied.textsMissing.isEmpty() && applied.previousRules == applied.appliedRules &&
-            !options.createJump) {
+        if (applied.diffMissing.isEmpty() && applied.diff.isEmpty() && !options.createJump) {
             std::printf("# DOCKER-USER already held these rules; nothing applied\n");
             return ExitOk;
         }

@@ -131,7 +131,7 @@ bool HelperClient::applyFile(Family family, const QByteArray &data, const QStrin
         *failure = {ExitFailed, QString(), QStringLiteral("cannot pass the file: %1").arg(why)};
         return false;
     }
-    QDBusPendingReply<QString, QString, QDBusUnixFileDescriptor, QDBusUnixFileDescriptor> reply =
+    QDBusPendingReply<QString, QString, QDBusUnixFileDescriptor> reply =
         m_proxy->ApplyFile(int(family), file, expectedRevision, confirmSeconds, flags);
     reply.waitForFinished();
     if (reply.isError()) {
@@ -140,17 +140,13 @@ bool HelperClient::applyFile(Family family, const QByteArray &data, const QStrin
     }
     out->transactionId = reply.argumentAt<0>();
     out->newRevision = reply.argumentAt<1>();
-    // The descriptors are the helper's; their size is bounded all the same.
+    // The descriptor is the helper's; its size is bounded all the same.
     constexpr qint64 MaxBytes = 256 * 1024 * 1024;
-    const auto before = SealedMemfd::read(reply.argumentAt<2>(), MaxBytes, &why);
-    const auto after =
-        before ? SealedMemfd::read(reply.argumentAt<3>(), MaxBytes, &why) : std::nullopt;
-    if (before && after) {
-        out->previousRules = *before;
-        out->appliedRules = *after;
-    } else {
-        out->textsMissing = why; // applied all the same; only the diff is missing
-    }
+    const auto diff = SealedMemfd::read(reply.argumentAt<2>(), MaxBytes, &why);
+    if (diff)
+        out->diff = *diff;
+    else
+        out->diffMissing = why; // applied all the same; only the diff is missing
     return true;
 }
 

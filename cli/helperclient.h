@@ -49,11 +49,10 @@ public:
     /// What ApplyFile answers (see resources/io.github.userchain.Helper1.xml).
     struct FileApplied
     {
-        QString transactionId;    ///< empty unless confirmSeconds > 0 and something changed
-        QString newRevision;      ///< with ApplyDryRun: the current revision
-        QByteArray previousRules; ///< rule specs, one per line, UTF-8
-        QByteArray appliedRules;
-        QString textsMissing; ///< why previousRules and appliedRules could not be read
+        QString transactionId; ///< empty unless confirmSeconds > 0 and something changed
+        QString newRevision;   ///< with ApplyDryRun: the current revision
+        QByteArray diff;       ///< the changes, one line each (RuleDiff::format), UTF-8
+        QString diffMissing;   ///< why the diff could not be read
     };
     /// Sends a rules file for the helper to parse and apply (flags: ApplyFlag).
     bool applyFile(Family family, const QByteArray &data, const QString &expectedRevision,

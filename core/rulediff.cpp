@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <charconv>
 
 namespace Userchain {
 
@@ -127,7 +128,9 @@ void appendNumber(QString &out, int n)
 
 void appendNumber(QByteArray &out, int n)
 {
-    out += QByteArray::number(n);
+    char digits[16];
+    const auto end = std::to_chars(digits, digits + sizeof(digits), n).ptr;
+    out.append(digits, end - digits);
 }
 
 /// format() for either text type; specOf(change) gives the rule's text.
@@ -218,6 +221,21 @@ QString RuleDiff::format(const QVector<Change> &changes, const QString &chain)
 {
     return formatChanges(changes, QStringLiteral("-A ") + chain + QLatin1Char(' '),
                          [](const Change &change) -> const QString & { return change.spec; });
+}
+
+QList<QByteArrayView> RuleDiff::lines(const QByteArray &text)
+{
+    QList<QByteArrayView> result;
+    result.reserve(text.count('\n') + 1);
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        result.append(QByteArrayView(text).sliced(start, end - start));
+        start = end + 1;
+    }
+    return result;
 }
 
 QByteArray RuleDiff::formatUtf8(const QVector<Change> &changes,

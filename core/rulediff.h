@@ -59,6 +59,8 @@ public:
      * `  -A CHAIN spec`.
      */
     static QString format(const QVector<Change> &changes, const QString &chain);
+    /// The lines of text (each ended by '\n', the last one possibly not), as views into it.
+    static QList<QByteArrayView> lines(const QByteArray &text);
     /// format() as UTF-8, for changes from the QByteArrayView compute().
     static QByteArray formatUtf8(const QVector<Change> &changes,
                                  const QList<QByteArrayView> &oldSpecs,

@@ -47,9 +47,15 @@ public:
     virtual ~BackendSession() = default;
     /// DOCKER-USER of the filter table as read when the session began; nullptr when missing.
     virtual const BackendChain *dockerUser() const = 0;
-    /// As Backend::replaceDockerUser, on the state this session read.
-    virtual bool replaceDockerUser(const QVector<BackendRule> &rules, bool createChain,
-                                   bool createJump, QString *error) = 0;
+    /**
+     * Backend::replaceDockerUser in two steps, on the state this session read: prepare()
+     * checks and encodes every rule and stages the new chain without touching the kernel;
+     * commit() is the one atomic write. Apart so that the caller can use the time the kernel
+     * takes for other work. Once per session.
+     */
+    virtual bool prepare(const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                         QString *error) = 0;
+    virtual bool commit(QString *error) = 0;
 };
 
 /**

@@ -4,6 +4,7 @@
 #include "pendingtransaction.h"
 #include "persistentstore.h"
 #include "polkitauthorizer.h"
+#include "rulediff.h"
 #include "rulesfileimport.h"
 #include "savedrestorer.h"
 #include "sealedmemfd.h"
@@ -307,12 +308,10 @@ QString HelperService::Apply(int family, const ApplyRuleList &rules,
 
 QString HelperService::ApplyFile(int family, const QDBusUnixFileDescriptor &data,
                                  const QString &expectedRevision, uint confirmSeconds, uint flags,
-                                 QString &newRevision, QDBusUnixFileDescriptor &previousRules,
-                                 QDBusUnixFileDescriptor &appliedRules)
+                                 QString &newRevision, QDBusUnixFileDescriptor &diff)
 {
     Q_UNUSED(newRevision) // the reply is sent later, from finishCall
-    Q_UNUSED(previousRules)
-    Q_UNUSED(appliedRules)
+    Q_UNUSED(diff)
     const Call call = beginCall();
     const QMap<QString, QString> details{
         {QStringLiteral("family"), QString::number(family)},
@@ -340,7 +339,7 @@ QString HelperService::ApplyFile(int family, const QDBusUnixFileDescriptor &data
                       return;
                   }
                   ApplyRequest request(Family(family), expectedRevision, confirmSeconds, flags);
-                  request.withTexts = true;
+                  request.withDiff = true;
                   request.items = [file](const BackendChain *current,
                                          QVector<ApplyValidator::Item> *out, ApplyError *why) {
                       return file->items(current, out, why);
@@ -463,12 +462,10 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
         return;
     }
     const QVector<BackendRule> previous = current ? current->rules : QVector<BackendRule>();
-    // The rules before, for ApplyFile's reply, are written out now: a file's rules may still
-    // be being parsed on other threads (see RulesFileImport::read), and request.items() waits.
-    QString textError;
-    const QDBusUnixFileDescriptor before =
-        request.withTexts ? SealedMemfd::create(RulesFileImport::specLines(previous), &textError)
-                          : QDBusUnixFileDescriptor();
+    // ApplyFile's diff needs the rules before as text; it is made now, while a file's rules
+    // may still be being parsed on other threads (RulesFileImport::read; items() waits).
+    const QByteArray previousText =
+        request.withDiff ? RulesFileImport::specLines(previous) : QByteArray();
     // Likewise the lookup resolve() needs of the current rules.
     ApplyValidator::Current lookup = ApplyValidator::lookup(family, current);
     QVector<ApplyValidator::Item> items;
@@ -479,32 +476,38 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
         finishWithError(call, applyError);
         return;
     }
-    const auto appliedText = [&rules, &request](QString *why) {
-        return request.withTexts ? SealedMemfd::create(RulesFileImport::specLines(rules), why)
-                                 : QDBusUnixFileDescriptor();
+    const auto diffOf = [&rules, &request, &previousText](QString *why) {
+        if (!request.withDiff)
+            return QDBusUnixFileDescriptor();
+        const QByteArray appliedText = RulesFileImport::specLines(rules);
+        const QList<QByteArrayView> before = RuleDiff::lines(previousText);
+        const QList<QByteArrayView> after = RuleDiff::lines(appliedText);
+        return SealedMemfd::create(RuleDiff::formatUtf8(RuleDiff::compute(before, after), before,
+                                                        after, QStringLiteral("DOCKER-USER")),
+                                   why);
     };
+    QString diffError;
     const auto reply = [&](const QString &transactionId, const QString &revision,
-                           const QDBusUnixFileDescriptor &after) {
-        if (!request.withTexts) {
+                           const QDBusUnixFileDescriptor &diff) {
+        if (!request.withDiff) {
             finishCall(call, {transactionId, revision});
             return;
         }
-        // After a commit the rules are in place whether or not the texts can be sent; a
-        // client without them still has the revision and can read the chain.
-        if (!textError.isEmpty())
-            log(QStringLiteral("cannot pass the rule texts: %1").arg(textError));
-        finishCall(call, {transactionId, revision, QVariant::fromValue(before),
-                          QVariant::fromValue(after)});
+        // After a commit the rules are in place whether or not the diff can be sent; a
+        // client without it still has the revision and can read the chain.
+        if (!diffError.isEmpty())
+            log(QStringLiteral("cannot pass the diff: %1").arg(diffError));
+        finishCall(call, {transactionId, revision, QVariant::fromValue(diff)});
     };
     if (dryRun) {
-        reply(QString(), currentRevision, appliedText(&textError));
+        reply(QString(), currentRevision, diffOf(&diffError));
         return;
     }
     // Nothing to write: committing the same rules again would only reset their counters.
     // (A confirmed apply still commits, so that the caller gets its transaction.)
     if (current && !createJump && request.confirmSeconds == 0 && sameRules(previous, rules)) {
         reply(QString(), anyRevision ? SnapshotBuilder::revision(family, current) : currentRevision,
-              appliedText(&textError));
+              diffOf(&diffError));
         return;
     }
 
@@ -513,25 +516,29 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
     // very bytes it read, and reads them back as the same text and bytes, so the hash is the
     // one the next GetSnapshot reports (tst_helperapply checks this). Reading 50,000 rules back
     // would cost as much as the commit itself. Should the two ever differ, the client's next
-    // Apply is refused as stale, which is safe. It is made, with ApplyFile's text of the new
-    // rules, on another thread while this one waits for the kernel to take the commit.
+    // Apply is refused as stale, which is safe. It is made, with ApplyFile's diff, on another
+    // thread while this one waits for the kernel to take the commit.
     BackendChain written;
     written.rules = rules;
     struct Answer
     {
         QString revision;
-        QDBusUnixFileDescriptor after;
-        QString textError;
+        QDBusUnixFileDescriptor diff;
+        QString diffError;
     };
-    std::future<Answer> answer =
-        std::async(std::launch::async | std::launch::deferred, [&written, &appliedText, family]() {
-            Answer made;
-            made.revision = SnapshotBuilder::computeRevision(family, &written);
-            made.after = appliedText(&made.textError);
-            return made;
-        });
-    const bool ok = session->replaceDockerUser(rules, createChain, createJump, &error);
-    const Answer made = answer.get();
+    bool ok = session->prepare(rules, createChain, createJump, &error);
+    std::future<Answer> answer;
+    if (ok) {
+        answer =
+            std::async(std::launch::async | std::launch::deferred, [&written, &diffOf, family]() {
+                Answer made;
+                made.revision = SnapshotBuilder::computeRevision(family, &written);
+                made.diff = diffOf(&made.diffError);
+                return made;
+            });
+        ok = session->commit(&error);
+    }
+    const Answer made = answer.valid() ? answer.get() : Answer();
     // Creating the chain or the jump changes what detection sees (an empty host becomes a
     // legacy one); a failed commit may have been a backend that went away.
     if (createChain || createJump || !ok)
@@ -541,7 +548,7 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
         return;
     }
     SnapshotBuilder::rememberRevision(family, &written, made.revision);
-    textError = made.textError;
+    diffError = made.diffError;
 
     QString transactionId;
     if (request.confirmSeconds > 0) {
@@ -559,7 +566,7 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
         m_pending = transaction;
         transaction->start();
     }
-    reply(transactionId, made.revision, made.after);
+    reply(transactionId, made.revision, made.diff);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,8 +58,7 @@ public Q_SLOTS:
                   QString &newRevision);
     QString ApplyFile(int family, const QDBusUnixFileDescriptor &data,
                       const QString &expectedRevision, uint confirmSeconds, uint flags,
-                      QString &newRevision, QDBusUnixFileDescriptor &previousRules,
-                      QDBusUnixFileDescriptor &appliedRules);
+                      QString &newRevision, QDBusUnixFileDescriptor &diff);
     void Confirm(const QString &transactionId);
     void Rollback(const QString &transactionId);
     QString Save(int family);
@@ -123,7 +122,7 @@ private:
         QString expectedRevision; ///< empty with ApplyAnyRevision
         uint confirmSeconds = 0;
         uint flags = 0;
-        bool withTexts = false; ///< ApplyFile: the reply carries previous and applied specs
+        bool withDiff = false; ///< ApplyFile: the reply carries the diff
         /// The rules to write, given DOCKER-USER as read under the lock (nullptr: missing).
         std::function<bool(const BackendChain *current, QVector<ApplyValidator::Item> *items,
                            ApplyError *error)>

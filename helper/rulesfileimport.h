@@ -49,7 +49,7 @@ public:
     bool items(const BackendChain *current, QVector<ApplyValidator::Item> *items,
                ApplyError *error);
 
-    /// Rule specs one per line ("spec\n" each), UTF-8: previousRules / appliedRules.
+    /// Rule specs one per line ("spec\n" each), UTF-8, for ApplyFile's diff.
     static QByteArray specLines(const QVector<BackendRule> &rules);
 
 private:

@@ -10,6 +10,8 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstddef>
+#include <cstring>
 #include <memory>
 #include <system_error>
 #include <thread>
@@ -237,64 +239,115 @@ IptcBackend::~IptcBackend() = default;
 
 namespace {
 
-/// The rules of one chain of the table h holds, decoded (see DecodeCache).
+/**
+ * Appends to out an entry as the chain memo compares it: its bytes without what a read of the
+ * same rule may give differently (counters, comefrom, the bytes after a match's or target's
+ * name, which the kernel leaves as the reader's buffer held them, and a jump's verdict, an
+ * offset that moves with other chains) followed by its target's name. Two equal
+ * fingerprints are two reads of the same rule, so they decode the same: this keeps less back
+ * than EntryCodec::decodeKey and costs a copy instead of a parse. False for an entry whose
+ * sizes do not add up (then there is no memo for its chain).
+ */
+template <Family F> bool appendFingerprint(QByteArray &out, const void *data, const char *target)
+{
+    using Entry = typename Iptc<F>::Entry;
+    const auto *e = static_cast<const Entry *>(data);
+    const size_t size = e->next_offset;
+    const size_t targetOffset = e->target_offset;
+    if (targetOffset < sizeof(Entry) || targetOffset + sizeof(xt_entry_target) > size)
+        return false;
+    const qsizetype at = out.size();
+    out.append(static_cast<const char *>(data), qsizetype(size));
+    char *copy = out.data() + at;
+    std::memset(copy + offsetof(Entry, counters), 0, sizeof(e->counters));
+    std::memset(copy + offsetof(Entry, comefrom), 0, sizeof(e->comefrom));
+    // Match and target headers alike: u16 size, then the name field.
+    const auto clearNameTail = [copy](size_t offset) {
+        char *name = copy + offset + offsetof(xt_entry_match, u.user.name);
+        const size_t length = strnlen(name, XT_EXTENSION_MAXNAMELEN);
+        std::memset(name + length, 0, XT_EXTENSION_MAXNAMELEN - length);
+    };
+    for (size_t offset = sizeof(Entry); offset < targetOffset;) {
+        xt_entry_match match;
+        std::memcpy(&match, copy + offset, sizeof(match));
+        if (match.u.match_size < sizeof(xt_entry_match) ||
+            offset + match.u.match_size > targetOffset)
+            return false;
+        clearNameTail(offset);
+        offset += match.u.match_size;
+    }
+    clearNameTail(targetOffset);
+    xt_entry_target header;
+    std::memcpy(&header, copy + targetOffset, sizeof(header));
+    if (header.u.user.name[0] == '\0' && header.u.target_size >= sizeof(xt_standard_target))
+        std::memset(copy + targetOffset + offsetof(xt_standard_target, verdict), 0, sizeof(int));
+    out.append(target ? target : "");
+    out.append('\0');
+    return true;
+}
+
+/// The rules of one chain of the table h holds, decoded (see DecodeCache::Chain).
 template <Family F>
 QVector<BackendRule> decodeChain(const EntryCodec &codec, IptcBackend::DecodeCache &cache,
                                  xtc_handle *h, const char *table, const char *chain)
 {
     using Entry = typename Iptc<F>::Entry;
-    struct Read
-    {
-        const Entry *entry;
-        QString label;
-        QByteArray key; ///< EntryCodec::decodeKey, empty when there is none
-    };
-    QVector<Read> read;
-    // The chain's signature is its rules' decode keys (the entries without counters and
-    // without the bytes the kernel leaves undefined), each with its length in front.
-    QByteArray signature;
-    bool allKeyed = true;
+    QVector<const Entry *> entries;
+    QVector<const char *> targets;
+    QByteArray fingerprint;
+    bool comparable = true;
+    bool counted = false; // any counter not zero
     for (auto *e = Iptc<F>::firstRule(chain, h); e; e = Iptc<F>::nextRule(e, h)) {
-        const char *target = Iptc<F>::target(e, h);
-        const QString label = QString::fromLatin1(target ? target : "");
-        const QByteArray key = codec.decodeKey(e, e->next_offset, label);
-        allKeyed = allKeyed && !key.isEmpty();
-        signature += QByteArray::number(key.size()) + ':' + key;
-        read.append({e, label, key});
+        entries.append(e);
+        targets.append(Iptc<F>::target(e, h));
+        comparable = comparable && appendFingerprint<F>(fingerprint, e, targets.last());
+        counted = counted || e->counters.pcnt || e->counters.bcnt;
     }
 
     const int slot = IptcBackend::DecodeCache::slot(F);
     const QString name = QLatin1String(table) + QLatin1Char('/') + QLatin1String(chain);
-    QVector<BackendRule> rules;
     const auto known = cache.chains[slot].constFind(name);
-    if (allKeyed && known != cache.chains[slot].constEnd() && known->signature == signature) {
-        rules = known->rules;
-        for (int i = 0; i < rules.size(); ++i) {
-            rules[i].packets = read[i].entry->counters.pcnt;
-            rules[i].bytes = read[i].entry->counters.bcnt;
+    if (comparable && known != cache.chains[slot].constEnd() && known->signature == fingerprint) {
+        // Shared with the memo, unless there are counters to fill in.
+        QVector<BackendRule> rules = known->rules;
+        if (counted) {
+            for (int i = 0; i < rules.size(); ++i) {
+                rules[i].packets = entries[i]->counters.pcnt;
+                rules[i].bytes = entries[i]->counters.bcnt;
+            }
         }
         return rules;
     }
-    rules.reserve(read.size());
-    for (const Read &r : std::as_const(read)) {
+    QVector<BackendRule> rules;
+    rules.reserve(entries.size());
+    bool allKeyed = true;
+    for (int i = 0; i < entries.size(); ++i) {
+        const Entry *e = entries[i];
+        const QString label = QString::fromLatin1(targets[i] ? targets[i] : "");
+        const QByteArray key = codec.decodeKey(e, e->next_offset, label);
+        allKeyed = allKeyed && !key.isEmpty();
         BackendRule rule;
-        if (r.key.isEmpty() || !cache.find(F, r.key, &rule)) {
-            rule = codec.toBackendRule(r.entry, r.entry->next_offset, r.label);
-            if (!r.key.isEmpty())
-                cache.insert(F, r.key, rule);
+        if (key.isEmpty() || !cache.find(F, key, &rule)) {
+            rule = codec.toBackendRule(e, e->next_offset, label);
+            if (!key.isEmpty())
+                cache.insert(F, key, rule);
         }
-        rule.packets = r.entry->counters.pcnt;
-        rule.bytes = r.entry->counters.bcnt;
+        rule.packets = e->counters.pcnt;
+        rule.bytes = e->counters.bcnt;
         rules.append(std::move(rule));
     }
-    if (!allKeyed) {
+    // Only chains whose every rule has a decode key: a rule whose decoding depends on more
+    // than its bytes (-m set) must be decoded on every read.
+    if (!comparable || !allKeyed) {
         cache.chains[slot].remove(name);
         return rules;
     }
-    IptcBackend::DecodeCache::Chain remembered{signature, rules};
-    for (BackendRule &rule : remembered.rules) {
-        rule.packets = 0;
-        rule.bytes = 0;
+    IptcBackend::DecodeCache::Chain remembered{fingerprint, rules};
+    if (counted) {
+        for (BackendRule &rule : remembered.rules) {
+            rule.packets = 0;
+            rule.bytes = 0;
+        }
     }
     cache.chains[slot].insert(name, std::move(remembered));
     return rules;
@@ -426,13 +479,12 @@ bool encodeAll(const EntryCodec &codec, const QVector<BackendRule> &rules,
     return true;
 }
 
-/// Replaces DOCKER-USER in the table state h holds and commits it.
+/// Replaces DOCKER-USER in the table state h holds, for commitOn(); nothing reaches the kernel.
 template <Family F>
-bool replaceOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool createChain,
+bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool createChain,
                bool createJump, QString *error)
 {
-    // Every rule is encoded and checked before the handle is changed; nothing reaches the
-    // kernel before the one commit at the end.
+    // Every rule is encoded and checked before the handle is changed.
     KernelIpsets ipsets;
     const EntryCodec codec(F, ipsets.lookup());
     QVector<QByteArray> entries;
@@ -506,6 +558,12 @@ bool replaceOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool creat
             }
         }
     }
+    return true;
+}
+
+/// The one atomic commit of what prepareOn() changed.
+template <Family F> bool commitOn(xtc_handle *h, QString *error)
+{
     if (!Iptc<F>::commit(h)) {
         setError(error,
                  QStringLiteral("the kernel refused the new DOCKER-USER: %1").arg(lastError<F>()));
@@ -519,7 +577,8 @@ bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool cre
                    QString *error)
 {
     Handle<F> h = openExisting<F>(QLatin1String(kFilter), error);
-    return h && replaceOn<F>(h.get(), rules, createChain, createJump, error);
+    return h && prepareOn<F>(h.get(), rules, createChain, createJump, error) &&
+           commitOn<F>(h.get(), error);
 }
 
 /// DOCKER-USER read from one filter table handle, which the replace then commits.
@@ -535,22 +594,36 @@ public:
         return m_dockerUser ? &*m_dockerUser : nullptr;
     }
 
-    bool replaceDockerUser(const QVector<BackendRule> &rules, bool createChain, bool createJump,
-                           QString *error) override
+    bool prepare(const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                 QString *error) override
     {
-        // libiptc frees the handle's rules on commit; one session, one commit.
-        if (m_committed) {
-            setError(error, QStringLiteral("this session has already committed"));
+        // One session, one replace: the handle holds what the first one changed.
+        if (m_step != Step::Read) {
+            setError(error, QStringLiteral("this session has already been used"));
             return false;
         }
-        m_committed = true;
-        return replaceOn<F>(m_handle.get(), rules, createChain, createJump, error);
+        m_step = Step::Done;
+        if (!prepareOn<F>(m_handle.get(), rules, createChain, createJump, error))
+            return false;
+        m_step = Step::Prepared;
+        return true;
+    }
+
+    bool commit(QString *error) override
+    {
+        if (m_step != Step::Prepared) {
+            setError(error, QStringLiteral("nothing prepared to commit"));
+            return false;
+        }
+        m_step = Step::Done;
+        return commitOn<F>(m_handle.get(), error);
     }
 
 private:
+    enum class Step { Read, Prepared, Done };
     Handle<F> m_handle;
     std::optional<BackendChain> m_dockerUser;
-    bool m_committed = false;
+    Step m_step = Step::Read;
 };
 
 template <Family F>

@@ -16,10 +16,26 @@ ReadReplaceSession::ReadReplaceSession(Backend *backend, Family family, QString 
     }
 }
 
-bool ReadReplaceSession::replaceDockerUser(const QVector<BackendRule> &rules, bool createChain,
-                                           bool createJump, QString *error)
+bool ReadReplaceSession::prepare(const QVector<BackendRule> &rules, bool createChain,
+                                 bool createJump, QString *error)
 {
-    return m_backend->replaceDockerUser(m_family, rules, createChain, createJump, error);
+    if (m_rules) {
+        *error = QStringLiteral("this session has already been used");
+        return false;
+    }
+    m_rules = rules;
+    m_createChain = createChain;
+    m_createJump = createJump;
+    return true;
+}
+
+bool ReadReplaceSession::commit(QString *error)
+{
+    if (!m_rules) {
+        *error = QStringLiteral("nothing prepared to commit");
+        return false;
+    }
+    return m_backend->replaceDockerUser(m_family, *m_rules, m_createChain, m_createJump, error);
 }
 
 } // namespace Userchain

@@ -2,6 +2,8 @@
 
 #include "backend.h"
 
+#include <optional>
+
 namespace Userchain {
 
 /**
@@ -17,8 +19,10 @@ public:
 
     bool ok() const { return m_ok; }
     const BackendChain *dockerUser() const override { return m_dockerUser; }
-    bool replaceDockerUser(const QVector<BackendRule> &rules, bool createChain, bool createJump,
-                           QString *error) override;
+    /// Keeps the rules: the backend checks them when it writes (in commit()).
+    bool prepare(const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                 QString *error) override;
+    bool commit(QString *error) override;
 
 private:
     Backend *m_backend;
@@ -26,6 +30,9 @@ private:
     BackendTables m_tables;
     const BackendChain *m_dockerUser = nullptr;
     bool m_ok = false;
+    std::optional<QVector<BackendRule>> m_rules; ///< set by prepare()
+    bool m_createChain = false;
+    bool m_createJump = false;
 };
 
 } // namespace Userchain

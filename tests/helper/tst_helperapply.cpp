@@ -70,7 +70,7 @@ private Q_SLOTS:
     void verbatimRulePreservedAcrossReorder();
     void verbatimRuleKeptThroughExportAndApply();
     void countersSurviveApply();
-    void applyFileAnswersBothLists();
+    void applyFileAnswersWithTheDiff();
     void unchangedRulesKeepCounters();
 
 private:
@@ -478,7 +478,7 @@ void TestHelperApply::countersSurviveApply()
     QFile::remove(file);
 }
 
-void TestHelperApply::applyFileAnswersBothLists()
+void TestHelperApply::applyFileAnswersWithTheDiff()
 {
     QVERIFY(
         loadDockerUser({QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")}));
@@ -492,9 +492,10 @@ void TestHelperApply::applyFileAnswersBothLists()
     QVERIFY2(client.applyFile(Family::IPv4, file, QString(), 0, ApplyAnyRevision | ApplyDryRun,
                               &preview, &failure),
              qPrintable(HelperClient::describe(failure)));
-    QCOMPARE(preview.previousRules, QByteArray("-s 10.0.0.1/32 -j DROP\n-j RETURN\n"));
-    QCOMPARE(preview.appliedRules,
-             QByteArray("-s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP\n-j RETURN\n"));
+    const QByteArray diff =
+        "- -A DOCKER-USER -s 10.0.0.1/32 -j DROP    # removed, was 1\n"
+        "+ -A DOCKER-USER -s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP    # added as 1\n";
+    QCOMPARE(preview.diff, diff);
     QVERIFY(preview.transactionId.isEmpty());
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              (QStringList{QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")}));
@@ -502,12 +503,11 @@ void TestHelperApply::applyFileAnswersBothLists()
     QVERIFY(client.snapshot(Family::IPv4, &before, &failure));
     QCOMPARE(preview.newRevision, before.revision);
 
-    // The apply that quotes it; the lists are the same, the new revision is what reads report.
+    // The apply that quotes it; the diff is the same, the new revision is what reads report.
     HelperClient::FileApplied applied;
     QVERIFY2(client.applyFile(Family::IPv4, file, preview.newRevision, 0, 0, &applied, &failure),
              qPrintable(HelperClient::describe(failure)));
-    QCOMPARE(applied.previousRules, preview.previousRules);
-    QCOMPARE(applied.appliedRules, preview.appliedRules);
+    QCOMPARE(applied.diff, diff);
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              (QStringList{QStringLiteral("-s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP"),
                           QStringLiteral("-j RETURN")}));
