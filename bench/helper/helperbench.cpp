@@ -23,8 +23,8 @@ namespace {
 class HelperBench final
 {
 public:
-    HelperBench(const QList<int> &sizes, int runs, bool ipv6)
-        : m_sizes(sizes), m_runs(runs), m_ipv6(ipv6)
+    HelperBench(const QList<int> &sizes, int runs, bool ipv6, bool nft)
+        : m_sizes(sizes), m_runs(runs), m_ipv6(ipv6), m_nft(nft)
     {}
 
     int run();
@@ -46,13 +46,17 @@ private:
     QList<int> m_sizes;
     int m_runs;
     bool m_ipv6;
+    bool m_nft; ///< Docker's chains (and the comparison) in nf_tables: iptables-nft-*
     QTemporaryDir m_dir;
 };
 
 QString HelperBench::tool(const char *name) const
 {
-    // "iptables-legacy-restore" → "ip6tables-legacy-restore" for IPv6.
-    const QString n = QString::fromLatin1(name);
+    // "iptables-legacy-restore" → "ip6tables-legacy-restore" for IPv6, "iptables-nft-restore"
+    // for nft.
+    QString n = QString::fromLatin1(name);
+    if (m_nft)
+        n.replace(QLatin1String("-legacy-"), QLatin1String("-nft-"));
     return m_ipv6 ? QStringLiteral("ip6") + n.mid(2) : n;
 }
 
@@ -134,8 +138,8 @@ int HelperBench::run()
     if (!timed(ctl, ctlArgs({QStringLiteral("status")})).ok)
         return 1;
 
-    std::printf("%s DOCKER-USER replace, medians of %d runs (alternating, same namespace)\n",
-                m_ipv6 ? "IPv6" : "IPv4", m_runs);
+    std::printf("%s %s DOCKER-USER replace, medians of %d runs (alternating, same namespace)\n",
+                m_ipv6 ? "IPv6" : "IPv4", m_nft ? "nft" : "legacy", m_runs);
     std::printf("%8s  %16s  %28s  %8s\n", "rules", "userchainctl ms",
                 qPrintable(tool("iptables-legacy-restore") + QStringLiteral(" -n ms")), "ratio");
     int largest = 0;
@@ -201,7 +205,10 @@ int main(int argc, char *argv[])
                                   QStringLiteral("N"), QStringLiteral("5"));
     const QCommandLineOption family(QStringLiteral("family"), QStringLiteral("4 or 6."),
                                     QStringLiteral("F"), QStringLiteral("4"));
-    parser.addOptions({sizes, runs, family});
+    const QCommandLineOption backend(QStringLiteral("backend"),
+                                     QStringLiteral("legacy (libiptc) or nft (iptables-nft)."),
+                                     QStringLiteral("B"), QStringLiteral("legacy"));
+    parser.addOptions({sizes, runs, family, backend});
     parser.process(app);
     QList<int> counts;
     for (const QString &s : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -214,5 +221,7 @@ int main(int argc, char *argv[])
         counts << n;
     }
     const int n = parser.value(runs).toInt();
-    return HelperBench(counts, n < 1 ? 5 : n, parser.value(family) == QLatin1String("6")).run();
+    return HelperBench(counts, n < 1 ? 5 : n, parser.value(family) == QLatin1String("6"),
+                       parser.value(backend) == QLatin1String("nft"))
+        .run();
 }

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void withContext_data();
     void withContext();
     void withContextAgreesWithCompute();
+    void utf8ViewsAgreeWithStrings();
+    void lines();
 };
 
 void TestRuleDiff::compute_data()
@@ -172,6 +174,44 @@ void TestRuleDiff::withContextAgreesWithCompute()
                             "+ -A DOCKER-USER -s 1.2.3.4/32 -j DROP    # added as 2\n"
                             "  -A DOCKER-USER -j RETURN\n"
                             "- -A DOCKER-USER -i eth0 -j DROP    # removed, was 2\n"));
+}
+
+void TestRuleDiff::utf8ViewsAgreeWithStrings()
+{
+    // The command line diffs the helper's UTF-8 lists without converting them: the same
+    // pairing (duplicates pair in order), the same text, non-ASCII included.
+    QStringList oldSpecs, newSpecs;
+    for (int i = 0; i < 200; ++i) {
+        oldSpecs << QStringLiteral("-s 10.0.%1.0/24 -m comment --comment \"r\u00e9gle %2\" -j DROP")
+                        .arg(i % 37)
+                        .arg(i % 11);
+        newSpecs << QStringLiteral("-s 10.0.%1.0/24 -m comment --comment \"r\u00e9gle %2\" -j DROP")
+                        .arg((i * 7) % 41)
+                        .arg(i % 11);
+    }
+    const QByteArray oldText = oldSpecs.join(QLatin1Char('\n')).toUtf8() + '\n';
+    const QByteArray newText = newSpecs.join(QLatin1Char('\n')).toUtf8() + '\n';
+    const QList<QByteArrayView> before = RuleDiff::lines(oldText);
+    const QList<QByteArrayView> after = RuleDiff::lines(newText);
+    QCOMPARE(before.size(), oldSpecs.size());
+    const auto fromViews = RuleDiff::compute(before, after);
+    const auto fromStrings = RuleDiff::compute(oldSpecs, newSpecs);
+    QVERIFY(!fromStrings.isEmpty());
+    QCOMPARE(RuleDiff::formatUtf8(fromViews, before, after, QStringLiteral("DOCKER-USER")),
+             RuleDiff::format(fromStrings, QStringLiteral("DOCKER-USER")).toUtf8());
+    QCOMPARE(RuleDiff::summary(fromViews), RuleDiff::summary(fromStrings));
+}
+
+void TestRuleDiff::lines()
+{
+    QCOMPARE(RuleDiff::lines(QByteArray()).size(), 0);
+    const QByteArray text = "a\n\nb c\nd";
+    const QList<QByteArrayView> split = RuleDiff::lines(text);
+    QCOMPARE(split.size(), 4);
+    QCOMPARE(split.at(0), QByteArrayView("a"));
+    QCOMPARE(split.at(1), QByteArrayView(""));
+    QCOMPARE(split.at(2), QByteArrayView("b c"));
+    QCOMPARE(split.at(3), QByteArrayView("d"));
 }
 
 QTEST_GUILESS_MAIN(TestRuleDiff)

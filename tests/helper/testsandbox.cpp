@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 
 #include <cstdio>
@@ -175,7 +176,16 @@ QByteArray TestSandbox::normalizedSave(Family family, const QString &table)
 
 QString TestSandbox::writeTemp(const QByteArray &content)
 {
-    QTemporaryFile file(QDir::tempPath() + QStringLiteral("/userchain-test-XXXXXX.rules"));
+    // One directory per test process, removed when it exits, so that a failing test (which
+    // returns before its QFile::remove) leaves nothing behind in /tmp.
+    static QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/userchain-test-XXXXXX"));
+    if (!dir.isValid())
+        return QString();
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                          QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                          QFileDevice::ExeGroup);
+    QTemporaryFile file(dir.path() + QStringLiteral("/XXXXXX.rules"));
     file.setAutoRemove(false);
     if (!file.open())
         return QString();
