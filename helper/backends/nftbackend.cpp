@@ -201,6 +201,15 @@ bool NftBackend::runTool(const QString &name, const QStringList &args, const QBy
 bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables *out,
                            QString *error, ErrorKind *kind)
 {
+    return parseSave(save, family, out, error, kind, nullptr);
+}
+
+bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables *out,
+                           QString *error, ErrorKind *kind, KnownSpecs *known)
+{
+    if (known && known->size() > MaxKnownSpecs)
+        known->clear();
+    const QString familyKey = family == Family::IPv4 ? QStringLiteral("4 ") : QStringLiteral("6 ");
     auto bad = [&](ErrorKind k, const QString &message) {
         if (kind)
             *kind = k;
@@ -215,6 +224,8 @@ bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables 
         QStringLiteral("^# Table `([^']*)' is incompatible"));
     QSet<QString> skipped;
     for (const QString &line : lines) {
+        if (!line.startsWith(QLatin1String("# Table")))
+            continue;
         const auto m = incompatible.match(line);
         if (m.hasMatch())
             skipped << m.captured(1);
@@ -232,7 +243,7 @@ bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables 
     });
     if (hasHeaders) {
         for (int i = 0; i < lines.size(); ++i) {
-            if (lines[i].trimmed() != QLatin1String("COMMIT"))
+            if (QStringView(lines[i]).trimmed() != QLatin1String("COMMIT"))
                 continue;
             if (i + 1 >= lines.size() || !lines[i + 1].startsWith(QLatin1String("# Completed")))
                 return bad(ErrorKind::BadOutput,
@@ -278,6 +289,10 @@ bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables 
     for (const QString &table : shownTables())
         userChains.insert(table, file.userChains(table));
 
+    // A chain's rules come one after the other: its position is looked up when the chain
+    // changes, not for every rule.
+    QString lastTable, lastChain;
+    int chainIndex = -1;
     for (const RestoreCommand &cmd : file.commands) {
         if (!shownTables().contains(cmd.table))
             continue;
@@ -286,8 +301,12 @@ bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables 
             return bad(ErrorKind::BadOutput,
                        QStringLiteral("the save output has an unexpected command on line %1")
                            .arg(cmd.line));
-        const auto it = index.constFind(cmd.table + QLatin1Char('\n') + chainName);
-        if (it == index.constEnd())
+        if (chainIndex < 0 || cmd.table != lastTable || chainName != lastChain) {
+            chainIndex = index.value(cmd.table + QLatin1Char('\n') + chainName, -1);
+            lastTable = cmd.table;
+            lastChain = chainName;
+        }
+        if (chainIndex < 0)
             return bad(ErrorKind::BadOutput,
                        QStringLiteral("the save output has a rule for the undeclared chain "
                                       "\"%1\" on line %2")
@@ -299,12 +318,23 @@ bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables 
             return bad(
                 ErrorKind::BadOutput,
                 QStringLiteral("the save output has a malformed rule on line %1").arg(cmd.line));
+        rule.displaySpec = spec;
+        const QString key = known ? familyKey + spec : QString();
+        if (known) {
+            const auto hit = known->constFind(key);
+            if (hit != known->constEnd()) {
+                rule.rule = hit.value();
+                tables.chains[chainIndex].rules.append(rule);
+                continue;
+            }
+        }
         const QStringList args = cmd.args.mid(2);
         RuleError parseError;
         const auto parsed = RuleParser::parseArgs(args, family, &parseError);
-        rule.displaySpec = spec;
         if (parsed && parsed->toString() == spec) {
             rule.rule = *parsed;
+            if (known)
+                known->insert(key, rule.rule);
         } else {
             // Unknown to RuleParser, or known but printed differently by nf_tables: either
             // way writing the parsed form could change the rule, so it is kept as printed.
@@ -313,26 +343,63 @@ bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables 
                 parseError = RuleError();
             rule.unknownExtensions = verbatimReason(args, parseError, userChains[cmd.table]);
         }
-        tables.chains[it.value()].rules.append(rule);
+        tables.chains[chainIndex].rules.append(rule);
     }
-    *out = tables;
+    *out = std::move(tables);
     return true;
 }
 
 bool NftBackend::read(Family family, BackendTables *out, QString *error)
 {
-    m_lastError = ErrorKind::None;
-    m_lastToolError = ToolRunner::ErrorKind::None;
     // One save of every table rather than one per table: iptables-nft-save reads the ruleset
     // in one generation-checked dump, so filter, nat and raw come from the same moment, and
     // only tables that exist are printed (raw is shown only when present).
+    return readTables(family, {QStringLiteral("-c")}, QString(), out, error);
+}
+
+namespace {
+/// save without the rules of chains other than chain; every other line stays.
+QByteArray rulesOfOneChain(const QByteArray &save, const QString &chain)
+{
+    const QByteArray wanted = "-A " + chain.toUtf8();
+    QByteArray out;
+    out.reserve(save.size());
+    qsizetype start = 0;
+    while (start < save.size()) {
+        qsizetype end = save.indexOf('\n', start);
+        end = end < 0 ? save.size() : end + 1;
+        const QByteArrayView line = QByteArrayView(save).sliced(start, end - start);
+        QByteArrayView rule = line;
+        if (rule.startsWith('[')) { // "[packets:bytes] " of -c
+            const qsizetype close = rule.indexOf("] ");
+            rule = close < 0 ? QByteArrayView() : rule.sliced(close + 2);
+        }
+        // "-A CHAIN" alone is a rule too (no match, no target).
+        const bool ofChain = rule.startsWith(wanted) &&
+                             (rule.size() == wanted.size() || rule.at(wanted.size()) == ' ' ||
+                              rule.at(wanted.size()) == '\n');
+        if (!rule.startsWith("-A ") || ofChain)
+            out.append(line.data(), line.size());
+        start = end;
+    }
+    return out;
+}
+} // namespace
+
+bool NftBackend::readTables(Family family, const QStringList &saveArgs, const QString &onlyChain,
+                            BackendTables *out, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    m_lastToolError = ToolRunner::ErrorKind::None;
     QByteArray save;
-    if (!runTool(tool(family, "iptables-nft-save", "ip6tables-nft-save"), {QStringLiteral("-c")},
-                 {}, &save, error))
+    if (!runTool(tool(family, "iptables-nft-save", "ip6tables-nft-save"), saveArgs, {}, &save,
+                 error))
         return false;
+    if (!onlyChain.isEmpty())
+        save = rulesOfOneChain(save, onlyChain);
     ErrorKind kind = ErrorKind::None;
     QString why;
-    if (!parseSave(save, family, out, &why, &kind))
+    if (!parseSave(save, family, out, &why, &kind, &m_known))
         return fail(error, kind,
                     QStringLiteral("%1: %2").arg(
                         tool(family, "iptables-nft-save", "ip6tables-nft-save"), why));
@@ -399,10 +466,13 @@ std::optional<bool> NftBackend::forwardJumpExists(Family family, QString *error)
 
 std::unique_ptr<BackendSession> NftBackend::beginSession(Family family, QString *error)
 {
-    auto session = std::make_unique<ReadReplaceSession>(this, family, error);
-    if (!session->ok())
+    // An apply needs DOCKER-USER only: the filter table, and of it only that chain's rules are
+    // parsed (the others are dropped from the save output, declarations and structure kept).
+    BackendTables tables;
+    if (!readTables(family, {QStringLiteral("-t"), QStringLiteral("filter"), QStringLiteral("-c")},
+                    QStringLiteral("DOCKER-USER"), &tables, error))
         return nullptr;
-    return session;
+    return std::make_unique<ReadReplaceSession>(this, family, std::move(tables));
 }
 
 bool NftBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,

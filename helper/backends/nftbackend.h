@@ -4,6 +4,7 @@
 #include "toolrunner.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QVector>
 #include <optional>
@@ -80,6 +81,17 @@ public:
                           ErrorKind *kind = nullptr);
 
     /**
+     * Rules already parsed, by family and printed text: a rule whose text parses to itself
+     * again. Why: every Apply and GetSnapshot reads the whole filter table, which rarely
+     * changes between two reads, and parsing each rule again costs most of reading it.
+     * Bounded: cleared when it would hold more than MaxKnownSpecs rules.
+     */
+    using KnownSpecs = QHash<QString, Rule>;
+    static constexpr int MaxKnownSpecs = 220000;
+    static bool parseSave(const QByteArray &save, Family family, BackendTables *out, QString *error,
+                          ErrorKind *kind, KnownSpecs *known);
+
+    /**
      * The iptables-nft-restore input that replaces DOCKER-USER with rules. declareChain adds
      * `:DOCKER-USER - [0:0]` (which creates the chain when missing); without it, `-F
      * DOCKER-USER` makes the whole transaction fail when the chain does not exist.
@@ -90,12 +102,17 @@ public:
 
 private:
     bool fail(QString *error, ErrorKind kind, const QString &message);
+    /// Runs the save tool with saveArgs and parses its output; onlyChain non-empty: the rules
+    /// of other chains are skipped (not parsed; the tables' structure is still checked).
+    bool readTables(Family family, const QStringList &saveArgs, const QString &onlyChain,
+                    BackendTables *out, QString *error);
     bool runTool(const QString &tool, const QStringList &args, const QByteArray &input,
                  QByteArray *out, QString *error);
     std::optional<bool> dockerUserExists(Family family, QString *error);
     std::optional<bool> forwardJumpExists(Family family, QString *error);
 
     ToolRunner m_runner;
+    KnownSpecs m_known;
     ErrorKind m_lastError = ErrorKind::None;
     ToolRunner::ErrorKind m_lastToolError = ToolRunner::ErrorKind::None;
 };

@@ -2,12 +2,9 @@
 
 namespace Userchain {
 
-ReadReplaceSession::ReadReplaceSession(Backend *backend, Family family, QString *error)
-    : m_backend(backend), m_family(family)
+ReadReplaceSession::ReadReplaceSession(Backend *backend, Family family, BackendTables tables)
+    : m_backend(backend), m_family(family), m_tables(std::move(tables))
 {
-    m_ok = backend->read(family, &m_tables, error);
-    if (!m_ok)
-        return;
     for (const BackendChain &chain : std::as_const(m_tables.chains)) {
         if (chain.table == QLatin1String("filter") && chain.name == QLatin1String("DOCKER-USER")) {
             m_dockerUser = &chain;

@@ -7,17 +7,16 @@
 namespace Userchain {
 
 /**
- * A BackendSession made of a backend's whole read() and its replaceDockerUser(): for backends
- * whose writes do not start from a read of their own (iptables-nft-restore replaces the chain
- * by name), so that sharing one read would save nothing.
+ * A BackendSession made of tables the backend has read and its replaceDockerUser(): for
+ * backends whose writes do not start from a read of their own (iptables-nft-restore replaces
+ * the chain by name), so that there is no read state to share.
  */
 class ReadReplaceSession final : public BackendSession
 {
 public:
-    /// Reads the tables through backend; check ok() (error set when false).
-    ReadReplaceSession(Backend *backend, Family family, QString *error);
+    /// tables: what backend read, DOCKER-USER among them unless it is missing.
+    ReadReplaceSession(Backend *backend, Family family, BackendTables tables);
 
-    bool ok() const { return m_ok; }
     const BackendChain *dockerUser() const override { return m_dockerUser; }
     /// Keeps the rules: the backend checks them when it writes (in commit()).
     bool prepare(const QVector<BackendRule> &rules, bool createChain, bool createJump,
@@ -29,7 +28,6 @@ private:
     Family m_family;
     BackendTables m_tables;
     const BackendChain *m_dockerUser = nullptr;
-    bool m_ok = false;
     std::optional<QVector<BackendRule>> m_rules; ///< set by prepare()
     bool m_createChain = false;
     bool m_createJump = false;
