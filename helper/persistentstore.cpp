@@ -4,7 +4,6 @@
 
 #include <QFile>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <cerrno>
@@ -175,32 +174,36 @@ bool PersistentStore::parse(Family family, const QByteArray &data, const QString
         return false;
     }
 
-    // The same bounds and the same final parse as an Apply from a client: the saved file is
-    // root's, but it is still text that reaches the kernel.
-    ApplyRuleList rules;
-    rules.reserve(imported.rules.size());
-    for (const Rule &rule : std::as_const(imported.rules))
-        rules.append({rule.toString(), QString()});
-    QVector<ApplyValidator::Item> items;
-    if (!ApplyValidator::validate(family, rules, &items, error)) {
-        // ApplyValidator names the rule by position ("rule N: ..."); the file has lines.
-        static const QRegularExpression rulePrefix(QStringLiteral("^rule (\\d+): (.*)$"),
-                                                   QRegularExpression::DotMatchesEverythingOption);
-        const auto match = rulePrefix.match(error->message);
-        const int index = match.hasMatch() ? match.captured(1).toInt() - 1 : -1;
-        if (index >= 0 && index < imported.lines.size())
-            error->message =
-                FileError{imported.lines.at(index), match.captured(2)}.toString(fileName);
-        else
-            error->message = QStringLiteral("%1: %2").arg(fileName, error->message);
+    // The same bounds as an Apply from a client (the saved file is root's, but it is still
+    // text that reaches the kernel). The rules were parsed by importDockerUser, with the very
+    // parser an Apply uses, so they are not parsed again.
+    if (imported.rules.size() > ApplyValidator::MaxRules) {
+        *error = {QLatin1String(DBusError::InvalidArgument),
+                  QStringLiteral("%1: too many rules: %2 (at most %3)")
+                      .arg(fileName)
+                      .arg(imported.rules.size())
+                      .arg(ApplyValidator::MaxRules)};
         return false;
+    }
+    QVector<ApplyValidator::Item> items(imported.rules.size());
+    QStringList specs;
+    specs.reserve(imported.rules.size());
+    for (int i = 0; i < imported.rules.size(); ++i) {
+        ApplyValidator::Item &item = items[i];
+        item.text = imported.rules.at(i).toString();
+        if (item.text.toUtf8().size() > ApplyValidator::MaxRuleBytes) {
+            *error = invalid(FileError{
+                imported.lines.at(i),
+                QStringLiteral("rule longer than %1 bytes").arg(ApplyValidator::MaxRuleBytes)}
+                                 .toString(fileName));
+            return false;
+        }
+        item.rule = std::move(imported.rules[i]);
+        specs.append(item.text);
     }
 
     out->exists = true;
-    out->specs.clear();
-    out->specs.reserve(rules.size());
-    for (const ApplyRule &rule : std::as_const(rules))
-        out->specs.append(rule.spec);
+    out->specs = std::move(specs);
     out->items = std::move(items);
     return true;
 }

@@ -28,8 +28,8 @@ struct SavedRules
  * the same directory, created O_EXCL with mode 0644, written, fsync'ed, renamed over the old
  * file, then the directory fsync'ed), so a crash leaves the old file or the new one, never a
  * mix. Reading is bounded (MaxFileBytes) and goes through the same checks as Apply:
- * `importDockerUser` (line-numbered errors), then `ApplyValidator::validate` (counts, sizes,
- * the strict parser). A file is only trusted if no one but the helper's own user (root) can
+ * `importDockerUser` (line-numbered errors; the strict parser), then Apply's bounds (counts,
+ * sizes) on the rules it parsed. A file is only trusted if no one but the helper's own user (root) can
  * have written it.
  */
 class PersistentStore final
