@@ -296,9 +296,11 @@ QString HelperService::Apply(int family, const ApplyRuleList &rules,
                       return;
                   }
                   ApplyRequest request(Family(family), expectedRevision, confirmSeconds, flags);
-                  request.items = [items](const BackendChain *, QVector<ApplyValidator::Item> *out,
-                                          ApplyError *) {
-                      *out = items;
+                  // Handed over, not shared: resolve() moves the parsed rules out of them.
+                  request.items = [items = std::move(items)](const BackendChain *,
+                                                             QVector<ApplyValidator::Item> *out,
+                                                             ApplyError *) mutable {
+                      *out = std::move(items);
                       return true;
                   };
                   applyChecked(call, std::move(request));
