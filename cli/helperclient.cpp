@@ -70,7 +70,7 @@ QString HelperClient::describe(const Failure &failure)
     if (failure.name == QLatin1String(DBusError::NotAuthorized))
         what = QStringLiteral("not authorized");
     else if (failure.name == QLatin1String(DBusError::StaleRevision))
-        what = QStringLiteral("DOCKER-USER changed meanwhile (stale revision); read it again");
+        what = QStringLiteral("stale revision (read DOCKER-USER again)");
     else if (failure.name == QLatin1String(DBusError::Busy))
         what = QStringLiteral("busy");
     else if (failure.name == QLatin1String(DBusError::BackendUnavailable))
