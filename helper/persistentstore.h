@@ -29,8 +29,8 @@ struct SavedRules
  * file, then the directory fsync'ed), so a crash leaves the old file or the new one, never a
  * mix. Reading is bounded (MaxFileBytes) and goes through the same checks as Apply:
  * `importDockerUser` (line-numbered errors; the strict parser), then Apply's bounds (counts,
- * sizes) on the rules it parsed. A file is only trusted if no one but the helper's own user (root) can
- * have written it.
+ * sizes) on the rules it parsed. A file is only trusted if no one but the helper's own user (root)
+ * can have written it.
  */
 class PersistentStore final
 {
