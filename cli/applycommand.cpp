@@ -43,7 +43,7 @@ ExitCode report(const QString &fileName, const HelperClient::Failure &failure)
     return failure.code;
 }
 
-/// Prints the helper's diff and its summary ("2 added, 1 removed, 0 moved", as RuleDiff's).
+/// Prints the helper's diff (RuleDiff::format's lines) and its summary.
 void printDiff(const HelperClient::FileApplied &result)
 {
     if (!result.diffMissing.isEmpty()) {
@@ -61,10 +61,7 @@ void printDiff(const HelperClient::FileApplied &result)
         else if (line.startsWith('~'))
             ++moved;
     }
-    if (added + removed + moved == 0)
-        std::printf("# no changes\n");
-    else
-        std::printf("# %d added, %d removed, %d moved\n", added, removed, moved);
+    std::printf("# %s\n", qPrintable(RuleDiff::summary(added, removed, moved)));
     std::fflush(stdout);
 }
 

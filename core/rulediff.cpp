@@ -267,6 +267,11 @@ QString RuleDiff::summary(const QVector<Change> &changes)
             break;
         }
     }
+    return summary(added, removed, moved);
+}
+
+QString RuleDiff::summary(int added, int removed, int moved)
+{
     if (added + removed + moved == 0)
         return QStringLiteral("no changes");
     return QStringLiteral("%1 added, %2 removed, %3 moved").arg(added).arg(removed).arg(moved);

@@ -67,6 +67,8 @@ public:
                                  const QList<QByteArrayView> &newSpecs, const QString &chain);
     /// "2 added, 1 removed, 1 moved" or "no changes"; kept rules are not counted.
     static QString summary(const QVector<Change> &changes);
+    /// The same from counts (the command line counts the lines of the helper's diff).
+    static QString summary(int added, int removed, int moved);
 };
 
 } // namespace Userchain

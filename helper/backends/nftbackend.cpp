@@ -199,12 +199,6 @@ bool NftBackend::runTool(const QString &name, const QStringList &args, const QBy
 }
 
 bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables *out,
-                           QString *error, ErrorKind *kind)
-{
-    return parseSave(save, family, out, error, kind, nullptr);
-}
-
-bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables *out,
                            QString *error, ErrorKind *kind, KnownSpecs *known)
 {
     if (known && known->size() > MaxKnownSpecs)

@@ -72,15 +72,6 @@ public:
     std::optional<bool> dockerNftablesExists(Family family, QString *error);
 
     /**
-     * Turns iptables-nft-save output into tables: every chain of filter, nat and raw with its
-     * policy and rules (and counters from `[p:b]`). filter and nat are always present (empty
-     * built-in chains when nf_tables has no such table, as `iptables-nft-save -t` shows them).
-     * Fails on anything that is not a complete save file, and when filter is "incompatible".
-     */
-    static bool parseSave(const QByteArray &save, Family family, BackendTables *out, QString *error,
-                          ErrorKind *kind = nullptr);
-
-    /**
      * Rules already parsed, by family and printed text: a rule whose text parses to itself
      * again. Why: every Apply and GetSnapshot reads the whole filter table, which rarely
      * changes between two reads, and parsing each rule again costs most of reading it.
@@ -88,8 +79,16 @@ public:
      */
     using KnownSpecs = QHash<QString, Rule>;
     static constexpr int MaxKnownSpecs = 220000;
+
+    /**
+     * Turns iptables-nft-save output into tables: every chain of filter, nat and raw with its
+     * policy and rules (and counters from `[p:b]`). filter and nat are always present (empty
+     * built-in chains when nf_tables has no such table, as `iptables-nft-save -t` shows them).
+     * Fails on anything that is not a complete save file, and when filter is "incompatible".
+     * known (optional): rules parsed before, used and added to.
+     */
     static bool parseSave(const QByteArray &save, Family family, BackendTables *out, QString *error,
-                          ErrorKind *kind, KnownSpecs *known);
+                          ErrorKind *kind = nullptr, KnownSpecs *known = nullptr);
 
     /**
      * The iptables-nft-restore input that replaces DOCKER-USER with rules. declareChain adds
