@@ -8,7 +8,7 @@ target_link_libraries(bench_gui PRIVATE userchain-gui Qt6::Test)
 target_compile_definitions(bench_gui PRIVATE
     USERCHAIN_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
     USERCHAIN_BINARY_DIR="${CMAKE_BINARY_DIR}"
-    USERCHAIN_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/../shared/fixtures")
+    USERCHAIN_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/data/fixtures")
 
 # The documentation's screenshots: bench/gui/screenshots.sh runs this in the sandbox, under xvfb.
 add_executable(gui_screenshots ${USERCHAIN_GUI_BENCH_DIR}/screenshots.cpp)

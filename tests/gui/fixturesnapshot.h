@@ -19,7 +19,7 @@ public:
     static Userchain::Snapshot fromData(const QByteArray &data,
                                         const QString &backend = QStringLiteral("legacy"),
                                         int family = 4);
-    /// A file of ../shared/fixtures/docker-moby/.
+    /// A file of tests/data/fixtures/docker-moby/.
     static QString mobyCapture(const QString &name);
     /// The Docker 20.10 capture with two containers (the sandbox's default).
     static QString dockerCapture();

@@ -1,4 +1,4 @@
-// Every Docker layout the window meets, from moby's documented rules (../shared/fixtures/
+// Every Docker layout the window meets, from moby's documented rules (tests/data/fixtures/
 // docker-moby) fed through the fixture → Snapshot hook: Docker 27 to 29 chains listed and
 // explained read-only, DOCKER-USER with Docker's RETURN (≤ 28.2.1) or empty (28.2.2+), rules
 // that are never reached, and Docker 29's nftables mode with a left-over DOCKER-USER.
