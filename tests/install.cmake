@@ -20,6 +20,7 @@ userchain_add_install_test(install_desktop_metainfo check-desktop.sh ${CMAKE_SOU
                            ${PROJECT_VERSION})
 userchain_add_install_test(install_screenshots check-screenshots.sh ${CMAKE_SOURCE_DIR})
 userchain_add_install_test(install_xml check-xml.sh ${CMAKE_SOURCE_DIR})
+userchain_add_install_test(install_scripts check-scripts.sh ${CMAKE_SOURCE_DIR})
 userchain_add_install_test(install_flatpak_manifest check-flatpak.py ${CMAKE_SOURCE_DIR})
 # Compared with what the built userchainctl says in --help.
 userchain_add_install_test(install_man_pages check-man.sh ${CMAKE_SOURCE_DIR}
