@@ -8,6 +8,7 @@
 #include "familytext.h"
 #include "helperclient.h"
 #include "importexport.h"
+#include "messagebanner.h"
 #include "modalrunner.h"
 #include "persistencecontroller.h"
 #include "ruleactions.h"
@@ -23,6 +24,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabBar>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -77,6 +79,8 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
     setupActions();
     m_statusFields = new StatusFields(this);
     statusBar()->addPermanentWidget(m_statusFields);
+    m_messageBanner = new MessageBanner(this);
+    m_ui->centralLayout->insertWidget(0, m_messageBanner);
 
     connect(helper, &HelperClient::snapshotReady, this, &MainWindow::receiveSnapshot);
     connect(helper, &HelperClient::snapshotFailed, this, &MainWindow::receiveSnapshotError);
@@ -108,7 +112,16 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
     updateStatusBar();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // QWidget deletes the children after this body, when m_ui is already gone, and some of
+    // them still talk while they die: an undo stack clears itself and says its index changed.
+    // Nothing a child says from now on may reach this window's slots.
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children) {
+        child->disconnect(this);
+    }
+}
 
 QTabWidget *MainWindow::familyTabs() const
 {
@@ -141,6 +154,12 @@ void MainWindow::setupActions()
     ui.actionShowIPv4->setChecked(true);
     connect(ui.actionShowIPv4, &QAction::triggered, this, [this] { showFamily(Family::IPv4); });
     connect(ui.actionShowIPv6, &QAction::triggered, this, [this] { showFamily(Family::IPv6); });
+    // The tool bar fits at 1024 px: the less used buttons show their icon alone (the tooltip
+    // and the menu still name them).
+    for (QAction *a : {ui.actionRefresh, ui.actionDuplicate, ui.actionDelete, ui.actionMoveUp,
+                       ui.actionMoveDown}) {
+        a->setPriority(QAction::LowPriority);
+    }
     ColorScheme::bindActions(ui.actionSchemeSystem, ui.actionSchemeLight, ui.actionSchemeDark);
     connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui.actionImport, &QAction::triggered, m_importExport, &ImportExport::importWithDialog);
@@ -197,7 +216,16 @@ QStringList MainWindow::statusFields() const
 
 void MainWindow::showStatusMessage(const QString &message)
 {
-    statusBar()->showMessage(message, 10000);
+    // The status bar shares its width with the permanent fields and cuts a longer text off.
+    const int room = statusBar()->width() - m_statusFields->width() -
+                     4 * statusBar()->style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing);
+    if (!message.contains(QLatin1Char('\n')) &&
+        statusBar()->fontMetrics().horizontalAdvance(message) <= room) {
+        statusBar()->showMessage(message, 10000);
+        return;
+    }
+    statusBar()->clearMessage();
+    m_messageBanner->showMessage(message);
 }
 
 void MainWindow::showFamily(Family family)
@@ -240,7 +268,7 @@ void MainWindow::receiveSnapshotError(int family, const HelperError &error)
     m_refreshPending[slot(f)] = false;
     if (m_workspace->session(f)->hasSnapshot() && m_autoRefresh.isActive()) {
         // Keep what is shown; a failed background refresh only says so.
-        statusBar()->showMessage(error.title(), 8000);
+        showStatusMessage(error.title());
         return;
     }
     m_autoRefresh.stop();
@@ -299,8 +327,8 @@ bool MainWindow::showChain(const QString &table, const QString &chain)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(
-        tr("Userchain — DOCKER-USER (%1)[*]").arg(FamilyText::name(m_workspace->currentFamily())));
+    // The platform appends the application's display name ("… — Userchain") itself.
+    setWindowTitle(tr("DOCKER-USER (%1)[*]").arg(FamilyText::name(m_workspace->currentFamily())));
     setWindowModified(m_workspace->isModified());
 }
 
@@ -370,6 +398,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
                             .arg(m_workspace->modifiedFamilyNames().join(tr(", "))),
                         QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("discardQuestion"));
+        box.setDefaultButton(QMessageBox::Cancel); // Enter must not throw edits away
         if (ModalRunner::exec(&box) != QMessageBox::Discard) {
             event->ignore();
             return;

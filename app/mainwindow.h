@@ -18,6 +18,7 @@ class ImportExport;
 class PersistenceController;
 class QTabWidget;
 class RuleActions;
+class MessageBanner;
 class StatusFields;
 namespace Ui {
 class MainWindow;
@@ -42,6 +43,7 @@ public:
     /// Asks the helper for new snapshots of both families.
     void refresh();
     void requestSnapshot(int family);
+    /// In the status bar if it fits there, else in the banner above the tabs (never cut off).
     void showStatusMessage(const QString &message);
     /// Shows `chain` of `table` of the family on screen; false if there is no such chain.
     bool showChain(const QString &table, const QString &chain);
@@ -69,6 +71,7 @@ public:
     QAction *action(const QString &objectName) const;
     /// The status bar's permanent fields (see StatusFields::texts()).
     QStringList statusFields() const;
+    MessageBanner *messageBanner() const { return m_messageBanner; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -95,5 +98,6 @@ private:
     ApplyController *m_apply;
     PersistenceController *m_persistence;
     StatusFields *m_statusFields;
+    MessageBanner *m_messageBanner;
     QTimer m_autoRefresh;
 };

@@ -25,6 +25,7 @@ bool RuleRow::sameRule(const RuleRow &other) const
 void RuleRow::setSpec(const QString &newSpec)
 {
     spec = newSpec;
+    shownText = QString();
     m_rule.reset();
     m_parsed = false;
 }

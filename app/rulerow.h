@@ -25,6 +25,8 @@ public:
     bool hasCounters = false; ///< false for rules added or edited since the last snapshot
     int baselineIndex = -1;   ///< position in the snapshot it came from, -1 if new
     Userchain::Family family = Userchain::Family::IPv4;
+    /// The table's words for this rule, for the search box; null until first searched.
+    mutable QString shownText;
 
     bool isVerbatim() const { return !verbatimId.isEmpty(); }
     /// Changes the text and forgets the parsed rule of the old one.

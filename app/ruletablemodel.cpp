@@ -140,9 +140,14 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                                           "packet before it gets here.")
                                            .arg(m_firstEndingRow + 1);
         }
-        if (row.hasCounters && row.packets == 0) {
-            tip += QLatin1Char('\n') + tr("No packet has matched this rule since its counters "
-                                          "were last reset.");
+        if (isNeverHit(row)) {
+            tip += QLatin1Char('\n') + tr("Never hit: packets pass through DOCKER-USER, but none "
+                                          "has matched this rule since its counters were last "
+                                          "reset.");
+        } else if (row.hasCounters && row.packets == 0) {
+            tip += QLatin1Char('\n') + tr("No packet yet: no rule of DOCKER-USER has counted a "
+                                          "packet since the counters were reset (just applied, "
+                                          "or no forwarded traffic so far).");
         } else if (!row.hasCounters) {
             tip += QLatin1Char('\n') + tr("New or changed: no counters until it is applied.");
         }
@@ -179,8 +184,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                        : QVariant();
     }
     case Qt::BackgroundRole:
-        if (row.hasCounters && row.packets == 0) {
-            return ThemeColors::highlightBackground(QGuiApplication::palette()); // never hit
+        if (isNeverHit(row)) {
+            return ThemeColors::highlightBackground(QGuiApplication::palette());
         }
         return QVariant();
     case SpecRole:
@@ -190,7 +195,7 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     case VerbatimRole:
         return row.isVerbatim();
     case NeverHitRole:
-        return row.hasCounters && row.packets == 0;
+        return isNeverHit(row);
     case UnreachableRole:
         return m_firstEndingRow >= 0 && index.row() > m_firstEndingRow;
     case LinkTargetRole:
@@ -202,9 +207,17 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         }
         return QVariant();
     case SearchTextRole:
-        // The rule text holds every address, port, target and comment; formatting all columns
-        // of 50,000 rules for each keystroke would make the search box lag.
-        return row.spec;
+        // What the table shows ("published port 8080", "any", "established") and the rule text
+        // behind it. The shown words are made once per rule text: formatting every column of
+        // 50,000 rules for each keystroke would make the search box lag.
+        if (row.shownText.isNull()) {
+            QStringList shown;
+            for (int c = InInterfaceColumn; c <= CommentColumn; ++c) {
+                shown << displayText(row, c).toString();
+            }
+            row.shownText = shown.join(QLatin1Char('\n'));
+        }
+        return QString(row.spec + QLatin1Char('\n') + row.shownText);
     default:
         return QVariant();
     }
@@ -496,6 +509,7 @@ void RuleTableModel::resetRules(const QVector<RuleRow> &rows)
     for (const RuleRow &row : std::as_const(m_rows)) {
         m_nextId = std::max(m_nextId, row.id + 1);
     }
+    updateTraffic();
     endResetModel();
     updateReachability();
 }
@@ -668,6 +682,17 @@ void RuleTableModel::updateReachability()
     emit reachabilityChanged();
 }
 
+bool RuleTableModel::isNeverHit(const RuleRow &row) const
+{
+    return m_chainHasTraffic && row.hasCounters && row.packets == 0;
+}
+
+void RuleTableModel::updateTraffic()
+{
+    m_chainHasTraffic = std::any_of(m_rows.cbegin(), m_rows.cend(),
+                                    [](const RuleRow &row) { return row.packets > 0; });
+}
+
 void RuleTableModel::updateCounters(const QVector<QPair<quint64, quint64>> &countersByBaselineIndex)
 {
     for (RuleRow &row : m_rows) {
@@ -677,6 +702,7 @@ void RuleTableModel::updateCounters(const QVector<QPair<quint64, quint64>> &coun
             row.hasCounters = true;
         }
     }
+    updateTraffic();
     if (!m_rows.isEmpty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                          {Qt::DisplayRole, Qt::BackgroundRole, Qt::ToolTipRole, NeverHitRole});

@@ -41,9 +41,9 @@ public:
         IdRole,                      ///< RuleRow::id
         VerbatimRole,                ///< bool: kept verbatim, read-only
         LinkTargetRole,              ///< chain name a cell links to (target column)
-        NeverHitRole,                ///< bool: counters known and zero
-        SearchTextRole,              ///< what the search box matches against (the rule text)
-        UnreachableRole,             ///< bool: after a rule that ends the chain for every packet
+        NeverHitRole,    ///< bool: counters known and zero while other rules count packets
+        SearchTextRole,  ///< what the search box matches against (the rule text)
+        UnreachableRole, ///< bool: after a rule that ends the chain for every packet
     };
 
     /// MIME type of a drag: the model's instance token and the dragged rows' ids.
@@ -116,6 +116,13 @@ signals:
     void reachabilityChanged();
 
 private:
+    /**
+     * Zero packets mean "never hit" only while packets pass through the chain: with no traffic
+     * at all (a host without forwarded traffic, or every counter just reset by an apply) every
+     * rule would be marked, and the mark would say nothing.
+     */
+    bool isNeverHit(const RuleRow &row) const;
+    void updateTraffic();
     void applyOrder(const QVector<int> &oldRowAtNewRow);
     void updateReachability();
     QVariant displayText(const RuleRow &row, int column) const;
@@ -126,5 +133,6 @@ private:
     Userchain::Family m_family = Userchain::Family::IPv4;
     quint64 m_nextId = 1;
     int m_firstEndingRow = -1;
-    quint64 m_instanceToken; ///< tells our drags from another window's
+    bool m_chainHasTraffic = false; ///< some row counted a packet (see isNeverHit())
+    quint64 m_instanceToken;        ///< tells our drags from another window's
 };

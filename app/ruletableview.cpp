@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QScopedValueRollback>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -53,7 +54,7 @@ RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     m_view->setAlternatingRowColors(false); // the "never hit" colour must stand out
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    // Fixed row heights and no content-sized columns: both would visit all 50,000 rows.
+    // Fixed row heights: content-sized ones would visit all 50,000 rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     QHeaderView *header = m_view->horizontalHeader();
@@ -61,16 +62,19 @@ RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);
     header->moveSection(header->visualIndex(RuleTableModel::PositionColumn), 0);
-    const QList<QPair<int, int>> widths = {
-        {RuleTableModel::PositionColumn, 36},     {RuleTableModel::InInterfaceColumn, 56},
-        {RuleTableModel::OutInterfaceColumn, 56}, {RuleTableModel::SourceColumn, 150},
-        {RuleTableModel::DestinationColumn, 110}, {RuleTableModel::ProtocolColumn, 126},
-        {RuleTableModel::StateColumn, 110},       {RuleTableModel::TargetColumn, 110},
-        {RuleTableModel::CommentColumn, 100},     {RuleTableModel::PacketsColumn, 64},
-        {RuleTableModel::BytesColumn, 64}};
-    for (const auto &[column, width] : widths) {
-        header->resizeSection(column, width);
-    }
+    // Content-sized columns look at this many rows, never at all 50,000.
+    m_view->verticalHeader()->setResizeContentsPrecision(200);
+    m_fitDelay.setSingleShot(true);
+    connect(&m_fitDelay, &QTimer::timeout, this, &RuleTableView::fitColumns);
+    connect(m_proxy, &QAbstractItemModel::modelReset, &m_fitDelay, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, &m_fitDelay, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, &m_fitDelay, qOverload<>(&QTimer::start));
+    connect(m_proxy, &QAbstractItemModel::dataChanged, &m_fitDelay, qOverload<>(&QTimer::start));
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting) {
+            m_userSized = true;
+        }
+    });
 
     // Filter once typing pauses, not on every key: a filter pass visits every rule.
     m_searchDelay.setSingleShot(true);
@@ -142,12 +146,63 @@ void RuleTableView::setFamilyName(const QString &family)
 
 QByteArray RuleTableView::saveHeaderState() const
 {
-    return m_view->horizontalHeader()->saveState();
+    return m_userSized ? m_view->horizontalHeader()->saveState() : QByteArray();
 }
 
 void RuleTableView::restoreHeaderState(const QByteArray &state)
 {
-    if (!state.isEmpty()) {
+    if (state.isEmpty()) {
+        return;
+    }
+    {
+        const QScopedValueRollback<bool> ours(m_fitting, true);
         m_view->horizontalHeader()->restoreState(state);
+    }
+    m_userSized = true;
+}
+
+void RuleTableView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_fitDelay.start();
+}
+
+void RuleTableView::fitColumns()
+{
+    const int available = m_view->viewport()->width();
+    if (m_userSized || available <= 0) {
+        return;
+    }
+    const QScopedValueRollback<bool> ours(m_fitting, true);
+    QHeaderView *header = m_view->horizontalHeader();
+    const QAbstractItemView *view = m_view; // sizeHintForColumn() is public there
+    QVector<int> widths(RuleTableModel::ColumnCount, 0);
+    QVector<int> least(RuleTableModel::ColumnCount, 0);
+    int total = 0;
+    for (int column = 0; column < RuleTableModel::ColumnCount; ++column) {
+        if (header->isSectionHidden(column)) {
+            continue;
+        }
+        least[column] = header->sectionSizeHint(column);
+        widths[column] = qMax(least[column], view->sizeHintForColumn(column));
+        total += widths[column];
+    }
+    if (total > available) {
+        // Free text gives way first: a cut-off comment or address still has its tooltip, a
+        // cut-off target or port does not say what the rule does.
+        int excess = total - available;
+        for (int column : {int(RuleTableModel::CommentColumn), int(RuleTableModel::SourceColumn),
+                           int(RuleTableModel::DestinationColumn)}) {
+            const int cut = qMin(excess, widths[column] - least[column]);
+            widths[column] -= cut;
+            excess -= cut;
+        }
+    } else {
+        widths[RuleTableModel::CommentColumn] += available - total;
+    }
+    for (int column = 0; column < RuleTableModel::ColumnCount; ++column) {
+        if (!header->isSectionHidden(column)) {
+            header->resizeSection(column, widths[column]);
+        }
     }
 }

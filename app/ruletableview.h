@@ -35,11 +35,21 @@ public:
     /// Names the table and the search box for assistive technology ("IPv6").
     void setFamilyName(const QString &family);
 
+    /// The columns as the user sized them; empty while they follow the content (fitColumns).
     QByteArray saveHeaderState() const;
+    /// A non-empty state fixes the columns as saved: they no longer follow the content.
     void restoreHeaderState(const QByteArray &state);
+    /**
+     * Sizes the columns to what they show (the header and the first rows) and to the table's
+     * width: narrow, the free-text columns (comment, addresses) give way so that no column
+     * leaves the screen; wide, the comment takes the rest. Done after each new content and
+     * resize until the user sizes a column by hand.
+     */
+    void fitColumns();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 signals:
     void linkActivated(const QString &chain);
@@ -54,4 +64,7 @@ private:
     QLineEdit *m_search;
     QTableView *m_view;
     QTimer m_searchDelay;
+    QTimer m_fitDelay;
+    bool m_userSized = false; ///< the user sized a column: keep it as it is
+    bool m_fitting = false;   ///< our own resizing, not the user's
 };

@@ -109,7 +109,7 @@ private slots:
     void showsDockerCapture()
     {
         open(FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture()));
-        QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("Userchain")));
+        QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("DOCKER-USER (IPv4)")));
         QCOMPARE(model()->rowCount(), 1);
         QCOMPARE(model()->ruleAt(0).spec, QStringLiteral("-j RETURN"));
         ChainListModel *chains = m_window->chainListModel();
