@@ -21,7 +21,9 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyle>
@@ -368,7 +370,11 @@ void MainWindow::updateStatusBar()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: the designed size, but never larger than the screen (1024 px laptops).
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        resize(size().boundedTo(screen.size() * 0.95));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     const QByteArray splitter = settings.value(QStringLiteral("window/splitter")).toByteArray();
     const QByteArray header = settings.value(QStringLiteral("rules/header")).toByteArray();

@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTableView>
@@ -162,6 +163,21 @@ private slots:
         QVERIFY(model->index(0, 0).data(RuleTableModel::NeverHitRole).toBool());
         QVERIFY(model->index(0, 0).data(Qt::BackgroundRole).isValid());
         QVERIFY(!model->index(2, 0).data(RuleTableModel::NeverHitRole).toBool());
+    }
+
+    /// The first window (no saved geometry) fits the screen, and can be made 1024 px wide.
+    void firstWindowFitsTheScreen()
+    {
+        FakeHelperClient helper;
+        MainWindow window(&helper);
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        QVERIFY2(window.width() <= screen.width() && window.height() <= screen.height(),
+                 qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
+        QVERIFY(window.minimumSizeHint().width() <= 1024);
     }
 
     /// At 1024 px the tool bar shows every button and the table every column, none cut off.
