@@ -17,7 +17,9 @@ PublishedPortPage::PublishedPortPage(const WizardContext &context, QWidget *pare
            "Docker's own rules). Packets reach DOCKER-USER after Docker has rewritten their "
            "destination to the container, so --dport would see the container's port, not the "
            "one clients connect to: the rule matches the original destination port with "
-           "conntrack's --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too."));
+           "conntrack's --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too. "
+           "With sources, each gets its RETURN and a DROP for the port follows, so that nobody "
+           "else reaches it."));
     m_port = new QComboBox(this);
     m_port->setObjectName(QStringLiteral("port"));
     m_port->setEditable(true);
