@@ -1,5 +1,6 @@
 #include "chainlayout.h"
 
+#include "reachability.h"
 #include "ruleparser.h"
 
 using Userchain::Family;
@@ -26,21 +27,7 @@ bool ChainLayout::mayEndChain(const QString &spec)
 
 bool ChainLayout::endsChain(const Rule &rule)
 {
-    if (!rule.source.isEmpty() || !rule.destination.isEmpty() || !rule.inInterface.isEmpty() ||
-        !rule.outInterface.isEmpty() || !rule.protocol.isEmpty() || rule.fragment) {
-        return false;
-    }
-    for (const Userchain::RuleMatch &match : rule.matches) {
-        if (match.name != QLatin1String("comment")) {
-            return false; // a comment matches every packet; any other match is a condition
-        }
-    }
-    if (rule.target.isGoto) {
-        return true; // a goto never comes back to this chain
-    }
-    static const QStringList ending = {QStringLiteral("ACCEPT"), QStringLiteral("DROP"),
-                                       QStringLiteral("REJECT"), QStringLiteral("RETURN")};
-    return ending.contains(rule.target.name);
+    return Userchain::Reachability::endsChain(rule);
 }
 
 bool ChainLayout::endsChain(const QString &spec, Family family)

@@ -49,3 +49,10 @@ QStringList OnlyIpPage::draftRules(QString *problem) const
     }
     return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, address)};
 }
+
+QString OnlyIpPage::describeEffect() const
+{
+    return tr("Traffic arriving on %1 to any container is dropped unless it comes from %2; other "
+              "interfaces are not affected.")
+        .arg(m_interface->currentText().trimmed(), m_address->text().trimmed());
+}

@@ -81,3 +81,17 @@ QStringList OnlyRangePage::draftRules(QString *problem) const
     }
     return {spec + QStringLiteral(" -j DROP")};
 }
+
+QString OnlyRangePage::describeEffect() const
+{
+    const QString iface = m_interface->currentText().trimmed();
+    const QString source = m_source->text().trimmed();
+    if (m_useDestination->isChecked()) {
+        return tr("Traffic arriving on %1 to %2 is dropped unless it comes from %3; other "
+                  "destinations and interfaces are not affected.")
+            .arg(iface, m_destination->text().trimmed(), source);
+    }
+    return tr("Traffic arriving on %1 to any container is dropped unless it comes from %2; other "
+              "interfaces are not affected.")
+        .arg(iface, source);
+}

@@ -19,6 +19,7 @@ public:
 
 protected:
     QStringList draftRules(QString *problem) const override;
+    QString describeEffect() const override;
 
 private:
     QComboBox *m_interface;

@@ -44,3 +44,10 @@ QStringList OnlySubnetPage::draftRules(QString *problem) const
     }
     return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, subnet)};
 }
+
+QString OnlySubnetPage::describeEffect() const
+{
+    return tr("Traffic arriving on %1 to any container is dropped unless it comes from %2; other "
+              "interfaces are not affected.")
+        .arg(m_interface->currentText().trimmed(), m_subnet->text().trimmed());
+}

@@ -3,13 +3,14 @@
 #include "rulewizardpage.h"
 
 #include <QFontDatabase>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QVBoxLayout>
 
 PolicyPreviewPage::PolicyPreviewPage(RuleWizardPage *input, int currentRuleCount, QWidget *parent)
     : QWizardPage(parent), m_input(input), m_preview(new QPlainTextEdit(this)),
-      m_replace(new QRadioButton(this)), m_add(new QRadioButton(this))
+      m_effect(new QLabel(this)), m_replace(new QRadioButton(this)), m_add(new QRadioButton(this))
 {
     setTitle(tr("Review the policy"));
     setSubTitle(tr("These rules go into DOCKER-USER in this order. Nothing reaches the system "
@@ -20,6 +21,10 @@ PolicyPreviewPage::PolicyPreviewPage(RuleWizardPage *input, int currentRuleCount
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setTabChangesFocus(true);
     m_preview->setAccessibleName(tr("Rules of the policy"));
+    m_effect->setObjectName(QStringLiteral("ruleEffect"));
+    m_effect->setWordWrap(true);
+    m_effect->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_effect->setAccessibleName(tr("What the rules do"));
     m_replace->setObjectName(QStringLiteral("replaceTable"));
     m_replace->setText(tr("&Replace the table (its %n rules are removed; Undo brings them back)",
                           nullptr, currentRuleCount));
@@ -28,6 +33,7 @@ PolicyPreviewPage::PolicyPreviewPage(RuleWizardPage *input, int currentRuleCount
     m_replace->setChecked(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_preview, 1);
+    layout->addWidget(m_effect);
     layout->addWidget(m_replace);
     layout->addWidget(m_add);
 }
@@ -39,6 +45,7 @@ void PolicyPreviewPage::initializePage()
         lines << QStringLiteral("-A DOCKER-USER ") + spec;
     }
     m_preview->setPlainText(lines.join(QLatin1Char('\n')));
+    m_effect->setText(m_input->effect());
 }
 
 bool PolicyPreviewPage::replaceTable() const
@@ -49,4 +56,9 @@ bool PolicyPreviewPage::replaceTable() const
 QString PolicyPreviewPage::previewText() const
 {
     return m_preview->toPlainText();
+}
+
+QString PolicyPreviewPage::effectText() const
+{
+    return m_effect->text();
 }

@@ -2,6 +2,7 @@
 
 #include <QWizardPage>
 
+class QLabel;
 class QPlainTextEdit;
 class QRadioButton;
 class RuleWizardPage;
@@ -18,10 +19,13 @@ public:
     QRadioButton *replaceButton() const { return m_replace; }
     QRadioButton *addButton() const { return m_add; }
     QString previewText() const;
+    /// What the policy does, in plain words.
+    QString effectText() const;
 
 private:
     RuleWizardPage *m_input;
     QPlainTextEdit *m_preview;
+    QLabel *m_effect;
     QRadioButton *m_replace;
     QRadioButton *m_add;
 };

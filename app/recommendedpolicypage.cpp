@@ -23,6 +23,8 @@ RecommendedPolicyPage::RecommendedPolicyPage(const WizardContext &context, QWidg
                       "to existing connections pass, some published ports are open to all, one "
                       "is open to chosen subnets only, and everything else arriving on the WAN "
                       "interface is dropped. You will see the rules before they are used."));
+    // Its rules replace the table by default, or go before its final RETURN as a whole policy.
+    setChecksPosition(false);
     m_interface = makeInterfaceCombo();
     m_interface->setObjectName(QStringLiteral("interface"));
     m_openPorts = new QLineEdit(QStringLiteral("80 443"), this);
@@ -82,4 +84,24 @@ QStringList RecommendedPolicyPage::draftRules(QString *problem) const
     rules << QStringLiteral("-i %1 -j DROP").arg(wan);
     rules << QStringLiteral("-j RETURN");
     return rules;
+}
+
+QString RecommendedPolicyPage::describeEffect() const
+{
+    const QString wan = m_interface->currentText().trimmed();
+    QStringList parts;
+    parts << tr("replies to existing connections pass");
+    const QStringList open = words(m_openPorts->text());
+    if (!open.isEmpty()) {
+        parts << tr("port(s) %1 are open to everyone", nullptr, int(open.size()))
+                     .arg(open.join(QStringLiteral(", ")));
+    }
+    const QString restricted = m_restrictedPort->text().trimmed();
+    if (!restricted.isEmpty()) {
+        parts << tr("port %1 only from %2")
+                     .arg(restricted, words(m_subnets->text()).join(QStringLiteral(", ")));
+    }
+    return tr("On %1: %2; everything else arriving on %1 is dropped. Other interfaces are not "
+              "affected.")
+        .arg(wan, parts.join(QStringLiteral("; ")));
 }

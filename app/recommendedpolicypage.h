@@ -22,6 +22,7 @@ public:
 
 protected:
     QStringList draftRules(QString *problem) const override;
+    QString describeEffect() const override;
 
 private:
     QComboBox *m_interface;

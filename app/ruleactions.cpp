@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QUndoStack>
+#include <algorithm>
 
 using Userchain::Family;
 
@@ -57,6 +58,8 @@ WizardContext RuleActions::wizardContext() const
     if (m_interfaces) {
         context.interfaces = *m_interfaces;
     }
+    context.currentRules = session()->model()->specs();
+    context.insertionRow = insertionRow();
     return context;
 }
 
@@ -91,6 +94,12 @@ void RuleActions::insertRules(const QStringList &specs, const QString &undoText)
 
 void RuleActions::insertRules(Family family, const QStringList &specs, const QString &undoText)
 {
+    insertRulesAt(family, insertionRow(family), specs, undoText);
+}
+
+void RuleActions::insertRulesAt(Family family, int row, const QStringList &specs,
+                                const QString &undoText)
+{
     if (specs.isEmpty()) {
         return;
     }
@@ -101,7 +110,7 @@ void RuleActions::insertRules(Family family, const QStringList &specs, const QSt
     for (const QString &spec : specs) {
         rows.append(model->makeRow(spec));
     }
-    const int row = insertionRow(family);
+    row = std::clamp(row, 0, model->rowCount());
     target->undoStack()->push(new InsertRulesCommand(model, row, rows, undoText));
     if (RuleTableView *v = view(family); v && family == m_workspace->currentFamily()) {
         v->selectRows(row, int(rows.size()));
@@ -269,6 +278,7 @@ void RuleActions::runWizard(RuleWizard::Kind kind)
     const QStringList rules = wizard->rules();
     const QStringList otherRules = wizard->otherFamilyRules();
     const bool replace = wizard->replaceTable();
+    const int row = wizard->insertionRow();
     delete wizard;
     if (result != QDialog::Accepted || rules.isEmpty()) {
         return;
@@ -287,7 +297,7 @@ void RuleActions::runWizard(RuleWizard::Kind kind)
         }
         session()->undoStack()->push(new ReplaceRulesCommand(model, rows, here));
     } else {
-        insertRules(rules, here);
+        insertRulesAt(session()->family(), row, rules, here);
     }
     alsoInOtherFamily(otherRules, replace, text);
 }

@@ -41,6 +41,9 @@ public:
     void insertRules(const QStringList &specs, const QString &undoText);
     /// The same into `family`'s table, which need not be the one on screen.
     void insertRules(Userchain::Family family, const QStringList &specs, const QString &undoText);
+    /// The same at `row` (0-based) of `family`'s table, as one undoable step.
+    void insertRulesAt(Userchain::Family family, int row, const QStringList &specs,
+                       const QString &undoText);
     /**
      * Before the first selected rule; without a selection, before a final `-j RETURN` (which
      * must stay last to hand packets back to Docker), else at the end.
@@ -50,6 +53,7 @@ public:
 
     /// For tests: fixed interfaces instead of the host's.
     void setInterfacesOverride(const QStringList &interfaces) { m_interfaces = interfaces; }
+    /// What the wizards offer, with the current table and insertionRow() of the family on screen.
     WizardContext wizardContext() const;
     /// The other family's table can take a rule too.
     bool otherFamilyEditable() const;

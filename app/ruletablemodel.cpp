@@ -551,11 +551,13 @@ QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
         endRemoveRows();
         i = j - 1;
     }
+    // Before dataChanged: a listener (LayoutHint) reads firstEndingRow(), which may still
+    // name a row that is gone.
+    updateReachability();
     if (!rows.isEmpty() && rows.first() < rowCount()) {
         emit dataChanged(index(rows.first(), PositionColumn),
                          index(rowCount() - 1, PositionColumn));
     }
-    updateReachability();
     return removed;
 }
 

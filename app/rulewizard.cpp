@@ -6,6 +6,7 @@
 #include "policypreviewpage.h"
 #include "publishedportpage.h"
 #include "recommendedpolicypage.h"
+#include "rulewizardpage.h"
 #include "sourcedestpage.h"
 
 RuleWizard::RuleWizard(Kind kind, RuleWizardPage *input, QWidget *parent)
@@ -75,6 +76,11 @@ QString RuleWizard::title(Kind kind)
 QStringList RuleWizard::rules() const
 {
     return m_input->rules();
+}
+
+int RuleWizard::insertionRow() const
+{
+    return m_input->insertionRow();
 }
 
 QStringList RuleWizard::otherFamilyRules() const

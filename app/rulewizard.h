@@ -32,6 +32,11 @@ public:
     PolicyPreviewPage *previewPage() const { return m_preview; }
     /// The rules to add, canonical; empty unless the input is valid.
     QStringList rules() const;
+    /**
+     * The 0-based row where the rules go when they join the table: the context's insertion
+     * row, or above an earlier rule that would catch their packets first (the page says so).
+     */
+    int insertionRow() const;
     /// True if the rules replace the table rather than join it (recommended policy only).
     bool replaceTable() const;
     /// The same rules for the other family, if the user asked for them there too (and the

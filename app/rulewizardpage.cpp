@@ -2,6 +2,7 @@
 
 #include "crossfamily.h"
 #include "familytext.h"
+#include "reachability.h"
 #include "ruleparser.h"
 #include "themecolors.h"
 
@@ -13,12 +14,15 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
 RuleWizardPage::RuleWizardPage(const WizardContext &context, QWidget *parent)
     : QWizardPage(parent), m_context(context), m_explanation(new QLabel(this)),
-      m_form(new QFormLayout), m_preview(new QLabel(this)), m_messageLabel(new QLabel(this)),
+      m_form(new QFormLayout), m_preview(new QLabel(this)), m_effectLabel(new QLabel(this)),
+      m_messageLabel(new QLabel(this)), m_positionLabel(new QLabel(this)),
+      m_insertAbove(new QRadioButton(this)), m_insertAsPlanned(new QRadioButton(this)),
       m_alsoOther(new QCheckBox(this)), m_alsoNote(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -36,10 +40,28 @@ RuleWizardPage::RuleWizardPage(const WizardContext &context, QWidget *parent)
     boxLayout->addWidget(m_preview);
     layout->addWidget(box);
     m_preview->setAccessibleName(tr("Rules to add"));
+    m_effectLabel->setObjectName(QStringLiteral("ruleEffect"));
+    m_effectLabel->setWordWrap(true);
+    m_effectLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_effectLabel->setAccessibleName(tr("What the rules do"));
+    m_effectLabel->hide();
+    boxLayout->addWidget(m_effectLabel);
     m_messageLabel->setObjectName(QStringLiteral("ruleMessage"));
     m_messageLabel->setWordWrap(true);
     updateMessageColour();
     layout->addWidget(m_messageLabel);
+    m_positionLabel->setObjectName(QStringLiteral("positionWarning"));
+    m_positionLabel->setWordWrap(true);
+    m_positionLabel->setTextFormat(Qt::RichText);
+    m_insertAbove->setObjectName(QStringLiteral("insertAbove"));
+    m_insertAsPlanned->setObjectName(QStringLiteral("insertAsPlanned"));
+    m_insertAbove->setChecked(true);
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_positionLabel), static_cast<QWidget *>(m_insertAbove),
+          static_cast<QWidget *>(m_insertAsPlanned)}) {
+        w->hide();
+        layout->addWidget(w);
+    }
     m_alsoOther->setObjectName(QStringLiteral("alsoOtherFamily"));
     m_alsoOther->setVisible(context.otherFamilyAvailable);
     m_alsoOther->setText(
@@ -78,6 +100,61 @@ QString RuleWizardPage::addressProblem(const QString &text) const
 bool RuleWizardPage::isComplete() const
 {
     return !m_rules.isEmpty();
+}
+
+int RuleWizardPage::plannedRow() const
+{
+    const int count = int(m_context.currentRules.size());
+    return m_context.insertionRow < 0 || m_context.insertionRow > count ? count
+                                                                        : m_context.insertionRow;
+}
+
+int RuleWizardPage::insertionRow() const
+{
+    return m_shadowingRow >= 0 && m_insertAbove->isChecked() ? m_shadowingRow : plannedRow();
+}
+
+void RuleWizardPage::updatePosition(const QVector<Userchain::Rule> &rules)
+{
+    const int previous = m_shadowingRow;
+    m_shadowingRow = -1;
+    const int planned = plannedRow();
+    if (m_checksPosition && !rules.isEmpty() && planned > 0) {
+        // Parsed once per page: a table of thousands of rules costs one pass, not one a key.
+        if (!m_currentParsed) {
+            m_current.reserve(m_context.currentRules.size());
+            for (const QString &spec : std::as_const(m_context.currentRules)) {
+                m_current.push_back(Userchain::RuleParser::parse(spec, m_context.family));
+            }
+            m_currentParsed = true;
+        }
+        QVector<const Userchain::Rule *> earlier;
+        earlier.reserve(planned);
+        for (int i = 0; i < planned; ++i) {
+            earlier.append(m_current.at(size_t(i)) ? &*m_current.at(size_t(i)) : nullptr);
+        }
+        m_shadowingRow = Userchain::Reachability::firstShadowing(earlier, rules);
+    }
+    const bool shadowed = m_shadowingRow >= 0;
+    if (shadowed && m_shadowingRow != previous) {
+        m_insertAbove->setChecked(true); // a new finding: the working position again
+    }
+    if (shadowed) {
+        const int count = int(rules.size());
+        m_positionLabel->setText(
+            tr("Rule %1 (<tt>%2</tt>) would catch these packets first: the %n new rule(s) would "
+               "never run below it.",
+               nullptr, count)
+                .arg(m_shadowingRow + 1)
+                .arg(m_context.currentRules.at(m_shadowingRow).toHtmlEscaped()));
+        m_insertAbove->setText(tr("Insert &above rule %1, where they take effect (recommended)")
+                                   .arg(m_shadowingRow + 1));
+        m_insertAsPlanned->setText(
+            tr("Insert as rule %1 a&nyway (never reached)").arg(planned + 1));
+    }
+    m_positionLabel->setVisible(shadowed);
+    m_insertAbove->setVisible(shadowed);
+    m_insertAsPlanned->setVisible(shadowed);
 }
 
 void RuleWizardPage::setExplanation(const QString &text)
@@ -166,9 +243,15 @@ QComboBox *RuleWizardPage::makeInterfaceCombo()
 
 void RuleWizardPage::revalidate()
 {
+    // Nothing the user does can happen before the page is shown: the calls made while the
+    // page is being built must not show "Enter the address" in red before anything is typed.
+    if (isVisible()) {
+        m_touched = true;
+    }
     QString problem;
     const QStringList drafts = draftRules(&problem);
     QStringList canonical;
+    QVector<Userchain::Rule> parsed;
     if (problem.isEmpty()) {
         for (const QString &draft : drafts) {
             Userchain::RuleError error;
@@ -180,14 +263,21 @@ void RuleWizardPage::revalidate()
                 break;
             }
             canonical << rule->toString();
+            parsed << *rule;
         }
     }
     if (!problem.isEmpty()) {
         canonical.clear();
+        parsed.clear();
     }
     m_rules = canonical;
     m_message = problem;
-    m_messageLabel->setText(problem);
+    m_messageLabel->setText(m_touched ? problem : QString());
+    m_messageLabel->setVisible(m_touched && !problem.isEmpty());
+    m_effect = m_rules.isEmpty() ? QString() : describeEffect();
+    m_effectLabel->setText(m_effect);
+    m_effectLabel->setVisible(!m_effect.isEmpty());
+    updatePosition(parsed);
     QStringList lines;
     for (const QString &spec : std::as_const(m_rules)) {
         lines << QStringLiteral("-A DOCKER-USER ") + spec;

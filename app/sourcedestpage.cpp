@@ -80,3 +80,31 @@ QStringList SourceDestPage::draftRules(QString *problem) const
     parts << QStringLiteral("-j") << m_target->currentData().toString();
     return {parts.join(QLatin1Char(' '))};
 }
+
+QString SourceDestPage::describeEffect() const
+{
+    auto side = [](const AddressInput *input) {
+        if (input->kind() == AddressInput::Any) {
+            return tr("any address");
+        }
+        return input->negated() ? tr("anywhere but %1").arg(input->text()) : input->text();
+    };
+    const QString target = m_target->currentData().toString();
+    QString verdict;
+    if (target == QLatin1String("DROP")) {
+        verdict = tr("is dropped");
+    } else if (target == QLatin1String("RETURN")) {
+        verdict = tr("is handed on to Docker's own rules");
+    } else if (target == QLatin1String("ACCEPT")) {
+        verdict = tr("is let through, skipping Docker's own checks");
+    } else {
+        verdict = tr("is refused with an error");
+    }
+    const QString iface = m_interface->currentText().trimmed();
+    if (iface.isEmpty()) {
+        return tr("Traffic from %1 to %2 %3, on any interface.")
+            .arg(side(m_source), side(m_destination), verdict);
+    }
+    return tr("Traffic arriving on %1 from %2 to %3 %4; other interfaces are not affected.")
+        .arg(iface, side(m_source), side(m_destination), verdict);
+}

@@ -18,6 +18,7 @@ public:
 
 protected:
     QStringList draftRules(QString *problem) const override;
+    QString describeEffect() const override;
 
 private:
     AddressInput *m_source;

@@ -15,7 +15,10 @@ struct PublishedPort
     QString container;   ///< "172.17.0.2:80"
 };
 
-/// What the wizards may offer: the host's interfaces and Docker's published ports.
+/**
+ * What the wizards may offer: the host's interfaces and Docker's published ports; and the
+ * table the rules go into, so that a wizard can tell whether its rules would be reached.
+ */
 struct WizardContext
 {
     Userchain::Family family = Userchain::Family::IPv4;
@@ -23,4 +26,9 @@ struct WizardContext
     QVector<PublishedPort> publishedPorts;
     /// The other family's DOCKER-USER can be edited too: offer "also add to IPv6/IPv4".
     bool otherFamilyAvailable = false;
+    /// DOCKER-USER's rules as they are now, in order (a verbatim rule's text may not parse; it
+    /// is then never taken to catch the new rules' packets).
+    QStringList currentRules;
+    /// Where new rules go unless the wizard moves them up (0-based); -1: at the end.
+    int insertionRow = -1;
 };

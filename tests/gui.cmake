@@ -4,13 +4,15 @@ set(USERCHAIN_GUI_TEST_DIR ${CMAKE_CURRENT_LIST_DIR}/gui)
 add_library(userchain-gui-testsupport STATIC
     ${USERCHAIN_GUI_TEST_DIR}/fixturesnapshot.cpp ${USERCHAIN_GUI_TEST_DIR}/fixturesnapshot.h
     ${USERCHAIN_GUI_TEST_DIR}/fakehelperclient.cpp ${USERCHAIN_GUI_TEST_DIR}/fakehelperclient.h
-    ${USERCHAIN_GUI_TEST_DIR}/windowharness.cpp ${USERCHAIN_GUI_TEST_DIR}/windowharness.h)
+    ${USERCHAIN_GUI_TEST_DIR}/windowharness.cpp ${USERCHAIN_GUI_TEST_DIR}/windowharness.h
+    ${USERCHAIN_GUI_TEST_DIR}/wizarddriver.cpp ${USERCHAIN_GUI_TEST_DIR}/wizarddriver.h)
 target_include_directories(userchain-gui-testsupport PUBLIC ${USERCHAIN_GUI_TEST_DIR})
 target_link_libraries(userchain-gui-testsupport PUBLIC userchain-gui Qt6::Test)
 target_compile_definitions(userchain-gui-testsupport PUBLIC
     USERCHAIN_FIXTURES_DIR="${USERCHAIN_FIXTURES_DIR}")
 
-foreach(name ruletablemodel wizards mainwindow layouts families persistence translation newcomer
+foreach(name ruletablemodel wizards wizardplacement mainwindow layouts families persistence
+             translation newcomer
              accessibility)
     userchain_add_test(tst_gui_${name}
         SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_${name}.cpp

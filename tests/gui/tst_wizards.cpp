@@ -1,9 +1,11 @@
 // Wizard tests: each wizard, driven through its widgets, produces exactly the rules of Docker's
 // page in iptables-save's form; invalid input keeps Finish disabled with the message shown.
+// (What the rules do and where they go: tst_wizardplacement.)
 #include "policypreviewpage.h"
 #include "rawruledialog.h"
 #include "rulewizard.h"
 #include "rulewizardpage.h"
+#include "wizarddriver.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -21,48 +23,8 @@ class TestWizards : public QObject
     Q_OBJECT
 
 private:
-    WizardContext context() const
-    {
-        WizardContext c;
-        c.interfaces = {QStringLiteral("eth0"), QStringLiteral("wlan0")};
-        c.publishedPorts = {{QStringLiteral("tcp"), QStringLiteral("8080"), QString(),
-                             QStringLiteral("172.17.0.2:80")},
-                            {QStringLiteral("udp"), QStringLiteral("5353"), QString(),
-                             QStringLiteral("172.18.0.2:53")}};
-        return c;
-    }
-
-    /// "name=value" or "parent/child=value": types into line edits, picks combo entries,
-    /// ticks check boxes, as a user would.
-    void drive(QWidget *root, const QString &step)
-    {
-        const QString path = step.section(QLatin1Char('='), 0, 0);
-        const QString value = step.section(QLatin1Char('='), 1);
-        QWidget *w = root;
-        for (const QString &name : path.split(QLatin1Char('/'))) {
-            w = w->findChild<QWidget *>(name);
-            QVERIFY2(w, qPrintable(QStringLiteral("no widget ") + path));
-        }
-        if (auto *combo = qobject_cast<QComboBox *>(w)) {
-            const int i = value.isEmpty() ? -1 : combo->findText(value, Qt::MatchStartsWith);
-            if (i >= 0) {
-                combo->setCurrentIndex(i); // picked from the list
-            } else {
-                QVERIFY2(combo->isEditable(), qPrintable(value));
-                combo->lineEdit()->clear();
-                QTest::keyClicks(combo->lineEdit(), value); // typed
-            }
-        } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
-            edit->clear();
-            QTest::keyClicks(edit, value);
-        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
-            if (button->isChecked() != (value == QLatin1String("on"))) {
-                QTest::mouseClick(button, Qt::LeftButton);
-            }
-        } else {
-            QFAIL(qPrintable(QStringLiteral("cannot drive ") + path));
-        }
-    }
+    WizardContext context() const { return WizardDriver::context(); }
+    void drive(QWidget *root, const QString &step) { WizardDriver::drive(root, step); }
 
     bool finishEnabled(QWizard *wizard) const
     {
@@ -94,8 +56,8 @@ private slots:
             << int(RuleWizard::OnlyIp) << QStringList{"interface=ens3", "address=203.0.113.7"}
             << QStringList{"! -s 203.0.113.7/32 -i ens3 -j DROP"} << QString();
         QTest::newRow("one IP, no address")
-            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0"} << QStringList()
-            << QStringLiteral("Enter the one address");
+            << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=1", "address="}
+            << QStringList() << QStringLiteral("Enter the one address");
         QTest::newRow("one IP, bad address")
             << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=192.168.1.300"}
             << QStringList() << QStringLiteral("192.168.1.300");
@@ -142,11 +104,28 @@ private slots:
             << int(RuleWizard::PublishedPort) << QStringList{"port=8080 (tcp"}
             << QStringList{"-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN"}
             << QString();
+        // "Only from" lets the sources through and drops everyone else.
         QTest::newRow("published udp port from a subnet")
             << int(RuleWizard::PublishedPort)
             << QStringList{"port=5353 (udp", "source=192.168.1.0/24"}
             << QStringList{"-s 192.168.1.0/24 -p udp -m conntrack --ctorigdstport 5353 --ctdir "
-                           "ORIGINAL -j RETURN"}
+                           "ORIGINAL -j RETURN",
+                           "-p udp -m conntrack --ctorigdstport 5353 --ctdir ORIGINAL -j DROP"}
+            << QString();
+        QTest::newRow("published port from two sources on eth0")
+            << int(RuleWizard::PublishedPort)
+            << QStringList{"port=8080 (tcp", "interface=eth0", "source=10.11.11.0/24, 192.0.2.7"}
+            << QStringList{"-s 10.11.11.0/24 -i eth0 -p tcp -m conntrack --ctorigdstport 8080 "
+                           "--ctdir ORIGINAL -j RETURN",
+                           "-s 192.0.2.7/32 -i eth0 -p tcp -m conntrack --ctorigdstport 8080 "
+                           "--ctdir ORIGINAL -j RETURN",
+                           "-i eth0 -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j "
+                           "DROP"}
+            << QString();
+        QTest::newRow("published port open to everyone on eth0")
+            << int(RuleWizard::PublishedPort) << QStringList{"port=8080 (tcp", "interface=eth0"}
+            << QStringList{"-i eth0 -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j "
+                           "RETURN"}
             << QString();
         QTest::newRow("typed port")
             << int(RuleWizard::PublishedPort) << QStringList{"port=9000", "protocol=udp"}
@@ -177,8 +156,9 @@ private slots:
                            "interface=eth0",
                            "target=RETURN"}
             << QStringList{"! -s 192.168.1.0/24 ! -d 10.0.0.1/32 -i eth0 -j RETURN"} << QString();
-        QTest::newRow("nothing chosen") << int(RuleWizard::SourceDestination) << QStringList()
-                                        << QStringList() << QStringLiteral("Choose a source");
+        QTest::newRow("nothing chosen")
+            << int(RuleWizard::SourceDestination) << QStringList{"interface=eth0"} << QStringList()
+            << QStringLiteral("Choose a source");
         QTest::newRow("address that is a subnet")
             << int(RuleWizard::SourceDestination)
             << QStringList{"source/kind=Address", "source/value=10.0.0.0/8"} << QStringList()
@@ -200,7 +180,7 @@ private slots:
                            "-j RETURN"}
             << QString();
         QTest::newRow("policy without subnets")
-            << int(RuleWizard::RecommendedPolicy) << QStringList{"interface=eth0"} << QStringList()
+            << int(RuleWizard::RecommendedPolicy) << QStringList{"interface=wlan0"} << QStringList()
             << QStringLiteral("Enter the subnets");
         QTest::newRow("policy with a bad port")
             << int(RuleWizard::RecommendedPolicy)
@@ -294,7 +274,8 @@ private slots:
             << int(RuleWizard::PublishedPort)
             << QStringList{"port=8080 (tcp", "source=2001:db8::/32"}
             << QStringList{"-s 2001:db8::/32 -p tcp -m conntrack --ctorigdstport 8080 --ctdir "
-                           "ORIGINAL -j RETURN"}
+                           "ORIGINAL -j RETURN",
+                           "-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j DROP"}
             << QString();
         QTest::newRow("published port, IPv4 source")
             << int(RuleWizard::PublishedPort) << QStringList{"port=8080 (tcp", "source=10.0.0.0/8"}
@@ -408,7 +389,6 @@ private slots:
                      ->findChild<QCheckBox *>(QStringLiteral("alsoOtherFamily"))
                      ->isVisible());
     }
-
     void rawEditorNamesTheFamily()
     {
         RawRuleDialog dialog(Userchain::Family::IPv6);
