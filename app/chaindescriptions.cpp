@@ -1,5 +1,28 @@
 #include "chaindescriptions.h"
 
+#include <functional>
+
+using Userchain::ChainInfo;
+using Userchain::Snapshot;
+
+namespace {
+const ChainInfo *findChain(const Snapshot &host, const QString &table, const QString &name)
+{
+    for (const ChainInfo &c : host.chains) {
+        if (c.table == table && c.name == name) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+bool anyRule(const ChainInfo *chain, const std::function<bool(const QString &)> &test)
+{
+    return chain && std::any_of(chain->rules.cbegin(), chain->rules.cend(),
+                                [&test](const Userchain::RuleEntry &r) { return test(r.spec); });
+}
+} // namespace
+
 QStringList ChainDescriptions::dockerFilterChains()
 {
     return {QStringLiteral("DOCKER"),
@@ -40,7 +63,8 @@ bool ChainDescriptions::isDockerChain(const QString &name)
            (name == QLatin1String("DOCKER") || name.startsWith(QLatin1String("DOCKER-")));
 }
 
-QString ChainDescriptions::describe(const QString &table, const QString &chain)
+QString ChainDescriptions::describe(const QString &table, const QString &chain,
+                                    const Snapshot &host)
 {
     if (table == QLatin1String("nat")) {
         if (chain == QLatin1String("DOCKER")) {
@@ -57,11 +81,28 @@ QString ChainDescriptions::describe(const QString &table, const QString &chain)
     }
     if (table == QLatin1String("raw")) {
         if (chain == QLatin1String("PREROUTING")) {
-            return tr("The raw table sees packets before connection tracking and before "
-                      "DOCKER-USER. Since Docker 28 it holds Docker's drops of packets sent "
-                      "straight to a container's address from outside its bridge (direct "
-                      "routing), per published port (28.0, 28.1) or per container (28.2 and "
-                      "later). Rules in DOCKER-USER cannot let such packets through.");
+            // Docker 28.0 and 28.1 drop per published port, 28.2 and later per container.
+            const ChainInfo *raw = findChain(host, table, chain);
+            const auto isDrop = [](const QString &spec) {
+                return spec.endsWith(QLatin1String("-j DROP"));
+            };
+            QString text = tr("The raw table sees packets before connection tracking and before "
+                              "DOCKER-USER; rules in DOCKER-USER cannot let through what it "
+                              "drops.");
+            if (anyRule(raw, [&isDrop](const QString &spec) {
+                    return isDrop(spec) && spec.contains(QLatin1String("--dport"));
+                })) {
+                text += QLatin1Char(' ') +
+                        tr("Here Docker drops packets for a published port of a container that "
+                           "arrive on any interface but the container's own bridge (direct "
+                           "routing), one rule per published port.");
+            } else if (anyRule(raw, isDrop)) {
+                text += QLatin1Char(' ') +
+                        tr("Here Docker drops packets for a container's address that arrive on "
+                           "any interface but the container's own bridge (direct routing), one "
+                           "rule per container.");
+            }
+            return text;
         }
         return tr("A chain of the raw table, shown for reference. Userchain never changes it.");
     }
@@ -106,10 +147,29 @@ QString ChainDescriptions::describe(const QString &table, const QString &chain)
                   "swarm.");
     }
     if (chain == QLatin1String("FORWARD")) {
-        return tr("The kernel's chain for forwarded traffic. Docker puts its jumps here, "
-                  "DOCKER-USER first (from 28.0.1 on only DOCKER-USER and DOCKER-FORWARD; 28.0.0 "
-                  "matches its bridges with the ipset docker-ext-bridges-v4 here). Userchain "
-                  "only ever restores the jump to DOCKER-USER, and only when you ask.");
+        // One layout, the host's: Docker 28.0.1+ (DOCKER-FORWARD), 28.0.0 (the ipset in
+        // FORWARD itself) or the per-bridge rules of Docker 27 and earlier.
+        QString layout;
+        if (findChain(host, table, QStringLiteral("DOCKER-FORWARD"))) {
+            layout = tr("Docker jumps from here to DOCKER-USER first, then to DOCKER-FORWARD, "
+                        "which runs Docker's other chains.");
+        } else if (anyRule(findChain(host, table, chain), [](const QString &spec) {
+                       return spec.contains(QLatin1String("--match-set docker-ext-bridges-v"));
+                   })) {
+            layout = tr("Docker jumps from here to DOCKER-USER first; its next rules match all "
+                        "its bridges at once through the ipset docker-ext-bridges-v4 (-v6), "
+                        "accept replies, and send new connections to DOCKER.");
+        } else if (findChain(host, table, QStringLiteral("DOCKER-ISOLATION-STAGE-1"))) {
+            layout = tr("Docker jumps from here to DOCKER-USER first, then to "
+                        "DOCKER-ISOLATION-STAGE-1; then, for each of its bridges, it accepts "
+                        "replies, sends new connections to DOCKER and accepts what leaves the "
+                        "bridge.");
+        } else {
+            layout = tr("Docker puts its jumps here, DOCKER-USER first.");
+        }
+        return tr("The kernel's chain for forwarded traffic.") + QLatin1Char(' ') + layout +
+               QLatin1Char(' ') +
+               tr("Userchain only ever restores the jump to DOCKER-USER, and only when you ask.");
     }
     if (isDockerChain(chain)) {
         return tr("A chain Docker created. Docker manages it; do not edit it.");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dbustypes.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -13,7 +15,13 @@ public:
     static QStringList dockerFilterChains();
     /// True for a filter chain Docker creates (known by name or by the DOCKER prefix).
     static bool isDockerChain(const QString &name);
-    static QString describe(const QString &table, const QString &chain);
+    /**
+     * What `chain` of `table` does on the host `host` shows: where Docker's layout differs
+     * between releases (FORWARD, raw PREROUTING), the words follow the chains and rules in
+     * `host` instead of listing every release. Without a snapshot, what holds for all.
+     */
+    static QString describe(const QString &table, const QString &chain,
+                            const Userchain::Snapshot &host = {});
     /// Chains of the nat and raw tables the side list shows (Docker's, and raw PREROUTING).
     static QStringList dockerNatChains();
     /**

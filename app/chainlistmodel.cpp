@@ -77,6 +77,11 @@ void ChainListModel::setSnapshot(const Userchain::Snapshot &snapshot)
             {prerouting->table, prerouting->name, int(prerouting->rules.size()), false, true});
         m_groups.append(raw);
     }
+    for (Group &group : m_groups) {
+        for (Entry &entry : group.entries) {
+            entry.description = ChainDescriptions::describe(entry.table, entry.name, snapshot);
+        }
+    }
     endResetModel();
 }
 
@@ -184,7 +189,7 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
             return tr("Left over from Docker's iptables mode. Nothing jumps here: these rules "
                       "have no effect.");
         }
-        return ChainDescriptions::describe(entry.table, entry.name);
+        return entry.description;
     case Qt::DecorationRole:
         return QIcon(entry.editable ? QStringLiteral(":/icons/edit.svg")
                                     : QStringLiteral(":/icons/lock.svg"));

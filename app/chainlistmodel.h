@@ -46,6 +46,7 @@ private:
         bool editable = false;
         bool present = true;
         FirewallMode::LeftOver leftOver = FirewallMode::LeftOver::None;
+        QString description = QString(); ///< for this host's layout (ChainDescriptions::describe())
     };
     struct Group
     {

@@ -19,6 +19,7 @@ ChainView::ChainView(QWidget *parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_title->setFont(titleFont);
+    m_description->setObjectName(QStringLiteral("chainDescription"));
     m_description->setWordWrap(true);
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
@@ -42,7 +43,7 @@ ChainView::ChainView(QWidget *parent)
 }
 
 void ChainView::showChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains,
-                          const QHash<QString, QString> &ruleNotes)
+                          const QHash<QString, QString> &ruleNotes, const Userchain::Snapshot &host)
 {
     m_model->setChain(chain, knownChains, ruleNotes);
     const QString policy = chain.builtin ? tr("policy %1").arg(chain.policy) : tr("user chain");
@@ -56,7 +57,7 @@ void ChainView::showChain(const Userchain::ChainInfo &chain, const QSet<QString>
             notes << note;
         }
     }
-    QString description = ChainDescriptions::describe(chain.table, chain.name);
+    QString description = ChainDescriptions::describe(chain.table, chain.name, host);
     for (const QString &note : std::as_const(notes)) {
         description += QStringLiteral("\n") + note;
     }

@@ -15,9 +15,11 @@ class ChainView final : public QWidget
 public:
     explicit ChainView(QWidget *parent = nullptr);
 
-    /// `ruleNotes`: see ChainRulesModel::setChain().
+    /// `ruleNotes`: see ChainRulesModel::setChain(); `host`: the snapshot `chain` is from, whose
+    /// layout the description follows (ChainDescriptions::describe()).
     void showChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains,
-                   const QHash<QString, QString> &ruleNotes = {});
+                   const QHash<QString, QString> &ruleNotes = {},
+                   const Userchain::Snapshot &host = {});
     QString table() const;
     QString chainName() const;
     QTableView *tableView() const { return m_view; }

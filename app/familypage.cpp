@@ -2,6 +2,7 @@
 
 #include "chainlistmodel.h"
 #include "chainview.h"
+#include "dockeruserintro.h"
 #include "editsession.h"
 #include "familytext.h"
 #include "firewallmode.h"
@@ -112,7 +113,8 @@ void FamilyPage::updateFromSession()
     const QString chain = current.data(ChainListModel::ChainRole).toString();
     m_chainModel->setSnapshot(m_session->snapshot());
     m_chainTree->expandAll();
-    showNotices(StateExplainer::explain(m_session->snapshot())); // may show the state page
+    m_ruleView->intro()->setSnapshot(m_session->snapshot());
+    showNotices(explainState()); // may show the state page
     if (m_stack->currentWidget() != m_statePage) {
         if (chain.isEmpty() || !showChain(table, chain)) {
             showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
@@ -128,7 +130,7 @@ void FamilyPage::showError(const HelperError &error)
 
 void FamilyPage::showChangedOutside()
 {
-    QVector<Notice> notices = StateExplainer::explain(m_session->snapshot());
+    QVector<Notice> notices = explainState();
     Notice n;
     n.id = QStringLiteral("changed-outside");
     n.severity = Notice::Severity::Warning;
@@ -140,6 +142,35 @@ void FamilyPage::showChangedOutside()
     n.actionText = tr("Reload");
     notices.prepend(n);
     showNotices(notices);
+}
+
+void FamilyPage::setSibling(const EditSession *sibling)
+{
+    m_sibling = sibling;
+    connect(sibling, &EditSession::snapshotChanged, this, &FamilyPage::onSiblingChanged);
+    onSiblingChanged();
+}
+
+void FamilyPage::onSiblingChanged()
+{
+    // Only what changes the words: counters refresh every few seconds, and a notice such as
+    // "changed outside" must stay until this family's own snapshot replaces it.
+    const bool hasDocker =
+        m_sibling->hasSnapshot() && StateExplainer::hasDockerChains(m_sibling->snapshot());
+    if (hasDocker == m_siblingHasDocker) {
+        return;
+    }
+    m_siblingHasDocker = hasDocker;
+    if (m_session->hasSnapshot()) {
+        showNotices(explainState());
+    }
+}
+
+QVector<Notice> FamilyPage::explainState() const
+{
+    return StateExplainer::explain(m_session->snapshot(), m_sibling && m_sibling->hasSnapshot()
+                                                              ? m_sibling->snapshot()
+                                                              : Userchain::Snapshot());
 }
 
 void FamilyPage::showNotices(const QVector<Notice> &notices)
@@ -208,7 +239,7 @@ void FamilyPage::onChainSelected()
                 names.insert(c.name);
             }
         }
-        m_chainView->showChain(*info, names, ruleNotes(table, chain));
+        m_chainView->showChain(*info, names, ruleNotes(table, chain), m_session->snapshot());
         m_stack->setCurrentWidget(m_chainView);
     }
     emit stateChanged();

@@ -50,6 +50,11 @@ public:
     /// The session's snapshot or counters changed.
     void updateFromSession();
     void showError(const HelperError &error);
+    /**
+     * The other family's session: its state changes the words of this page's notices (no IPv6
+     * chains while IPv4 shows Docker's). The page follows that session's snapshots.
+     */
+    void setSibling(const EditSession *sibling);
     /// DOCKER-USER changed under the user's edits: say so, offer to reload.
     void showChangedOutside();
 
@@ -61,6 +66,9 @@ signals:
 
 private:
     void showNotices(const QVector<Notice> &notices);
+    /// StateExplainer's notices for this family, given what the other family shows.
+    QVector<Notice> explainState() const;
+    void onSiblingChanged();
     void onChainSelected();
     /// Notes on rules of `chain` that this host's state gives a meaning of their own.
     QHash<QString, QString> ruleNotes(const QString &table, const QString &chain) const;
@@ -74,4 +82,6 @@ private:
     RuleTableView *m_ruleView;
     ChainView *m_chainView;
     StatePage *m_statePage;
+    const EditSession *m_sibling = nullptr;
+    bool m_siblingHasDocker = false;
 };

@@ -6,6 +6,7 @@
 #include "editsession.h"
 #include "familypage.h"
 #include "familytext.h"
+#include "guidedialog.h"
 #include "helperclient.h"
 #include "importexport.h"
 #include "messagebanner.h"
@@ -73,6 +74,9 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
         });
         connect(session->model(), &RuleTableModel::editRejected, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    }
+    for (Family family : Workspace::families()) {
+        page(family)->setSibling(m_workspace->session(FamilyText::other(family)));
     }
     m_importExport = new ImportExport(m_workspace, this, this);
     m_apply = new ApplyController(m_workspace, helper, this, this);
@@ -208,6 +212,7 @@ void MainWindow::setupActions()
             &PersistenceController::savePermanently);
     connect(ui.actionRestoreSaved, &QAction::triggered, m_persistence,
             &PersistenceController::restoreSaved);
+    connect(ui.actionGuide, &QAction::triggered, this, [this] { GuideDialog::showFor(this); });
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::about);
 }
 

@@ -1,5 +1,6 @@
 #include "noticebar.h"
 
+#include "noticetext.h"
 #include "themecolors.h"
 
 #include <QEvent>
@@ -46,10 +47,8 @@ void NoticeBar::setNotices(const QVector<Notice> &notices)
         auto *label = new QLabel(frame);
         label->setWordWrap(true);
         label->setTextFormat(Qt::RichText);
-        QString html =
-            QStringLiteral("<b>%1</b><br>%2")
-                .arg(notice.title.toHtmlEscaped(), notice.text.toHtmlEscaped().replace(
-                                                       QLatin1Char('\n'), QStringLiteral("<br>")));
+        QString html = QStringLiteral("<b>%1</b><br>%2")
+                           .arg(notice.title.toHtmlEscaped(), NoticeText::toHtml(notice.text));
         if (!notice.code.isEmpty()) {
             html += QStringLiteral("<pre>%1</pre>").arg(notice.code.toHtmlEscaped());
         }

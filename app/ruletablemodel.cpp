@@ -3,9 +3,9 @@
 #include "chainlayout.h"
 #include "editrulecommand.h"
 #include "moverulescommand.h"
+#include "rowstyle.h"
 #include "ruleformatter.h"
 #include "ruleparser.h"
-#include "themecolors.h"
 
 #include <QColor>
 #include <QDataStream>
@@ -158,16 +158,15 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::FontRole:
         if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
-            // Dead rules look like verbatim ones: present, but not part of the live policy.
-            QFont font;
-            font.setItalic(true);
-            font.setStrikeOut(!row.isVerbatim());
-            return font;
+            return RowStyle::font(row.isVerbatim() ? RowStyle::Kind::Verbatim
+                                                   : RowStyle::Kind::Unreachable);
         }
         return QVariant();
     case Qt::ForegroundRole: {
         if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
-            return ThemeColors::dimText(QGuiApplication::palette());
+            return RowStyle::foreground(row.isVerbatim() ? RowStyle::Kind::Verbatim
+                                                         : RowStyle::Kind::Unreachable,
+                                        QGuiApplication::palette());
         }
         const Rule *rule = row.rule();
         if (!rule) {
@@ -180,12 +179,13 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             (column == InInterfaceColumn && rule->inInterfaceNegated) ||
             (column == OutInterfaceColumn && rule->outInterfaceNegated) ||
             (column == ProtocolColumn && RuleFormatter::protocolNegated(*rule));
-        return negated ? QVariant(ThemeColors::negationText(QGuiApplication::palette()))
+        return negated ? QVariant(RowStyle::foreground(RowStyle::Kind::Negation,
+                                                       QGuiApplication::palette()))
                        : QVariant();
     }
     case Qt::BackgroundRole:
         if (isNeverHit(row)) {
-            return ThemeColors::highlightBackground(QGuiApplication::palette());
+            return RowStyle::background(RowStyle::Kind::NeverHit, QGuiApplication::palette());
         }
         return QVariant();
     case SpecRole:

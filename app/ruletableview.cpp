@@ -1,5 +1,6 @@
 #include "ruletableview.h"
 
+#include "dockeruserintro.h"
 #include "layouthint.h"
 #include "ruledelegate.h"
 #include "rulefilterproxy.h"
@@ -15,11 +16,12 @@
 
 RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new RuleFilterProxy(this)),
-      m_hint(new LayoutHint(model, this)), m_search(new QLineEdit(this)),
-      m_view(new QTableView(this))
+      m_intro(new DockerUserIntro(this)), m_hint(new LayoutHint(model, this)),
+      m_search(new QLineEdit(this)), m_view(new QTableView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_intro);
     layout->addWidget(m_hint);
     m_search->setPlaceholderText(tr("Search rules (address, port, target, comment…)"));
     m_search->setClearButtonEnabled(true);

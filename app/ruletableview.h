@@ -4,6 +4,7 @@
 #include <QVector>
 #include <QWidget>
 
+class DockerUserIntro;
 class LayoutHint;
 class QLineEdit;
 class QTableView;
@@ -11,9 +12,9 @@ class RuleFilterProxy;
 class RuleTableModel;
 
 /**
- * The DOCKER-USER page: how the chain ends (LayoutHint), a search box over the rule table. Drag and
- * drop reorders (the model turns a drop into a move command); the view works in proxy rows and
- * hands out source rows.
+ * The DOCKER-USER page: what the chain is and a legend (DockerUserIntro), how the chain ends
+ * (LayoutHint), a search box over the rule table. Drag and drop reorders (the model turns a drop
+ * into a move command); the view works in proxy rows and hands out source rows.
  */
 class RuleTableView final : public QWidget
 {
@@ -25,6 +26,8 @@ public:
     RuleFilterProxy *proxy() const { return m_proxy; }
     QLineEdit *searchBox() const { return m_search; }
     LayoutHint *layoutHint() const { return m_hint; }
+    /// What DOCKER-USER is, and the legend of the row styles.
+    DockerUserIntro *intro() const { return m_intro; }
     RuleTableModel *model() const { return m_model; }
 
     /// Selected rows of the model (not the proxy), ascending.
@@ -60,6 +63,7 @@ signals:
 private:
     RuleTableModel *m_model;
     RuleFilterProxy *m_proxy;
+    DockerUserIntro *m_intro;
     LayoutHint *m_hint;
     QLineEdit *m_search;
     QTableView *m_view;

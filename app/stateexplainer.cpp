@@ -62,18 +62,24 @@ bool StateExplainer::isEditable(const Snapshot &snapshot)
                         [](const Notice &n) { return n.blocking; });
 }
 
-QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
+bool StateExplainer::hasDockerChains(const Snapshot &snapshot)
+{
+    return snapshot.backend != QLatin1String("none") &&
+           std::any_of(snapshot.chains.cbegin(), snapshot.chains.cend(), [](const ChainInfo &c) {
+               return c.table == QLatin1String("filter") &&
+                      ChainDescriptions::isDockerChain(c.name);
+           });
+}
+
+QVector<Notice> StateExplainer::explain(const Snapshot &snapshot, const Snapshot &otherFamily)
 {
     QVector<Notice> notices;
     const Userchain::Family family = FamilyText::fromInt(snapshot.family);
     const QString v = FamilyText::name(family);
     const QString tool = FamilyText::tool(family);
-    int dockerChains = 0;
-    for (const ChainInfo &c : snapshot.chains) {
-        if (c.table == QLatin1String("filter") && ChainDescriptions::isDockerChain(c.name)) {
-            ++dockerChains;
-        }
-    }
+    const bool dockerChains = hasDockerChains(snapshot);
+    // Docker runs and filters IPv4 while this is IPv6: what is missing here is Docker's doing.
+    const bool ipv6Only = family == Userchain::Family::IPv6 && hasDockerChains(otherFamily);
     const bool none = snapshot.backend == QLatin1String("none");
     const bool nftables = FirewallMode::dockerUsesNftables(snapshot);
     const FirewallMode::LeftOver leftOver = FirewallMode::leftOverDockerUser(snapshot);
@@ -99,7 +105,18 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
         Notice n;
         n.id = QStringLiteral("no-backend");
         n.severity = Notice::Severity::Error;
-        if (family == Userchain::Family::IPv6) {
+        if (ipv6Only) {
+            // The helper's detail would ask whether Docker runs; the IPv4 tab shows it does.
+            n.severity = Notice::Severity::Info;
+            n.title = tr("Docker has no IPv6 chains");
+            n.text = tr("Docker is running (the IPv4 tab shows its chains) but filters only "
+                        "IPv4: it has created no ip6tables chains. Docker before 27 filters IPv6 "
+                        "only with \"ip6tables\": true in /etc/docker/daemon.json (on Docker "
+                        "20.10 an experimental option, so with \"experimental\": true as well); "
+                        "Docker 27 and later do by default. Once Docker's IPv6 chains exist, "
+                        "Userchain can create DOCKER-USER for IPv6, which Docker 20.10 does not "
+                        "create itself.");
+        } else if (family == Userchain::Family::IPv6) {
             n.title = tr("Docker has no IPv6 chains");
             n.text = tr("Neither ip6tables-legacy nor ip6tables-nft holds Docker's IPv6 chains. "
                         "Docker creates them when it filters IPv6 (\"ip6tables\": true, the "
@@ -111,7 +128,7 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
                         "29 can manage nftables directly (firewall-backend \"nftables\"); it then "
                         "has no DOCKER-USER chain, and filtering is done in nftables instead.");
         }
-        if (!snapshot.backendDetail.isEmpty()) {
+        if (!snapshot.backendDetail.isEmpty() && !ipv6Only) {
             n.text += QLatin1Char('\n') + tr("Details: %1").arg(snapshot.backendDetail);
         }
         n.action = Notice::Action::Retry;
@@ -161,11 +178,11 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
                     "and sends no traffic through DOCKER-USER: rules here have no effect on "
                     "containers. Remove the setting and restart Docker to use DOCKER-USER.")
                      .arg(tool, v);
-        n.blocking = dockerChains == 0 && !snapshot.dockerUserExists;
+        n.blocking = !dockerChains && !snapshot.dockerUserExists;
         n.action = Notice::Action::Retry;
         n.actionText = tr("Check again");
         notices.append(n);
-    } else if (dockerChains == 0 && !none && !nftables) {
+    } else if (!dockerChains && !none && !nftables) {
         Notice n;
         n.id = QStringLiteral("docker-not-running");
         n.severity = Notice::Severity::Warning;
@@ -181,10 +198,19 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot)
     } else if (!snapshot.dockerUserExists && !none && !snapshot.iptablesDisabled) {
         Notice n;
         n.id = QStringLiteral("no-docker-user");
-        n.severity = Notice::Severity::Warning;
-        n.title = tr("There is no DOCKER-USER chain");
-        n.text = tr("Docker creates DOCKER-USER when it starts. You can create it now together "
-                    "with the FORWARD jump; Docker will keep both.");
+        if (ipv6Only && dockerChains) {
+            // Docker 20.10 with "ip6tables": true: expected, not a fault.
+            n.title = tr("There is no DOCKER-USER chain for IPv6");
+            n.text = tr("Docker filters IPv6 here (its ip6tables chains exist) but, like Docker "
+                        "20.10, creates DOCKER-USER only for IPv4, so no rule of yours sees IPv6 "
+                        "traffic to containers. Create it now together with the FORWARD jump; "
+                        "Docker will keep both.");
+        } else {
+            n.severity = Notice::Severity::Warning;
+            n.title = tr("There is no DOCKER-USER chain");
+            n.text = tr("Docker creates DOCKER-USER when it starts. You can create it now "
+                        "together with the FORWARD jump; Docker will keep both.");
+        }
         n.action = Notice::Action::CreateChain;
         n.actionText = tr("Create DOCKER-USER");
         notices.append(n);

@@ -1,5 +1,7 @@
 #include "statepage.h"
 
+#include "noticetext.h"
+
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,7 +27,7 @@ StatePage::StatePage(QWidget *parent)
     m_title->setObjectName(QStringLiteral("stateTitle"));
     m_text->setWordWrap(true);
     m_text->setAlignment(Qt::AlignCenter);
-    m_text->setTextFormat(Qt::PlainText);
+    m_text->setTextFormat(Qt::RichText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setObjectName(QStringLiteral("stateText"));
     m_code->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -56,7 +58,7 @@ void StatePage::setNotice(const Notice &notice)
 {
     m_notice = notice;
     m_title->setText(notice.title);
-    m_text->setText(notice.text);
+    m_text->setText(NoticeText::toHtml(notice.text));
     m_code->setText(notice.code);
     m_code->setVisible(!notice.code.isEmpty());
     m_button->setText(notice.actionText);

@@ -19,6 +19,12 @@ foreach(name ruletablemodel wizards wizardplacement mainwindow layouts families 
         TIMEOUT 120)
 endforeach()
 
+# The guide, the explanation of DOCKER-USER, the legend, and the words of notices.
+userchain_add_test(tst_gui_help
+    SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_help.cpp
+    LIBS userchain-gui-testsupport Qt6::Widgets
+    TIMEOUT 120)
+
 # Needs root, unshare and the helper built in the same tree; it skips itself otherwise.
 userchain_add_test(tst_gui_sandbox
     SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_sandbox.cpp

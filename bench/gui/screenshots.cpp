@@ -2,9 +2,10 @@
 // scripts/sandbox under xvfb-run (bench/gui/screenshots.sh does both). The X server's own
 // picture of the screen is saved, dialogs included, as a user would see it.
 //   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, main-window-light.png,
-//                            main-window-dark.png, wizard.png, ipv6.png
+//                            main-window-dark.png, wizard.png, ipv6.png, guide.png
 #include "colorscheme.h"
 #include "editsession.h"
+#include "guidedialog.h"
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
@@ -99,6 +100,12 @@ int main(int argc, char **argv)
         {QStringLiteral("-p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL -j RETURN")},
         QStringLiteral("Add rule"));
     ok &= shoot(&window, out.filePath(QStringLiteral("ipv6.png")));
+
+    // Help → Guide beside the window.
+    GuideDialog *guide = GuideDialog::showFor(&window);
+    guide->move(240, 40);
+    ok &= shoot(guide, out.filePath(QStringLiteral("guide.png")));
+    guide->close();
 
     for (Userchain::Family family : Workspace::families()) {
         workspace->session(family)->load(workspace->session(family)->snapshot());

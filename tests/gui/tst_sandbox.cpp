@@ -5,15 +5,18 @@
 #include "applydialog.h"
 #include "confirmdialog.h"
 #include "editsession.h"
+#include "familypage.h"
 #include "fixturesnapshot.h"
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
+#include "noticebar.h"
 #include "persistencecontroller.h"
 #include "ruleactions.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
 #include "rulewizard.h"
+#include "statepage.h"
 #include "workspace.h"
 
 #include <QAbstractButton>
@@ -51,12 +54,13 @@ QString ipv6Capture()
     return FixtureSnapshot::mobyCapture(QStringLiteral("docker29.7.2-composed-portmap.v6.rules"));
 }
 
-QStringList kernelDockerUser(int family = 4)
+QStringList kernelDockerUser(int family = 4, const QString &backend = QStringLiteral("legacy"))
 {
     QProcess save;
-    save.start(family == 6 ? QStringLiteral("ip6tables-legacy-save")
-                           : QStringLiteral("iptables-legacy-save"),
-               {QStringLiteral("-t"), QStringLiteral("filter")});
+    save.start(
+        (family == 6 ? QStringLiteral("ip6tables-%1-save") : QStringLiteral("iptables-%1-save"))
+            .arg(backend),
+        {QStringLiteral("-t"), QStringLiteral("filter")});
     if (!save.waitForFinished(10000)) {
         return {QStringLiteral("iptables-legacy-save did not finish")};
     }
@@ -104,19 +108,27 @@ class TestSandbox : public QObject
 private:
     bool inner() const { return qEnvironmentVariableIsSet(InnerVariable); }
 
-    int runInSandbox(const QString &function)
+    /// Runs `function` of this test inside the sandbox, loaded with `load` (sandbox options;
+    /// default: Docker's legacy capture and an IPv6 one).
+    int runInSandbox(const QString &function, QStringList load = {},
+                     const QProcessEnvironment &extra = {})
     {
         QProcess sandbox;
         sandbox.setProcessChannelMode(QProcess::ForwardedChannels);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QLatin1String(InnerVariable), QStringLiteral("1"));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(extra);
         sandbox.setProcessEnvironment(env);
-        // Both families, as on a Docker 27+ host with IPv6 filtering on.
+        if (load.isEmpty()) {
+            // Both families, as on a Docker 27+ host with IPv6 filtering on.
+            load = QStringList{QStringLiteral("--load"), FixtureSnapshot::dockerCapture(),
+                               QStringLiteral("--load6"), ipv6Capture()};
+        }
         sandbox.start(sandboxScript(),
-                      {QStringLiteral("--build-dir"), buildDir(), QStringLiteral("--load"),
-                       FixtureSnapshot::dockerCapture(), QStringLiteral("--load6"), ipv6Capture(),
-                       QStringLiteral("--"), QCoreApplication::applicationFilePath(), function});
+                      QStringList{QStringLiteral("--build-dir"), buildDir()} + load +
+                          QStringList{QStringLiteral("--"), QCoreApplication::applicationFilePath(),
+                                      function});
         if (!sandbox.waitForFinished(240000)) {
             sandbox.kill();
             return -1;
@@ -239,6 +251,7 @@ private slots:
     }
 
     void ipv6AndBothFamilies();
+    void scriptsRunOpensAHealthyHost();
     void savePermanentlyAndRestore();
 
     void confirmationTimesOutAndRollsBack()
@@ -370,6 +383,78 @@ void TestSandbox::savePermanentlyAndRestore()
     QTRY_COMPARE_WITH_TIMEOUT(kernelDockerUser(4), live, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(persistence->state(v4), State::Saved, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(window->session()->baselineSpecs(), live, 30000);
+}
+
+/// What scripts/run opens: the capture of this machine's iptables variant, no warning on either
+/// tab, and an IPv6 DOCKER-USER that the IPv6 tab's notice creates.
+void TestSandbox::scriptsRunOpensAHealthyHost()
+{
+    const char *BackendVariable = "USERCHAIN_GUI_E2E_BACKEND";
+    if (!inner()) {
+        skipUnlessPossible();
+        QProcess version;
+        version.start(QStringLiteral("iptables"), {QStringLiteral("-V")});
+        QVERIFY(version.waitForFinished(10000));
+        const QString expected =
+            version.readAllStandardOutput().contains("(nf_tables)") ? "nft" : "legacy";
+        QProcess demo;
+        demo.start(QStringLiteral("bash"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("source \"$1/scripts/lib/demo-captures.sh\" && "
+                                   "demo_sandbox_args \"$1\""),
+                    QStringLiteral("demo"), QStringLiteral(USERCHAIN_SOURCE_DIR)});
+        QVERIFY(demo.waitForFinished(10000));
+        QCOMPARE(demo.exitCode(), 0);
+        const QStringList args = QString::fromUtf8(demo.readAllStandardOutput())
+                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(args.value(0), QStringLiteral("--backend"));
+        QCOMPARE(args.value(1), expected);
+        QVERIFY(args.contains(QStringLiteral("--load6")));
+        QProcessEnvironment env;
+        env.insert(QLatin1String(BackendVariable), expected);
+        QCOMPARE(runInSandbox(QStringLiteral("scriptsRunOpensAHealthyHost"), args, env), 0);
+        return;
+    }
+    const QString backend = qEnvironmentVariable(BackendVariable);
+    HelperClient helper(QDBusConnection::systemBus());
+    auto window = openWindow(&helper);
+    Workspace *workspace = window->workspace();
+    QTRY_VERIFY_WITH_TIMEOUT(workspace->session(Userchain::Family::IPv4)->hasSnapshot(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(workspace->session(Userchain::Family::IPv6)->hasSnapshot(), 30000);
+    QCOMPARE(workspace->session(Userchain::Family::IPv4)->snapshot().backend, backend);
+    QCOMPARE(workspace->session(Userchain::Family::IPv6)->snapshot().backend, backend);
+    for (Userchain::Family family : Workspace::families()) {
+        const FamilyPage *page = window->page(family);
+        QVERIFY(!page->statePage()->isVisibleTo(page));
+        for (const Notice &n : page->noticeBar()->notices()) {
+            QVERIFY2(n.severity == Notice::Severity::Info,
+                     qPrintable(n.id + QLatin1Char(' ') + n.title + n.text));
+        }
+    }
+    QVERIFY(window->page(Userchain::Family::IPv4)->isShowingRules());
+
+    // The IPv6 tab's offer creates DOCKER-USER with the FORWARD jump.
+    QCOMPARE(kernelDockerUser(6, backend), QStringList());
+    window->showFamily(Userchain::Family::IPv6);
+    auto *create = window->page(Userchain::Family::IPv6)
+                       ->noticeBar()
+                       ->findChild<QPushButton *>(QStringLiteral("noticeAction-no-docker-user"));
+    QVERIFY(create);
+    ModalRunner::pushHook([](QDialog *d) {
+        auto *dialog = qobject_cast<ApplyDialog *>(d);
+        if (!dialog) {
+            return int(QDialog::Rejected);
+        }
+        dialog->setConfirmEnabled(false);
+        return int(QDialog::Accepted);
+    });
+    QSignalSpy finished(window->applyController(), &ApplyController::finished);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        workspace->session(Userchain::Family::IPv6)->snapshot().dockerUserExists, 30000);
+    QCOMPARE(ModalRunner::pendingHooks(), 0);
 }
 
 QTEST_MAIN(TestSandbox)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # check-scripts.sh SOURCE_DIR: the README's two commands as a newcomer meets them.
-# - A fresh clone stands alone: no tracked file but prose names ../shared, and the Docker
+# - A fresh clone stands alone: no tracked file but prose names the shared folder beside
+#   the clone (the [r] below keeps this file from matching itself), and the Docker
 #   captures the tests read are in the repository.
 # - scripts/run builds only what the window needs (the GUI, the CLI, the helper) before it
 #   opens the sandbox; the rest is scripts/test's.
@@ -15,8 +16,8 @@ src=$1
 # 1. Standalone.
 if [[ -d $src/.git ]]; then
     need git
-    refs=$(git -C "$src" grep -l -e '\.\./shared' -e 'shared/fixtures' -- . ':!*.md' || true)
-    [[ -z $refs ]] || fail "tracked files read ../shared, which a fresh clone lacks: $refs"
+    refs=$(git -C "$src" grep -l -e '\.\./sha[r]ed' -e 'sha[r]ed/fixtures' -- . ':!*.md' || true)
+    [[ -z $refs ]] || fail "tracked files read the folder beside the clone, which a fresh clone lacks: $refs"
 fi
 for dir in docker-20.10 docker-moby; do
     n=$(find "$src/tests/data/fixtures/$dir" -name '*.rules' | wc -l)
@@ -27,7 +28,7 @@ done
 clone=$scratch/clone
 mkdir -p "$clone/scripts/lib" "$scratch/bin"
 cp "$src/scripts/run" "$src/scripts/test" "$src/scripts/build" "$clone/scripts/"
-cp "$src/scripts/lib/ownership.sh" "$clone/scripts/lib/"
+cp "$src/scripts/lib/ownership.sh" "$src/scripts/lib/demo-captures.sh" "$clone/scripts/lib/"
 log=$scratch/calls.log
 for stub in cmake ninja ctest; do
     # Stub: records its arguments; ninja and ctest also leave a file as a real run would.

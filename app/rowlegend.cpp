@@ -1,0 +1,56 @@
+#include "rowlegend.h"
+
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+
+RowLegend::RowLegend(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("rowLegend"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    auto *title = new QLabel(tr("Rows:"), this);
+    layout->addWidget(title);
+    for (RowStyle::Kind kind : RowStyle::kinds()) {
+        auto *sample = new QLabel(RowStyle::sampleText(kind), this);
+        sample->setObjectName(QStringLiteral("legendSample%1").arg(int(kind)));
+        sample->setToolTip(RowStyle::explanation(kind));
+        sample->setAccessibleName(RowStyle::sampleText(kind));
+        sample->setAccessibleDescription(RowStyle::explanation(kind));
+        sample->setFrameShape(QFrame::StyledPanel);
+        sample->setMargin(2);
+        sample->setAutoFillBackground(true);
+        layout->addWidget(sample);
+        m_samples.insert(kind, sample);
+    }
+    layout->addStretch(1);
+    setAccessibleName(tr("Legend of the row styles"));
+    restyle();
+}
+
+void RowLegend::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        restyle();
+    }
+}
+
+void RowLegend::restyle()
+{
+    // The table's cells take their colours from the application's palette (RuleTableModel),
+    // so the samples do as well, each on the table's own background.
+    const QPalette app = QGuiApplication::palette();
+    for (auto it = m_samples.cbegin(); it != m_samples.cend(); ++it) {
+        QPalette palette = app;
+        const QColor background = RowStyle::background(it.key(), app);
+        const QColor text = RowStyle::foreground(it.key(), app);
+        palette.setColor(QPalette::Window,
+                         background.isValid() ? background : app.color(QPalette::Base));
+        palette.setColor(QPalette::WindowText, text.isValid() ? text : app.color(QPalette::Text));
+        it.value()->setPalette(palette);
+        it.value()->setFont(RowStyle::font(it.key(), font()));
+    }
+}

@@ -1,0 +1,82 @@
+#include "rowstyle.h"
+
+#include "themecolors.h"
+
+QList<RowStyle::Kind> RowStyle::kinds()
+{
+    return {Kind::NeverHit, Kind::Unreachable, Kind::Verbatim, Kind::Negation, Kind::NotApplied};
+}
+
+bool RowStyle::hasFont(Kind kind)
+{
+    return kind == Kind::Unreachable || kind == Kind::Verbatim;
+}
+
+QFont RowStyle::font(Kind kind, QFont base)
+{
+    // Dead rules look like verbatim ones, present but not part of the live policy; the
+    // strike-out tells them apart.
+    if (hasFont(kind)) {
+        base.setItalic(true);
+        base.setStrikeOut(kind == Kind::Unreachable);
+    }
+    return base;
+}
+
+QColor RowStyle::foreground(Kind kind, const QPalette &palette)
+{
+    switch (kind) {
+    case Kind::Unreachable:
+    case Kind::Verbatim:
+        return ThemeColors::dimText(palette);
+    case Kind::Negation:
+        return ThemeColors::negationText(palette);
+    case Kind::NeverHit:
+    case Kind::NotApplied:
+        break;
+    }
+    return QColor();
+}
+
+QColor RowStyle::background(Kind kind, const QPalette &palette)
+{
+    return kind == Kind::NeverHit ? ThemeColors::highlightBackground(palette) : QColor();
+}
+
+QString RowStyle::sampleText(Kind kind)
+{
+    switch (kind) {
+    case Kind::NeverHit:
+        return tr("Never hit");
+    case Kind::Unreachable:
+        return tr("Never reached");
+    case Kind::Verbatim:
+        return tr("Kept as it is");
+    case Kind::Negation:
+        return tr("Not (negated)");
+    case Kind::NotApplied:
+        return tr("No counters: not applied yet");
+    }
+    return QString();
+}
+
+QString RowStyle::explanation(Kind kind)
+{
+    switch (kind) {
+    case Kind::NeverHit:
+        return tr("Packets pass through DOCKER-USER, but none has matched this rule since its "
+                  "counters were last reset.");
+    case Kind::Unreachable:
+        return tr("An earlier rule ends the chain for every packet, so no packet gets here.");
+    case Kind::Verbatim:
+        return tr("Uses extensions Userchain does not know: kept exactly as it is; you can move "
+                  "or delete it, not edit it.");
+    case Kind::Negation:
+        return tr("The cell matches everything except what it names, e.g. every source but "
+                  "192.168.1.1.");
+    case Kind::NotApplied:
+        return tr("New or changed since the last Apply: the kernel counts packets only for "
+                  "rules it holds.");
+    }
+    return QString();
+}
