@@ -141,9 +141,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                                            .arg(m_firstEndingRow + 1);
         }
         if (isNeverHit(row)) {
-            tip += QLatin1Char('\n') + tr("Never hit: packets pass through DOCKER-USER, but none "
-                                          "has matched this rule since its counters were last "
-                                          "reset.");
+            tip += QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::NeverHit) +
+                   QStringLiteral(": ") + RowStyle::explanation(RowStyle::Kind::NeverHit);
         } else if (row.hasCounters && row.packets == 0) {
             tip += QLatin1Char('\n') + tr("No packet yet: no rule of DOCKER-USER has counted a "
                                           "packet since the counters were reset (just applied, "
