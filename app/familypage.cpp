@@ -7,6 +7,7 @@
 #include "firewallmode.h"
 #include "helpererror.h"
 #include "noticebar.h"
+#include "rebasenotice.h"
 #include "ruletableview.h"
 #include "stateexplainer.h"
 #include "statepage.h"
@@ -112,7 +113,7 @@ void FamilyPage::updateFromSession()
     const QString chain = current.data(ChainListModel::ChainRole).toString();
     m_chainModel->setSnapshot(m_session->snapshot());
     m_chainTree->expandAll();
-    showNotices(StateExplainer::explain(m_session->snapshot())); // may show the state page
+    showNotices(sessionNotices()); // may show the state page
     if (m_stack->currentWidget() != m_statePage) {
         if (chain.isEmpty() || !showChain(table, chain)) {
             showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
@@ -128,18 +129,20 @@ void FamilyPage::showError(const HelperError &error)
 
 void FamilyPage::showChangedOutside()
 {
+    showNotices(sessionNotices());
+}
+
+QVector<Notice> FamilyPage::sessionNotices() const
+{
     QVector<Notice> notices = StateExplainer::explain(m_session->snapshot());
-    Notice n;
-    n.id = QStringLiteral("changed-outside");
-    n.severity = Notice::Severity::Warning;
-    n.title = tr("DOCKER-USER (%1) changed outside Userchain").arg(FamilyText::name(family()));
-    n.text = tr("The system's rules are no longer the ones your edits started from. Apply will "
-                "refuse until you reload; reloading discards your edits (export them first to "
-                "keep them).");
-    n.action = Notice::Action::Reload;
-    n.actionText = tr("Reload");
-    notices.prepend(n);
-    showNotices(notices);
+    // Until the user chooses, and after a rebase until the next apply or reload: the edits
+    // stand on rules someone else changed, which the user must hear about first.
+    if (m_session->isChangedOutside()) {
+        notices.prepend(RebaseNotice::changedOutside(family()));
+    } else if (m_session->rebaseSummary().rebased) {
+        notices.prepend(RebaseNotice::rebased(family(), m_session->rebaseSummary()));
+    }
+    return notices;
 }
 
 void FamilyPage::showNotices(const QVector<Notice> &notices)

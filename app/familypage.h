@@ -50,7 +50,7 @@ public:
     /// The session's snapshot or counters changed.
     void updateFromSession();
     void showError(const HelperError &error);
-    /// DOCKER-USER changed under the user's edits: say so, offer to reload.
+    /// DOCKER-USER changed under the user's edits: say so, offer to rebase or reload.
     void showChangedOutside();
 
 signals:
@@ -61,6 +61,8 @@ signals:
 
 private:
     void showNotices(const QVector<Notice> &notices);
+    /// The snapshot's notices, after what a change outside Userchain means for the edits.
+    QVector<Notice> sessionNotices() const;
     void onChainSelected();
     /// Notes on rules of `chain` that this host's state gives a meaning of their own.
     QHash<QString, QString> ruleNotes(const QString &table, const QString &chain) const;

@@ -140,6 +140,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                                           "packet before it gets here.")
                                            .arg(m_firstEndingRow + 1);
         }
+        if (row.addedOutside) {
+            tip += QLatin1Char('\n') + tr("Added outside Userchain while you were editing, and "
+                                          "kept in its place. Delete it if you do not want it.");
+        }
         if (row.hasCounters && row.packets == 0) {
             tip += QLatin1Char('\n') + tr("No packet has matched this rule since its counters "
                                           "were last reset.");
@@ -179,6 +183,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                        : QVariant();
     }
     case Qt::BackgroundRole:
+        if (row.addedOutside) {
+            // Someone else's rule among the user's: it must not pass unnoticed.
+            return ThemeColors::toneBackground(ThemeColors::Tone::Warning,
+                                               QGuiApplication::palette());
+        }
         if (row.hasCounters && row.packets == 0) {
             return ThemeColors::highlightBackground(QGuiApplication::palette()); // never hit
         }
@@ -193,6 +202,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return row.hasCounters && row.packets == 0;
     case UnreachableRole:
         return m_firstEndingRow >= 0 && index.row() > m_firstEndingRow;
+    case AddedOutsideRole:
+        return row.addedOutside;
+    case Qt::AccessibleDescriptionRole:
+        return row.addedOutside ? QVariant(tr("Added outside Userchain")) : QVariant();
     case LinkTargetRole:
         if (column == TargetColumn) {
             const QString target = RuleFormatter::jumpTarget(row.spec);
@@ -513,9 +526,9 @@ void RuleTableModel::insertRules(int row, const QVector<RuleRow> &rows)
         m_nextId = std::max(m_nextId, rows.at(i).id + 1);
     }
     endInsertRows();
+    updateReachability(); // before dataChanged(), as in removeRules()
     // Positions below the insertion point changed.
     emit dataChanged(index(row, PositionColumn), index(rowCount() - 1, PositionColumn));
-    updateReachability();
 }
 
 QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
@@ -537,11 +550,13 @@ QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
         endRemoveRows();
         i = j - 1;
     }
+    // Reachability first: a slot of dataChanged() may look up the ending row, which must not
+    // be the old one (past the end when the chain's last rule ends it).
+    updateReachability();
     if (!rows.isEmpty() && rows.first() < rowCount()) {
         emit dataChanged(index(rows.first(), PositionColumn),
                          index(rowCount() - 1, PositionColumn));
     }
-    updateReachability();
     return removed;
 }
 

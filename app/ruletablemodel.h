@@ -44,6 +44,7 @@ public:
         NeverHitRole,                ///< bool: counters known and zero
         SearchTextRole,              ///< what the search box matches against (the rule text)
         UnreachableRole,             ///< bool: after a rule that ends the chain for every packet
+        AddedOutsideRole,            ///< bool: added outside Userchain, kept by a rebase
     };
 
     /// MIME type of a drag: the model's instance token and the dragged rows' ids.
