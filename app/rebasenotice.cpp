@@ -43,11 +43,12 @@ Notice RebaseNotice::rebased(Userchain::Family family, const EditSession::Rebase
     // Separate singular sentences: the English text must read right without a translation.
     QStringList parts;
     if (const int kept = summary.keptOutside; kept == 1) {
-        parts << tr("%n rule added outside Userchain was kept and is marked in the table.", nullptr,
-                    kept);
-    } else if (kept > 1) {
-        parts << tr("%n rules added outside Userchain were kept and are marked in the table.",
+        parts << tr("%n rule added outside Userchain was kept and is marked (bold) in the table.",
                     nullptr, kept);
+    } else if (kept > 1) {
+        parts << tr(
+            "%n rules added outside Userchain were kept and are marked (bold) in the table.",
+            nullptr, kept);
     }
     if (const int removed = summary.removedOutside; removed == 1) {
         parts << tr("%n rule removed outside Userchain stays removed.", nullptr, removed);

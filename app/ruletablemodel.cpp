@@ -155,15 +155,20 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return isNumberColumn(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    case Qt::FontRole:
-        if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
-            // Dead rules look like verbatim ones: present, but not part of the live policy.
-            QFont font;
-            font.setItalic(true);
-            font.setStrikeOut(!row.isVerbatim());
-            return font;
+    case Qt::FontRole: {
+        const bool dead =
+            row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow);
+        if (!dead && !row.addedOutside) {
+            return QVariant();
         }
-        return QVariant();
+        // Dead rules look like verbatim ones: present, but not part of the live policy. A rule
+        // added outside is bold: a mark that does not depend on telling colours apart.
+        QFont font;
+        font.setItalic(dead);
+        font.setStrikeOut(dead && !row.isVerbatim());
+        font.setBold(row.addedOutside);
+        return font;
+    }
     case Qt::ForegroundRole: {
         if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
             return ThemeColors::dimText(QGuiApplication::palette());
@@ -184,9 +189,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     }
     case Qt::BackgroundRole:
         if (row.addedOutside) {
-            // Someone else's rule among the user's: it must not pass unnoticed.
-            return ThemeColors::toneBackground(ThemeColors::Tone::Warning,
-                                               QGuiApplication::palette());
+            // Someone else's rule among the user's, tinted like the banner that tells of it.
+            return ThemeColors::toneBackground(ThemeColors::Tone::Info, QGuiApplication::palette());
         }
         if (row.hasCounters && row.packets == 0) {
             return ThemeColors::highlightBackground(QGuiApplication::palette()); // never hit

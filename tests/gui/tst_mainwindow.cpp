@@ -560,13 +560,16 @@ private slots:
                     .toString()
                     .contains(QStringLiteral("Added outside Userchain")));
         QVERIFY(model()->index(0, 0).data(Qt::BackgroundRole).isValid());
+        QVERIFY(model()->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!model()->index(1, 0).data(Qt::FontRole).value<QFont>().bold());
         QCOMPARE(m_window->session()->baselineSpecs(), QStringList{outsideRule()} + before);
         QVERIFY(!m_window->noticeBar()->hasNotice(QStringLiteral("changed-outside")));
         QVERIFY(m_window->noticeBar()->hasNotice(QStringLiteral("rebased")));
         const Notice rebased = m_window->noticeBar()->notices().first();
-        QCOMPARE(rebased.text, QStringLiteral("1 rule added outside Userchain was kept and is "
-                                              "marked in the table. Your edit is kept on top of "
-                                              "the current rules. Review and apply."));
+        QCOMPARE(rebased.text,
+                 QStringLiteral("1 rule added outside Userchain was kept and is "
+                                "marked (bold) in the table. Your edit is kept on top of "
+                                "the current rules. Review and apply."));
         QCOMPARE(undoText(), QStringLiteral("&Undo Keep my edits on top of the system's rules"));
 
         // Undo brings back the table and the choice; redo the rebase.
