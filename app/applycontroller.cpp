@@ -127,6 +127,13 @@ void ApplyController::review(const QVector<Step> &steps)
                          .arg(ThemeColors::errorText(QGuiApplication::palette()).name(),
                               ChainLayout::explain(layout));
         }
+        // After a rebase the kept lines include rules someone else added: say they stay.
+        if (const int outside = session->rebaseSummary().keptOutside; outside == 1) {
+            extra << tr("The rule added outside Userchain stays in its place.");
+        } else if (outside > 1) {
+            extra << tr("The %n rules added outside Userchain stay in their place.", nullptr,
+                        outside);
+        }
         reviews.append({step.family, lines, extra.join(QLatin1Char(' '))});
         planned.append(step);
     }
@@ -244,8 +251,8 @@ void ApplyController::onApplied(const QString &transactionId, const QString &new
 
 void ApplyController::reload(bool reapply)
 {
-    // After an apply the system's rules become the baseline; after a stale revision they
-    // become the new base for the same edits.
+    // After an apply the system's rules become the baseline; after a stale revision the
+    // edits are put on top of them (EditSession::rebase).
     m_reapplyAfterReload = reapply;
     setState(State::Reloading);
     emit snapshotNeeded(int(m_current.family));
@@ -263,13 +270,17 @@ void ApplyController::onApplyFailed(const HelperError &error)
     case HelperError::StaleRevision:
         if (ask(error.title(),
                 tr("DOCKER-USER (%1) was changed outside Userchain after it was loaded (by "
-                   "%2, a script, or Docker restarting). Nothing was applied.\n\nReload the "
-                   "current rules and review your table against them again?")
+                   "%2, a script, or Docker restarting). Nothing was applied.\n\nKeep your "
+                   "edits on top of the current rules? Rules added outside stay in their place "
+                   "(marked), rules removed outside stay removed, and you review the result "
+                   "before anything is applied.")
                     .arg(name, FamilyText::tool(m_current.family)),
-                tr("Reload and reapply")) == QMessageBox::Yes) {
+                tr("Keep my edits (rebase)")) == QMessageBox::Yes) {
             reload(true);
             return;
         }
+        // The banner then offers the same choice, and the reload that discards the edits.
+        emit snapshotNeeded(int(m_current.family));
         break;
     case HelperError::ChainMissing:
         if (ask(error.title(), error.explanation(), tr("Create and apply")) == QMessageBox::Yes) {

@@ -15,9 +15,9 @@ class Workspace;
 /**
  * Review and apply: shows the diff of every family with changes, sends each family's table with
  * its baseline's revision, one family after the other (IPv4 first), runs the "Keep these
- * rules?" countdown of a confirmed apply for each, and handles a stale revision by reloading
- * and offering the same rules again. All of it asynchronous; the only modal dialogs (review,
- * questions) go through ModalRunner.
+ * rules?" countdown of a confirmed apply for each, and handles a stale revision by putting the
+ * edits on top of the rules the system holds now (EditSession::rebase) and reviewing again. All of
+ * it asynchronous; the only modal dialogs (review, questions) go through ModalRunner.
  *
  * Why one family after the other: the helper keeps one confirmed apply pending at a time, so
  * the second family is sent only once the first is kept. A revert or a failure stops the

@@ -15,6 +15,8 @@ EditRuleCommand::EditRuleCommand(RuleTableModel *model, int row, const QString &
     m_after.packets = 0;
     m_after.bytes = 0;
     m_after.baselineIndex = -1;
+    m_after.editedFrom = m_before.baselineIndex >= 0 ? m_before.baselineIndex : m_before.editedFrom;
+    m_after.addedOutside = false; // the user has seen it now: it is the user's rule
 }
 
 void EditRuleCommand::redo()

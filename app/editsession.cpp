@@ -1,5 +1,8 @@
 #include "editsession.h"
 
+#include "rebasecommand.h"
+#include "rulediff.h"
+#include "rulerebase.h"
 #include "ruletablemodel.h"
 #include "stateexplainer.h"
 
@@ -35,6 +38,25 @@ QStringList specsOf(const ChainInfo *chain)
         }
     }
     return specs;
+}
+
+/// What RuleRebase compares: the text. A verbatim rule's text is only a best effort, so it
+/// never equals a rule the parser reads.
+QString rebaseKey(const QString &spec, const QString &verbatimId)
+{
+    return verbatimId.isEmpty() ? spec : QStringLiteral("\x01verbatim ") + spec;
+}
+
+QStringList rebaseKeys(const ChainInfo *chain)
+{
+    QStringList keys;
+    if (chain) {
+        keys.reserve(chain->rules.size());
+        for (const Userchain::RuleEntry &entry : chain->rules) {
+            keys << rebaseKey(entry.spec, entry.verbatimId);
+        }
+    }
+    return keys;
 }
 } // namespace
 
@@ -125,6 +147,7 @@ void EditSession::load(const Snapshot &snapshot)
             rows.append(row);
         }
     }
+    m_summary = RebaseSummary();
     // History refers to rows of the old table; it cannot be replayed on a new one.
     m_undoStack->clear();
     m_model->resetRules(rows);
@@ -134,7 +157,81 @@ void EditSession::load(const Snapshot &snapshot)
 
 void EditSession::rebase(const Snapshot &snapshot)
 {
-    setBaseline(snapshot);
+    const ChainInfo *baseChain = dockerUser(m_snapshot);
+    const ChainInfo *theirsChain = dockerUser(snapshot);
+    const QStringList theirs = rebaseKeys(theirsChain);
+    const QVector<RuleRow> &rows = m_model->rules();
+    QVector<Userchain::RuleRebase::MineRule> mine;
+    mine.reserve(rows.size());
+    for (const RuleRow &row : rows) {
+        mine.append({rebaseKey(row.spec, row.verbatimId),
+                     row.baselineIndex >= 0 ? row.baselineIndex : row.editedFrom});
+    }
+    const Userchain::RuleRebase::Result merged =
+        Userchain::RuleRebase::merge(rebaseKeys(baseChain), mine, theirs);
+
+    BaselineState after;
+    after.snapshot = snapshot;
+    RebaseSummary &summary = after.summary;
+    summary.rebased = true;
+    summary.removedOutside = merged.removedOutside;
+    QVector<RuleRow> result;
+    result.reserve(merged.entries.size());
+    QStringList resultSpecs;
+    resultSpecs.reserve(merged.entries.size());
+    for (const Userchain::RuleRebase::Entry &e : merged.entries) {
+        RuleRow row;
+        if (e.mineIndex < 0 ||
+            (e.theirsIndex >= 0 && mine.at(e.mineIndex).key == theirs.at(e.theirsIndex))) {
+            // The kernel's rule: its entry (a verbatim id is the new read's), its counters.
+            const Userchain::RuleEntry &entry = theirsChain->rules.at(e.theirsIndex);
+            row = e.mineIndex >= 0 ? rows.at(e.mineIndex) : m_model->makeRow(entry.spec);
+            if (row.spec != entry.spec) {
+                row.setSpec(entry.spec);
+            }
+            row.verbatimId = entry.verbatimId;
+            row.unknownExtensions = entry.unknownExtensions;
+            row.packets = entry.packets;
+            row.bytes = entry.bytes;
+            row.hasCounters = true;
+            row.baselineIndex = e.theirsIndex;
+            row.editedFrom = -1;
+            row.addedOutside = row.addedOutside || e.addedOutside;
+        } else {
+            // The user's rule, or the user's edit of the kernel's rule e.theirsIndex.
+            row = rows.at(e.mineIndex);
+            row.baselineIndex = -1;
+            row.editedFrom = e.theirsIndex;
+        }
+        summary.keptOutside += row.addedOutside ? 1 : 0;
+        resultSpecs << row.spec;
+        result.append(row);
+    }
+    summary.edits = int(Userchain::RuleDiff::compute(specsOf(theirsChain), resultSpecs).size());
+    for (const Userchain::RuleRebase::Conflict &c : merged.conflicts) {
+        RebaseConflict conflict;
+        conflict.kind = RebaseConflict::Kind(int(c.kind));
+        conflict.baseSpec = baseChain->rules.at(c.baseIndex).spec;
+        conflict.mineSpec = c.mineIndex >= 0 ? rows.at(c.mineIndex).spec : QString();
+        conflict.theirsSpec =
+            c.theirsIndex >= 0 ? theirsChain->rules.at(c.theirsIndex).spec : QString();
+        summary.conflicts.append(conflict);
+    }
+    m_undoStack->push(new RebaseCommand(this, result, baselineState(), after,
+                                        tr("Keep my edits on top of the system's rules")));
+}
+
+EditSession::BaselineState EditSession::baselineState() const
+{
+    return {m_snapshot, m_pending, m_changedOutside, m_summary};
+}
+
+void EditSession::restoreBaselineState(const BaselineState &state)
+{
+    setBaseline(state.snapshot);
+    m_pending = state.pending;
+    m_changedOutside = state.changedOutside;
+    m_summary = state.summary;
     emit snapshotChanged();
 }
 

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QVector>
 
 class QUndoStack;
 class RuleTableModel;
@@ -22,6 +23,39 @@ public:
         Loaded,          ///< the table now shows the snapshot (no edits were pending)
         CountersUpdated, ///< same revision: only counters (and Docker's chains) changed
         ChangedOutside,  ///< DOCKER-USER changed under pending edits; see pendingSnapshot()
+    };
+
+    /// A rule changed both in the table and outside Userchain, and what the rebase kept.
+    struct RebaseConflict
+    {
+        enum class Kind {
+            EditedRemovedOutside, ///< the user's version is kept as a new rule
+            EditedChangedOutside, ///< both versions are kept
+            DeletedChangedOutside ///< the version changed outside is kept (marked)
+        };
+        Kind kind = Kind::EditedRemovedOutside;
+        QString baseSpec;   ///< the rule as it was
+        QString mineSpec;   ///< the user's version, empty if deleted
+        QString theirsSpec; ///< the version outside, empty if removed there
+    };
+
+    /// What the last rebase did, for the banner; `rebased` is false after load().
+    struct RebaseSummary
+    {
+        bool rebased = false;
+        int keptOutside = 0;    ///< rules added outside, kept and marked
+        int removedOutside = 0; ///< rules removed outside that the table still had unchanged
+        int edits = 0;          ///< the user's changes against the new rules (the review's lines)
+        QVector<RebaseConflict> conflicts;
+    };
+
+    /// The baseline and what is known about it; a RebaseCommand switches between two.
+    struct BaselineState
+    {
+        Userchain::Snapshot snapshot;
+        Userchain::Snapshot pending;
+        bool changedOutside = false;
+        RebaseSummary summary;
     };
 
     explicit EditSession(Userchain::Family family = Userchain::Family::IPv4,
@@ -54,11 +88,24 @@ public:
     /// True if the table differs from the baseline.
     bool isModified() const;
 
+    /// DOCKER-USER changed under the edits (pendingSnapshot()) and no choice was made yet.
+    bool isChangedOutside() const { return m_changedOutside; }
+    const RebaseSummary &rebaseSummary() const { return m_summary; }
+
     Outcome receiveSnapshot(const Userchain::Snapshot &snapshot);
     /// Shows `snapshot` as it is; edits and undo history are dropped.
     void load(const Userchain::Snapshot &snapshot);
-    /// Takes `snapshot` as the new baseline but keeps the table as edited (reload and reapply).
+    /**
+     * Takes `snapshot` as the new baseline and puts the edits on top of it (RuleRebase): rules
+     * added outside stay where they are, marked; rules removed outside stay removed; the
+     * user's additions, deletions, moves and edits stay. One undoable step; undoing it brings
+     * back the table as it was and the "changed outside" state.
+     */
     void rebase(const Userchain::Snapshot &snapshot);
+
+    // Used by RebaseCommand only.
+    BaselineState baselineState() const;
+    void restoreBaselineState(const BaselineState &state);
 
 signals:
     void snapshotChanged();
@@ -74,5 +121,6 @@ private:
     Userchain::Family m_family;
     bool m_hasSnapshot = false;
     bool m_changedOutside = false;
+    RebaseSummary m_summary;
     QDateTime m_lastRefresh;
 };

@@ -8,6 +8,7 @@
 #include "firewallmode.h"
 #include "helpererror.h"
 #include "noticebar.h"
+#include "rebasenotice.h"
 #include "ruletableview.h"
 #include "stateexplainer.h"
 #include "statepage.h"
@@ -114,7 +115,7 @@ void FamilyPage::updateFromSession()
     m_chainModel->setSnapshot(m_session->snapshot());
     m_chainTree->expandAll();
     m_ruleView->intro()->setSnapshot(m_session->snapshot());
-    showNotices(explainState()); // may show the state page
+    showNotices(sessionNotices()); // may show the state page
     if (m_stack->currentWidget() != m_statePage) {
         if (chain.isEmpty() || !showChain(table, chain)) {
             showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
@@ -130,18 +131,20 @@ void FamilyPage::showError(const HelperError &error)
 
 void FamilyPage::showChangedOutside()
 {
+    showNotices(sessionNotices());
+}
+
+QVector<Notice> FamilyPage::sessionNotices() const
+{
     QVector<Notice> notices = explainState();
-    Notice n;
-    n.id = QStringLiteral("changed-outside");
-    n.severity = Notice::Severity::Warning;
-    n.title = tr("DOCKER-USER (%1) changed outside Userchain").arg(FamilyText::name(family()));
-    n.text = tr("The system's rules are no longer the ones your edits started from. Apply will "
-                "refuse until you reload; reloading discards your edits (export them first to "
-                "keep them).");
-    n.action = Notice::Action::Reload;
-    n.actionText = tr("Reload");
-    notices.prepend(n);
-    showNotices(notices);
+    // Until the user chooses, and after a rebase until the next apply or reload: the edits
+    // stand on rules someone else changed, which the user must hear about first.
+    if (m_session->isChangedOutside()) {
+        notices.prepend(RebaseNotice::changedOutside(family()));
+    } else if (m_session->rebaseSummary().rebased) {
+        notices.prepend(RebaseNotice::rebased(family(), m_session->rebaseSummary()));
+    }
+    return notices;
 }
 
 void FamilyPage::setSibling(const EditSession *sibling)
@@ -162,7 +165,7 @@ void FamilyPage::onSiblingChanged()
     }
     m_siblingHasDocker = hasDocker;
     if (m_session->hasSnapshot()) {
-        showNotices(explainState());
+        showNotices(sessionNotices());
     }
 }
 

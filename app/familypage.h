@@ -55,7 +55,7 @@ public:
      * chains while IPv4 shows Docker's). The page follows that session's snapshots.
      */
     void setSibling(const EditSession *sibling);
-    /// DOCKER-USER changed under the user's edits: say so, offer to reload.
+    /// DOCKER-USER changed under the user's edits: say so, offer to rebase or reload.
     void showChangedOutside();
 
 signals:
@@ -68,6 +68,8 @@ private:
     void showNotices(const QVector<Notice> &notices);
     /// StateExplainer's notices for this family, given what the other family shows.
     QVector<Notice> explainState() const;
+    /// explainState(), after what a change outside Userchain means for the edits.
+    QVector<Notice> sessionNotices() const;
     void onSiblingChanged();
     void onChainSelected();
     /// Notes on rules of `chain` that this host's state gives a meaning of their own.

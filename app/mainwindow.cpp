@@ -324,6 +324,12 @@ void MainWindow::onNoticeAction(Family family, Notice::Action action)
     case Notice::Action::Reload:
         m_workspace->session(family)->load(m_workspace->session(family)->pendingSnapshot());
         break;
+    case Notice::Action::Rebase:
+        m_workspace->session(family)->rebase(m_workspace->session(family)->pendingSnapshot());
+        break;
+    case Notice::Action::Review:
+        m_apply->startApply(family, 0);
+        break;
     }
 }
 

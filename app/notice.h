@@ -12,6 +12,8 @@ struct Notice
         CreateChain, ///< apply with ApplyCreateChain | ApplyCreateJump
         FixJump,     ///< apply with ApplyCreateJump
         Reload,      ///< drop edits and show the system's rules
+        Rebase,      ///< keep the edits on top of the system's rules (EditSession::rebase)
+        Review,      ///< review and apply this family
     };
 
     QString id; ///< stable key, e.g. "nft-backend"; tests and the bar use it
@@ -22,6 +24,9 @@ struct Notice
     QString code;
     Action action = Action::None;
     QString actionText;
+    /// A second choice, its button after the first (e.g. the reload that discards edits).
+    Action secondAction = Action::None;
+    QString secondActionText;
     /// True: nothing useful can be shown; the window shows the notice instead of the table.
     bool blocking = false;
 };

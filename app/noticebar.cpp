@@ -64,6 +64,15 @@ void NoticeBar::setNotices(const QVector<Notice> &notices)
                     [this, action] { emit actionTriggered(action); });
             row->addWidget(button, 0, Qt::AlignVCenter);
         }
+        if (notice.secondAction != Notice::Action::None) {
+            auto *button = new QPushButton(notice.secondActionText, frame);
+            button->setObjectName(QStringLiteral("noticeSecondAction-") + notice.id);
+            button->setAccessibleDescription(notice.title);
+            const Notice::Action action = notice.secondAction;
+            connect(button, &QPushButton::clicked, this,
+                    [this, action] { emit actionTriggered(action); });
+            row->addWidget(button, 0, Qt::AlignVCenter);
+        }
         m_layout->addWidget(frame);
     }
     restyle();

@@ -4,19 +4,22 @@
 
 QList<RowStyle::Kind> RowStyle::kinds()
 {
-    return {Kind::NeverHit, Kind::Unreachable, Kind::Verbatim, Kind::Negation, Kind::NotApplied};
+    return {Kind::NeverHit, Kind::Unreachable, Kind::Verbatim,
+            Kind::Negation, Kind::NotApplied,  Kind::AddedOutside};
 }
 
 bool RowStyle::hasFont(Kind kind)
 {
-    return kind == Kind::Unreachable || kind == Kind::Verbatim;
+    return kind == Kind::Unreachable || kind == Kind::Verbatim || kind == Kind::AddedOutside;
 }
 
 QFont RowStyle::font(Kind kind, QFont base)
 {
     // Dead rules look like verbatim ones, present but not part of the live policy; the
     // strike-out tells them apart.
-    if (hasFont(kind)) {
+    if (kind == Kind::AddedOutside) {
+        base.setBold(true); // someone else's rule among the user's: it must catch the eye
+    } else if (hasFont(kind)) {
         base.setItalic(true);
         base.setStrikeOut(kind == Kind::Unreachable);
     }
@@ -33,6 +36,7 @@ QColor RowStyle::foreground(Kind kind, const QPalette &palette)
         return ThemeColors::negationText(palette);
     case Kind::NeverHit:
     case Kind::NotApplied:
+    case Kind::AddedOutside:
         break;
     }
     return QColor();
@@ -40,7 +44,15 @@ QColor RowStyle::foreground(Kind kind, const QPalette &palette)
 
 QColor RowStyle::background(Kind kind, const QPalette &palette)
 {
-    return kind == Kind::NeverHit ? ThemeColors::highlightBackground(palette) : QColor();
+    switch (kind) {
+    case Kind::NeverHit:
+        return ThemeColors::highlightBackground(palette);
+    case Kind::AddedOutside:
+        // Tinted like the banner that tells of it, and unlike the never-hit highlight.
+        return ThemeColors::toneBackground(ThemeColors::Tone::Info, palette);
+    default:
+        return QColor();
+    }
 }
 
 QString RowStyle::sampleText(Kind kind)
@@ -56,6 +68,8 @@ QString RowStyle::sampleText(Kind kind)
         return tr("Not (negated)");
     case Kind::NotApplied:
         return tr("No counters: not applied yet");
+    case Kind::AddedOutside:
+        return tr("Added outside");
     }
     return QString();
 }
@@ -77,6 +91,9 @@ QString RowStyle::explanation(Kind kind)
     case Kind::NotApplied:
         return tr("New or changed since the last Apply: the kernel counts packets only for "
                   "rules it holds.");
+    case Kind::AddedOutside:
+        return tr("Added outside Userchain while you were editing, and kept in its place. "
+                  "Delete it if you do not want it.");
     }
     return QString();
 }

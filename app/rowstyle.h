@@ -8,7 +8,7 @@
 
 /**
  * How a row of the DOCKER-USER table looks for what it is: never hit, never reached, kept
- * verbatim, a negated match, or not applied yet. RuleTableModel styles its cells and RowLegend
+ * verbatim, a negated match, not applied yet, or added outside Userchain. RuleTableModel styles its cells and RowLegend
  * draws its samples from here, so the legend always shows the table's own colours and fonts.
  */
 class RowStyle final
@@ -21,10 +21,11 @@ public:
         Verbatim,    ///< uses extensions Userchain does not know: kept as it is, read-only
         Negation,    ///< the cell negates ("not 192.168.1.1"), coloured on its own
         NotApplied,  ///< new or changed: no counters until it is applied
+        AddedOutside, ///< added outside Userchain under the user's edits, kept by a rebase
     };
 
     static QList<Kind> kinds();
-    /// `base` with the kind's italic or strike-out; `base` itself if the kind has none.
+    /// `base` with the kind's italic, strike-out or bold; `base` itself if the kind has none.
     static QFont font(Kind kind, QFont base = QFont());
     /// True if the kind changes the font (the model then sets Qt::FontRole).
     static bool hasFont(Kind kind);

@@ -24,6 +24,11 @@ public:
     quint64 bytes = 0;
     bool hasCounters = false; ///< false for rules added or edited since the last snapshot
     int baselineIndex = -1;   ///< position in the snapshot it came from, -1 if new
+    /// For an edited row, the baseline position of the rule it was edited from (else -1): a
+    /// rebase onto rules changed outside tells an edit from a deletion and an addition.
+    int editedFrom = -1;
+    /// Added outside Userchain and kept by a rebase; marked until the next apply or reload.
+    bool addedOutside = false;
     Userchain::Family family = Userchain::Family::IPv4;
     /// The table's words for this rule, for the search box; null until first searched.
     mutable QString shownText;

@@ -140,6 +140,9 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                                           "packet before it gets here.")
                                            .arg(m_firstEndingRow + 1);
         }
+        if (row.addedOutside) {
+            tip += QLatin1Char('\n') + RowStyle::explanation(RowStyle::Kind::AddedOutside);
+        }
         if (isNeverHit(row)) {
             tip += QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::NeverHit) +
                    QStringLiteral(": ") + RowStyle::explanation(RowStyle::Kind::NeverHit);
@@ -155,12 +158,25 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return isNumberColumn(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    case Qt::FontRole:
-        if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
-            return RowStyle::font(row.isVerbatim() ? RowStyle::Kind::Verbatim
-                                                   : RowStyle::Kind::Unreachable);
+    case Qt::FontRole: {
+        const bool dead =
+            row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow);
+        if (!dead && !row.addedOutside) {
+            return QVariant();
         }
-        return QVariant();
+        // A rule added outside is bold (a mark that does not depend on telling colours apart),
+        // and italic as well when it is dead.
+        QFont font;
+        if (row.addedOutside) {
+            font = RowStyle::font(RowStyle::Kind::AddedOutside);
+        }
+        if (dead) {
+            font = RowStyle::font(row.isVerbatim() ? RowStyle::Kind::Verbatim
+                                                   : RowStyle::Kind::Unreachable,
+                                  font);
+        }
+        return font;
+    }
     case Qt::ForegroundRole: {
         if (row.isVerbatim() || (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow)) {
             return RowStyle::foreground(row.isVerbatim() ? RowStyle::Kind::Verbatim
@@ -183,6 +199,9 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                        : QVariant();
     }
     case Qt::BackgroundRole:
+        if (row.addedOutside) {
+            return RowStyle::background(RowStyle::Kind::AddedOutside, QGuiApplication::palette());
+        }
         if (isNeverHit(row)) {
             return RowStyle::background(RowStyle::Kind::NeverHit, QGuiApplication::palette());
         }
@@ -197,6 +216,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return isNeverHit(row);
     case UnreachableRole:
         return m_firstEndingRow >= 0 && index.row() > m_firstEndingRow;
+    case AddedOutsideRole:
+        return row.addedOutside;
+    case Qt::AccessibleDescriptionRole:
+        return row.addedOutside ? QVariant(RowStyle::sampleText(RowStyle::Kind::AddedOutside))
+                                : QVariant();
     case LinkTargetRole:
         if (column == TargetColumn) {
             const QString target = RuleFormatter::jumpTarget(row.spec);
@@ -526,9 +550,9 @@ void RuleTableModel::insertRules(int row, const QVector<RuleRow> &rows)
         m_nextId = std::max(m_nextId, rows.at(i).id + 1);
     }
     endInsertRows();
+    updateReachability(); // before dataChanged(), as in removeRules()
     // Positions below the insertion point changed.
     emit dataChanged(index(row, PositionColumn), index(rowCount() - 1, PositionColumn));
-    updateReachability();
 }
 
 QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
@@ -550,8 +574,8 @@ QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
         endRemoveRows();
         i = j - 1;
     }
-    // Before dataChanged: a listener (LayoutHint) reads firstEndingRow(), which may still
-    // name a row that is gone.
+    // Reachability first: a slot of dataChanged() may look up the ending row, which must not
+    // be the old one (past the end when the chain's last rule ends it).
     updateReachability();
     if (!rows.isEmpty() && rows.first() < rowCount()) {
         emit dataChanged(index(rows.first(), PositionColumn),

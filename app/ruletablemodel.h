@@ -41,9 +41,10 @@ public:
         IdRole,                      ///< RuleRow::id
         VerbatimRole,                ///< bool: kept verbatim, read-only
         LinkTargetRole,              ///< chain name a cell links to (target column)
-        NeverHitRole,    ///< bool: counters known and zero while other rules count packets
-        SearchTextRole,  ///< what the search box matches against (the rule text)
-        UnreachableRole, ///< bool: after a rule that ends the chain for every packet
+        NeverHitRole,     ///< bool: counters known and zero while other rules count packets
+        SearchTextRole,   ///< what the search box matches (the table's words and the rule text)
+        UnreachableRole,  ///< bool: after a rule that ends the chain for every packet
+        AddedOutsideRole, ///< bool: added outside Userchain, kept by a rebase
     };
 
     /// MIME type of a drag: the model's instance token and the dragged rows' ids.

@@ -5,3 +5,4 @@ userchain_add_test(tst_badinput SOURCES core/tst_badinput.cpp core/netns.cpp LIB
 userchain_add_test(tst_oracle SOURCES core/tst_oracle.cpp core/netns.cpp LIBS userchain-core TIMEOUT 600)
 userchain_add_test(tst_rulediff SOURCES core/tst_rulediff.cpp LIBS userchain-core)
 userchain_add_test(tst_reachability SOURCES core/tst_reachability.cpp LIBS userchain-core)
+userchain_add_test(tst_rulerebase SOURCES core/tst_rulerebase.cpp LIBS userchain-core)

@@ -11,6 +11,7 @@
 #include "importexport.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
+#include "notice.h"
 #include "noticebar.h"
 #include "rawruledialog.h"
 #include "ruleactions.h"
@@ -452,14 +453,22 @@ private slots:
         QVERIFY(m_window->session()->isModified());
     }
 
-    void staleRevisionReloadsAndReapplies()
+    /// The case: a rule inserted at the top with `iptables -I` while the user edits.
+    QStringList insertOutside()
+    {
+        const QStringList live = m_window->session()->baselineSpecs();
+        FixtureSnapshot::setDockerUser(&m_helper->system, QStringList{outsideRule()} + live);
+        return live;
+    }
+    static QString outsideRule() { return QStringLiteral("-s 192.0.2.1/32 -j DROP"); }
+
+    void staleRevisionKeepsRuleAddedOutside()
     {
         open(capture());
-        // Someone changes DOCKER-USER outside Userchain after it was loaded.
-        FixtureSnapshot::setDockerUser(&m_helper->system,
-                                       {QStringLiteral("-j DROP"), QStringLiteral("-j RETURN")});
-        m_window->ruleTableView()->selectRows(0, 1);
+        const QStringList before = m_window->session()->baselineSpecs();
+        m_window->ruleTableView()->selectRows(0, 1); // the user deletes "allow office"
         m_window->action(QStringLiteral("actionDelete"))->trigger();
+        insertOutside();
         QString first;
         QString second;
         acceptApply(&first, 30, false);
@@ -472,12 +481,149 @@ private slots:
         acceptApply(&second, 30, false);
         m_window->action(QStringLiteral("actionApply"))->trigger();
         QTRY_COMPARE(m_helper->applies.size(), 2);
-        // Reviewed again against what the system holds now.
-        QVERIFY(second.contains(QStringLiteral("- -A DOCKER-USER -j DROP")));
+        // Reviewed again against what the system holds now: only the user's own change.
+        QVERIFY2(!second.contains(QStringLiteral("- -A DOCKER-USER ") + outsideRule()),
+                 qPrintable(second));
+        QVERIFY2(second.contains(QStringLiteral("- -A DOCKER-USER ") + before.first()),
+                 qPrintable(second));
+        QStringList sent;
+        for (const ApplyRule &rule : m_helper->applies.last()) {
+            sent << rule.spec;
+        }
+        QCOMPARE(sent, QStringList{outsideRule()} + before.mid(1));
         QTRY_VERIFY(!m_window->applyController()->isBusy());
         QCOMPARE(m_helper->confirmSeconds, (QVector<uint>{0, 0}));
         QTRY_VERIFY(!m_window->session()->isModified());
-        QCOMPARE(m_window->session()->baselineSpecs().size(), 3);
+        QCOMPARE(m_window->session()->baselineSpecs(), sent);
+    }
+
+    void changedOutsideBannerKeepsEditsAndRuleAddedOutside()
+    {
+        open(capture());
+        const QStringList before = m_window->session()->baselineSpecs();
+        m_window->ruleTableView()->selectRows(0, 1);
+        m_window->action(QStringLiteral("actionDelete"))->trigger();
+        insertOutside();
+        m_window->refresh();
+        QTRY_VERIFY(m_window->noticeBar()->hasNotice(QStringLiteral("changed-outside")));
+        auto *keep = m_window->noticeBar()->findChild<QPushButton *>(
+            QStringLiteral("noticeAction-changed-outside"));
+        QVERIFY(keep);
+        QTest::mouseClick(keep, Qt::LeftButton);
+        // The user looks at the review and cancels: nothing is applied ...
+        ModalRunner::pushHook([](QDialog *) { return int(QDialog::Rejected); });
+        m_window->action(QStringLiteral("actionApply"))->trigger();
+        QCOMPARE(m_helper->applies.size(), 0);
+        QVERIFY(m_window->session()->isModified());
+        // ... and the next Apply still keeps the rule added outside: no silent deletion.
+        QString diff;
+        acceptApply(&diff, 30, false);
+        m_window->action(QStringLiteral("actionApply"))->trigger();
+        QTRY_COMPARE(m_helper->applies.size(), 1);
+        QCOMPARE(m_helper->applies.first().size(), before.size());
+        QCOMPARE(m_helper->applies.first().first().spec, outsideRule());
+        QVERIFY2(!diff.contains(QStringLiteral("- -A DOCKER-USER ") + outsideRule()),
+                 qPrintable(diff));
+        QVERIFY2(diff.startsWith(QStringLiteral("  -A DOCKER-USER ") + outsideRule() +
+                                 QStringLiteral("\n- -A DOCKER-USER ") + before.first()),
+                 qPrintable(diff));
+        QTRY_VERIFY(!m_window->applyController()->isBusy());
+        QTRY_VERIFY(!m_window->session()->isModified());
+    }
+
+    void rebaseMarksRuleAddedOutsideAndCanBeUndone()
+    {
+        open(capture());
+        const QStringList before = m_window->session()->baselineSpecs();
+        m_window->ruleTableView()->selectRows(0, 1);
+        m_window->action(QStringLiteral("actionDelete"))->trigger();
+        insertOutside();
+        m_window->refresh();
+        QTRY_VERIFY(m_window->noticeBar()->hasNotice(QStringLiteral("changed-outside")));
+        // Two distinct choices; the one that discards the edits says so.
+        auto *reload = m_window->noticeBar()->findChild<QPushButton *>(
+            QStringLiteral("noticeSecondAction-changed-outside"));
+        QVERIFY(reload);
+        QVERIFY(reload->text().contains(QStringLiteral("discard")));
+        auto *keep = m_window->noticeBar()->findChild<QPushButton *>(
+            QStringLiteral("noticeAction-changed-outside"));
+        QCOMPARE(keep->text(), QStringLiteral("Keep my edits (rebase)"));
+        QVERIFY(!m_window->noticeBar()->notices().first().text.contains(
+            QStringLiteral("discards your edits (export")));
+        QTest::mouseClick(keep, Qt::LeftButton);
+
+        // The rule added outside is in its place, marked; the user's deletion is still there.
+        QCOMPARE(model()->specs(), QStringList{outsideRule()} + before.mid(1));
+        QVERIFY(model()->index(0, 0).data(RuleTableModel::AddedOutsideRole).toBool());
+        QVERIFY(!model()->index(1, 0).data(RuleTableModel::AddedOutsideRole).toBool());
+        QVERIFY(model()
+                    ->index(0, 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Added outside Userchain")));
+        QVERIFY(model()->index(0, 0).data(Qt::BackgroundRole).isValid());
+        QVERIFY(model()->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!model()->index(1, 0).data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(m_window->session()->baselineSpecs(), QStringList{outsideRule()} + before);
+        QVERIFY(!m_window->noticeBar()->hasNotice(QStringLiteral("changed-outside")));
+        QVERIFY(m_window->noticeBar()->hasNotice(QStringLiteral("rebased")));
+        const Notice rebased = m_window->noticeBar()->notices().first();
+        QCOMPARE(rebased.text,
+                 QStringLiteral("1 rule added outside Userchain was kept and is "
+                                "marked (bold) in the table. Your edit is kept on top of "
+                                "the current rules. Review and apply."));
+        QCOMPARE(undoText(), QStringLiteral("&Undo Keep my edits on top of the system's rules"));
+
+        // Undo brings back the table and the choice; redo the rebase.
+        m_window->action(QStringLiteral("actionUndo"))->trigger();
+        QCOMPARE(model()->specs(), before.mid(1));
+        QCOMPARE(m_window->session()->baselineSpecs(), before);
+        QVERIFY(m_window->noticeBar()->hasNotice(QStringLiteral("changed-outside")));
+        m_window->action(QStringLiteral("actionRedo"))->trigger();
+        QVERIFY(m_window->noticeBar()->hasNotice(QStringLiteral("rebased")));
+        QVERIFY(model()->index(0, 0).data(RuleTableModel::AddedOutsideRole).toBool());
+
+        // Deleted explicitly, the rule added outside goes, and the review says so.
+        m_window->ruleTableView()->selectRows(0, 1);
+        m_window->action(QStringLiteral("actionDelete"))->trigger();
+        QString diff;
+        acceptApply(&diff, 30, false);
+        auto *review =
+            m_window->noticeBar()->findChild<QPushButton *>(QStringLiteral("noticeAction-rebased"));
+        QVERIFY(review);
+        QTest::mouseClick(review, Qt::LeftButton);
+        QTRY_COMPARE(m_helper->applies.size(), 1);
+        QVERIFY2(diff.startsWith(QStringLiteral("- -A DOCKER-USER ") + outsideRule()),
+                 qPrintable(diff));
+        QCOMPARE(m_helper->applies.first().size(), before.size() - 1);
+        QTRY_VERIFY(!m_window->applyController()->isBusy());
+        QVERIFY(!m_window->noticeBar()->hasNotice(QStringLiteral("rebased")));
+    }
+
+    void rebaseReportsConflicts()
+    {
+        open(capture());
+        const QStringList before = m_window->session()->baselineSpecs();
+        // The user edits the comment of "allow office"; outside, the rule is removed.
+        QVERIFY(model()->setData(model()->index(0, RuleTableModel::CommentColumn),
+                                 QStringLiteral("allow the office")));
+        FixtureSnapshot::setDockerUser(&m_helper->system, before.mid(1));
+        m_window->refresh();
+        QTRY_VERIFY(m_window->noticeBar()->hasNotice(QStringLiteral("changed-outside")));
+        m_window->session()->rebase(m_window->session()->pendingSnapshot());
+        const Notice rebased = m_window->noticeBar()->notices().first();
+        QCOMPARE(rebased.id, QStringLiteral("rebased"));
+        QCOMPARE(rebased.severity, Notice::Severity::Warning);
+        QVERIFY2(rebased.text.contains(QStringLiteral(
+                     "One rule was changed both here and outside Userchain; check it")),
+                 qPrintable(rebased.text));
+        QVERIFY2(rebased.code.contains(QStringLiteral("which was removed outside Userchain. "
+                                                      "Your version is kept as a new rule")),
+                 qPrintable(rebased.code));
+        // The edited rule is kept as the user's: the review adds it.
+        QCOMPARE(model()->rowCount(), before.size());
+        QVERIFY(model()->ruleAt(0).spec.contains(QStringLiteral("allow the office")));
+        QVERIFY(!model()->index(0, 0).data(RuleTableModel::AddedOutsideRole).toBool());
     }
 
     void fixForwardJump()

@@ -302,6 +302,25 @@ private slots:
                  QString());
     }
 
+    void endingRowValidWhenPositionsChange()
+    {
+        // A slot of dataChanged() (the layout hint) looks up the ending rule: deleting a rule
+        // above a RETURN that is the last rule must not leave it pointing past the end.
+        EditSession session;
+        load(session, abc);
+        RuleTableModel *m = session.model();
+        QVector<int> seen;
+        connect(m, &QAbstractItemModel::dataChanged, this, [m, &seen] {
+            seen.append(m->firstEndingRow() < m->rowCount() ? m->firstEndingRow() : -2);
+        });
+        session.undoStack()->push(new RemoveRulesCommand(m, {0}));
+        session.undoStack()->undo();
+        QVERIFY(!seen.isEmpty());
+        QVERIFY(!seen.contains(-2));
+        QCOMPARE(seen.first(), 3);
+        QCOMPARE(seen.last(), 4);
+    }
+
     void sessionOutcomes()
     {
         EditSession session;
@@ -317,9 +336,22 @@ private slots:
         FixtureSnapshot::setDockerUser(&changed, {QStringLiteral("-j ACCEPT")});
         QCOMPARE(session.receiveSnapshot(changed), EditSession::Outcome::ChangedOutside);
         QCOMPARE(session.model()->rowCount(), 2);
+        QVERIFY(session.isChangedOutside());
         session.rebase(session.pendingSnapshot());
+        QVERIFY(!session.isChangedOutside());
         QCOMPARE(session.baselineSpecs(), QStringList{QStringLiteral("-j ACCEPT")});
-        QCOMPARE(session.model()->rowCount(), 2);
+        // The rule added outside stays (at the top: nothing preceded it), marked; the RETURN
+        // removed outside stays removed; the user's DROP stays.
+        QCOMPARE(session.model()->specs(),
+                 (QStringList{QStringLiteral("-j ACCEPT"), QStringLiteral("-j DROP")}));
+        QVERIFY(session.model()->ruleAt(0).addedOutside);
+        QVERIFY(session.rebaseSummary().rebased);
+        QCOMPARE(session.rebaseSummary().keptOutside, 1);
+        QCOMPARE(session.rebaseSummary().removedOutside, 1);
+        QCOMPARE(session.rebaseSummary().edits, 1);
+        session.load(session.snapshot());
+        QVERIFY(!session.rebaseSummary().rebased);
+        QVERIFY(!session.model()->ruleAt(0).addedOutside);
     }
 
     void diff_data()

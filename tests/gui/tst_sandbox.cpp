@@ -253,6 +253,7 @@ private slots:
     void ipv6AndBothFamilies();
     void scriptsRunOpensAHealthyHost();
     void savePermanentlyAndRestore();
+    void ruleInsertedOutsideSurvivesApply();
 
     void confirmationTimesOutAndRollsBack()
     {
@@ -455,6 +456,76 @@ void TestSandbox::scriptsRunOpensAHealthyHost()
     QTRY_VERIFY_WITH_TIMEOUT(
         workspace->session(Userchain::Family::IPv6)->snapshot().dockerUserExists, 30000);
     QCOMPARE(ModalRunner::pendingHooks(), 0);
+}
+
+void TestSandbox::ruleInsertedOutsideSurvivesApply()
+{
+    if (!inner()) {
+        skipUnlessPossible();
+        QCOMPARE(runInSandbox(QStringLiteral("ruleInsertedOutsideSurvivesApply")), 0);
+        return;
+    }
+    QCOMPARE(kernelDockerUser(), QStringList{QStringLiteral("-j RETURN")});
+    HelperClient helper(QDBusConnection::systemBus());
+    auto window = openWindow(&helper);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->hasSnapshot(), 30000);
+    const QString mine = QStringLiteral("-i eth0 -j DROP");
+    window->ruleActions()->insertRules({mine}, QStringLiteral("Add rule"));
+
+    // Someone inserts a rule behind the window's back (the sandbox's tables are legacy ones).
+    const QString outside = QStringLiteral("-s 192.0.2.1/32 -j DROP");
+    QCOMPARE(QProcess::execute(QStringLiteral("iptables-legacy"),
+                               {QStringLiteral("-I"), QStringLiteral("DOCKER-USER"),
+                                QStringLiteral("-s"), QStringLiteral("192.0.2.1"),
+                                QStringLiteral("-j"), QStringLiteral("DROP")}),
+             0);
+    QCOMPARE(kernelDockerUser(), (QStringList{outside, QStringLiteral("-j RETURN")}));
+
+    // The user applies: the helper refuses the stale revision, the user keeps the edits on top
+    // of the new rules, reviews again and applies.
+    const auto accept = [](QString *diff) {
+        return [diff](QDialog *d) {
+            auto *dialog = qobject_cast<ApplyDialog *>(d);
+            if (!dialog) {
+                return int(QDialog::Rejected);
+            }
+            *diff = dialog->diffText();
+            dialog->setConfirmEnabled(false);
+            return int(QDialog::Accepted);
+        };
+    };
+    QString first;
+    QString second;
+    ModalRunner::pushHook(accept(&first));
+    ModalRunner::pushHook([](QDialog *d) {
+        auto *box = qobject_cast<QMessageBox *>(d);
+        return box && box->text().contains(QStringLiteral("changed outside"))
+                   ? int(QMessageBox::Yes)
+                   : int(QMessageBox::Cancel);
+    });
+    ModalRunner::pushHook(accept(&second));
+    QSignalSpy applied(window->applyController(), &ApplyController::familyApplied);
+    window->action(QStringLiteral("actionApply"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->applyController()->isBusy(), 30000);
+    QCOMPARE(ModalRunner::pendingHooks(), 0);
+    const QStringList kept{outside, mine, QStringLiteral("-j RETURN")};
+    QCOMPARE(kernelDockerUser(), kept);
+    // The review showed no deletion of it.
+    QVERIFY2(!second.contains(QStringLiteral("- -A DOCKER-USER ") + outside), qPrintable(second));
+    QCOMPARE(window->session()->baselineSpecs(), kept);
+    QVERIFY(!window->session()->isModified());
+
+    // Deleted explicitly, it goes.
+    const int row = window->session()->model()->specs().indexOf(outside);
+    QVERIFY(row >= 0);
+    window->ruleTableView()->selectRows(row, 1);
+    window->action(QStringLiteral("actionDelete"))->trigger();
+    ModalRunner::pushHook(accept(&first));
+    window->action(QStringLiteral("actionApply"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 2, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->applyController()->isBusy(), 30000);
+    QCOMPARE(kernelDockerUser(), (QStringList{mine, QStringLiteral("-j RETURN")}));
 }
 
 QTEST_MAIN(TestSandbox)
