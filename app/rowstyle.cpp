@@ -67,7 +67,7 @@ QString RowStyle::sampleText(Kind kind)
     case Kind::Negation:
         return tr("Not (negated)");
     case Kind::NotApplied:
-        return tr("No counters: not applied yet");
+        return tr("Not applied yet");
     case Kind::AddedOutside:
         return tr("Added outside");
     }

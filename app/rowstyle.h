@@ -8,19 +8,20 @@
 
 /**
  * How a row of the DOCKER-USER table looks for what it is: never hit, never reached, kept
- * verbatim, a negated match, not applied yet, or added outside Userchain. RuleTableModel styles its cells and RowLegend
- * draws its samples from here, so the legend always shows the table's own colours and fonts.
+ * verbatim, a negated match, not applied yet, or added outside Userchain. RuleTableModel styles its
+ * cells and RowLegend draws its samples from here, so the legend always shows the table's own
+ * colours and fonts.
  */
 class RowStyle final
 {
     Q_DECLARE_TR_FUNCTIONS(RowStyle)
 public:
     enum class Kind {
-        NeverHit,    ///< counters say no packet matched since they were reset
-        Unreachable, ///< after a rule that ends the chain for every packet
-        Verbatim,    ///< uses extensions Userchain does not know: kept as it is, read-only
-        Negation,    ///< the cell negates ("not 192.168.1.1"), coloured on its own
-        NotApplied,  ///< new or changed: no counters until it is applied
+        NeverHit,     ///< counters say no packet matched since they were reset
+        Unreachable,  ///< after a rule that ends the chain for every packet
+        Verbatim,     ///< uses extensions Userchain does not know: kept as it is, read-only
+        Negation,     ///< the cell negates ("not 192.168.1.1"), coloured on its own
+        NotApplied,   ///< new or changed: no counters until it is applied
         AddedOutside, ///< added outside Userchain under the user's edits, kept by a rebase
     };
 

@@ -171,9 +171,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             font = RowStyle::font(RowStyle::Kind::AddedOutside);
         }
         if (dead) {
-            font = RowStyle::font(row.isVerbatim() ? RowStyle::Kind::Verbatim
-                                                   : RowStyle::Kind::Unreachable,
-                                  font);
+            font = RowStyle::font(
+                row.isVerbatim() ? RowStyle::Kind::Verbatim : RowStyle::Kind::Unreachable, font);
         }
         return font;
     }
