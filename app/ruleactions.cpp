@@ -4,6 +4,7 @@
 #include "editsession.h"
 #include "familytext.h"
 #include "hostinfo.h"
+#include "importplacement.h"
 #include "insertrulescommand.h"
 #include "modalrunner.h"
 #include "moverulescommand.h"
@@ -89,7 +90,8 @@ void RuleActions::insertRules(const QStringList &specs, const QString &undoText)
     insertRules(m_workspace->currentFamily(), specs, undoText);
 }
 
-void RuleActions::insertRules(Family family, const QStringList &specs, const QString &undoText)
+void RuleActions::insertRules(Family family, const QStringList &specs, const QString &undoText,
+                              int row)
 {
     if (specs.isEmpty()) {
         return;
@@ -101,7 +103,10 @@ void RuleActions::insertRules(Family family, const QStringList &specs, const QSt
     for (const QString &spec : specs) {
         rows.append(model->makeRow(spec));
     }
-    const int row = insertionRow(family);
+    if (row < 0) {
+        row = insertionRow(family);
+    }
+    row = qBound(0, row, model->rowCount());
     target->undoStack()->push(new InsertRulesCommand(model, row, rows, undoText));
     if (RuleTableView *v = view(family); v && family == m_workspace->currentFamily()) {
         v->selectRows(row, int(rows.size()));
@@ -137,11 +142,18 @@ void RuleActions::addRule()
     dialog.setOtherFamilyAvailable(otherFamilyEditable());
     if (ModalRunner::exec(&dialog) == QDialog::Accepted && dialog.isValid()) {
         const QString other = dialog.otherFamilySpec();
-        insertRules({dialog.spec()},
+        // A command typed as on Docker's page goes where it says, as an imported one would.
+        int row = -1;
+        if (const auto command = dialog.command()) {
+            row = command->insert ? command->position - 1
+                                  : ImportPlacement::appendRow(session()->model());
+        }
+        insertRules(session()->family(), {dialog.spec()},
                     other.isEmpty()
                         ? tr("Add rule")
                         : tr("Add rule (also in %1)")
-                              .arg(FamilyText::name(FamilyText::other(session()->family()))));
+                              .arg(FamilyText::name(FamilyText::other(session()->family()))),
+                    row);
         if (!other.isEmpty()) {
             alsoInOtherFamily({other}, false, tr("Add rule"));
         }

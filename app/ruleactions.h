@@ -39,8 +39,9 @@ public:
 
     /// Adds canonical rules where new rules go (see insertionRow()) as one undoable step.
     void insertRules(const QStringList &specs, const QString &undoText);
-    /// The same into `family`'s table, which need not be the one on screen.
-    void insertRules(Userchain::Family family, const QStringList &specs, const QString &undoText);
+    /// The same into `family`'s table, which need not be the one on screen; at `row` if >= 0.
+    void insertRules(Userchain::Family family, const QStringList &specs, const QString &undoText,
+                     int row = -1);
     /**
      * Before the first selected rule; without a selection, before a final `-j RETURN` (which
      * must stay last to hand packets back to Docker), else at the end.
