@@ -74,6 +74,8 @@ void LayoutHint::moveUnreachableUp()
     }
     m_model->undoStack()->push(new MoveRulesCommand(
         m_model, rows, m_result.endingRow,
-        tr("Move %n unreachable rule(s) above rule %1", nullptr, int(rows.size()))
+        (rows.size() == 1
+             ? tr("Move the unreachable rule above rule %1")
+             : tr("Move %n unreachable rules above rule %1", nullptr, int(rows.size())))
             .arg(m_result.endingRow + 1)));
 }

@@ -264,7 +264,7 @@ private slots:
         QCOMPARE(layout->result().kind, ChainLayout::Kind::EndsWithReturn);
         QVERIFY(!model->index(3, 0).data(RuleTableModel::UnreachableRole).toBool());
         QCOMPARE(window()->action(QStringLiteral("actionUndo"))->text(),
-                 QStringLiteral("&Undo Move 1 unreachable rule(s) above rule 3"));
+                 QStringLiteral("&Undo Move the unreachable rule above rule 3"));
         window()->session()->undoStack()->undo();
         QCOMPARE(layout->result().kind, ChainLayout::Kind::Unreachable);
 
