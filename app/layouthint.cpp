@@ -48,7 +48,9 @@ void LayoutHint::update()
         restyle();
     }
     m_fix->setVisible(m_result.kind == ChainLayout::Kind::Unreachable);
-    m_fix->setText(tr("Move them above rule %1").arg(m_result.endingRow + 1));
+    m_fix->setText((m_result.unreachableCount == 1 ? tr("Move it above rule %1")
+                                                   : tr("Move them above rule %1"))
+                       .arg(m_result.endingRow + 1));
     setVisible(!text.isEmpty());
 }
 

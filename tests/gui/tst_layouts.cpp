@@ -255,9 +255,10 @@ private slots:
         QVERIFY(!model->index(2, 0).data(RuleTableModel::UnreachableRole).toBool());
         LayoutHint *layout = window()->ruleTableView()->layoutHint();
         QCOMPARE(layout->result().kind, ChainLayout::Kind::Unreachable);
-        QVERIFY2(layout->text().contains(QStringLiteral("never reached")),
+        QVERIFY2(layout->text().contains(QStringLiteral("the rule after it is never reached")),
                  qPrintable(layout->text()));
         QVERIFY(layout->fixButton()->isVisible());
+        QCOMPARE(layout->fixButton()->text(), QStringLiteral("Move it above rule 3"));
 
         QTest::mouseClick(layout->fixButton(), Qt::LeftButton);
         QCOMPARE(model->ruleAt(3).spec, QStringLiteral("-j RETURN"));
