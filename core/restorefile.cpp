@@ -588,6 +588,8 @@ void checkStructure(Scan &scanned, QVector<RestoreChain> *chains, const OnComman
 QString plainLineProblem(const ScannedLine &s, Family family)
 {
     if (s.command != Command::Append && s.command != Command::Insert) {
+        if (s.commandName.isEmpty()) // "sudo iptables" alone, or half typed
+            return tr("a command such as \"-A DOCKER-USER\" is missing");
         return s.commandName.startsWith(QLatin1Char('-'))
                    ? tr("command \"%1\" is not supported here; use -A or -I").arg(s.commandName)
                    : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"")
@@ -715,6 +717,7 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
     std::deque<Placed> chain(size_t(std::max(0, rulesBefore)), Placed{nullptr, 0, -1});
     int before = std::max(0, rulesBefore); // entries of chain without a rule
     QVector<ImportStep> steps;             // rule: filled in once the order is known
+    steps.reserve(commands.size());
     for (int index : std::as_const(commands)) {
         const ScannedLine &s = scanned.line(index);
         const int lineNo = index + 1;

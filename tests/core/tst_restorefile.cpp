@@ -291,6 +291,9 @@ void TestRestoreFile::ruleLine_data()
     QTest::newRow("other command") << "iptables -D DOCKER-USER 1" << 4 << ""
                                    << "command \"-D\" is not supported here; use -A or -I"
                                    << "";
+    QTest::newRow("no command") << "sudo iptables" << 4 << ""
+                                << "a command such as \"-A DOCKER-USER\" is missing"
+                                << "";
     QTest::newRow("no chain") << "iptables -A" << 4 << ""
                               << "\"-A\" needs a chain name"
                               << "";
