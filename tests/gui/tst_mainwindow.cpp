@@ -7,10 +7,8 @@
 #include "confirmdialog.h"
 #include "editsession.h"
 #include "fakehelperclient.h"
-#include "familytext.h"
 #include "fixturesnapshot.h"
 #include "importexport.h"
-#include "layouthint.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
 #include "noticebar.h"
@@ -31,7 +29,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -539,157 +536,6 @@ private slots:
         QCOMPARE(model()->ruleAt(1).spec,
                  QStringLiteral(
                      "-i eth0 -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j RETURN"));
-    }
-
-    void importAddsWhereCommandsSay()
-    {
-        // Docker up to 28.2.1: DOCKER-USER holds its final -j RETURN.
-        open(FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture()));
-        const QString ret = QStringLiteral("-j RETURN");
-        QCOMPARE(model()->specs(), QStringList{ret});
-        const QString x = QStringLiteral("! -s 192.168.1.1/32 -i eth0 -j DROP");
-        const QString y = QStringLiteral("-p tcp -m tcp --dport 22 -j DROP");
-        const QString z = QStringLiteral("-s 10.0.0.9/32 -j DROP");
-        // -I at the top, -A before the RETURN (after it, it would never run), -I 2 at 2.
-        QVERIFY(m_window->importExport()->importData(
-            "iptables -I DOCKER-USER -i eth0 ! -s 192.168.1.1 -j DROP\n"
-            "sudo iptables -A DOCKER-USER -p tcp --dport 22 -j DROP\n"
-            "iptables -I DOCKER-USER 2 -s 10.0.0.9 -j DROP\n",
-            QStringLiteral("pasted"), ImportExport::Mode::Append));
-        QCOMPARE(model()->specs(), (QStringList{x, z, y, ret}));
-        QCOMPARE(undoText(), QStringLiteral("&Undo Import 3 rules from pasted"));
-        LayoutHint *hint = m_window->ruleTableView()->layoutHint();
-        QCOMPARE(hint->result().kind, ChainLayout::Kind::EndsWithReturn);
-        m_window->session()->undoStack()->undo();
-        QCOMPARE(model()->specs(), QStringList{ret});
-        m_window->session()->undoStack()->redo();
-
-        // Asked, Enter adds: Replace, which removes rules, is not the default.
-        QString defaultButton;
-        QMessageBox::ButtonRole replaceRole = QMessageBox::InvalidRole;
-        ModalRunner::pushHook([&](QDialog *d) {
-            auto *box = qobject_cast<QMessageBox *>(d);
-            defaultButton = box->defaultButton()->objectName();
-            replaceRole =
-                box->buttonRole(box->findChild<QPushButton *>(QStringLiteral("importReplace")));
-            box->show();
-            QTest::keyClick(box, Qt::Key_Return);
-            return box->result();
-        });
-        // Docker's example ends with its own -j RETURN: the table's is not doubled.
-        QVERIFY(m_window->importExport()->importData(
-            ImportExport::dockerExample(QStringLiteral("eth0")), QStringLiteral("example")));
-        QCOMPARE(defaultButton, QStringLiteral("importAdd"));
-        QCOMPARE(replaceRole, QMessageBox::DestructiveRole);
-        QCOMPARE(model()->rowCount(), 10);
-        QCOMPARE(model()->specs().mid(0, 3), (QStringList{x, z, y}));
-        QCOMPARE(model()->ruleAt(3).spec,
-                 QStringLiteral("-i eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN"));
-        QCOMPARE(model()->ruleAt(8).spec, QStringLiteral("-i eth0 -j DROP"));
-        QCOMPARE(model()->ruleAt(9).spec, ret);
-        QVERIFY(!ChainLayout::isWarning(hint->result()));
-        QCOMPARE(model()->firstEndingRow(), 9);
-    }
-
-    void rawEditorTakesDockerPageCommands()
-    {
-        open(FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture()));
-        const auto typeAndAccept = [](const QString &text) {
-            ModalRunner::pushHook([text](QDialog *d) {
-                auto *raw = qobject_cast<RawRuleDialog *>(d);
-                QTest::keyClicks(raw->findChild<QLineEdit *>(QStringLiteral("specEdit")), text);
-                return raw->isValid() ? int(QDialog::Accepted) : int(QDialog::Rejected);
-            });
-        };
-        // As Docker's page writes them; each goes where its command says.
-        typeAndAccept(QStringLiteral("iptables -I DOCKER-USER -i ext_if ! -s 192.168.1.1 -j DROP"));
-        m_window->action(QStringLiteral("actionAddRule"))->trigger();
-        typeAndAccept(QStringLiteral("sudo iptables -A DOCKER-USER -p tcp --dport 22 -j DROP"));
-        m_window->action(QStringLiteral("actionAddRule"))->trigger();
-        QCOMPARE(model()->specs(), (QStringList{"! -s 192.168.1.1/32 -i ext_if -j DROP",
-                                                "-p tcp -m tcp --dport 22 -j DROP", "-j RETURN"}));
-        QCOMPARE(undoText(), QStringLiteral("&Undo Add rule"));
-
-        // What it refuses, it says why, in a sentence.
-        RawRuleDialog dialog(Family::IPv4, m_window.get());
-        const auto check = [&dialog](const QString &text) {
-            dialog.setSpecText(text);
-            return dialog.isValid() ? QString() : dialog.message();
-        };
-        QCOMPARE(check(QStringLiteral("ip6tables -A DOCKER-USER -i eth0 -j DROP")),
-                 QStringLiteral("This is an ip6tables command: its rule belongs in the IPv6 "
-                                "table. Add it there, or start the line with iptables."));
-        QCOMPARE(check(QStringLiteral("iptables -A FORWARD -j DROP")),
-                 QStringLiteral("This is a rule of chain \"FORWARD\"; only DOCKER-USER rules "
-                                "are read here"));
-        QCOMPARE(check(QStringLiteral("-p tcp --dprot 80 -j DROP")),
-                 QStringLiteral("Unknown option \"--dprot\" (did you mean --dport?)"));
-        QCOMPARE(check(QStringLiteral("-s 2001:db8::1 -j DROP")),
-                 FamilyText::wrongFamilyProblem(QStringLiteral("2001:db8::1"), Family::IPv4));
-        QVERIFY(check(QStringLiteral("ip6tables -A DOCKER-USER -s 2001:db8::1 -j DROP"))
-                    .startsWith(QStringLiteral("This is an ip6tables command")));
-        QCOMPARE(check(QStringLiteral("-i eth0 -j DROP")), QString());
-        QCOMPARE(dialog.command(), std::nullopt);
-    }
-
-    void rejectedCellEditKeepsText()
-    {
-        open(capture());
-        const QString before = model()->ruleAt(0).spec;
-        const int commands = m_window->session()->undoStack()->count();
-        QTableView *view = table();
-        const QModelIndex cell = view->model()->index(0, RuleTableModel::SourceColumn);
-        view->setFocus();
-        view->setCurrentIndex(cell);
-        view->edit(cell);
-        QPointer<QLineEdit> editor = qobject_cast<QLineEdit *>(view->indexWidget(cell));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, QStringLiteral("10.1.0.300"));
-        QTest::keyClick(editor, Qt::Key_Return);
-        // The editor stays, with what was typed and the reason below the cell.
-        QLabel *reason = nullptr;
-        QTRY_VERIFY(
-            (reason = view->viewport()->findChild<QLabel *>(QStringLiteral("cellProblem"))) &&
-            reason->isVisible());
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QVERIFY(editor);
-        QVERIFY(editor->isVisible());
-        QCOMPARE(editor->text(), QStringLiteral("10.1.0.300"));
-        QVERIFY2(reason->text().contains(QStringLiteral("10.1.0.300")), qPrintable(reason->text()));
-        QVERIFY(reason->geometry().top() >= editor->geometry().bottom());
-        QCOMPARE(model()->ruleAt(0).spec, before);
-        QCOMPARE(m_window->session()->undoStack()->count(), commands);
-
-        // Neither Tab nor a click on another rule throws the text away.
-        QTest::keyClick(editor, Qt::Key_Tab);
-        const QModelIndex other = view->model()->index(2, RuleTableModel::TargetColumn);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(other).center());
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QVERIFY(editor);
-        QCOMPARE(editor->text(), QStringLiteral("10.1.0.300"));
-        QCOMPARE(model()->ruleAt(0).spec, before);
-
-        // Fixed, it is committed as one command.
-        editor->setFocus();
-        editor->selectAll();
-        QTest::keyClicks(editor, QStringLiteral("10.1.0.0/16"));
-        QVERIFY(!reason->isVisible());
-        QTest::keyClick(editor, Qt::Key_Return);
-        QTRY_VERIFY(!editor);
-        QVERIFY(model()->ruleAt(0).spec.startsWith(QStringLiteral("-s 10.1.0.0/16 ")));
-        QCOMPARE(m_window->session()->undoStack()->count(), commands + 1);
-
-        // Escape gives the edit up.
-        view->setFocus();
-        view->edit(cell);
-        editor = qobject_cast<QLineEdit *>(view->indexWidget(cell));
-        QVERIFY(editor);
-        editor->selectAll();
-        QTest::keyClicks(editor, QStringLiteral("nonsense/99"));
-        QTest::keyClick(editor, Qt::Key_Escape);
-        QTRY_VERIFY(!editor);
-        QVERIFY(model()->ruleAt(0).spec.startsWith(QStringLiteral("-s 10.1.0.0/16 ")));
     }
 
     void geometryAndColumnsRemembered()
