@@ -99,9 +99,12 @@ QString ChainLayout::explain(const Result &result)
                   "get only the traffic those rules allow.")
             .arg(result.endingRow + 1);
     case Kind::Unreachable:
-        return tr("Rule %1 (<tt>%2</tt>) ends the chain for every packet, so the %n rule(s) after "
-                  "it are never reached. Move them above it, or delete them.",
-                  nullptr, result.unreachableCount)
+        return (result.unreachableCount == 1
+                    ? tr("Rule %1 (<tt>%2</tt>) ends the chain for every packet, so the rule "
+                         "after it is never reached. Move it above rule %1, or delete it.")
+                    : tr("Rule %1 (<tt>%2</tt>) ends the chain for every packet, so the %n rules "
+                         "after it are never reached. Move them above it, or delete them.",
+                         nullptr, result.unreachableCount))
             .arg(result.endingRow + 1)
             .arg(result.endingSpec.toHtmlEscaped());
     case Kind::Plain:

@@ -3,6 +3,7 @@
 #include "editsession.h"
 #include "familytext.h"
 #include "hostinfo.h"
+#include "importplacement.h"
 #include "insertrulescommand.h"
 #include "modalrunner.h"
 #include "replacerulescommand.h"
@@ -149,23 +150,28 @@ bool ImportExport::importData(const QByteArray &data, const QString &name, Mode 
     // Jumps are checked against the chains the helper reported, as iptables-restore -n would
     // against the live table; without a snapshot yet, the helper checks them on Apply.
     EditSession *session = m_workspace->current();
+    RuleTableModel *model = session->model();
     QStringList chains;
     for (const Userchain::ChainInfo &chain : session->snapshot().chains)
         if (chain.table == QLatin1String("filter") && !chain.builtin)
             chains << chain.name;
+    // Added to the table, "-I DOCKER-USER 3" may count the rules already there.
     const Userchain::DockerUserImport imported = Userchain::importDockerUser(
-        data, session->family(), session->snapshot().chains.isEmpty() ? nullptr : &chains);
+        data, session->family(), session->snapshot().chains.isEmpty() ? nullptr : &chains,
+        mode == Mode::Replace ? 0 : model->rowCount());
     m_lastErrors.clear();
     for (const Userchain::FileError &error : imported.errors) {
         m_lastErrors << error.toString(name);
     }
     if (!imported.ok()) {
         // All or nothing: a half-imported policy is worse than none.
-        QMessageBox box(QMessageBox::Critical, tr("Import failed"),
-                        tr("%1 was not imported: %n line(s) could not be read.", nullptr,
-                           int(m_lastErrors.size()))
-                            .arg(name),
-                        QMessageBox::Ok, m_dialogParent);
+        const int count = int(m_lastErrors.size());
+        QMessageBox box(
+            QMessageBox::Critical, tr("Import failed"),
+            (count == 1 ? tr("%1 was not imported: one line could not be read.")
+                        : tr("%1 was not imported: %n lines could not be read.", nullptr, count))
+                .arg(name),
+            QMessageBox::Ok, m_dialogParent);
         box.setObjectName(QStringLiteral("importErrors"));
         box.setDetailedText(m_lastErrors.join(QLatin1Char('\n')));
         box.setInformativeText(m_lastErrors.mid(0, 5).join(QLatin1Char('\n')));
@@ -177,40 +183,75 @@ bool ImportExport::importData(const QByteArray &data, const QString &name, Mode 
         emit statusMessage(tr("%1 has no DOCKER-USER rules.").arg(name));
         return false;
     }
-    RuleTableModel *model = session->model();
-    if (mode == Mode::Ask) {
-        QMessageBox box(QMessageBox::Question, tr("Import rules"),
-                        tr("%1 holds %n DOCKER-USER rule(s). Replace the %2 table with them, or "
-                           "add them to it?",
-                           nullptr, int(imported.rules.size()))
-                            .arg(name, FamilyText::name(session->family())),
-                        QMessageBox::Cancel, m_dialogParent);
-        box.setObjectName(QStringLiteral("importQuestion"));
-        QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
-        QPushButton *append = box.addButton(tr("&Add"), QMessageBox::ActionRole);
-        box.setDefaultButton(replace);
-        const int answer = ModalRunner::exec(&box);
-        if (box.clickedButton() == replace || answer == QMessageBox::Yes) {
-            mode = Mode::Replace;
-        } else if (box.clickedButton() == append || answer == QMessageBox::No) {
-            mode = Mode::Append;
-        } else {
-            return false;
+    if (mode == Mode::Ask && model->rowCount() == 0) {
+        mode = Mode::Append; // nothing to replace: no question
+    } else if (mode == Mode::Ask) {
+        mode = askMode(name, int(imported.rules.size()));
+        if (mode == Mode::Ask) {
+            return false; // cancelled
         }
     }
-    QVector<RuleRow> rows;
-    rows.reserve(imported.rules.size());
+    QStringList specs;
+    specs.reserve(imported.rules.size());
     for (const Userchain::Rule &rule : imported.rules) {
-        rows.append(model->makeRow(rule.toString()));
+        specs << rule.toString();
     }
-    const QString text = tr("Import %n rule(s) from %1", nullptr, int(rows.size())).arg(name);
+    // Replaced, the table is what the file's commands build in an empty chain.
+    const ImportPlacement::Result placed =
+        mode == Mode::Replace ? ImportPlacement::place(imported.steps, specs, 0)
+                              : ImportPlacement::place(imported.steps, specs, model->rowCount(),
+                                                       ImportPlacement::finalRule(model));
+    QVector<RuleRow> rows;
+    rows.reserve(placed.rules.size());
+    for (int rule : placed.rules) {
+        rows.append(model->makeRow(specs.at(rule)));
+    }
+    const int count = int(rows.size());
+    const QString text = count == 1 ? tr("Import one rule from %1").arg(name)
+                                    : tr("Import %n rules from %1", nullptr, count).arg(name);
     if (mode == Mode::Replace) {
         session->undoStack()->push(new ReplaceRulesCommand(model, rows, text));
-    } else {
-        session->undoStack()->push(new InsertRulesCommand(model, model->rowCount(), rows, text));
+    } else if (!rows.isEmpty()) {
+        session->undoStack()->push(new InsertRulesCommand(model, placed.rows, rows, text));
     }
-    emit statusMessage(text);
+    QString status = text + QLatin1Char('.');
+    if (placed.skipped > 0) {
+        status += QLatin1Char(' ') + tr("The table already ends with %1; it was not added again.")
+                                         .arg(ImportPlacement::finalRule(model));
+    }
+    emit statusMessage(status);
     return true;
+}
+
+ImportExport::Mode ImportExport::askMode(const QString &name, int count)
+{
+    const QString family = FamilyText::name(m_workspace->currentFamily());
+    QMessageBox box(QMessageBox::Question, tr("Import rules"),
+                    count == 1 ? tr("%1 holds one DOCKER-USER rule. Add it to the %2 table, or "
+                                    "replace the table with it?")
+                                     .arg(name, family)
+                               : tr("%1 holds %n DOCKER-USER rules. Add them to the %2 table, or "
+                                    "replace the table with them?",
+                                    nullptr, count)
+                                     .arg(name, family),
+                    QMessageBox::Cancel, m_dialogParent);
+    box.setObjectName(QStringLiteral("importQuestion"));
+    box.setInformativeText(
+        tr("Add puts each rule where its command says: -I at the top (or at its position), "
+           "-A at the end but before a final rule such as Docker's -j RETURN. Replace removes "
+           "every rule the table has now; Undo brings them back."));
+    // Adding is the safe answer, so it is the one Enter gives; replacing deletes rules.
+    QPushButton *append = box.addButton(tr("&Add"), QMessageBox::AcceptRole);
+    append->setObjectName(QStringLiteral("importAdd"));
+    QPushButton *replace = box.addButton(tr("&Replace the table"), QMessageBox::DestructiveRole);
+    replace->setObjectName(QStringLiteral("importReplace"));
+    box.setDefaultButton(append);
+    box.setEscapeButton(QMessageBox::Cancel);
+    ModalRunner::exec(&box);
+    if (box.clickedButton() == replace) {
+        return Mode::Replace;
+    }
+    return box.clickedButton() == append ? Mode::Append : Mode::Ask;
 }
 
 QByteArray ImportExport::dockerExample(const QString &wan, Family family)

@@ -19,6 +19,10 @@ class ImportExport final : public QObject
 {
     Q_OBJECT
 public:
+    /**
+     * Append: add the rules where their commands put them (`-I` at the top or at its
+     * position, `-A` at the end but before a final rule such as Docker's `-j RETURN`).
+     */
     enum class Mode { Ask, Replace, Append };
 
     ImportExport(Workspace *workspace, QWidget *dialogParent, QObject *parent = nullptr);
@@ -53,6 +57,8 @@ signals:
 
 private:
     QString askFileName(bool save, const QString &suggested = QString());
+    /// Add or Replace (Add is the default); Ask when cancelled.
+    Mode askMode(const QString &name, int count);
     QVector<Userchain::Family> exportFamilies() const;
 
     Workspace *m_workspace;

@@ -48,7 +48,9 @@ void LayoutHint::update()
         restyle();
     }
     m_fix->setVisible(m_result.kind == ChainLayout::Kind::Unreachable);
-    m_fix->setText(tr("Move them above rule %1").arg(m_result.endingRow + 1));
+    m_fix->setText((m_result.unreachableCount == 1 ? tr("Move it above rule %1")
+                                                   : tr("Move them above rule %1"))
+                       .arg(m_result.endingRow + 1));
     setVisible(!text.isEmpty());
 }
 
@@ -74,6 +76,8 @@ void LayoutHint::moveUnreachableUp()
     }
     m_model->undoStack()->push(new MoveRulesCommand(
         m_model, rows, m_result.endingRow,
-        tr("Move %n unreachable rule(s) above rule %1", nullptr, int(rows.size()))
+        (rows.size() == 1
+             ? tr("Move the unreachable rule above rule %1")
+             : tr("Move %n unreachable rules above rule %1", nullptr, int(rows.size())))
             .arg(m_result.endingRow + 1)));
 }

@@ -222,7 +222,8 @@ void PersistenceController::savePermanently()
             continue;
         }
         families.append(family);
-        parts << tr("%1 (%n rule(s))", nullptr, int(session->liveSpecs().size()))
+        const int count = int(session->liveSpecs().size());
+        parts << (count == 1 ? tr("%1 (one rule)") : tr("%1 (%n rules)", nullptr, count))
                      .arg(FamilyText::name(family));
         if (session->isModified()) {
             edited << FamilyText::name(family);
@@ -298,10 +299,13 @@ void PersistenceController::restoreSaved()
         return;
     }
     const QString name = FamilyText::name(family);
+    const int count = int(s.rules.size());
     QString text =
-        tr("Replace the active %1 DOCKER-USER with the %n rule(s) saved on %2? The change takes "
-           "effect at once.",
-           nullptr, int(s.rules.size()))
+        (count == 1 ? tr("Replace the active %1 DOCKER-USER with the one rule saved on %2? The "
+                         "change takes effect at once.")
+                    : tr("Replace the active %1 DOCKER-USER with the %n rules saved on %2? The "
+                         "change takes effect at once.",
+                         nullptr, count))
             .arg(name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.savedAt),
                                           QLocale::ShortFormat));
     if (session->isModified()) {

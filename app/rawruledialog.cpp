@@ -2,7 +2,8 @@
 
 #include "crossfamily.h"
 #include "familytext.h"
-#include "ruleparser.h"
+#include "messagetext.h"
+#include "restorefile.h"
 #include "themecolors.h"
 #include "ui_rawruledialog.h"
 
@@ -26,7 +27,8 @@ RawRuleDialog::RawRuleDialog(Userchain::Family family, QWidget *parent)
            "tables."));
     m_ui->promptLabel->setText(
         tr("Type the %1 rule as you would after <tt>%2 -A DOCKER-USER</tt>, for example "
-           "<tt>-i eth0 ! -s %3 -j DROP</tt>.")
+           "<tt>-i eth0 ! -s %3 -j DROP</tt>, or paste a whole <tt>%2</tt> command from "
+           "Docker's page.")
             .arg(FamilyText::name(family), FamilyText::tool(family),
                  FamilyText::exampleAddress(family)));
     connect(m_ui->specEdit, &QLineEdit::textChanged, this, &RawRuleDialog::validate);
@@ -84,23 +86,25 @@ void RawRuleDialog::validate()
 {
     const QString text = m_ui->specEdit->text().trimmed();
     m_canonical.clear();
+    m_command.reset();
     if (text.isEmpty()) {
         m_ui->statusLabel->setText(tr("Type a rule."));
         m_ui->statusLabel->setStyleSheet(QString());
     } else {
-        Userchain::RuleError error;
-        if (const auto rule = Userchain::RuleParser::parse(text, m_family, &error)) {
-            m_canonical = rule->toString();
+        // As the import reads a pasted line: a rule-spec, or a whole command from Docker's page
+        // ("sudo iptables -I DOCKER-USER ...").
+        const Userchain::RuleLine line = Userchain::readRuleLine(text, m_family);
+        if (line.rule) {
+            m_canonical = line.rule->toString();
+            if (line.command) {
+                m_command = line.step;
+            }
             m_ui->statusLabel->setText(
                 tr("Valid. iptables-save will show it as: %1").arg(m_canonical));
             m_ui->statusLabel->setStyleSheet(
                 ThemeColors::textStyleSheet(ThemeColors::successText(palette())));
         } else {
-            // The library's message names the token at fault; a wrong family deserves words.
-            const QString family = error.token.isEmpty()
-                                       ? QString()
-                                       : FamilyText::wrongFamilyProblem(error.token, m_family);
-            m_ui->statusLabel->setText(family.isEmpty() ? error.message : family);
+            m_ui->statusLabel->setText(problem(line));
             m_ui->statusLabel->setStyleSheet(
                 ThemeColors::textStyleSheet(ThemeColors::errorText(palette())));
         }
@@ -111,4 +115,20 @@ void RawRuleDialog::validate()
     m_ui->alsoOtherFamilyCheck->setEnabled(other.has_value());
     m_ui->alsoOtherFamilyNote->setVisible(m_otherAvailable && !other && !m_canonical.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(isValid());
+}
+
+QString RawRuleDialog::problem(const Userchain::RuleLine &line) const
+{
+    // A command of the other family's tool: say in which table its rule belongs.
+    if (line.toolFamily && *line.toolFamily != m_family) {
+        const Userchain::Family family = *line.toolFamily;
+        return tr("This is an %1 command: its rule belongs in the %2 table. Add it there, or "
+                  "start the line with %3.")
+            .arg(FamilyText::tool(family), FamilyText::name(family), FamilyText::tool(m_family));
+    }
+    // The library's message names the token at fault; a wrong family deserves words.
+    const QString family = line.error.token.isEmpty()
+                               ? QString()
+                               : FamilyText::wrongFamilyProblem(line.error.token, m_family);
+    return family.isEmpty() ? MessageText::sentence(line.error.message) : family;
 }

@@ -1,15 +1,19 @@
 #pragma once
 
-#include "rule.h"
+#include "restorefile.h"
 
 #include <QDialog>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class RawRuleDialog;
 }
 
-/// Type a rule-spec and see it checked by the library's parser as you type.
+/**
+ * Type a rule-spec, or paste a command as Docker's page writes it (`iptables -I DOCKER-USER
+ * ...`), and see it checked as you type, by the same reader as a pasted import.
+ */
 class RawRuleDialog final : public QDialog
 {
     Q_OBJECT
@@ -22,6 +26,8 @@ public:
     /// The canonical text of a valid rule, else empty.
     QString spec() const { return m_canonical; }
     bool isValid() const { return !m_canonical.isEmpty(); }
+    /// For a valid command (not a bare rule-spec): its -A or -I, which says where the rule goes.
+    std::optional<Userchain::ImportStep> command() const { return m_command; }
     QString message() const;
     void setSpecText(const QString &text); ///< for tests: as if typed
     /// Offers "also add to the other family" (for a new rule, when that family can be edited).
@@ -34,10 +40,12 @@ protected:
 
 private:
     void validate();
+    QString problem(const Userchain::RuleLine &line) const;
 
     std::unique_ptr<Ui::RawRuleDialog> m_ui;
     Userchain::Family m_family;
     QString m_canonical;
     QString m_otherSpec;
+    std::optional<Userchain::ImportStep> m_command;
     bool m_otherAvailable = false;
 };

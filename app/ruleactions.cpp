@@ -4,6 +4,7 @@
 #include "editsession.h"
 #include "familytext.h"
 #include "hostinfo.h"
+#include "importplacement.h"
 #include "insertrulescommand.h"
 #include "modalrunner.h"
 #include "moverulescommand.h"
@@ -92,13 +93,8 @@ void RuleActions::insertRules(const QStringList &specs, const QString &undoText)
     insertRules(m_workspace->currentFamily(), specs, undoText);
 }
 
-void RuleActions::insertRules(Family family, const QStringList &specs, const QString &undoText)
-{
-    insertRulesAt(family, insertionRow(family), specs, undoText);
-}
-
-void RuleActions::insertRulesAt(Family family, int row, const QStringList &specs,
-                                const QString &undoText)
+void RuleActions::insertRules(Family family, const QStringList &specs, const QString &undoText,
+                              int row)
 {
     if (specs.isEmpty()) {
         return;
@@ -110,7 +106,10 @@ void RuleActions::insertRulesAt(Family family, int row, const QStringList &specs
     for (const QString &spec : specs) {
         rows.append(model->makeRow(spec));
     }
-    row = std::clamp(row, 0, model->rowCount());
+    if (row < 0) {
+        row = insertionRow(family);
+    }
+    row = qBound(0, row, model->rowCount());
     target->undoStack()->push(new InsertRulesCommand(model, row, rows, undoText));
     if (RuleTableView *v = view(family); v && family == m_workspace->currentFamily()) {
         v->selectRows(row, int(rows.size()));
@@ -146,11 +145,18 @@ void RuleActions::addRule()
     dialog.setOtherFamilyAvailable(otherFamilyEditable());
     if (ModalRunner::exec(&dialog) == QDialog::Accepted && dialog.isValid()) {
         const QString other = dialog.otherFamilySpec();
-        insertRules({dialog.spec()},
+        // A command typed as on Docker's page goes where it says, as an imported one would.
+        int row = -1;
+        if (const auto command = dialog.command()) {
+            row = command->insert ? command->position - 1
+                                  : ImportPlacement::appendRow(session()->model());
+        }
+        insertRules(session()->family(), {dialog.spec()},
                     other.isEmpty()
                         ? tr("Add rule")
                         : tr("Add rule (also in %1)")
-                              .arg(FamilyText::name(FamilyText::other(session()->family()))));
+                              .arg(FamilyText::name(FamilyText::other(session()->family()))),
+                    row);
         if (!other.isEmpty()) {
             alsoInOtherFamily({other}, false, tr("Add rule"));
         }
@@ -297,7 +303,7 @@ void RuleActions::runWizard(RuleWizard::Kind kind)
         }
         session()->undoStack()->push(new ReplaceRulesCommand(model, rows, here));
     } else {
-        insertRulesAt(session()->family(), row, rules, here);
+        insertRules(session()->family(), rules, here, row);
     }
     alsoInOtherFamily(otherRules, replace, text);
 }

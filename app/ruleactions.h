@@ -39,11 +39,10 @@ public:
 
     /// Adds canonical rules where new rules go (see insertionRow()) as one undoable step.
     void insertRules(const QStringList &specs, const QString &undoText);
-    /// The same into `family`'s table, which need not be the one on screen.
-    void insertRules(Userchain::Family family, const QStringList &specs, const QString &undoText);
-    /// The same at `row` (0-based) of `family`'s table, as one undoable step.
-    void insertRulesAt(Userchain::Family family, int row, const QStringList &specs,
-                       const QString &undoText);
+    /// The same into `family`'s table, which need not be the one on screen; at `row` (0-based)
+    /// if >= 0.
+    void insertRules(Userchain::Family family, const QStringList &specs, const QString &undoText,
+                     int row = -1);
     /**
      * Before the first selected rule; without a selection, before a final `-j RETURN` (which
      * must stay last to hand packets back to Docker), else at the end.

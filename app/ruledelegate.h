@@ -6,8 +6,8 @@ class RuleTableModel;
 class QSortFilterProxyModel;
 
 /**
- * Delegate of the DOCKER-USER table: link targets (from LinkDelegate) and in-place editors that
- * validate as the user types, with the parser's message as the editor's tooltip.
+ * Delegate of the DOCKER-USER table: link targets (from LinkDelegate) and in-place editors
+ * (CellEditor) that validate as the user types and know why a text would be refused.
  */
 class RuleDelegate final : public LinkDelegate
 {

@@ -2,6 +2,7 @@
 
 #include "chainlayout.h"
 #include "editrulecommand.h"
+#include "messagetext.h"
 #include "moverulescommand.h"
 #include "rowstyle.h"
 #include "ruleformatter.h"
@@ -380,7 +381,7 @@ QString RuleTableModel::specWithCell(int rowIndex, int column, const QString &te
     Userchain::RuleError parseError;
     const auto parsed = Userchain::RuleParser::parse(rule.toString(), m_family, &parseError);
     if (!parsed) {
-        *error = parseError.message;
+        *error = MessageText::sentence(parseError.message);
         return QString();
     }
     return parsed->toString();
@@ -549,7 +550,8 @@ void RuleTableModel::insertRules(int row, const QVector<RuleRow> &rows)
         m_nextId = std::max(m_nextId, rows.at(i).id + 1);
     }
     endInsertRows();
-    updateReachability(); // before dataChanged(), as in removeRules()
+    // Reachability first: a listener of dataChanged (LayoutHint) reads firstEndingRow().
+    updateReachability();
     // Positions below the insertion point changed.
     emit dataChanged(index(row, PositionColumn), index(rowCount() - 1, PositionColumn));
 }
@@ -573,8 +575,8 @@ QVector<RuleRow> RuleTableModel::removeRules(const QVector<int> &rows)
         endRemoveRows();
         i = j - 1;
     }
-    // Reachability first: a slot of dataChanged() may look up the ending row, which must not
-    // be the old one (past the end when the chain's last rule ends it).
+    // Reachability first: a listener of dataChanged (LayoutHint) reads firstEndingRow(), which
+    // may name a row that is gone until then.
     updateReachability();
     if (!rows.isEmpty() && rows.first() < rowCount()) {
         emit dataChanged(index(rows.first(), PositionColumn),

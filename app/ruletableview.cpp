@@ -4,6 +4,7 @@
 #include "layouthint.h"
 #include "ruledelegate.h"
 #include "rulefilterproxy.h"
+#include "ruletable.h"
 #include "ruletablemodel.h"
 
 #include <QEvent>
@@ -17,7 +18,7 @@
 RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new RuleFilterProxy(this)),
       m_intro(new DockerUserIntro(this)), m_hint(new LayoutHint(model, this)),
-      m_search(new QLineEdit(this)), m_view(new QTableView(this))
+      m_search(new QLineEdit(this)), m_view(new RuleTable(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

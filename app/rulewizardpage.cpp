@@ -2,6 +2,7 @@
 
 #include "crossfamily.h"
 #include "familytext.h"
+#include "messagetext.h"
 #include "reachability.h"
 #include "ruleparser.h"
 #include "themecolors.h"
@@ -258,7 +259,7 @@ void RuleWizardPage::revalidate()
             const auto rule = Userchain::RuleParser::parse(draft, m_context.family, &error);
             if (!rule) {
                 problem = drafts.size() == 1
-                              ? error.message
+                              ? MessageText::sentence(error.message)
                               : tr("Rule %1: %2").arg(canonical.size() + 1).arg(error.message);
                 break;
             }

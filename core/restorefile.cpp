@@ -29,6 +29,11 @@ const QStringList kTables = {QStringLiteral("filter"), QStringLiteral("nat"),
 
 const QString kDockerUser = QStringLiteral("DOCKER-USER");
 
+/// The commands a plain line may start with, as Docker's page and shells write them.
+const QStringList kTools = {QStringLiteral("iptables"),         QStringLiteral("ip6tables"),
+                            QStringLiteral("iptables-legacy"),  QStringLiteral("iptables-nft"),
+                            QStringLiteral("ip6tables-legacy"), QStringLiteral("ip6tables-nft")};
+
 /**
  * Files with at least this many lines are scanned (tokenized and, for an import, their rules
  * parsed) on several threads; for shorter ones starting threads would cost about what it
@@ -198,6 +203,7 @@ struct ScannedLine
 
     LineKind kind = LineKind::Blank;
     Command command = Command::Unknown;
+    quint8 tool = 0; ///< plain form: 1 + index in kTools of the tool the line starts with; 0: none
     bool crlf = false;       ///< restore form: the line ends in CR
     bool wellFormed = false; ///< Chain: ":NAME POLICY", optionally "[p:b]"
     bool tokenized = false;
@@ -271,7 +277,9 @@ bool hasTableOption(const QStringList &a)
 }
 
 /// Fills out for one line; touches nothing shared, so lines can be scanned on any thread.
-void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QVector<Rule> *rules)
+/// ruleError, when given, gets the whole refusal of the rule parsed ahead (with its token).
+void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QVector<Rule> *rules,
+              RuleError *ruleError = nullptr)
 {
     if (options.form == Form::Restore) {
         out->crlf = line.endsWith(QLatin1Char('\r'));
@@ -329,14 +337,12 @@ void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QV
         });
         out->tableOption = hasTableOption(a);
     } else {
-        static const QStringList tools = {
-            QStringLiteral("iptables"),         QStringLiteral("ip6tables"),
-            QStringLiteral("iptables-legacy"),  QStringLiteral("iptables-nft"),
-            QStringLiteral("ip6tables-legacy"), QStringLiteral("ip6tables-nft")};
         if (!a.isEmpty() && a.first() == QLatin1String("sudo"))
             a.removeFirst();
-        if (!a.isEmpty() && tools.contains(a.first()))
+        if (const qsizetype tool = a.isEmpty() ? -1 : kTools.indexOf(a.first()); tool >= 0) {
+            out->tool = quint8(tool + 1);
             a.removeFirst();
+        }
     }
     out->commandName = a.value(0);
     out->command = commandOf(out->commandName, &out->commandName);
@@ -364,6 +370,8 @@ void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QV
             rules->append(std::move(*parsed));
         } else {
             out->message = error.message;
+            if (ruleError)
+                *ruleError = std::move(error);
         }
     }
     // The checks need only the facts above; the tokens are freed here, on this thread.
@@ -572,6 +580,34 @@ void checkStructure(Scan &scanned, QVector<RestoreChain> *chains, const OnComman
              tr("table \"%1\" started on line %2 has no \"COMMIT\"").arg(table).arg(tableLine)});
 }
 
+/**
+ * Why a scanned plain line cannot add a rule of `family`, whatever chain it names: a command
+ * other than -A and -I, or the other family's tool ("ip6tables" in an IPv4 import, whose
+ * rule would otherwise quietly land in the wrong table). Empty: none.
+ */
+QString plainLineProblem(const ScannedLine &s, Family family)
+{
+    if (s.command != Command::Append && s.command != Command::Insert) {
+        if (s.commandName.isEmpty()) // "sudo iptables" alone, or half typed
+            return tr("a command such as \"-A DOCKER-USER\" is missing");
+        return s.commandName.startsWith(QLatin1Char('-'))
+                   ? tr("command \"%1\" is not supported here; use -A or -I").arg(s.commandName)
+                   : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"")
+                         .arg(s.commandName);
+    }
+    if (s.tool > 0) {
+        const QString &tool = kTools.at(s.tool - 1);
+        const bool ip6 = tool.startsWith(QLatin1String("ip6"));
+        if (ip6 && family == Family::IPv4)
+            return tr("\"%1\" is the command for IPv6 rules; these rules are read as IPv4")
+                .arg(tool);
+        if (!ip6 && family == Family::IPv6)
+            return tr("\"%1\" is the command for IPv4 rules; these rules are read as IPv6")
+                .arg(tool);
+    }
+    return QString();
+}
+
 } // namespace
 
 QString FileError::toString(const QString &fileName) const
@@ -605,7 +641,7 @@ QStringList RestoreFile::userChains(const QString &table) const
 }
 
 DockerUserImport importDockerUser(const QByteArray &data, Family family,
-                                  const QStringList *existingChains)
+                                  const QStringList *existingChains, int rulesBefore)
 {
     DockerUserImport result;
     std::optional<QStringList> knownChains;
@@ -659,13 +695,8 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
                 result.errors.append({i + 1, s.message});
                 continue;
             }
-            if (s.command != Command::Append && s.command != Command::Insert) {
-                result.errors.append(
-                    {i + 1, s.commandName.startsWith(QLatin1Char('-'))
-                                ? tr("command \"%1\" is not supported here; use -A or -I")
-                                      .arg(s.commandName)
-                                : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"")
-                                      .arg(s.commandName)});
+            if (const QString problem = plainLineProblem(s, family); !problem.isEmpty()) {
+                result.errors.append({i + 1, problem});
                 continue;
             }
             commands.append(i);
@@ -675,18 +706,27 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
     // The chain as built so far: each rule (parsed ahead, moved out at the end) and its line.
     // Pointers rather than rules, so that an insert moves two words per rule, and a deque, so
     // that the usual inserts, at the top, move none.
+    // The rules the chain held before (rulesBefore) stand in as entries without a rule, so
+    // that -I's positions count them, until a flush removes them.
     struct Placed
     {
         Rule *rule;
         int line;
+        int step; ///< index into steps
     };
-    std::deque<Placed> chain;
+    std::deque<Placed> chain(size_t(std::max(0, rulesBefore)), Placed{nullptr, 0, -1});
+    int before = std::max(0, rulesBefore); // entries of chain without a rule
+    QVector<ImportStep> steps;             // rule: filled in once the order is known
+    steps.reserve(commands.size());
     for (int index : std::as_const(commands)) {
         const ScannedLine &s = scanned.line(index);
         const int lineNo = index + 1;
         if (s.command == Command::Flush) {
-            if (s.name == kDockerUser || s.name.isEmpty())
+            if (s.name == kDockerUser || s.name.isEmpty()) {
                 chain.clear();
+                steps.clear();
+                before = 0;
+            }
             continue;
         }
         const bool append = s.command == Command::Append;
@@ -707,9 +747,9 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             const int n = s.position.toInt(&ok);
             if (!ok || n < 1 || n > size + 1) {
                 result.errors.append(
-                    {lineNo, tr("cannot insert at position \"%1\": the chain has %2 rules here")
+                    {lineNo, tr("cannot insert at position \"%1\": the highest position here is %2")
                                  .arg(s.position)
-                                 .arg(size)});
+                                 .arg(size + 1)});
                 continue;
             }
             position = n - 1;
@@ -724,11 +764,19 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             result.errors.append({lineNo, error.message});
             continue;
         }
-        chain.insert(chain.begin() + position, {rule, lineNo});
+        chain.insert(chain.begin() + position, {rule, lineNo, int(steps.size())});
+        steps.append({-1, insert, insert ? position + 1 : 0});
     }
+    if (before > 0) // the rules that were there already are not the file's
+        chain.erase(std::remove_if(chain.begin(), chain.end(),
+                                   [](const Placed &p) { return p.rule == nullptr; }),
+                    chain.end());
     result.lines.reserve(qsizetype(chain.size()));
-    for (const Placed &p : chain)
-        result.lines.append(p.line);
+    for (size_t k = 0; k < chain.size(); ++k) {
+        result.lines.append(chain[k].line);
+        steps[chain[k].step].rule = int(k);
+    }
+    result.steps = std::move(steps);
     // Usually the chain is every rule parsed, in file order (no -I, no -F after rules, none
     // refused): then the first part's list, which has room for them all, becomes the result
     // as it is, and only the other parts' rules are moved.
@@ -750,6 +798,49 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         for (const Placed &p : chain)
             result.rules.append(std::move(*p.rule));
     }
+    return result;
+}
+
+RuleLine readRuleLine(const QString &line, Family family)
+{
+    RuleLine result;
+    ScannedLine s;
+    QVector<Rule> rules;
+    scanLine(line, {Form::Plain, true, family}, &s, &rules, &result.error);
+    if (s.tool > 0)
+        result.toolFamily =
+            kTools.at(s.tool - 1).startsWith(QLatin1String("ip6")) ? Family::IPv6 : Family::IPv4;
+    result.command = s.tool > 0 || s.command != Command::Unknown;
+    if (!result.command) {
+        // A bare rule-spec; tokenized again, as the scan keeps no tokens of a line it need not
+        // parse.
+        result.rule = RuleParser::parse(line, family, &result.error);
+        return result;
+    }
+    const auto refuse = [&result](const QString &message) {
+        result.error = RuleError{-1, QString(), message, false};
+        return result;
+    };
+    if (!s.tokenized)
+        return refuse(s.message);
+    if (const QString problem = plainLineProblem(s, family); !problem.isEmpty())
+        return refuse(problem);
+    if (s.name.isEmpty())
+        return refuse(tr("\"%1\" needs a chain name").arg(s.commandName));
+    if (s.name != kDockerUser)
+        return refuse(
+            tr("this is a rule of chain \"%1\"; only DOCKER-USER rules are read here").arg(s.name));
+    const bool insert = s.command == Command::Insert;
+    result.step = {0, insert, insert ? 1 : 0};
+    if (s.hasPosition) {
+        bool ok = false;
+        result.step.position = s.position.toInt(&ok);
+        if (!ok || result.step.position < 1)
+            return refuse(
+                tr("\"%1\" is not a position in the chain (1 is the top)").arg(s.position));
+    }
+    if (s.rule >= 0)
+        result.rule = std::move(rules[s.rule]);
     return result;
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "rule.h"
+#include "ruleparser.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <optional>
 
 namespace Userchain {
 
@@ -55,12 +58,30 @@ public:
     QStringList userChains(const QString &table) const;
 };
 
+/**
+ * How one imported rule was placed, as iptables places it: `-A` appends, `-I` inserts at a
+ * 1-based position (the top when the line names none). Restore files' `-A DOCKER-USER` lines
+ * are appends too.
+ */
+struct ImportStep
+{
+    int rule = -1;       ///< index into DockerUserImport::rules
+    bool insert = false; ///< -I rather than -A
+    int position = 0;    ///< -I: 1-based, 1 when none was given; -A: 0
+};
+
 /// The DOCKER-USER rules found in an iptables-restore file or a plain list of `-A DOCKER-USER`
 /// lines.
 struct DockerUserImport
 {
-    QVector<Rule> rules;
-    QVector<int> lines; ///< source line of each rule
+    QVector<Rule> rules; ///< in chain order: as the commands leave them among themselves
+    QVector<int> lines;  ///< source line of each rule
+    /**
+     * The commands that placed `rules`, in file order (after the last flush of DOCKER-USER).
+     * Applied one by one to a chain of rulesBefore rules, they put each rule where iptables
+     * would: how the GUI adds an import to the table on screen.
+     */
+    QVector<ImportStep> steps;
     QVector<FileError> errors;
     QVector<FileError> notes; ///< what was read but not imported (rules of other chains)
     bool ok() const { return errors.isEmpty(); }
@@ -71,9 +92,30 @@ struct DockerUserImport
  * existingChains: the user chains the target table already has (the GUI passes the live
  * ones). When given, a jump must name one of them or a chain the file declares, as
  * `iptables-restore -n` would require; when null, jump targets are left to the helper.
+ * rulesBefore: how many rules DOCKER-USER holds before the commands run (until a flush), which
+ * `-I N` may count; they are not part of the result.
+ * Plain lines may start with `sudo` and `iptables` or `ip6tables` (also `-legacy`, `-nft`);
+ * the other family's tool is an error.
  */
 DockerUserImport importDockerUser(const QByteArray &data, Family family,
-                                  const QStringList *existingChains = nullptr);
+                                  const QStringList *existingChains = nullptr, int rulesBefore = 0);
+
+/**
+ * One line typed into a rule editor: a rule-spec (`-i eth0 -j DROP`), or a whole command as
+ * Docker's page writes it (`sudo iptables -I DOCKER-USER -i eth0 -j DROP`), read as
+ * importDockerUser reads a plain line.
+ */
+struct RuleLine
+{
+    std::optional<Rule> rule;
+    RuleError error;      ///< why not, with the token at fault when there is one
+    bool command = false; ///< a command, not a bare rule-spec
+    ImportStep step;      ///< a command's -A or -I (rule: 0)
+    /// The family of the tool the command names (iptables: IPv4, ip6tables: IPv6), if it names
+    /// one; a line for the other family is refused, and this says which one it is for.
+    std::optional<Family> toolFamily;
+};
+RuleLine readRuleLine(const QString &line, Family family);
 
 /**
  * The export form that `iptables-restore -n` loads unchanged:

@@ -11,8 +11,8 @@ target_link_libraries(userchain-gui-testsupport PUBLIC userchain-gui Qt6::Test)
 target_compile_definitions(userchain-gui-testsupport PUBLIC
     USERCHAIN_FIXTURES_DIR="${USERCHAIN_FIXTURES_DIR}")
 
-foreach(name ruletablemodel wizards wizardplacement mainwindow layouts families persistence
-             translation newcomer accessibility)
+foreach(name ruletablemodel wizards wizardplacement mainwindow editing layouts families
+             persistence translation newcomer accessibility)
     userchain_add_test(tst_gui_${name}
         SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_${name}.cpp
         LIBS userchain-gui-testsupport Qt6::Widgets

@@ -97,6 +97,17 @@ void TestCliCheck::check_data()
     QTest::newRow("ipv6 address in an ipv4 file")
         << QByteArray("-A DOCKER-USER -s 2001:db8::/32 -j DROP\n") << QStringList{} << 2
         << QString() << QStringLiteral("FILE:1:");
+    // Docker's page gives ip6tables lines next to the iptables ones: read as IPv4 they would
+    // put IPv6 rules into the IPv4 chain.
+    QTest::newRow("ip6tables line in an ipv4 check")
+        << QByteArray("iptables -A DOCKER-USER -i eth0 -j DROP\n"
+                      "ip6tables -A DOCKER-USER -i eth0 -j DROP\n")
+        << QStringList{} << 2 << QString()
+        << QStringLiteral("FILE:2: \"ip6tables\" is the command for IPv6 rules; these rules "
+                          "are read as IPv4");
+    QTest::newRow("ip6tables lines with -6")
+        << QByteArray("sudo ip6tables -I DOCKER-USER -i eth0 -j DROP\n") << QStringList{"-6"} << 0
+        << QStringLiteral("-A DOCKER-USER -i eth0 -j DROP\n") << QString();
     QTest::newRow("unterminated quote")
         << QByteArray("*filter\n-A DOCKER-USER -m comment --comment \"open -j ACCEPT\nCOMMIT\n")
         << QStringList{} << 2 << QString() << QStringLiteral("FILE:2:");

@@ -21,6 +21,11 @@ private slots:
     void importInsertSemantics();
     void importReportsEveryBadLine();
     void importChecksJumpsOnlyAgainstKnownChains();
+    void importStepsInFileOrder();
+    void importCountsRulesBefore();
+    void importRefusesOtherFamilyTool();
+    void ruleLine_data();
+    void ruleLine();
     void exportForm();
 };
 
@@ -164,6 +169,163 @@ void TestRestoreFile::importChecksJumpsOnlyAgainstKnownChains()
     const QByteArray plain = "-A DOCKER-USER -j NOPE\n";
     QVERIFY(importDockerUser(plain, Family::IPv4).ok());
     QCOMPARE(importDockerUser(plain, Family::IPv4, &live).errors.size(), 1);
+}
+
+void TestRestoreFile::importStepsInFileOrder()
+{
+    // Each rule keeps the command that placed it, so the GUI can place it in a table that is
+    // not empty as iptables would.
+    const QByteArray text = "iptables -A DOCKER-USER -s 1.1.1.1 -j DROP\n"
+                            "sudo iptables -I DOCKER-USER -s 2.2.2.2 -j DROP\n"
+                            "-I DOCKER-USER 2 -s 3.3.3.3 -j DROP\n"
+                            "--append DOCKER-USER -s 4.4.4.4 -j DROP\n";
+    const DockerUserImport r = importDockerUser(text, Family::IPv4);
+    QVERIFY(r.ok());
+    QStringList specs;
+    for (const Rule &rule : r.rules)
+        specs << rule.toString();
+    QCOMPARE(specs, (QStringList{"-s 2.2.2.2/32 -j DROP", "-s 3.3.3.3/32 -j DROP",
+                                 "-s 1.1.1.1/32 -j DROP", "-s 4.4.4.4/32 -j DROP"}));
+    QCOMPARE(r.steps.size(), 4);
+    const auto step = [&r](int i) {
+        return QStringLiteral("%1 %2 %3")
+            .arg(r.steps[i].insert ? "I" : "A")
+            .arg(r.steps[i].position)
+            .arg(r.rules.value(r.steps[i].rule).source);
+    };
+    QCOMPARE(step(0), QStringLiteral("A 0 1.1.1.1/32"));
+    QCOMPARE(step(1), QStringLiteral("I 1 2.2.2.2/32"));
+    QCOMPARE(step(2), QStringLiteral("I 2 3.3.3.3/32"));
+    QCOMPARE(step(3), QStringLiteral("A 0 4.4.4.4/32"));
+
+    // A restore file's rules are appends; only those after the last flush count.
+    const QByteArray file = "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j DROP\n"
+                            "-F DOCKER-USER\n-A DOCKER-USER -j RETURN\nCOMMIT\n";
+    const DockerUserImport f = importDockerUser(file, Family::IPv4);
+    QVERIFY(f.ok());
+    QCOMPARE(f.rules.size(), 1);
+    QCOMPARE(f.steps.size(), 1);
+    QCOMPARE(f.steps[0].rule, 0);
+    QVERIFY(!f.steps[0].insert);
+}
+
+void TestRestoreFile::importCountsRulesBefore()
+{
+    // Pasted into a table of two rules, "-I DOCKER-USER 3" is the end of it.
+    const QByteArray text = "iptables -I DOCKER-USER 3 -s 1.1.1.1 -j DROP\n";
+    const DockerUserImport alone = importDockerUser(text, Family::IPv4);
+    QCOMPARE(alone.errors.size(), 1);
+    QCOMPARE(alone.errors[0].message,
+             QStringLiteral("cannot insert at position \"3\": the highest position here is 1"));
+    const DockerUserImport r = importDockerUser(text, Family::IPv4, nullptr, 2);
+    QVERIFY(r.ok());
+    QCOMPARE(r.rules.size(), 1); // the rules already there are not the import's
+    QCOMPARE(r.lines, QVector<int>{1});
+    QCOMPARE(r.steps.size(), 1);
+    QCOMPARE(r.steps[0].rule, 0);
+    QCOMPARE(r.steps[0].position, 3);
+    QCOMPARE(importDockerUser(text, Family::IPv4, nullptr, 1).errors.size(), 1);
+    // A flush takes them away.
+    const QByteArray flushed = "*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n"
+                               "-I DOCKER-USER 3 -j DROP\nCOMMIT\n";
+    QCOMPARE(importDockerUser(flushed, Family::IPv4, nullptr, 5).errors.size(), 1);
+    // Inserted among them, the import's own rules keep their order among themselves.
+    const QByteArray mixed = "-A DOCKER-USER -s 1.1.1.1 -j DROP\n"
+                             "-I DOCKER-USER 2 -s 2.2.2.2 -j DROP\n";
+    const DockerUserImport m = importDockerUser(mixed, Family::IPv4, nullptr, 2);
+    QVERIFY(m.ok());
+    QCOMPARE(m.rules[0].source, QStringLiteral("2.2.2.2/32"));
+    QCOMPARE(m.rules[1].source, QStringLiteral("1.1.1.1/32"));
+    QCOMPARE(m.lines, (QVector<int>{2, 1}));
+    QCOMPARE(m.steps[0].rule, 1);
+    QCOMPARE(m.steps[1].rule, 0);
+}
+
+void TestRestoreFile::importRefusesOtherFamilyTool()
+{
+    const QByteArray v6 = "ip6tables -A DOCKER-USER -i eth0 -j DROP\n";
+    const DockerUserImport r = importDockerUser(v6, Family::IPv4);
+    QCOMPARE(r.errors.size(), 1);
+    QCOMPARE(r.errors[0].toString(QStringLiteral("pasted")),
+             QStringLiteral("pasted:1: \"ip6tables\" is the command for IPv6 rules; these rules "
+                            "are read as IPv4"));
+    QVERIFY(importDockerUser(v6, Family::IPv6).ok());
+    const QByteArray v4 = "sudo iptables-nft -A DOCKER-USER -i eth0 -j DROP\n";
+    QVERIFY(importDockerUser(v4, Family::IPv4).ok());
+    QCOMPARE(importDockerUser(v4, Family::IPv6).errors.size(), 1);
+}
+
+void TestRestoreFile::ruleLine_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<int>("family");
+    QTest::addColumn<QString>("spec");  // canonical, or empty when refused
+    QTest::addColumn<QString>("error"); // the message when refused
+    QTest::addColumn<QString>("step");  // "A 0", "I 1", "I 3", or "" for a bare spec
+    QTest::newRow("bare spec") << "-i eth0 -j DROP" << 4 << "-i eth0 -j DROP"
+                               << ""
+                               << "";
+    QTest::newRow("Docker's page") << "iptables -I DOCKER-USER -i ext_if ! -s 192.168.1.1 -j DROP"
+                                   << 4 << "! -s 192.168.1.1/32 -i ext_if -j DROP"
+                                   << ""
+                                   << "I 1";
+    QTest::newRow("sudo, append") << "sudo iptables -A DOCKER-USER -j RETURN" << 4 << "-j RETURN"
+                                  << ""
+                                  << "A 0";
+    QTest::newRow("position") << "-I DOCKER-USER 3 -p tcp --dport 22 -j DROP" << 4
+                              << "-p tcp -m tcp --dport 22 -j DROP"
+                              << ""
+                              << "I 3";
+    QTest::newRow("ip6tables") << "ip6tables -A DOCKER-USER -s 2001:db8::1 -j DROP" << 6
+                               << "-s 2001:db8::1/128 -j DROP"
+                               << ""
+                               << "A 0";
+    QTest::newRow("ip6tables in IPv4")
+        << "ip6tables -A DOCKER-USER -i eth0 -j DROP" << 4 << ""
+        << "\"ip6tables\" is the command for IPv6 rules; these rules are read as IPv4"
+        << "";
+    QTest::newRow("other chain")
+        << "iptables -A FORWARD -j DROP" << 4 << ""
+        << "this is a rule of chain \"FORWARD\"; only DOCKER-USER rules are read here"
+        << "";
+    QTest::newRow("other command") << "iptables -D DOCKER-USER 1" << 4 << ""
+                                   << "command \"-D\" is not supported here; use -A or -I"
+                                   << "";
+    QTest::newRow("no command") << "sudo iptables" << 4 << ""
+                                << "a command such as \"-A DOCKER-USER\" is missing"
+                                << "";
+    QTest::newRow("no chain") << "iptables -A" << 4 << ""
+                              << "\"-A\" needs a chain name"
+                              << "";
+    QTest::newRow("bad position") << "iptables -I DOCKER-USER 0 -j DROP" << 4 << ""
+                                  << "\"0\" is not a position in the chain (1 is the top)"
+                                  << "";
+    QTest::newRow("bad rule") << "iptables -A DOCKER-USER -p tcp --dprot 80 -j DROP" << 4 << ""
+                              << "unknown option \"--dprot\" (did you mean --dport?)"
+                              << "";
+    QTest::newRow("bad spec") << "-s 300.1.1.1 -j DROP" << 4 << ""
+                              << "\"300.1.1.1\" is not an IPv4 address"
+                              << "";
+}
+
+void TestRestoreFile::ruleLine()
+{
+    QFETCH(QString, line);
+    QFETCH(int, family);
+    QFETCH(QString, spec);
+    QFETCH(QString, error);
+    QFETCH(QString, step);
+    const RuleLine r = readRuleLine(line, family == 6 ? Family::IPv6 : Family::IPv4);
+    QCOMPARE(r.rule ? r.rule->toString() : QString(), spec);
+    QCOMPARE(r.rule ? QString() : r.error.message, error);
+    if (r.rule) {
+        QCOMPARE(r.command, !step.isEmpty());
+        if (r.command)
+            QCOMPARE(QStringLiteral("%1 %2").arg(r.step.insert ? "I" : "A").arg(r.step.position),
+                     step);
+    }
+    if (line.startsWith(QLatin1String("ip6tables")))
+        QCOMPARE(r.toolFamily, std::optional<Family>(Family::IPv6));
 }
 
 void TestRestoreFile::exportForm()

@@ -255,16 +255,17 @@ private slots:
         QVERIFY(!model->index(2, 0).data(RuleTableModel::UnreachableRole).toBool());
         LayoutHint *layout = window()->ruleTableView()->layoutHint();
         QCOMPARE(layout->result().kind, ChainLayout::Kind::Unreachable);
-        QVERIFY2(layout->text().contains(QStringLiteral("never reached")),
+        QVERIFY2(layout->text().contains(QStringLiteral("the rule after it is never reached")),
                  qPrintable(layout->text()));
         QVERIFY(layout->fixButton()->isVisible());
+        QCOMPARE(layout->fixButton()->text(), QStringLiteral("Move it above rule 3"));
 
         QTest::mouseClick(layout->fixButton(), Qt::LeftButton);
         QCOMPARE(model->ruleAt(3).spec, QStringLiteral("-j RETURN"));
         QCOMPARE(layout->result().kind, ChainLayout::Kind::EndsWithReturn);
         QVERIFY(!model->index(3, 0).data(RuleTableModel::UnreachableRole).toBool());
         QCOMPARE(window()->action(QStringLiteral("actionUndo"))->text(),
-                 QStringLiteral("&Undo Move 1 unreachable rule(s) above rule 3"));
+                 QStringLiteral("&Undo Move the unreachable rule above rule 3"));
         window()->session()->undoStack()->undo();
         QCOMPARE(layout->result().kind, ChainLayout::Kind::Unreachable);
 

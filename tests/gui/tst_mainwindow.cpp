@@ -668,11 +668,14 @@ private slots:
         QCOMPARE(model()->rowCount(), 4);
 
         // The exported file comes back as the same table, as one undoable step.
-        ModalRunner::pushHook([](QDialog *) { return int(QMessageBox::Yes); }); // Replace
+        ModalRunner::pushHook([](QDialog *d) {
+            d->findChild<QPushButton *>(QStringLiteral("importReplace"))->click();
+            return d->result();
+        });
         m_window->session()->undoStack()->clear();
         QVERIFY(m_window->importExport()->importFile(path));
         QCOMPARE(model()->specs(), m_window->session()->baselineSpecs());
-        QCOMPARE(undoText(), QStringLiteral("&Undo Import 4 rule(s) from iptables.conf"));
+        QCOMPARE(undoText(), QStringLiteral("&Undo Import 4 rules from iptables.conf"));
 
         QVERIFY(m_window->importExport()->importData(
             ImportExport::dockerExample(QStringLiteral("eth0")), QStringLiteral("example"),

@@ -123,7 +123,7 @@ private slots:
         QCOMPARE(answer.title, QStringLiteral("Save permanently"));
         QVERIFY2(answer.text.contains(QStringLiteral("vanish at the next reboot")),
                  qPrintable(answer.text));
-        QVERIFY(answer.text.contains(QStringLiteral("IPv4 (4 rule(s))")));
+        QVERIFY(answer.text.contains(QStringLiteral("IPv4 (4 rules)")));
         QTRY_COMPARE(savedField(), QStringLiteral("Saved for reboot"));
         QCOMPARE(helper()->saves, QVector<int>{4});
         QCOMPARE(helper()->savedRules[0], window()->session()->liveSpecs());
@@ -244,7 +244,7 @@ private slots:
         QVERIFY(window()->action(QStringLiteral("actionRestoreSaved"))->isEnabled());
         window()->action(QStringLiteral("actionRestoreSaved"))->trigger();
         QCOMPARE(answer.title, QStringLiteral("Restore saved IPv4 rules"));
-        QVERIFY(answer.text.contains(QStringLiteral("2 rule(s)")));
+        QVERIFY(answer.text.contains(QStringLiteral("2 rules")));
         QVERIFY(answer.text.contains(QStringLiteral("discarded")));
         QVERIFY2(answer.detailed.contains(QStringLiteral("+ -A DOCKER-USER -i eth0 -j DROP")),
                  qPrintable(answer.detailed));

@@ -6,6 +6,7 @@
 #include "editrulecommand.h"
 #include "editsession.h"
 #include "fixturesnapshot.h"
+#include "importplacement.h"
 #include "insertrulescommand.h"
 #include "moverulescommand.h"
 #include "removerulescommand.h"
@@ -103,6 +104,65 @@ private slots:
         QVERIFY(!session.isModified());
         session.undoStack()->redo();
         QCOMPARE(m->rowCount(), 7);
+    }
+
+    void insertAtScatteredRows()
+    {
+        // An import's rules land at several places at once, as one command.
+        EditSession session;
+        new QAbstractItemModelTester(session.model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        load(session, abc);
+        RuleTableModel *m = session.model();
+        const QString x = QStringLiteral("-i eth0 -j DROP");
+        const QString y = QStringLiteral("-j LOG");
+        const QString z = QStringLiteral("-i eth1 -j DROP");
+        session.undoStack()->push(new InsertRulesCommand(
+            m, {0, 3, 7}, {m->makeRow(x), m->makeRow(y), m->makeRow(z)}, QStringLiteral("Import")));
+        QCOMPARE(specs(*m),
+                 (QStringList{x, abc.at(0), abc.at(1), y, abc.at(2), abc.at(3), abc.at(4), z}));
+        QCOMPARE(m->firstEndingRow(), 6);
+        session.undoStack()->undo();
+        QCOMPARE(specs(*m), abc);
+        QCOMPARE(m->firstEndingRow(), 4);
+        session.undoStack()->redo();
+        QCOMPARE(m->rowCount(), 8);
+    }
+
+    void importPlacement()
+    {
+        using Step = Userchain::ImportStep;
+        const QStringList imported = {QStringLiteral("-s 10.0.0.9/32 -j DROP"),
+                                      QStringLiteral("-i eth0 -j DROP"),
+                                      QStringLiteral("-j RETURN")};
+        // -A, -I, then -A of what is the table's own final rule.
+        const QVector<Step> steps = {{0, false, 0}, {1, true, 1}, {2, false, 0}};
+        EditSession session;
+        load(session, abc);
+        RuleTableModel *m = session.model();
+        QCOMPARE(ImportPlacement::finalRule(m), QStringLiteral("-j RETURN"));
+        QCOMPARE(ImportPlacement::appendRow(m), 4);
+        ImportPlacement::Result r =
+            ImportPlacement::place(steps, imported, m->rowCount(), ImportPlacement::finalRule(m));
+        // [eth0, 1, 2, 3, 4, 10.0.0.9, RETURN]: the append before the RETURN, which stays last.
+        QCOMPARE(r.rows, (QVector<int>{0, 5}));
+        QCOMPARE(r.rules, (QVector<int>{1, 0}));
+        QCOMPARE(r.skipped, 1);
+        // Into an empty table (a replace), as the commands build it.
+        r = ImportPlacement::place(steps, imported, 0);
+        QCOMPARE(r.rows, (QVector<int>{0, 1, 2}));
+        QCOMPARE(r.rules, (QVector<int>{1, 0, 2}));
+        // Without a final rule that ends the chain, -A is the end; -I N counts the table's rows.
+        r = ImportPlacement::place({{0, false, 0}, {1, true, 3}}, imported, 4);
+        QCOMPARE(r.rows, (QVector<int>{2, 5}));
+        QCOMPARE(r.rules, (QVector<int>{1, 0}));
+        // A final rule that is not Docker's RETURN stays last too.
+        load(session, {abc.at(0), QStringLiteral("-j DROP")});
+        QCOMPARE(ImportPlacement::appendRow(m), 1);
+        // Rules after a rule that ends the chain: -A is the end, as iptables puts it.
+        load(session, {QStringLiteral("-j DROP"), abc.at(0)});
+        QCOMPARE(ImportPlacement::finalRule(m), QString());
+        QCOMPARE(ImportPlacement::appendRow(m), 2);
     }
 
     void removeUndoRedo()

@@ -6,6 +6,7 @@
 #include "editsession.h"
 #include "fixturesnapshot.h"
 #include "mainwindow.h"
+#include "messagetext.h"
 #include "rawruledialog.h"
 #include "ruleparser.h"
 #include "ruletablemodel.h"
@@ -301,7 +302,8 @@ private slots:
         QCOMPARE(error.message, english);
         RawRuleDialog dialog(Family::IPv4);
         QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("specEdit")), rule);
-        QCOMPARE(dialog.message(), english);
+        // Standing alone, the message is a sentence.
+        QCOMPARE(dialog.message(), MessageText::sentence(english));
     }
 
     void systemLocaleIsFollowed()
