@@ -89,7 +89,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>The rule added outside Userchain stays in its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %n rules added outside Userchain stay in their place.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nothing to apply: DOCKER-USER already holds these rules.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,16 +160,16 @@
         <location line="+28"/>
         <source>DOCKER-USER (%1) was changed outside Userchain after it was loaded (by %2, a script, or Docker restarting). Nothing was applied.
 
-Reload the current rules and review your table against them again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reload and reapply</source>
+Keep your edits on top of the current rules? Rules added outside stay in their place (marked), rules removed outside stay removed, and you review the result before anything is applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Keep my edits (rebase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Create and apply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,7 +270,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>ChainDescriptions</name>
     <message>
-        <location filename="../app/chaindescriptions.cpp" line="+25"/>
+        <location filename="../app/chaindescriptions.cpp" line="+48"/>
         <source>docker-ext-bridges-v4/-v6 is the ipset in which Docker 28.0 keeps the subnets of its bridge networks (those that are not --internal): this rule matches traffic to or from any of them. Docker fills the set itself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,7 +280,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Docker&apos;s published ports: rewrites the destination of traffic to a host port to the container (DNAT). Docker rewrites it whenever a container starts or stops; an edit would be lost or break port publishing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,8 +295,18 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The raw table sees packets before connection tracking and before DOCKER-USER. Since Docker 28 it holds Docker&apos;s drops of packets sent straight to a container&apos;s address from outside its bridge (direct routing), per published port (28.0, 28.1) or per container (28.2 and later). Rules in DOCKER-USER cannot let such packets through.</source>
+        <location line="+9"/>
+        <source>The raw table sees packets before connection tracking and before DOCKER-USER; rules in DOCKER-USER cannot let through what it drops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Here Docker drops packets for a published port of a container that arrive on any interface but the container&apos;s own bridge (direct routing), one rule per published port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Here Docker drops packets for a container&apos;s address that arrive on any interface but the container&apos;s own bridge (direct routing), one rule per container.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -338,12 +360,37 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The kernel&apos;s chain for forwarded traffic. Docker puts its jumps here, DOCKER-USER first (from 28.0.1 on only DOCKER-USER and DOCKER-FORWARD; 28.0.0 matches its bridges with the ipset docker-ext-bridges-v4 here). Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
+        <location line="+9"/>
+        <source>Docker jumps from here to DOCKER-USER first, then to DOCKER-FORWARD, which runs Docker&apos;s other chains.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Docker jumps from here to DOCKER-USER first; its next rules match all its bridges at once through the ipset docker-ext-bridges-v4 (-v6), accept replies, and send new connections to DOCKER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker jumps from here to DOCKER-USER first, then to DOCKER-ISOLATION-STAGE-1; then, for each of its bridges, it accepts replies, sends new connections to DOCKER and accepts what leaves the bridge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Docker puts its jumps here, DOCKER-USER first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kernel&apos;s chain for forwarded traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A chain Docker created. Docker manages it; do not edit it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,7 +403,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>ChainLayout</name>
     <message>
-        <location filename="../app/chainlayout.cpp" line="+99"/>
+        <location filename="../app/chainlayout.cpp" line="+86"/>
         <source>DOCKER-USER is empty, as Docker 28.2.2 and later create it: forwarded packets go straight on to Docker&apos;s own rules. Rules you add here run first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,9 +422,14 @@ Reload the current rules and review your table against them again?</source>
         <source>Rule %1 drops every packet the rules above it did not let through: containers get only the traffic those rules allow.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the rule after it is never reached. Move it above rule %1, or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the %n rule(s) after it are never reached. Move them above it, or delete them.</source>
+        <location line="+2"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the %n rules after it are never reached. Move them above it, or delete them.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -411,7 +463,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>%1 (missing)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,7 +534,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>ChainView</name>
     <message>
-        <location filename="../app/chainview.cpp" line="+37"/>
+        <location filename="../app/chainview.cpp" line="+38"/>
         <source>Rules of the chain (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,9 +611,75 @@ Reload the current rules and review your table against them again?</source>
     </message>
 </context>
 <context>
+    <name>DockerUserIntro</name>
+    <message>
+        <location filename="../app/dockeruserintro.cpp" line="+64"/>
+        <source>Hide explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What is DOCKER-USER?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the explanation of DOCKER-USER; the legend stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show what DOCKER-USER is and what its targets do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>before DOCKER-FORWARD and Docker&apos;s other chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before Docker&apos;s own rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first rule of FORWARD jumps here, so every packet the host forwards passes these rules %1: traffic from outside to containers&apos; published ports, from containers out, and between Docker networks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule %1 of FORWARD jumps here, so the packets the host forwards pass these rules after FORWARD&apos;s first rules, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>FORWARD should jump here first, so that every packet the host forwards (to and from containers) passes these rules %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;DOCKER-USER&lt;/b&gt; is the chain Docker leaves to you: Docker never changes the rules in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A packet is checked rule by rule until one matches: &lt;b&gt;RETURN&lt;/b&gt; hands it on to Docker&apos;s rules (published ports open, networks kept apart), &lt;b&gt;DROP&lt;/b&gt; discards it, &lt;b&gt;ACCEPT&lt;/b&gt; lets it through at once, past Docker&apos;s own checks. A packet no rule matches goes on to Docker&apos;s rules, as with RETURN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditSession</name>
+    <message>
+        <location filename="../app/editsession.cpp" line="+221"/>
+        <source>Keep my edits on top of the system&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../app/familypage.cpp" line="+42"/>
+        <location filename="../app/familypage.cpp" line="+44"/>
         <source>%1 chains</source>
         <translation type="unfinished"></translation>
     </message>
@@ -591,22 +709,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>DOCKER-USER (%1) changed outside Userchain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The system&apos;s rules are no longer the ones your edits started from. Apply will refuse until you reload; reloading discards your edits (export them first to keep them).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+118"/>
         <source>Left over from Docker&apos;s iptables mode and still active: this jump sends every forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor removes it; it is gone when deleted or after a reboot.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -674,6 +777,19 @@ Reload the current rules and review your table against them again?</source>
     <message>
         <location line="+26"/>
         <source>Docker recommends putting your own rules in an nftables table of your own, with a base chain on the same hook as Docker&apos;s (type filter hook forward); a lower priority number runs before Docker&apos;s chains. An accept there is not final: to let through what Docker would drop, set a firewall mark and start Docker with --bridge-accept-fwmark. For example (load with nft -f):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../app/guidedialog.cpp" line="+14"/>
+        <source>Userchain guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -816,18 +932,18 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../app/importexport.cpp" line="+29"/>
+        <location filename="../app/importexport.cpp" line="+30"/>
         <source>Export DOCKER-USER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+153"/>
+        <location line="+199"/>
         <source>Import rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-194"/>
         <source>iptables-restore files (*.conf *.rules *.v4 *.v6)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,48 +985,73 @@ Reload the current rules and review your table against them again?</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was not imported: one line could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%1 was not imported: %n line(s) could not be read.</source>
+        <source>%1 was not imported: %n lines could not be read.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+38"/>
+        <source>Import one rule from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Import %n rules from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The table already ends with %1; it was not added again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 holds one DOCKER-USER rule. Add it to the %2 table, or replace the table with it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 holds %n DOCKER-USER rules. Add them to the %2 table, or replace the table with them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add puts each rule where its command says: -I at the top (or at its position), -A at the end but before a final rule such as Docker&apos;s -j RETURN. Replace removes every rule the table has now; Undo brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Replace the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>%1 has no DOCKER-USER rules.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%1 holds %n DOCKER-USER rule(s). Replace the %2 table with them, or add them to it?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Replace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+61"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>Import %n rule(s) from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Docker&apos;s example policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -919,12 +1060,22 @@ Reload the current rules and review your table against them again?</source>
     <name>LayoutHint</name>
     <message>
         <location filename="../app/layouthint.cpp" line="+51"/>
+        <source>Move it above rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move them above rule %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Move the unreachable rule above rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+26"/>
-        <source>Move %n unreachable rule(s) above rule %1</source>
+        <location line="+1"/>
+        <source>Move %n unreachable rules above rule %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -1253,7 +1404,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+127"/>
+        <location filename="../app/mainwindow.cpp" line="+146"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,12 +1414,12 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+173"/>
-        <source>Userchain — DOCKER-USER (%1)[*]</source>
+        <location line="+195"/>
+        <source>DOCKER-USER (%1)[*]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Discard changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,7 +1434,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>About Userchain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,6 +1493,39 @@ Reload the current rules and review your table against them again?</source>
         <source>Light text on a dark background</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location/>
+        <source>&amp;Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>What DOCKER-USER is, and how to build each example of Docker&apos;s page here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../app/messagebanner.cpp" line="+19"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close this message (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OnlyIpPage</name>
@@ -1388,6 +1572,11 @@ Reload the current rules and review your table against them again?</source>
     <message>
         <location line="+4"/>
         <source>Enter one address; the subnet and range wizards allow more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1448,6 +1637,16 @@ Reload the current rules and review your table against them again?</source>
         <source>Enter the destination range as FIRST-LAST.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Traffic arriving on %1 to %2 is dropped unless it comes from %3; other destinations and interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OnlySubnetPage</name>
@@ -1489,6 +1688,11 @@ Reload the current rules and review your table against them again?</source>
     <message>
         <location line="+9"/>
         <source>Enter the subnet with its prefix length, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1559,15 +1763,8 @@ Reload the current rules and review your table against them again?</source>
         <source>The active %1 rules differ from the ones saved on %2: after a reboot the saved ones come back. Save permanently to keep the active ones, or restore the saved ones.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+108"/>
-        <source>%1 (%n rule(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+7"/>
+        <location line="+116"/>
         <source>There is no DOCKER-USER to save.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,9 +1824,26 @@ Reload the current rules and review your table against them again?</source>
         <source>The %1 rules were not saved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="-63"/>
+        <source>%1 (one rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
-        <source>Replace the active %1 DOCKER-USER with the %n rule(s) saved on %2? The change takes effect at once.</source>
+        <location line="+0"/>
+        <source>%1 (%n rules)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Replace the active %1 DOCKER-USER with the one rule saved on %2? The change takes effect at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Replace the active %1 DOCKER-USER with the %n rules saved on %2? The change takes effect at once.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -1723,7 +1937,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>PolicyPreviewPage</name>
     <message>
-        <location filename="../app/policypreviewpage.cpp" line="+14"/>
+        <location filename="../app/policypreviewpage.cpp" line="+15"/>
         <source>Review the policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,6 +1949,11 @@ Reload the current rules and review your table against them again?</source>
     <message>
         <location line="+7"/>
         <source>Rules of the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the rules do</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1753,17 +1972,17 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>PublishedPortPage</name>
     <message>
-        <location filename="../app/publishedportpage.cpp" line="+12"/>
+        <location filename="../app/publishedportpage.cpp" line="+14"/>
         <source>Open a published port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Lets traffic to one of Docker&apos;s published host ports through (RETURN hands it on to Docker&apos;s own rules). Packets reach DOCKER-USER after Docker has rewritten their destination to the container, so --dport would see the container&apos;s port, not the one clients connect to: the rule matches the original destination port with conntrack&apos;s --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too.</source>
+        <source>Lets traffic to one of Docker&apos;s published host ports through (RETURN hands it on to Docker&apos;s own rules). Packets reach DOCKER-USER after Docker has rewritten their destination to the container, so --dport would see the container&apos;s port, not the one clients connect to: the rule matches the original destination port with conntrack&apos;s --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too. With sources, each gets its RETURN and a DROP for the port follows, so that nobody else reaches it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>e.g. 8080</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1778,12 +1997,62 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>optional, e.g. %1</source>
+        <location line="+12"/>
+        <source>any interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>optional, e.g. %1; empty: everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arriving on &amp;interface:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Where the clients&apos; traffic arrives; the other interfaces are not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only from &amp;sources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: addresses or subnets, separated by commas or spaces; everyone else is dropped. Empty means everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1/%2 (→ %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: open to everyone on any interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: open to everyone on %2; unchanged on other interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: only from %2, on every interface; everyone else is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: only from %2 on %3; unchanged on other interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-104"/>
         <source>Host &amp;port:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,17 +2067,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Only from &amp;source:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Optional: an address or subnet; empty means everyone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+48"/>
         <source>Choose a published port or type a port number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,7 +2090,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/rawruledialog.cpp" line="+22"/>
+        <location filename="../app/rawruledialog.cpp" line="+23"/>
         <source>A&amp;lso add to the %1 table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1842,16 +2101,21 @@ Reload the current rules and review your table against them again?</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</source>
+        <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;, or paste a whole &lt;tt&gt;%2&lt;/tt&gt; command from Docker&apos;s page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+96"/>
+        <source>This is an %1 command: its rule belongs in the %2 table. Add it there, or start the line with %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Type a rule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Valid. iptables-save will show it as: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1877,6 +2141,113 @@ Reload the current rules and review your table against them again?</source>
     </message>
 </context>
 <context>
+    <name>RebaseNotice</name>
+    <message>
+        <location filename="../app/rebasenotice.cpp" line="+8"/>
+        <source>DOCKER-USER (%1) changed outside Userchain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The system&apos;s rules are no longer the ones your edits started from, so Apply would be refused.
+Keep my edits: your edits go on top of the current rules. Rules added outside stay in their place (marked), rules removed outside stay removed, and you review the result before anything is applied.
+Reload: shows the current rules and discards your edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep my edits (rebase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload (discard my edits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n rule added outside Userchain was kept and is marked (bold) in the table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n rules added outside Userchain were kept and are marked (bold) in the table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n rule removed outside Userchain stays removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n rules removed outside Userchain stay removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your table now holds the current rules: there is nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your edit is kept on top of the current rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Your %n edits are kept on top of the current rules.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review and apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review and apply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One rule was changed both here and outside Userchain; check it before you apply:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n rules were changed both here and outside Userchain; check them before you apply:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>You edited %1, which was removed outside Userchain. Your version is kept as a new rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You edited %1, which was changed outside Userchain too. Both versions are kept, yours and the one from outside (marked):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You deleted %1, which was changed outside Userchain. The changed rule is kept (marked); delete it again if you do not want it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecommendedPolicyPage</name>
     <message>
         <location filename="../app/recommendedpolicypage.cpp" line="+21"/>
@@ -1889,7 +2260,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;WAN interface:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1933,6 +2304,28 @@ Reload the current rules and review your table against them again?</source>
         <source>Enter the subnets that may reach port %1, or clear the port.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>replies to existing connections pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>port(s) %1 are open to everyone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>port %1 only from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On %1: %2; everything else arriving on %1 is dropped. Other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemoveRulesCommand</name>
@@ -1950,9 +2343,85 @@ Reload the current rules and review your table against them again?</source>
     </message>
 </context>
 <context>
+    <name>RowLegend</name>
+    <message>
+        <location filename="../app/rowlegend.cpp" line="+14"/>
+        <source>Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Legend of the row styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowStyle</name>
+    <message>
+        <location filename="../app/rowstyle.cpp" line="+62"/>
+        <source>Never hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not (negated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added outside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Packets pass through DOCKER-USER, but none has matched this rule since its counters were last reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An earlier rule ends the chain for every packet, so no packet gets here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uses extensions Userchain does not know: kept exactly as it is; you can move or delete it, not edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cell matches everything except what it names, e.g. every source but 192.168.1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New or changed since the last Apply: the kernel counts packets only for rules it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added outside Userchain while you were editing, and kept in its place. Delete it if you do not want it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RuleActions</name>
     <message>
-        <location filename="../app/ruleactions.cpp" line="+118"/>
+        <location filename="../app/ruleactions.cpp" line="+126"/>
         <source>%1 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,18 +2436,18 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+4"/>
+        <location line="+12"/>
+        <location line="+5"/>
         <source>Add rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Add rule (also in %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Rule %1 is kept verbatim: it can be moved or deleted, not edited.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2034,7 +2503,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Replace rules with the recommended policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2047,7 +2516,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>RuleDelegate</name>
     <message>
-        <location filename="../app/ruledelegate.cpp" line="+26"/>
+        <location filename="../app/ruledelegate.cpp" line="+22"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2150,7 +2619,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../app/ruletablemodel.cpp" line="+134"/>
+        <location filename="../app/ruletablemodel.cpp" line="+135"/>
         <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2165,17 +2634,17 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No packet has matched this rule since its counters were last reset.</source>
+        <location line="+11"/>
+        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>New or changed: no counters until it is applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+108"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,7 +2729,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>RuleTableView</name>
     <message>
-        <location filename="../app/ruletableview.cpp" line="+23"/>
+        <location filename="../app/ruletableview.cpp" line="+27"/>
         <source>Search rules (address, port, target, comment…)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2285,7 +2754,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>DOCKER-USER rules (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2298,7 +2767,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>RuleWizard</name>
     <message>
-        <location filename="../app/rulewizard.cpp" line="+18"/>
+        <location filename="../app/rulewizard.cpp" line="+19"/>
         <source>Add to &amp;table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2341,7 +2810,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>RuleWizardPage</name>
     <message>
-        <location filename="../app/rulewizardpage.cpp" line="+30"/>
+        <location filename="../app/rulewizardpage.cpp" line="+35"/>
         <source>Rules to add to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2351,7 +2820,12 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>What the rules do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Also add to the %1 table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2365,18 +2839,35 @@ Reload the current rules and review your table against them again?</source>
         <source>Only rules without an address (and without ICMP of one family) can go to both tables: %1 addresses mean nothing to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch these packets first: the %n new rule(s) would never run below it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+108"/>
+        <location line="+5"/>
+        <source>Insert &amp;above rule %1, where they take effect (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert as rule %1 a&amp;nyway (never reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>e.g. eth0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Rule %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2468,6 +2959,46 @@ Reload the current rules and review your table against them again?</source>
         <source>destination</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>any address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anywhere but %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is handed on to Docker&apos;s own rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is let through, skipping Docker&apos;s own checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is refused with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traffic from %1 to %2 %3, on any interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Traffic arriving on %1 from %2 to %3 %4; other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StateExplainer</name>
@@ -2492,7 +3023,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Docker uses nftables: there is no DOCKER-USER</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,18 +3034,24 @@ Reload the current rules and review your table against them again?</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+23"/>
+        <location line="+34"/>
         <location line="+48"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-72"/>
+        <location line="+9"/>
         <source>Docker has no IPv6 chains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <source>Docker is running (the IPv4 tab shows its chains) but filters only IPv4: it has created no ip6tables chains. Docker before 27 filters IPv6 only with &quot;ip6tables&quot;: true in /etc/docker/daemon.json (on Docker 20.10 an experimental option, so with &quot;experimental&quot;: true as well); Docker 27 and later do by default. Once Docker&apos;s IPv6 chains exist, Userchain can create DOCKER-USER for IPv6, which Docker 20.10 does not create itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Neither ip6tables-legacy nor ip6tables-nft holds Docker&apos;s IPv6 chains. Docker creates them when it filters IPv6 (&quot;ip6tables&quot;: true, the default since Docker 27); with an older Docker, or while Docker is stopped, there is no IPv6 DOCKER-USER to edit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,7 +3121,17 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>There is no DOCKER-USER chain for IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker filters IPv6 here (its ip6tables chains exist) but, like Docker 20.10, creates DOCKER-USER only for IPv4, so no rule of yours sees IPv6 traffic to containers. Create it now together with the FORWARD jump; Docker will keep both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>There is no DOCKER-USER chain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,7 +3141,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Create DOCKER-USER</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2683,7 +3230,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>&quot;%1&quot; is not a valid prefix length (0 to %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2741,7 +3288,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>Userchain::Extensions</name>
     <message>
-        <location filename="../core/extensions.cpp" line="+48"/>
+        <location filename="../core/extensions.cpp" line="+50"/>
         <source>an empty list of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2896,7 +3443,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>&quot;%1&quot; is not a rate (e.g. 5/second, 10/minute, 3/hour, 1/day)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,7 +3532,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>Userchain::RestoreFile</name>
     <message>
-        <location filename="../core/restorefile.cpp" line="+61"/>
+        <location filename="../core/restorefile.cpp" line="+414"/>
         <source>the file starts with a byte order mark (BOM); iptables-restore cannot read it: save it as plain UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2995,12 +3542,12 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>the file has Windows line ends (CR LF); iptables-restore cannot read it: convert it, e.g. with dos2unix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&quot;COMMIT&quot; without a table (&quot;*filter&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,12 +3567,12 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>rule outside a table: start one with &quot;*filter&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>chain line needs a name and a policy, e.g. &quot;:DOCKER-USER - [0:0]&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,7 +3597,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
         <source>an argument is longer than 1023 bytes, iptables-restore&apos;s limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3060,23 +3607,24 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+55"/>
         <source>expected a command such as &quot;-A DOCKER-USER&quot;, found &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-50"/>
+        <location line="+284"/>
         <source>&quot;%1&quot; needs a chain name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-278"/>
         <source>chain &quot;%1&quot; already exists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3106,30 +3654,55 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+12"/>
+        <source>a command such as &quot;-A DOCKER-USER&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is the command for IPv6 rules; these rules are read as IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is the command for IPv4 rules; these rules are read as IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>rule of table &quot;%1&quot; not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+76"/>
+        <source>cannot insert at position &quot;%1&quot;: the highest position here is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>this is a rule of chain &quot;%1&quot;; only DOCKER-USER rules are read here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a position in the chain (1 is the top)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-246"/>
         <source>command &quot;%1&quot; is not supported here; use -A or -I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+145"/>
         <source>rule of chain &quot;%1&quot; not imported (only DOCKER-USER is)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>cannot insert at position &quot;%1&quot;: the chain has %2 rules here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Userchain::RestoreTokenizer</name>
     <message>
-        <location filename="../core/restoretokenizer.cpp" line="+51"/>
+        <location filename="../core/restoretokenizer.cpp" line="+80"/>
         <source>unterminated quoted argument</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3137,7 +3710,7 @@ Reload the current rules and review your table against them again?</source>
 <context>
     <name>Userchain::RuleParser</name>
     <message>
-        <location filename="../core/ruleparser.cpp" line="+198"/>
+        <location filename="../core/ruleparser.cpp" line="+197"/>
         <location line="+7"/>
         <source>&quot;%1&quot; needs a value</source>
         <translation type="unfinished"></translation>
@@ -3164,19 +3737,19 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+214"/>
+        <location line="+74"/>
+        <location line="+215"/>
         <source>&quot;%1&quot; given twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+197"/>
+        <location line="-211"/>
+        <location line="+199"/>
         <source>&quot;%1&quot; cannot be negated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-195"/>
         <source>&quot;-f&quot; exists only for IPv4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3206,7 +3779,7 @@ Reload the current rules and review your table against them again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>match &quot;%1&quot; is not supported by Userchain</source>
         <translation type="unfinished"></translation>
     </message>

@@ -89,7 +89,20 @@
         <translation>Fügt außerdem den Sprung &lt;tt&gt;%1 -I FORWARD 1 -j DOCKER-USER&lt;/tt&gt; ein, damit weitergeleiteter Verkehr diese Regeln erreicht.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>The rule added outside Userchain stays in its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %n rules added outside Userchain stay in their place.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nothing to apply: DOCKER-USER already holds these rules.</source>
         <translation>Nichts anzuwenden: DOCKER-USER enthält bereits diese Regeln.</translation>
     </message>
@@ -148,18 +161,28 @@
         <location line="+28"/>
         <source>DOCKER-USER (%1) was changed outside Userchain after it was loaded (by %2, a script, or Docker restarting). Nothing was applied.
 
+Keep your edits on top of the current rules? Rules added outside stay in their place (marked), rules removed outside stay removed, and you review the result before anything is applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep my edits (rebase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOCKER-USER (%1) was changed outside Userchain after it was loaded (by %2, a script, or Docker restarting). Nothing was applied.
+
 Reload the current rules and review your table against them again?</source>
-        <translation>DOCKER-USER (%1) wurde nach dem Laden außerhalb von Userchain geändert (durch %2, ein Skript oder einen Neustart von Docker). Es wurde nichts angewendet.
+        <translation type="vanished">DOCKER-USER (%1) wurde nach dem Laden außerhalb von Userchain geändert (durch %2, ein Skript oder einen Neustart von Docker). Es wurde nichts angewendet.
 
 Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Reload and reapply</source>
-        <translation>Neu laden und erneut anwenden</translation>
+        <translation type="vanished">Neu laden und erneut anwenden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Create and apply</source>
         <translation>Anlegen und anwenden</translation>
     </message>
@@ -260,7 +283,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>ChainDescriptions</name>
     <message>
-        <location filename="../app/chaindescriptions.cpp" line="+25"/>
+        <location filename="../app/chaindescriptions.cpp" line="+48"/>
         <source>docker-ext-bridges-v4/-v6 is the ipset in which Docker 28.0 keeps the subnets of its bridge networks (those that are not --internal): this rule matches traffic to or from any of them. Docker fills the set itself.</source>
         <translation>docker-ext-bridges-v4/-v6 ist das IP-Set, in dem Docker 28.0 die Subnetze seiner Bridge-Netzwerke führt (jener, die nicht --internal sind): Diese Regel trifft auf Verkehr zu oder von jedem von ihnen zu. Docker füllt das Set selbst.</translation>
     </message>
@@ -270,7 +293,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Dockers Schutz vor direktem Routing ab Version 28: verwirft Pakete an die Adresse eines Containers, die auf einer anderen Schnittstelle als der Bridge des Containers ankommen, sodass ihn nur veröffentlichte Ports erreichen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Docker&apos;s published ports: rewrites the destination of traffic to a host port to the container (DNAT). Docker rewrites it whenever a container starts or stops; an edit would be lost or break port publishing.</source>
         <translation>Dockers veröffentlichte Ports: schreibt das Ziel von Verkehr an einen Host-Port auf den Container um (DNAT). Docker schreibt die Kette bei jedem Start oder Stopp eines Containers neu; eine Änderung ginge verloren oder würde die Port-Veröffentlichung stören.</translation>
     </message>
@@ -285,9 +308,23 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Eine Kette der nat-Tabelle, zur Information angezeigt. Userchain ändert sie nie.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The raw table sees packets before connection tracking and before DOCKER-USER. Since Docker 28 it holds Docker&apos;s drops of packets sent straight to a container&apos;s address from outside its bridge (direct routing), per published port (28.0, 28.1) or per container (28.2 and later). Rules in DOCKER-USER cannot let such packets through.</source>
-        <translation>Die raw-Tabelle sieht Pakete vor der Verbindungsverfolgung und vor DOCKER-USER. Seit Docker 28 enthält sie Dockers Verwerfen von Paketen, die von außerhalb ihrer Bridge direkt an die Adresse eines Containers geschickt werden (direktes Routing), je veröffentlichtem Port (28.0, 28.1) oder je Container (ab 28.2). Regeln in DOCKER-USER können solche Pakete nicht durchlassen.</translation>
+        <translation type="vanished">Die raw-Tabelle sieht Pakete vor der Verbindungsverfolgung und vor DOCKER-USER. Seit Docker 28 enthält sie Dockers Verwerfen von Paketen, die von außerhalb ihrer Bridge direkt an die Adresse eines Containers geschickt werden (direktes Routing), je veröffentlichtem Port (28.0, 28.1) oder je Container (ab 28.2). Regeln in DOCKER-USER können solche Pakete nicht durchlassen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The raw table sees packets before connection tracking and before DOCKER-USER; rules in DOCKER-USER cannot let through what it drops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Here Docker drops packets for a published port of a container that arrive on any interface but the container&apos;s own bridge (direct routing), one rule per published port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Here Docker drops packets for a container&apos;s address that arrive on any interface but the container&apos;s own bridge (direct routing), one rule per container.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -340,12 +377,41 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Veröffentlichte Ports von Swarm: lässt Verkehr zu und von den Ports der Swarm-Dienste durch (das Routing-Mesh). Docker pflegt die Kette, solange der Knoten zu einem Swarm gehört.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The kernel&apos;s chain for forwarded traffic. Docker puts its jumps here, DOCKER-USER first (from 28.0.1 on only DOCKER-USER and DOCKER-FORWARD; 28.0.0 matches its bridges with the ipset docker-ext-bridges-v4 here). Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
-        <translation>Die Kette des Kernels für weitergeleiteten Verkehr. Docker trägt hier seine Sprünge ein, DOCKER-USER zuerst (ab 28.0.1 nur DOCKER-USER und DOCKER-FORWARD; 28.0.0 erkennt seine Bridges hier über das IP-Set docker-ext-bridges-v4). Userchain stellt hier nur den Sprung zu DOCKER-USER wieder her, und nur auf Ihren Wunsch.</translation>
+        <location line="+9"/>
+        <source>Docker jumps from here to DOCKER-USER first, then to DOCKER-FORWARD, which runs Docker&apos;s other chains.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Docker jumps from here to DOCKER-USER first; its next rules match all its bridges at once through the ipset docker-ext-bridges-v4 (-v6), accept replies, and send new connections to DOCKER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker jumps from here to DOCKER-USER first, then to DOCKER-ISOLATION-STAGE-1; then, for each of its bridges, it accepts replies, sends new connections to DOCKER and accepts what leaves the bridge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Docker puts its jumps here, DOCKER-USER first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kernel&apos;s chain for forwarded traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s chain for forwarded traffic. Docker puts its jumps here, DOCKER-USER first (from 28.0.1 on only DOCKER-USER and DOCKER-FORWARD; 28.0.0 matches its bridges with the ipset docker-ext-bridges-v4 here). Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
+        <translation type="vanished">Die Kette des Kernels für weitergeleiteten Verkehr. Docker trägt hier seine Sprünge ein, DOCKER-USER zuerst (ab 28.0.1 nur DOCKER-USER und DOCKER-FORWARD; 28.0.0 erkennt seine Bridges hier über das IP-Set docker-ext-bridges-v4). Userchain stellt hier nur den Sprung zu DOCKER-USER wieder her, und nur auf Ihren Wunsch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A chain Docker created. Docker manages it; do not edit it.</source>
         <translation>Eine von Docker angelegte Kette. Docker verwaltet sie; ändern Sie sie nicht.</translation>
     </message>
@@ -358,7 +424,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>ChainLayout</name>
     <message>
-        <location filename="../app/chainlayout.cpp" line="+99"/>
+        <location filename="../app/chainlayout.cpp" line="+86"/>
         <source>DOCKER-USER is empty, as Docker 28.2.2 and later create it: forwarded packets go straight on to Docker&apos;s own rules. Rules you add here run first.</source>
         <translation>DOCKER-USER ist leer, so wie Docker 28.2.2 und neuer die Kette anlegen: Weitergeleitete Pakete gehen direkt weiter zu Dockers eigenen Regeln. Regeln, die Sie hier hinzufügen, kommen zuerst.</translation>
     </message>
@@ -377,10 +443,22 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>Rule %1 drops every packet the rules above it did not let through: containers get only the traffic those rules allow.</source>
         <translation>Regel %1 verwirft jedes Paket, das die Regeln darüber nicht durchgelassen haben: Container erhalten nur den Verkehr, den diese Regeln erlauben.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the rule after it is never reached. Move it above rule %1, or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the %n rules after it are never reached. Move them above it, or delete them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the %n rule(s) after it are never reached. Move them above it, or delete them.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) beendet die Kette für jedes Paket, daher wird die %n Regel danach nie erreicht. Verschieben Sie sie darüber oder löschen Sie sie.</numerusform>
             <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) beendet die Kette für jedes Paket, daher werden die %n Regeln danach nie erreicht. Verschieben Sie sie darüber oder löschen Sie sie.</numerusform>
         </translation>
@@ -414,7 +492,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>raw-Tabelle (schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>%1 (missing)</source>
         <translation>%1 (fehlt)</translation>
     </message>
@@ -485,7 +563,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>ChainView</name>
     <message>
-        <location filename="../app/chainview.cpp" line="+37"/>
+        <location filename="../app/chainview.cpp" line="+38"/>
         <source>Rules of the chain (read-only)</source>
         <translation>Regeln der Kette (schreibgeschützt)</translation>
     </message>
@@ -563,9 +641,75 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     </message>
 </context>
 <context>
+    <name>DockerUserIntro</name>
+    <message>
+        <location filename="../app/dockeruserintro.cpp" line="+64"/>
+        <source>Hide explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What is DOCKER-USER?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the explanation of DOCKER-USER; the legend stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show what DOCKER-USER is and what its targets do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>before DOCKER-FORWARD and Docker&apos;s other chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before Docker&apos;s own rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first rule of FORWARD jumps here, so every packet the host forwards passes these rules %1: traffic from outside to containers&apos; published ports, from containers out, and between Docker networks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule %1 of FORWARD jumps here, so the packets the host forwards pass these rules after FORWARD&apos;s first rules, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>FORWARD should jump here first, so that every packet the host forwards (to and from containers) passes these rules %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;DOCKER-USER&lt;/b&gt; is the chain Docker leaves to you: Docker never changes the rules in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A packet is checked rule by rule until one matches: &lt;b&gt;RETURN&lt;/b&gt; hands it on to Docker&apos;s rules (published ports open, networks kept apart), &lt;b&gt;DROP&lt;/b&gt; discards it, &lt;b&gt;ACCEPT&lt;/b&gt; lets it through at once, past Docker&apos;s own checks. A packet no rule matches goes on to Docker&apos;s rules, as with RETURN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditSession</name>
+    <message>
+        <location filename="../app/editsession.cpp" line="+221"/>
+        <source>Keep my edits on top of the system&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../app/familypage.cpp" line="+42"/>
+        <location filename="../app/familypage.cpp" line="+44"/>
         <source>%1 chains</source>
         <translation>%1-Ketten</translation>
     </message>
@@ -595,22 +739,19 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>%1 (nichts zu bearbeiten)</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>DOCKER-USER (%1) changed outside Userchain</source>
-        <translation>DOCKER-USER (%1) wurde außerhalb von Userchain geändert</translation>
+        <translation type="vanished">DOCKER-USER (%1) wurde außerhalb von Userchain geändert</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The system&apos;s rules are no longer the ones your edits started from. Apply will refuse until you reload; reloading discards your edits (export them first to keep them).</source>
-        <translation>Die Regeln im System sind nicht mehr die, von denen Ihre Änderungen ausgingen. „Anwenden“ wird verweigert, bis Sie neu laden; das Neuladen verwirft Ihre Änderungen (exportieren Sie sie vorher, um sie zu behalten).</translation>
+        <translation type="vanished">Die Regeln im System sind nicht mehr die, von denen Ihre Änderungen ausgingen. „Anwenden“ wird verweigert, bis Sie neu laden; das Neuladen verwirft Ihre Änderungen (exportieren Sie sie vorher, um sie zu behalten).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Reload</source>
-        <translation>Neu laden</translation>
+        <translation type="vanished">Neu laden</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+118"/>
         <source>Left over from Docker&apos;s iptables mode and still active: this jump sends every forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor removes it; it is gone when deleted or after a reboot.</source>
         <translation>Übrig geblieben aus Dockers iptables-Modus und noch aktiv: Dieser Sprung schickt jedes weitergeleitete Paket durch DOCKER-USER. Im nftables-Modus wird er von Docker weder angelegt noch entfernt; er verschwindet, wenn er gelöscht wird, oder nach einem Neustart.</translation>
     </message>
@@ -679,6 +820,19 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <location line="+26"/>
         <source>Docker recommends putting your own rules in an nftables table of your own, with a base chain on the same hook as Docker&apos;s (type filter hook forward); a lower priority number runs before Docker&apos;s chains. An accept there is not final: to let through what Docker would drop, set a firewall mark and start Docker with --bridge-accept-fwmark. For example (load with nft -f):</source>
         <translation>Docker empfiehlt, eigene Regeln in eine eigene nftables-Tabelle zu legen, mit einer Basiskette am selben Hook wie Dockers (type filter hook forward); eine niedrigere Prioritätszahl läuft vor Dockers Ketten. Ein accept dort ist nicht endgültig: Um durchzulassen, was Docker verwerfen würde, setzen Sie eine Firewall-Markierung und starten Docker mit --bridge-accept-fwmark. Zum Beispiel (laden mit nft -f):</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../app/guidedialog.cpp" line="+14"/>
+        <source>Userchain guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -820,18 +974,18 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../app/importexport.cpp" line="+29"/>
+        <location filename="../app/importexport.cpp" line="+30"/>
         <source>Export DOCKER-USER</source>
         <translation>DOCKER-USER exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+153"/>
+        <location line="+199"/>
         <source>Import rules</source>
         <translation>Regeln importieren</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-194"/>
         <source>iptables-restore files (*.conf *.rules *.v4 *.v6)</source>
         <translation>iptables-restore-Dateien (*.conf *.rules *.v4 *.v6)</translation>
     </message>
@@ -873,51 +1027,101 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     </message>
     <message>
         <location line="+16"/>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Import failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was not imported: one line could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location line="+1"/>
+        <source>%1 was not imported: %n lines could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Import one rule from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Import %n rules from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The table already ends with %1; it was not added again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 holds one DOCKER-USER rule. Add it to the %2 table, or replace the table with it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 holds %n DOCKER-USER rules. Add them to the %2 table, or replace the table with them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add puts each rule where its command says: -I at the top (or at its position), -A at the end but before a final rule such as Docker&apos;s -j RETURN. Replace removes every rule the table has now; Undo brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Replace the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
         <source>%1 was not imported: %n line(s) could not be read.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1 wurde nicht importiert: %n Zeile konnte nicht gelesen werden.</numerusform>
             <numerusform>%1 wurde nicht importiert: %n Zeilen konnten nicht gelesen werden.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-63"/>
         <source>%1 has no DOCKER-USER rules.</source>
         <translation>%1 enthält keine DOCKER-USER-Regeln.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
         <source>%1 holds %n DOCKER-USER rule(s). Replace the %2 table with them, or add them to it?</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1 enthält %n DOCKER-USER-Regel. Die Tabelle %2 damit ersetzen oder die Regel hinzufügen?</numerusform>
             <numerusform>%1 enthält %n DOCKER-USER-Regeln. Die Tabelle %2 damit ersetzen oder die Regeln hinzufügen?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Replace</source>
-        <translation>&amp;Ersetzen</translation>
+        <translation type="vanished">&amp;Ersetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+61"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
         <source>Import %n rule(s) from %1</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Regel aus %1 importieren</numerusform>
             <numerusform>%n Regeln aus %1 importieren</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Docker&apos;s example policy</source>
         <translation>Dockers Beispielrichtlinie</translation>
     </message>
@@ -926,13 +1130,30 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <name>LayoutHint</name>
     <message>
         <location filename="../app/layouthint.cpp" line="+51"/>
+        <source>Move it above rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Move them above rule %1</source>
         <translation>Vor Regel %1 verschieben</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Move the unreachable rule above rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Move %n unreachable rules above rule %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Move %n unreachable rule(s) above rule %1</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n nicht erreichbare Regel vor Regel %1 verschieben</numerusform>
             <numerusform>%n nicht erreichbare Regeln vor Regel %1 verschieben</numerusform>
         </translation>
@@ -1261,7 +1482,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Über &amp;Userchain</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+127"/>
+        <location filename="../app/mainwindow.cpp" line="+146"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig:</translation>
     </message>
@@ -1271,12 +1492,16 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>&amp;Wiederherstellen:</translation>
     </message>
     <message>
-        <location line="+173"/>
         <source>Userchain — DOCKER-USER (%1)[*]</source>
-        <translation>Userchain — DOCKER-USER (%1)[*]</translation>
+        <translation type="vanished">Userchain — DOCKER-USER (%1)[*]</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+195"/>
+        <source>DOCKER-USER (%1)[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Discard changes?</source>
         <translation>Änderungen verwerfen?</translation>
     </message>
@@ -1291,7 +1516,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>, </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>About Userchain</source>
         <translation>Über Userchain</translation>
     </message>
@@ -1350,6 +1575,39 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>Light text on a dark background</source>
         <translation>Helle Schrift auf dunklem Hintergrund</translation>
     </message>
+    <message>
+        <location/>
+        <source>&amp;Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>What DOCKER-USER is, and how to build each example of Docker&apos;s page here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>F1</source>
+        <translation type="unfinished">F1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../app/messagebanner.cpp" line="+19"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close this message (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OnlyIpPage</name>
@@ -1397,6 +1655,11 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <location line="+4"/>
         <source>Enter one address; the subnet and range wizards allow more.</source>
         <translation>Geben Sie eine einzelne Adresse ein; die Assistenten für Subnetz und Bereich erlauben mehr.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1719,16 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>Enter the destination range as FIRST-LAST.</source>
         <translation>Geben Sie den Zielbereich als ERSTE-LETZTE ein.</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Traffic arriving on %1 to %2 is dropped unless it comes from %3; other destinations and interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OnlySubnetPage</name>
@@ -1498,6 +1771,11 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <location line="+9"/>
         <source>Enter the subnet with its prefix length, e.g. %1.</source>
         <translation>Geben Sie das Subnetz mit seiner Präfixlänge ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1568,15 +1846,14 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Die aktiven %1-Regeln unterscheiden sich von den am %2 gespeicherten: Nach einem Neustart kehren die gespeicherten zurück. Speichern Sie dauerhaft, um die aktiven zu behalten, oder stellen Sie die gespeicherten wieder her.</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
         <source>%1 (%n rule(s))</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1 (%n Regel)</numerusform>
             <numerusform>%1 (%n Regeln)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+116"/>
         <source>There is no DOCKER-USER to save.</source>
         <translation>Es gibt kein DOCKER-USER, das gespeichert werden könnte.</translation>
     </message>
@@ -1637,11 +1914,36 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Die %1-Regeln wurden nicht gespeichert</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
         <source>Replace the active %1 DOCKER-USER with the %n rule(s) saved on %2? The change takes effect at once.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherte Regel ersetzen? Die Änderung wirkt sofort.</numerusform>
             <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherten Regeln ersetzen? Die Änderung wirkt sofort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>%1 (one rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 (%n rules)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Replace the active %1 DOCKER-USER with the one rule saved on %2? The change takes effect at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Replace the active %1 DOCKER-USER with the %n rules saved on %2? The change takes effect at once.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1733,7 +2035,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>PolicyPreviewPage</name>
     <message>
-        <location filename="../app/policypreviewpage.cpp" line="+14"/>
+        <location filename="../app/policypreviewpage.cpp" line="+15"/>
         <source>Review the policy</source>
         <translation>Richtlinie überprüfen</translation>
     </message>
@@ -1746,6 +2048,11 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <location line="+7"/>
         <source>Rules of the policy</source>
         <translation>Regeln der Richtlinie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the rules do</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -1764,17 +2071,21 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>PublishedPortPage</name>
     <message>
-        <location filename="../app/publishedportpage.cpp" line="+12"/>
+        <location filename="../app/publishedportpage.cpp" line="+14"/>
         <source>Open a published port</source>
         <translation>Einen veröffentlichten Port öffnen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Lets traffic to one of Docker&apos;s published host ports through (RETURN hands it on to Docker&apos;s own rules). Packets reach DOCKER-USER after Docker has rewritten their destination to the container, so --dport would see the container&apos;s port, not the one clients connect to: the rule matches the original destination port with conntrack&apos;s --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too.</source>
-        <translation>Lässt Verkehr an einen von Dockers veröffentlichten Host-Ports durch (RETURN reicht ihn an Dockers eigene Regeln weiter). Pakete erreichen DOCKER-USER, nachdem Docker ihr Ziel auf den Container umgeschrieben hat; --dport sähe daher den Port des Containers, nicht den, mit dem sich Clients verbinden: Die Regel prüft den ursprünglichen Zielport mit --ctorigdstport von conntrack, und --ctdir ORIGINAL verhindert, dass auch Antworten zutreffen.</translation>
+        <translation type="vanished">Lässt Verkehr an einen von Dockers veröffentlichten Host-Ports durch (RETURN reicht ihn an Dockers eigene Regeln weiter). Pakete erreichen DOCKER-USER, nachdem Docker ihr Ziel auf den Container umgeschrieben hat; --dport sähe daher den Port des Containers, nicht den, mit dem sich Clients verbinden: Die Regel prüft den ursprünglichen Zielport mit --ctorigdstport von conntrack, und --ctdir ORIGINAL verhindert, dass auch Antworten zutreffen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Lets traffic to one of Docker&apos;s published host ports through (RETURN hands it on to Docker&apos;s own rules). Packets reach DOCKER-USER after Docker has rewritten their destination to the container, so --dport would see the container&apos;s port, not the one clients connect to: the rule matches the original destination port with conntrack&apos;s --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too. With sources, each gets its RETURN and a DROP for the port follows, so that nobody else reaches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>e.g. 8080</source>
         <translation>z. B. 8080</translation>
     </message>
@@ -1789,12 +2100,66 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>%1 (%2%3, zu Container %4)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>optional, e.g. %1</source>
-        <translation>optional, z. B. %1</translation>
+        <location line="+12"/>
+        <source>any interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>optional, e.g. %1; empty: everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arriving on &amp;interface:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Where the clients&apos; traffic arrives; the other interfaces are not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only from &amp;sources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: addresses or subnets, separated by commas or spaces; everyone else is dropped. Empty means everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1/%2 (→ %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: open to everyone on any interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: open to everyone on %2; unchanged on other interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: only from %2, on every interface; everyone else is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: only from %2 on %3; unchanged on other interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. %1</source>
+        <translation type="vanished">optional, z. B. %1</translation>
+    </message>
+    <message>
+        <location line="-104"/>
         <source>Host &amp;port:</source>
         <translation>Host-&amp;Port:</translation>
     </message>
@@ -1809,17 +2174,15 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>P&amp;rotokoll:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Only from &amp;source:</source>
-        <translation>Nur von &amp;Quelle:</translation>
+        <translation type="vanished">Nur von &amp;Quelle:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Optional: an address or subnet; empty means everyone</source>
-        <translation>Optional: eine Adresse oder ein Subnetz; leer bedeutet alle</translation>
+        <translation type="vanished">Optional: eine Adresse oder ein Subnetz; leer bedeutet alle</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+48"/>
         <source>Choose a published port or type a port number.</source>
         <translation>Wählen Sie einen veröffentlichten Port oder geben Sie eine Portnummer ein.</translation>
     </message>
@@ -1842,7 +2205,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Geben Sie die Regel so ein wie nach &lt;tt&gt;iptables -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s 192.168.1.1 -j DROP&lt;/tt&gt;.</translation>
     </message>
     <message>
-        <location filename="../app/rawruledialog.cpp" line="+22"/>
+        <location filename="../app/rawruledialog.cpp" line="+23"/>
         <source>A&amp;lso add to the %1 table</source>
         <translation>A&amp;uch zur Tabelle %1 hinzufügen</translation>
     </message>
@@ -1853,16 +2216,25 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     </message>
     <message>
         <location line="+3"/>
-        <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</source>
-        <translation>Geben Sie die %1-Regel so ein wie nach &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</translation>
+        <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;, or paste a whole &lt;tt&gt;%2&lt;/tt&gt; command from Docker&apos;s page.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+96"/>
+        <source>This is an %1 command: its rule belongs in the %2 table. Add it there, or start the line with %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</source>
+        <translation type="vanished">Geben Sie die %1-Regel so ein wie nach &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Type a rule.</source>
         <translation>Geben Sie eine Regel ein.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Valid. iptables-save will show it as: %1</source>
         <translation>Gültig. iptables-save zeigt sie so an: %1</translation>
     </message>
@@ -1888,6 +2260,119 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     </message>
 </context>
 <context>
+    <name>RebaseNotice</name>
+    <message>
+        <location filename="../app/rebasenotice.cpp" line="+8"/>
+        <source>DOCKER-USER (%1) changed outside Userchain</source>
+        <translation type="unfinished">DOCKER-USER (%1) wurde außerhalb von Userchain geändert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The system&apos;s rules are no longer the ones your edits started from, so Apply would be refused.
+Keep my edits: your edits go on top of the current rules. Rules added outside stay in their place (marked), rules removed outside stay removed, and you review the result before anything is applied.
+Reload: shows the current rules and discards your edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep my edits (rebase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload (discard my edits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n rule added outside Userchain was kept and is marked (bold) in the table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n rules added outside Userchain were kept and are marked (bold) in the table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n rule removed outside Userchain stays removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n rules removed outside Userchain stay removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your table now holds the current rules: there is nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your edit is kept on top of the current rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Your %n edits are kept on top of the current rules.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review and apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review and apply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One rule was changed both here and outside Userchain; check it before you apply:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n rules were changed both here and outside Userchain; check them before you apply:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>You edited %1, which was removed outside Userchain. Your version is kept as a new rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You edited %1, which was changed outside Userchain too. Both versions are kept, yours and the one from outside (marked):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You deleted %1, which was changed outside Userchain. The changed rule is kept (marked); delete it again if you do not want it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecommendedPolicyPage</name>
     <message>
         <location filename="../app/recommendedpolicypage.cpp" line="+21"/>
@@ -1900,7 +2385,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Dockers Beispiel für einen Rechner, der über eine Schnittstelle mit dem Internet verbunden ist: Antworten auf bestehende Verbindungen kommen durch, einige veröffentlichte Ports sind für alle offen, einer nur für ausgewählte Subnetze, und alles andere, was auf der WAN-Schnittstelle ankommt, wird verworfen. Sie sehen die Regeln, bevor sie verwendet werden.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;WAN interface:</source>
         <translation>WAN-&amp;Schnittstelle:</translation>
     </message>
@@ -1944,6 +2429,29 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>Enter the subnets that may reach port %1, or clear the port.</source>
         <translation>Geben Sie die Subnetze ein, die Port %1 erreichen dürfen, oder leeren Sie das Portfeld.</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>replies to existing connections pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>port(s) %1 are open to everyone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>port %1 only from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On %1: %2; everything else arriving on %1 is dropped. Other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemoveRulesCommand</name>
@@ -1962,9 +2470,85 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     </message>
 </context>
 <context>
+    <name>RowLegend</name>
+    <message>
+        <location filename="../app/rowlegend.cpp" line="+14"/>
+        <source>Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Legend of the row styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowStyle</name>
+    <message>
+        <location filename="../app/rowstyle.cpp" line="+62"/>
+        <source>Never hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not (negated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added outside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Packets pass through DOCKER-USER, but none has matched this rule since its counters were last reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An earlier rule ends the chain for every packet, so no packet gets here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uses extensions Userchain does not know: kept exactly as it is; you can move or delete it, not edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cell matches everything except what it names, e.g. every source but 192.168.1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New or changed since the last Apply: the kernel counts packets only for rules it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added outside Userchain while you were editing, and kept in its place. Delete it if you do not want it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RuleActions</name>
     <message>
-        <location filename="../app/ruleactions.cpp" line="+118"/>
+        <location filename="../app/ruleactions.cpp" line="+126"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
@@ -1979,18 +2563,18 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>%1-Regel hinzufügen — Userchain</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+4"/>
+        <location line="+12"/>
+        <location line="+5"/>
         <source>Add rule</source>
         <translation>Regel hinzufügen</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Add rule (also in %1)</source>
         <translation>Regel hinzufügen (auch in %1)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Rule %1 is kept verbatim: it can be moved or deleted, not edited.</source>
         <translation>Regel %1 wird wörtlich übernommen: Sie kann verschoben oder gelöscht, aber nicht bearbeitet werden.</translation>
     </message>
@@ -2049,7 +2633,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Replace rules with the recommended policy</source>
         <translation>Regeln durch die empfohlene Richtlinie ersetzen</translation>
     </message>
@@ -2062,7 +2646,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>RuleDelegate</name>
     <message>
-        <location filename="../app/ruledelegate.cpp" line="+26"/>
+        <location filename="../app/ruledelegate.cpp" line="+22"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -2165,7 +2749,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../app/ruletablemodel.cpp" line="+134"/>
+        <location filename="../app/ruletablemodel.cpp" line="+135"/>
         <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
         <translation>Verwendet Erweiterungen, die Userchain nicht kennt (%1). Sie wird genau so beibehalten, wie sie ist: Sie können sie verschieben oder löschen, aber nicht bearbeiten.</translation>
     </message>
@@ -2180,17 +2764,21 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>No packet has matched this rule since its counters were last reset.</source>
-        <translation>Seit dem letzten Zurücksetzen der Zähler hat kein Paket diese Regel getroffen.</translation>
+        <translation type="vanished">Seit dem letzten Zurücksetzen der Zähler hat kein Paket diese Regel getroffen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
+        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>New or changed: no counters until it is applied.</source>
         <translation>Neu oder geändert: keine Zähler, bis sie angewendet ist.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+108"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -2276,7 +2864,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>RuleTableView</name>
     <message>
-        <location filename="../app/ruletableview.cpp" line="+23"/>
+        <location filename="../app/ruletableview.cpp" line="+27"/>
         <source>Search rules (address, port, target, comment…)</source>
         <translation>Regeln durchsuchen (Adresse, Port, Aktion, Kommentar …)</translation>
     </message>
@@ -2301,7 +2889,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Die Regeln in der Reihenfolge, in der der Kernel sie prüft. F2 bearbeitet eine Zelle, Strg+Pfeil hoch und Strg+Pfeil runter verschieben die ausgewählten Regeln, Entf löscht sie.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>DOCKER-USER rules (%1)</source>
         <translation>DOCKER-USER-Regeln (%1)</translation>
     </message>
@@ -2314,7 +2902,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>RuleWizard</name>
     <message>
-        <location filename="../app/rulewizard.cpp" line="+18"/>
+        <location filename="../app/rulewizard.cpp" line="+19"/>
         <source>Add to &amp;table</source>
         <translation>Zur &amp;Tabelle hinzufügen</translation>
     </message>
@@ -2357,7 +2945,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>RuleWizardPage</name>
     <message>
-        <location filename="../app/rulewizardpage.cpp" line="+30"/>
+        <location filename="../app/rulewizardpage.cpp" line="+35"/>
         <source>Rules to add to %1</source>
         <translation>Hinzuzufügende Regeln für %1</translation>
     </message>
@@ -2367,7 +2955,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Hinzuzufügende Regeln</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>What the rules do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Also add to the %1 table</source>
         <translation>Auch zur Tabelle %1 hinzufügen</translation>
     </message>
@@ -2381,18 +2974,36 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>Only rules without an address (and without ICMP of one family) can go to both tables: %1 addresses mean nothing to %2.</source>
         <translation>Nur Regeln ohne Adresse (und ohne ICMP einer Adressfamilie) können in beide Tabellen: %1-Adressen bedeuten %2 nichts.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch these packets first: the %n new rule(s) would never run below it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+108"/>
+        <location line="+5"/>
+        <source>Insert &amp;above rule %1, where they take effect (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert as rule %1 a&amp;nyway (never reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>e.g. eth0</source>
         <translation>z. B. eth0</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Rule %1: %2</source>
         <translation>Regel %1: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
@@ -2484,6 +3095,46 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>destination</source>
         <translation>Ziel</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>any address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anywhere but %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is handed on to Docker&apos;s own rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is let through, skipping Docker&apos;s own checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is refused with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traffic from %1 to %2 %3, on any interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Traffic arriving on %1 from %2 to %3 %4; other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StateExplainer</name>
@@ -2508,7 +3159,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Docker uses nftables: there is no DOCKER-USER</source>
         <translation>Docker verwendet nftables: Es gibt kein DOCKER-USER</translation>
     </message>
@@ -2519,18 +3170,24 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     </message>
     <message>
         <location line="+8"/>
-        <location line="+23"/>
+        <location line="+34"/>
         <location line="+48"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-72"/>
+        <location line="+9"/>
         <source>Docker has no IPv6 chains</source>
         <translation>Docker hat keine IPv6-Ketten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <source>Docker is running (the IPv4 tab shows its chains) but filters only IPv4: it has created no ip6tables chains. Docker before 27 filters IPv6 only with &quot;ip6tables&quot;: true in /etc/docker/daemon.json (on Docker 20.10 an experimental option, so with &quot;experimental&quot;: true as well); Docker 27 and later do by default. Once Docker&apos;s IPv6 chains exist, Userchain can create DOCKER-USER for IPv6, which Docker 20.10 does not create itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Neither ip6tables-legacy nor ip6tables-nft holds Docker&apos;s IPv6 chains. Docker creates them when it filters IPv6 (&quot;ip6tables&quot;: true, the default since Docker 27); with an older Docker, or while Docker is stopped, there is no IPv6 DOCKER-USER to edit.</source>
         <translation>Weder ip6tables-legacy noch ip6tables-nft enthält Dockers IPv6-Ketten. Docker legt sie an, wenn es IPv6 filtert („ip6tables“: true, Voreinstellung seit Docker 27); mit einem älteren Docker oder solange Docker gestoppt ist, gibt es kein IPv6-DOCKER-USER zu bearbeiten.</translation>
     </message>
@@ -2600,7 +3257,17 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Keine der Ketten von Docker existiert, Docker ist also gestoppt oder noch nicht gestartet. Regeln in DOCKER-USER wirken, sobald Docker läuft; Docker behält sie beim Start.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>There is no DOCKER-USER chain for IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker filters IPv6 here (its ip6tables chains exist) but, like Docker 20.10, creates DOCKER-USER only for IPv4, so no rule of yours sees IPv6 traffic to containers. Create it now together with the FORWARD jump; Docker will keep both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>There is no DOCKER-USER chain</source>
         <translation>Es gibt keine Kette DOCKER-USER</translation>
     </message>
@@ -2610,7 +3277,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Docker legt DOCKER-USER beim Start an. Sie können die Kette jetzt zusammen mit dem Sprung aus FORWARD anlegen; Docker behält beides.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Create DOCKER-USER</source>
         <translation>DOCKER-USER anlegen</translation>
     </message>
@@ -2699,7 +3366,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>„%1“ ist keine IPv6-Adresse</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>&quot;%1&quot; is not a valid prefix length (0 to %2)</source>
         <translation>„%1“ ist keine gültige Präfixlänge (0 bis %2)</translation>
     </message>
@@ -2757,7 +3424,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>Userchain::Extensions</name>
     <message>
-        <location filename="../core/extensions.cpp" line="+48"/>
+        <location filename="../core/extensions.cpp" line="+50"/>
         <source>an empty list of %1</source>
         <translation>leere Liste für %1</translation>
     </message>
@@ -2912,7 +3579,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>„-m mac“ erfordert „--mac-source“</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>&quot;%1&quot; is not a rate (e.g. 5/second, 10/minute, 3/hour, 1/day)</source>
         <translation>„%1“ ist keine Rate (z. B. 5/second, 10/minute, 3/hour, 1/day)</translation>
     </message>
@@ -3001,7 +3668,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>Userchain::RestoreFile</name>
     <message>
-        <location filename="../core/restorefile.cpp" line="+61"/>
+        <location filename="../core/restorefile.cpp" line="+414"/>
         <source>the file starts with a byte order mark (BOM); iptables-restore cannot read it: save it as plain UTF-8</source>
         <translation>die Datei beginnt mit einer Byte-Reihenfolge-Markierung (BOM); iptables-restore kann sie nicht lesen: Speichern Sie sie als reines UTF-8</translation>
     </message>
@@ -3011,12 +3678,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>die letzte Zeile hat keinen Zeilenumbruch; iptables-restore würde sie nicht lesen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>the file has Windows line ends (CR LF); iptables-restore cannot read it: convert it, e.g. with dos2unix</source>
         <translation>die Datei hat Windows-Zeilenenden (CR LF); iptables-restore kann sie nicht lesen: Wandeln Sie sie um, z. B. mit dos2unix</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&quot;COMMIT&quot; without a table (&quot;*filter&quot;)</source>
         <translation>„COMMIT“ ohne Tabelle („*filter“)</translation>
     </message>
@@ -3036,12 +3703,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Tabelle „%1“ ist unbekannt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>rule outside a table: start one with &quot;*filter&quot;</source>
         <translation>Regel außerhalb einer Tabelle: Beginnen Sie eine mit „*filter“</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>chain line needs a name and a policy, e.g. &quot;:DOCKER-USER - [0:0]&quot;</source>
         <translation>eine Kettenzeile braucht einen Namen und eine Richtlinie, z. B. „:DOCKER-USER - [0:0]“</translation>
     </message>
@@ -3066,7 +3733,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Kette „%1“ ist zweimal deklariert</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
         <source>an argument is longer than 1023 bytes, iptables-restore&apos;s limit</source>
         <translation>ein Argument ist länger als 1023 Bytes, die Grenze von iptables-restore</translation>
     </message>
@@ -3076,23 +3743,24 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>„-t“ ist in einer Restore-Datei nicht erlaubt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>Befehl „%1“ ist unbekannt</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+55"/>
         <source>expected a command such as &quot;-A DOCKER-USER&quot;, found &quot;%1&quot;</source>
         <translation>Befehl wie „-A DOCKER-USER“ erwartet, „%1“ gefunden</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-50"/>
+        <location line="+284"/>
         <source>&quot;%1&quot; needs a chain name</source>
         <translation>„%1“ erfordert einen Kettennamen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-278"/>
         <source>chain &quot;%1&quot; already exists</source>
         <translation>Kette „%1“ existiert bereits</translation>
     </message>
@@ -3122,30 +3790,59 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>die in Zeile %2 begonnene Tabelle „%1“ hat kein „COMMIT“</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+12"/>
+        <source>a command such as &quot;-A DOCKER-USER&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is the command for IPv6 rules; these rules are read as IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is the command for IPv4 rules; these rules are read as IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>rule of table &quot;%1&quot; not imported</source>
         <translation>Regel der Tabelle „%1“ nicht importiert</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+76"/>
+        <source>cannot insert at position &quot;%1&quot;: the highest position here is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>this is a rule of chain &quot;%1&quot;; only DOCKER-USER rules are read here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a position in the chain (1 is the top)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-246"/>
         <source>command &quot;%1&quot; is not supported here; use -A or -I</source>
         <translation>Befehl „%1“ wird hier nicht unterstützt; verwenden Sie -A oder -I</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+145"/>
         <source>rule of chain &quot;%1&quot; not imported (only DOCKER-USER is)</source>
         <translation>Regel der Kette „%1“ nicht importiert (nur DOCKER-USER wird importiert)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>cannot insert at position &quot;%1&quot;: the chain has %2 rules here</source>
-        <translation>Einfügen an Position „%1“ nicht möglich: Die Kette hat hier %2 Regeln</translation>
+        <translation type="vanished">Einfügen an Position „%1“ nicht möglich: Die Kette hat hier %2 Regeln</translation>
     </message>
 </context>
 <context>
     <name>Userchain::RestoreTokenizer</name>
     <message>
-        <location filename="../core/restoretokenizer.cpp" line="+51"/>
+        <location filename="../core/restoretokenizer.cpp" line="+80"/>
         <source>unterminated quoted argument</source>
         <translation>Anführungszeichen nicht geschlossen</translation>
     </message>
@@ -3153,7 +3850,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
 <context>
     <name>Userchain::RuleParser</name>
     <message>
-        <location filename="../core/ruleparser.cpp" line="+198"/>
+        <location filename="../core/ruleparser.cpp" line="+197"/>
         <location line="+7"/>
         <source>&quot;%1&quot; needs a value</source>
         <translation>„%1“ erfordert einen Wert</translation>
@@ -3180,19 +3877,19 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>unerwartetes „%1“: Option erwartet</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+214"/>
+        <location line="+74"/>
+        <location line="+215"/>
         <source>&quot;%1&quot; given twice</source>
         <translation>„%1“ ist doppelt angegeben</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+197"/>
+        <location line="-211"/>
+        <location line="+199"/>
         <source>&quot;%1&quot; cannot be negated</source>
         <translation>„%1“ kann nicht negiert werden</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-195"/>
         <source>&quot;-f&quot; exists only for IPv4</source>
         <translation>„-f“ gibt es nur für IPv4</translation>
     </message>
@@ -3222,7 +3919,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>„! -p all“ träfe auf nichts zu</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>match &quot;%1&quot; is not supported by Userchain</source>
         <translation>Erweiterung „%1“ wird von Userchain nicht unterstützt</translation>
     </message>
