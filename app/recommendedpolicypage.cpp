@@ -93,7 +93,8 @@ QString RecommendedPolicyPage::describeEffect() const
     parts << tr("replies to existing connections pass");
     const QStringList open = words(m_openPorts->text());
     if (!open.isEmpty()) {
-        parts << tr("port(s) %1 are open to everyone", nullptr, int(open.size()))
+        parts << (open.size() == 1 ? tr("port %1 is open to everyone")
+                                   : tr("ports %1 are open to everyone"))
                      .arg(open.join(QStringLiteral(", ")));
     }
     const QString restricted = m_restrictedPort->text().trimmed();

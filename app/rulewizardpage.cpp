@@ -142,11 +142,15 @@ void RuleWizardPage::updatePosition(const QVector<Userchain::Rule> &rules)
     }
     if (shadowed) {
         const int count = int(rules.size());
+        // Without an English translation %n alone would read "1 rules": one text per case.
+        const QString text =
+            count == 1 ? tr("Rule %1 (<tt>%2</tt>) would catch these packets first: the new rule "
+                            "would never run below it.")
+                       : tr("Rule %1 (<tt>%2</tt>) would catch these packets first: the %n new "
+                            "rules would never run below it.",
+                            nullptr, count);
         m_positionLabel->setText(
-            tr("Rule %1 (<tt>%2</tt>) would catch these packets first: the %n new rule(s) would "
-               "never run below it.",
-               nullptr, count)
-                .arg(m_shadowingRow + 1)
+            text.arg(m_shadowingRow + 1)
                 .arg(m_context.currentRules.at(m_shadowingRow).toHtmlEscaped()));
         m_insertAbove->setText(tr("Insert &above rule %1, where they take effect (recommended)")
                                    .arg(m_shadowingRow + 1));

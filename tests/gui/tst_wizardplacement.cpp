@@ -151,7 +151,7 @@ private slots:
         QTest::newRow("recommended policy")
             << int(RuleWizard::RecommendedPolicy)
             << QStringList{"interface=eth0", "subnets=192.0.2.0/24"}
-            << QStringLiteral("On eth0: replies to existing connections pass; port(s) 80, 443 "
+            << QStringLiteral("On eth0: replies to existing connections pass; ports 80, 443 "
                               "are open to everyone; port 8080 only from 192.0.2.0/24; "
                               "everything else arriving on eth0 is dropped. Other interfaces "
                               "are not affected.");
@@ -277,7 +277,7 @@ private slots:
             QVERIFY2(shown.isEmpty(), qPrintable(shown));
         } else {
             QVERIFY2(shown.startsWith(warning), qPrintable(shown));
-            QVERIFY2(shown.contains(QStringLiteral("the 2 new rule(s) would never run")),
+            QVERIFY2(shown.contains(QStringLiteral("the 2 new rules would never run")),
                      qPrintable(shown));
             QVERIFY(aboveWasChosen);
         }
