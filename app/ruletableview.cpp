@@ -191,14 +191,17 @@ void RuleTableView::fitColumns()
         total += widths[column];
     }
     if (total > available) {
-        // Free text gives way first: a cut-off comment or address still has its tooltip, a
-        // cut-off target or port does not say what the rule does.
-        int excess = total - available;
-        for (int column : {int(RuleTableModel::CommentColumn), int(RuleTableModel::SourceColumn),
-                           int(RuleTableModel::DestinationColumn)}) {
-            const int cut = qMin(excess, widths[column] - least[column]);
-            widths[column] -= cut;
-            excess -= cut;
+        // Every text column gives up a share of what it has beyond its header, in proportion:
+        // each still shows its start (the rest is in the tooltip), and none leaves the screen.
+        int spare = 0;
+        for (int column = 0; column < RuleTableModel::ColumnCount; ++column) {
+            spare += widths[column] - least[column];
+        }
+        const int excess = total - available;
+        for (int column = 0; column < RuleTableModel::ColumnCount && spare > 0; ++column) {
+            const int room = widths[column] - least[column];
+            widths[column] -= int(qint64(room) * qMin(excess, spare) / spare + 1);
+            widths[column] = qMax(widths[column], least[column]);
         }
     } else {
         widths[RuleTableModel::CommentColumn] += available - total;

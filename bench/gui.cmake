@@ -11,5 +11,6 @@ target_compile_definitions(bench_gui PRIVATE
     USERCHAIN_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/data/fixtures")
 
 # The documentation's screenshots: bench/gui/screenshots.sh runs this in the sandbox, under xvfb.
-add_executable(gui_screenshots ${USERCHAIN_GUI_BENCH_DIR}/screenshots.cpp)
+add_executable(gui_screenshots ${USERCHAIN_GUI_BENCH_DIR}/screenshots.cpp
+    ${USERCHAIN_GUI_BENCH_DIR}/reviewshots.cpp ${USERCHAIN_GUI_BENCH_DIR}/reviewshots.h)
 target_link_libraries(gui_screenshots PRIVATE userchain-gui Qt6::Test)

@@ -3,6 +3,12 @@
 // picture of the screen is saved, dialogs included, as a user would see it.
 //   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, main-window-light.png,
 //                            main-window-dark.png, wizard.png, ipv6.png, guide.png
+//   gui_screenshots --review OUTDIR
+//                            the views a change touched, for a person to look at before it
+//                            lands: the window sized to the screen, in the light and the dark
+//                            scheme (review.cpp; bench/gui/screenshots.sh --review)
+#include "reviewshots.h"
+
 #include "colorscheme.h"
 #include "editsession.h"
 #include "guidedialog.h"
@@ -22,10 +28,10 @@
 #include <QLineEdit>
 #include <QScreen>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cstdio>
 
-namespace {
 /// Lets the X server catch up, then saves what it shows where the window is.
 bool shoot(const QWidget *window, const QString &path)
 {
@@ -43,19 +49,22 @@ bool waitFor(const std::function<bool()> &condition)
 {
     return QTest::qWaitFor(condition, 30000);
 }
-} // namespace
 
 int main(int argc, char **argv)
 {
-    qputenv("XDG_CONFIG_HOME", "/tmp/userchain-screenshots-config");
+    // A new user's settings each time: no saved geometry or columns from an earlier run.
+    const QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Userchain"));
-    const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("."));
+    const bool review = argc > 1 && qstrcmp(argv[1], "--review") == 0;
+    const int outArg = review ? 2 : 1;
+    const QDir out(argc > outArg ? QString::fromLocal8Bit(argv[outArg]) : QStringLiteral("."));
     HelperClient helper(QDBusConnection::systemBus());
     MainWindow window(&helper);
     window.ruleActions()->setInterfacesOverride({QStringLiteral("eth0")});
     window.move(0, 0);
-    window.resize(1260, 760);
+    window.resize(review ? QGuiApplication::primaryScreen()->availableSize() : QSize(1260, 760));
     window.show();
     window.refresh();
     Workspace *workspace = window.workspace();
@@ -65,6 +74,9 @@ int main(int argc, char **argv)
         })) {
         std::printf("no snapshot from the helper\n");
         return 1;
+    }
+    if (review) {
+        return ReviewShots::run(&window, out) ? 0 : 1;
     }
     bool ok = true;
 
