@@ -91,14 +91,14 @@
     <message>
         <location line="+16"/>
         <source>The rule added outside Userchain stays in its place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die außerhalb von Userchain hinzugefügte Regel bleibt an ihrem Platz.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The %n rules added outside Userchain stay in their place.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die %n außerhalb von Userchain hinzugefügte Regel bleibt an ihrem Platz.</numerusform>
+            <numerusform>Die %n außerhalb von Userchain hinzugefügten Regeln bleiben an ihrem Platz.</numerusform>
         </translation>
     </message>
     <message>
@@ -162,24 +162,14 @@
         <source>DOCKER-USER (%1) was changed outside Userchain after it was loaded (by %2, a script, or Docker restarting). Nothing was applied.
 
 Keep your edits on top of the current rules? Rules added outside stay in their place (marked), rules removed outside stay removed, and you review the result before anything is applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>DOCKER-USER (%1) wurde nach dem Laden außerhalb von Userchain geändert (durch %2, ein Skript oder einen Neustart von Docker). Es wurde nichts angewendet.
+
+Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzugefügte Regeln bleiben an ihrem Platz (markiert), außerhalb entfernte Regeln bleiben entfernt, und Sie überprüfen das Ergebnis, bevor etwas angewendet wird.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Keep my edits (rebase)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DOCKER-USER (%1) was changed outside Userchain after it was loaded (by %2, a script, or Docker restarting). Nothing was applied.
-
-Reload the current rules and review your table against them again?</source>
-        <translation type="vanished">DOCKER-USER (%1) wurde nach dem Laden außerhalb von Userchain geändert (durch %2, ein Skript oder einen Neustart von Docker). Es wurde nichts angewendet.
-
-Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</translation>
-    </message>
-    <message>
-        <source>Reload and reapply</source>
-        <translation type="vanished">Neu laden und erneut anwenden</translation>
+        <translation>Meine Änderungen behalten (Rebase)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -308,23 +298,19 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Eine Kette der nat-Tabelle, zur Information angezeigt. Userchain ändert sie nie.</translation>
     </message>
     <message>
-        <source>The raw table sees packets before connection tracking and before DOCKER-USER. Since Docker 28 it holds Docker&apos;s drops of packets sent straight to a container&apos;s address from outside its bridge (direct routing), per published port (28.0, 28.1) or per container (28.2 and later). Rules in DOCKER-USER cannot let such packets through.</source>
-        <translation type="vanished">Die raw-Tabelle sieht Pakete vor der Verbindungsverfolgung und vor DOCKER-USER. Seit Docker 28 enthält sie Dockers Verwerfen von Paketen, die von außerhalb ihrer Bridge direkt an die Adresse eines Containers geschickt werden (direktes Routing), je veröffentlichtem Port (28.0, 28.1) oder je Container (ab 28.2). Regeln in DOCKER-USER können solche Pakete nicht durchlassen.</translation>
-    </message>
-    <message>
         <location line="+9"/>
         <source>The raw table sees packets before connection tracking and before DOCKER-USER; rules in DOCKER-USER cannot let through what it drops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die raw-Tabelle sieht Pakete vor der Verbindungsverfolgung und vor DOCKER-USER; Regeln in DOCKER-USER können nicht durchlassen, was sie verwirft.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Here Docker drops packets for a published port of a container that arrive on any interface but the container&apos;s own bridge (direct routing), one rule per published port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier verwirft Docker Pakete an einen veröffentlichten Port eines Containers, die auf einer anderen Schnittstelle als der Bridge des Containers ankommen (direktes Routing), eine Regel je veröffentlichtem Port.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Here Docker drops packets for a container&apos;s address that arrive on any interface but the container&apos;s own bridge (direct routing), one rule per container.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier verwirft Docker Pakete an die Adresse eines Containers, die auf einer anderen Schnittstelle als der Bridge des Containers ankommen (direktes Routing), eine Regel je Container.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -379,36 +365,32 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+9"/>
         <source>Docker jumps from here to DOCKER-USER first, then to DOCKER-FORWARD, which runs Docker&apos;s other chains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker springt von hier zuerst zu DOCKER-USER, dann zu DOCKER-FORWARD, das Dockers übrige Ketten durchläuft.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Docker jumps from here to DOCKER-USER first; its next rules match all its bridges at once through the ipset docker-ext-bridges-v4 (-v6), accept replies, and send new connections to DOCKER.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker springt von hier zuerst zu DOCKER-USER; seine nächsten Regeln erkennen alle seine Bridges auf einmal über das IP-Set docker-ext-bridges-v4 (-v6), lassen Antworten durch und schicken neue Verbindungen an DOCKER.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Docker jumps from here to DOCKER-USER first, then to DOCKER-ISOLATION-STAGE-1; then, for each of its bridges, it accepts replies, sends new connections to DOCKER and accepts what leaves the bridge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker springt von hier zuerst zu DOCKER-USER, dann zu DOCKER-ISOLATION-STAGE-1; danach lässt es für jede seiner Bridges Antworten durch, schickt neue Verbindungen an DOCKER und lässt durch, was die Bridge verlässt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Docker puts its jumps here, DOCKER-USER first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker trägt hier seine Sprünge ein, DOCKER-USER zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The kernel&apos;s chain for forwarded traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kette des Kernels für weitergeleiteten Verkehr.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel&apos;s chain for forwarded traffic. Docker puts its jumps here, DOCKER-USER first (from 28.0.1 on only DOCKER-USER and DOCKER-FORWARD; 28.0.0 matches its bridges with the ipset docker-ext-bridges-v4 here). Userchain only ever restores the jump to DOCKER-USER, and only when you ask.</source>
-        <translation type="vanished">Die Kette des Kernels für weitergeleiteten Verkehr. Docker trägt hier seine Sprünge ein, DOCKER-USER zuerst (ab 28.0.1 nur DOCKER-USER und DOCKER-FORWARD; 28.0.0 erkennt seine Bridges hier über das IP-Set docker-ext-bridges-v4). Userchain stellt hier nur den Sprung zu DOCKER-USER wieder her, und nur auf Ihren Wunsch.</translation>
+        <translation>Userchain stellt hier nur den Sprung zu DOCKER-USER wieder her, und nur auf Ihren Wunsch.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -446,19 +428,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+5"/>
         <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the rule after it is never reached. Move it above rule %1, or delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) beendet die Kette für jedes Paket, daher wird die Regel danach nie erreicht. Verschieben Sie sie vor Regel %1 oder löschen Sie sie.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the %n rules after it are never reached. Move them above it, or delete them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) ends the chain for every packet, so the %n rule(s) after it are never reached. Move them above it, or delete them.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) beendet die Kette für jedes Paket, daher wird die %n Regel danach nie erreicht. Verschieben Sie sie darüber oder löschen Sie sie.</numerusform>
             <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) beendet die Kette für jedes Paket, daher werden die %n Regeln danach nie erreicht. Verschieben Sie sie darüber oder löschen Sie sie.</numerusform>
         </translation>
@@ -645,57 +620,57 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location filename="../app/dockeruserintro.cpp" line="+64"/>
         <source>Hide explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärung ausblenden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What is DOCKER-USER?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ist DOCKER-USER?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide the explanation of DOCKER-USER; the legend stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erklärung zu DOCKER-USER ausblenden; die Legende bleibt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show what DOCKER-USER is and what its targets do</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen, was DOCKER-USER ist und was seine Aktionen bewirken</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>before DOCKER-FORWARD and Docker&apos;s other chains</source>
-        <translation type="unfinished"></translation>
+        <translation>vor DOCKER-FORWARD und Dockers übrigen Ketten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>before Docker&apos;s own rules</source>
-        <translation type="unfinished"></translation>
+        <translation>vor Dockers eigenen Regeln</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The first rule of FORWARD jumps here, so every packet the host forwards passes these rules %1: traffic from outside to containers&apos; published ports, from containers out, and between Docker networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Regel von FORWARD springt hierher, daher durchläuft jedes Paket, das der Rechner weiterleitet, diese Regeln %1: Verkehr von außen zu veröffentlichten Ports von Containern, von Containern nach außen und zwischen Docker-Netzwerken.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Rule %1 of FORWARD jumps here, so the packets the host forwards pass these rules after FORWARD&apos;s first rules, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 von FORWARD springt hierher, daher durchlaufen die Pakete, die der Rechner weiterleitet, diese Regeln nach den ersten Regeln von FORWARD, %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>FORWARD should jump here first, so that every packet the host forwards (to and from containers) passes these rules %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>FORWARD sollte zuerst hierher springen, damit jedes Paket, das der Rechner weiterleitet (zu und von Containern), diese Regeln %1 durchläuft.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;DOCKER-USER&lt;/b&gt; is the chain Docker leaves to you: Docker never changes the rules in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;DOCKER-USER&lt;/b&gt; ist die Kette, die Docker Ihnen überlässt: Docker ändert die Regeln darin nie.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A packet is checked rule by rule until one matches: &lt;b&gt;RETURN&lt;/b&gt; hands it on to Docker&apos;s rules (published ports open, networks kept apart), &lt;b&gt;DROP&lt;/b&gt; discards it, &lt;b&gt;ACCEPT&lt;/b&gt; lets it through at once, past Docker&apos;s own checks. A packet no rule matches goes on to Docker&apos;s rules, as with RETURN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Paket wird Regel für Regel geprüft, bis eine zutrifft: &lt;b&gt;RETURN&lt;/b&gt; reicht es an Dockers Regeln weiter (veröffentlichte Ports offen, Netzwerke getrennt), &lt;b&gt;DROP&lt;/b&gt; verwirft es, &lt;b&gt;ACCEPT&lt;/b&gt; lässt es sofort durch, an Dockers eigenen Prüfungen vorbei. Ein Paket, auf das keine Regel zutrifft, geht weiter zu Dockers Regeln, wie bei RETURN.</translation>
     </message>
 </context>
 <context>
@@ -703,7 +678,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location filename="../app/editsession.cpp" line="+221"/>
         <source>Keep my edits on top of the system&apos;s rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Änderungen auf Grundlage der Regeln des Systems behalten</translation>
     </message>
 </context>
 <context>
@@ -737,18 +712,6 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <location line="+3"/>
         <source>%1 (nothing to edit)</source>
         <translation>%1 (nichts zu bearbeiten)</translation>
-    </message>
-    <message>
-        <source>DOCKER-USER (%1) changed outside Userchain</source>
-        <translation type="vanished">DOCKER-USER (%1) wurde außerhalb von Userchain geändert</translation>
-    </message>
-    <message>
-        <source>The system&apos;s rules are no longer the ones your edits started from. Apply will refuse until you reload; reloading discards your edits (export them first to keep them).</source>
-        <translation type="vanished">Die Regeln im System sind nicht mehr die, von denen Ihre Änderungen ausgingen. „Anwenden“ wird verweigert, bis Sie neu laden; das Neuladen verwirft Ihre Änderungen (exportieren Sie sie vorher, um sie zu behalten).</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation type="vanished">Neu laden</translation>
     </message>
     <message>
         <location line="+118"/>
@@ -827,12 +790,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location filename="../app/guidedialog.cpp" line="+14"/>
         <source>Userchain guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Userchain-Anleitung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Anleitung</translation>
     </message>
 </context>
 <context>
@@ -1034,91 +997,66 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+1"/>
         <source>%1 was not imported: one line could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht importiert: Eine Zeile konnte nicht gelesen werden.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1 was not imported: %n lines could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 wurde nicht importiert: %n Zeile konnte nicht gelesen werden.</numerusform>
+            <numerusform>%1 wurde nicht importiert: %n Zeilen konnten nicht gelesen werden.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Import one rule from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Regel aus %1 importieren</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Import %n rules from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Regel aus %1 importieren</numerusform>
+            <numerusform>%n Regeln aus %1 importieren</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The table already ends with %1; it was not added again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle endet bereits mit %1; diese Regel wurde nicht noch einmal hinzugefügt.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 holds one DOCKER-USER rule. Add it to the %2 table, or replace the table with it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält eine DOCKER-USER-Regel. Die Regel zur Tabelle %2 hinzufügen oder die Tabelle durch sie ersetzen?</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%1 holds %n DOCKER-USER rules. Add them to the %2 table, or replace the table with them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 enthält %n DOCKER-USER-Regel. Die Regel zur Tabelle %2 hinzufügen oder die Tabelle durch sie ersetzen?</numerusform>
+            <numerusform>%1 enthält %n DOCKER-USER-Regeln. Die Regeln zur Tabelle %2 hinzufügen oder die Tabelle durch sie ersetzen?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add puts each rule where its command says: -I at the top (or at its position), -A at the end but before a final rule such as Docker&apos;s -j RETURN. Replace removes every rule the table has now; Undo brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Hinzufügen“ setzt jede Regel dorthin, wo ihr Befehl es angibt: -I an den Anfang (oder an ihre Position), -A ans Ende, aber vor eine abschließende Regel wie Dockers -j RETURN. „Tabelle ersetzen“ entfernt alle Regeln, die die Tabelle jetzt enthält; „Rückgängig“ holt sie zurück.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Replace the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 was not imported: %n line(s) could not be read.</source>
-        <translation type="vanished">
-            <numerusform>%1 wurde nicht importiert: %n Zeile konnte nicht gelesen werden.</numerusform>
-            <numerusform>%1 wurde nicht importiert: %n Zeilen konnten nicht gelesen werden.</numerusform>
-        </translation>
+        <translation>Tabelle &amp;ersetzen</translation>
     </message>
     <message>
         <location line="-63"/>
         <source>%1 has no DOCKER-USER rules.</source>
         <translation>%1 enthält keine DOCKER-USER-Regeln.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 holds %n DOCKER-USER rule(s). Replace the %2 table with them, or add them to it?</source>
-        <translation type="vanished">
-            <numerusform>%1 enthält %n DOCKER-USER-Regel. Die Tabelle %2 damit ersetzen oder die Regel hinzufügen?</numerusform>
-            <numerusform>%1 enthält %n DOCKER-USER-Regeln. Die Tabelle %2 damit ersetzen oder die Regeln hinzufügen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Replace</source>
-        <translation type="vanished">&amp;Ersetzen</translation>
-    </message>
     <message>
         <location line="+61"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Import %n rule(s) from %1</source>
-        <translation type="vanished">
-            <numerusform>%n Regel aus %1 importieren</numerusform>
-            <numerusform>%n Regeln aus %1 importieren</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+44"/>
@@ -1131,7 +1069,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location filename="../app/layouthint.cpp" line="+51"/>
         <source>Move it above rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Regel %1 verschieben</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1141,19 +1079,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+28"/>
         <source>Move the unreachable rule above rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nicht erreichbare Regel vor Regel %1 verschieben</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Move %n unreachable rules above rule %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n unreachable rule(s) above rule %1</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n nicht erreichbare Regel vor Regel %1 verschieben</numerusform>
             <numerusform>%n nicht erreichbare Regeln vor Regel %1 verschieben</numerusform>
         </translation>
@@ -1492,13 +1423,9 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>&amp;Wiederherstellen:</translation>
     </message>
     <message>
-        <source>Userchain — DOCKER-USER (%1)[*]</source>
-        <translation type="vanished">Userchain — DOCKER-USER (%1)[*]</translation>
-    </message>
-    <message>
         <location line="+195"/>
         <source>DOCKER-USER (%1)[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>DOCKER-USER (%1)[*]</translation>
     </message>
     <message>
         <location line="+69"/>
@@ -1578,17 +1505,17 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location/>
         <source>&amp;Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anleitung</translation>
     </message>
     <message>
         <location/>
         <source>What DOCKER-USER is, and how to build each example of Docker&apos;s page here</source>
-        <translation type="unfinished"></translation>
+        <translation>Was DOCKER-USER ist und wie Sie jedes Beispiel von Dockers Seite hier nachbauen</translation>
     </message>
     <message>
         <location/>
         <source>F1</source>
-        <translation type="unfinished">F1</translation>
+        <translation>F1</translation>
     </message>
 </context>
 <context>
@@ -1596,17 +1523,17 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location filename="../app/messagebanner.cpp" line="+19"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Close this message (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Meldung schließen (Esc)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -1659,7 +1586,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+12"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 ankommender Verkehr an beliebige Container wird verworfen, sofern er nicht von %2 kommt; andere Schnittstellen sind nicht betroffen.</translation>
     </message>
 </context>
 <context>
@@ -1722,12 +1649,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+13"/>
         <source>Traffic arriving on %1 to %2 is dropped unless it comes from %3; other destinations and interfaces are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 ankommender Verkehr an %2 wird verworfen, sofern er nicht aus %3 kommt; andere Ziele und Schnittstellen sind nicht betroffen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 ankommender Verkehr an beliebige Container wird verworfen, sofern er nicht aus %2 kommt; andere Schnittstellen sind nicht betroffen.</translation>
     </message>
 </context>
 <context>
@@ -1775,7 +1702,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+9"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 ankommender Verkehr an beliebige Container wird verworfen, sofern er nicht aus %2 kommt; andere Schnittstellen sind nicht betroffen.</translation>
     </message>
 </context>
 <context>
@@ -1845,13 +1772,6 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>The active %1 rules differ from the ones saved on %2: after a reboot the saved ones come back. Save permanently to keep the active ones, or restore the saved ones.</source>
         <translation>Die aktiven %1-Regeln unterscheiden sich von den am %2 gespeicherten: Nach einem Neustart kehren die gespeicherten zurück. Speichern Sie dauerhaft, um die aktiven zu behalten, oder stellen Sie die gespeicherten wieder her.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n rule(s))</source>
-        <translation type="vanished">
-            <numerusform>%1 (%n Regel)</numerusform>
-            <numerusform>%1 (%n Regeln)</numerusform>
-        </translation>
-    </message>
     <message>
         <location line="+116"/>
         <source>There is no DOCKER-USER to save.</source>
@@ -1913,37 +1833,30 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <source>The %1 rules were not saved</source>
         <translation>Die %1-Regeln wurden nicht gespeichert</translation>
     </message>
-    <message numerus="yes">
-        <source>Replace the active %1 DOCKER-USER with the %n rule(s) saved on %2? The change takes effect at once.</source>
-        <translation type="vanished">
-            <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherte Regel ersetzen? Die Änderung wirkt sofort.</numerusform>
-            <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherten Regeln ersetzen? Die Änderung wirkt sofort.</numerusform>
-        </translation>
-    </message>
     <message>
         <location line="-63"/>
         <source>%1 (one rule)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (eine Regel)</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%1 (%n rules)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n Regel)</numerusform>
+            <numerusform>%1 (%n Regeln)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+78"/>
         <source>Replace the active %1 DOCKER-USER with the one rule saved on %2? The change takes effect at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aktive DOCKER-USER für %1 durch die eine am %2 gespeicherte Regel ersetzen? Die Änderung wirkt sofort.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Replace the active %1 DOCKER-USER with the %n rules saved on %2? The change takes effect at once.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherte Regel ersetzen? Die Änderung wirkt sofort.</numerusform>
+            <numerusform>Das aktive DOCKER-USER für %1 durch die %n am %2 gespeicherten Regeln ersetzen? Die Änderung wirkt sofort.</numerusform>
         </translation>
     </message>
     <message>
@@ -2052,7 +1965,7 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+4"/>
         <source>What the rules do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Regeln bewirken</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -2076,13 +1989,9 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <translation>Einen veröffentlichten Port öffnen</translation>
     </message>
     <message>
-        <source>Lets traffic to one of Docker&apos;s published host ports through (RETURN hands it on to Docker&apos;s own rules). Packets reach DOCKER-USER after Docker has rewritten their destination to the container, so --dport would see the container&apos;s port, not the one clients connect to: the rule matches the original destination port with conntrack&apos;s --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too.</source>
-        <translation type="vanished">Lässt Verkehr an einen von Dockers veröffentlichten Host-Ports durch (RETURN reicht ihn an Dockers eigene Regeln weiter). Pakete erreichen DOCKER-USER, nachdem Docker ihr Ziel auf den Container umgeschrieben hat; --dport sähe daher den Port des Containers, nicht den, mit dem sich Clients verbinden: Die Regel prüft den ursprünglichen Zielport mit --ctorigdstport von conntrack, und --ctdir ORIGINAL verhindert, dass auch Antworten zutreffen.</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>Lets traffic to one of Docker&apos;s published host ports through (RETURN hands it on to Docker&apos;s own rules). Packets reach DOCKER-USER after Docker has rewritten their destination to the container, so --dport would see the container&apos;s port, not the one clients connect to: the rule matches the original destination port with conntrack&apos;s --ctorigdstport, and --ctdir ORIGINAL keeps replies from matching too. With sources, each gets its RETURN and a DROP for the port follows, so that nobody else reaches it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lässt Verkehr an einen von Dockers veröffentlichten Host-Ports durch (RETURN reicht ihn an Dockers eigene Regeln weiter). Pakete erreichen DOCKER-USER, nachdem Docker ihr Ziel auf den Container umgeschrieben hat; --dport sähe daher den Port des Containers, nicht den, mit dem sich Clients verbinden: Die Regel prüft den ursprünglichen Zielport mit --ctorigdstport von conntrack, und --ctdir ORIGINAL verhindert, dass auch Antworten zutreffen. Mit Quellen erhält jede ihr eigenes RETURN, und danach folgt ein DROP für den Port, damit sonst niemand ihn erreicht.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2102,61 +2011,57 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+12"/>
         <source>any interface</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Schnittstelle</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>optional, e.g. %1; empty: everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, z. B. %1; leer: alle</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Arriving on &amp;interface:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangs-&amp;Schnittstelle:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the clients&apos; traffic arrives; the other interfaces are not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo der Verkehr der Clients ankommt; die anderen Schnittstellen bleiben unverändert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only from &amp;sources:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur von &amp;Quellen:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optional: addresses or subnets, separated by commas or spaces; everyone else is dropped. Empty means everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: Adressen oder Subnetze, durch Kommas oder Leerzeichen getrennt; der Verkehr aller anderen wird verworfen. Leer bedeutet alle</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>%1/%2 (→ %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 (→ %3)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: open to everyone on any interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: für alle offen, auf jeder Schnittstelle.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: open to everyone on %2; unchanged on other interfaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: auf %2 für alle offen; auf anderen Schnittstellen unverändert.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: only from %2, on every interface; everyone else is dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nur von %2, auf jeder Schnittstelle; der Verkehr aller anderen wird verworfen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: only from %2 on %3; unchanged on other interfaces.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, e.g. %1</source>
-        <translation type="vanished">optional, z. B. %1</translation>
+        <translation>%1: auf %3 nur von %2; auf anderen Schnittstellen unverändert.</translation>
     </message>
     <message>
         <location line="-104"/>
@@ -2172,14 +2077,6 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
         <location line="+1"/>
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotokoll:</translation>
-    </message>
-    <message>
-        <source>Only from &amp;source:</source>
-        <translation type="vanished">Nur von &amp;Quelle:</translation>
-    </message>
-    <message>
-        <source>Optional: an address or subnet; empty means everyone</source>
-        <translation type="vanished">Optional: eine Adresse oder ein Subnetz; leer bedeutet alle</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -2217,16 +2114,12 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location line="+3"/>
         <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;, or paste a whole &lt;tt&gt;%2&lt;/tt&gt; command from Docker&apos;s page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die %1-Regel so ein wie nach &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;, oder fügen Sie einen vollständigen Befehl &lt;tt&gt;%2&lt;/tt&gt; von Dockers Seite ein.</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>This is an %1 command: its rule belongs in the %2 table. Add it there, or start the line with %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the %1 rule as you would after &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</source>
-        <translation type="vanished">Geben Sie die %1-Regel so ein wie nach &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;.</translation>
+        <translation>Dies ist ein Befehl für %1: Seine Regel gehört in die Tabelle %2. Fügen Sie sie dort hinzu oder beginnen Sie die Zeile mit %3.</translation>
     </message>
     <message>
         <location line="-34"/>
@@ -2264,112 +2157,114 @@ Die aktuellen Regeln neu laden und Ihre Tabelle erneut mit ihnen vergleichen?</t
     <message>
         <location filename="../app/rebasenotice.cpp" line="+8"/>
         <source>DOCKER-USER (%1) changed outside Userchain</source>
-        <translation type="unfinished">DOCKER-USER (%1) wurde außerhalb von Userchain geändert</translation>
+        <translation>DOCKER-USER (%1) wurde außerhalb von Userchain geändert</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The system&apos;s rules are no longer the ones your edits started from, so Apply would be refused.
 Keep my edits: your edits go on top of the current rules. Rules added outside stay in their place (marked), rules removed outside stay removed, and you review the result before anything is applied.
 Reload: shows the current rules and discards your edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln im System sind nicht mehr die, von denen Ihre Änderungen ausgingen, daher würde „Anwenden“ verweigert.
+Meine Änderungen behalten: Ihre Änderungen bleiben auf Grundlage der aktuellen Regeln erhalten. Außerhalb hinzugefügte Regeln bleiben an ihrem Platz (markiert), außerhalb entfernte Regeln bleiben entfernt, und Sie überprüfen das Ergebnis, bevor etwas angewendet wird.
+Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Keep my edits (rebase)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Änderungen behalten (Rebase)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reload (discard my edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden (meine Änderungen verwerfen)</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>%n rule added outside Userchain was kept and is marked (bold) in the table.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n außerhalb von Userchain hinzugefügte Regel wurde behalten und ist in der Tabelle (fett) markiert.</numerusform>
+            <numerusform>%n außerhalb von Userchain hinzugefügte Regeln wurden behalten und sind in der Tabelle (fett) markiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n rules added outside Userchain were kept and are marked (bold) in the table.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n außerhalb von Userchain hinzugefügte Regel wurde behalten und ist in der Tabelle (fett) markiert.</numerusform>
+            <numerusform>%n außerhalb von Userchain hinzugefügte Regeln wurden behalten und sind in der Tabelle (fett) markiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n rule removed outside Userchain stays removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n außerhalb von Userchain entfernte Regel bleibt entfernt.</numerusform>
+            <numerusform>%n außerhalb von Userchain entfernte Regeln bleiben entfernt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n rules removed outside Userchain stay removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n außerhalb von Userchain entfernte Regel bleibt entfernt.</numerusform>
+            <numerusform>%n außerhalb von Userchain entfernte Regeln bleiben entfernt.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Your table now holds the current rules: there is nothing to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Tabelle enthält jetzt die aktuellen Regeln: Es gibt nichts anzuwenden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your edit is kept on top of the current rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderung bleibt auf Grundlage der aktuellen Regeln erhalten.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Your %n edits are kept on top of the current rules.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ihre %n Änderung bleibt auf Grundlage der aktuellen Regeln erhalten.</numerusform>
+            <numerusform>Ihre %n Änderungen bleiben auf Grundlage der aktuellen Regeln erhalten.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Review and apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überprüfen Sie das Ergebnis und wenden Sie es an.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Review and apply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Überprüfen und anwenden …</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>One rule was changed both here and outside Userchain; check it before you apply:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Regel wurde sowohl hier als auch außerhalb von Userchain geändert; prüfen Sie sie, bevor Sie anwenden:</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n rules were changed both here and outside Userchain; check them before you apply:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Regel wurde sowohl hier als auch außerhalb von Userchain geändert; prüfen Sie sie, bevor Sie anwenden:</numerusform>
+            <numerusform>%n Regeln wurden sowohl hier als auch außerhalb von Userchain geändert; prüfen Sie sie, bevor Sie anwenden:</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>You edited %1, which was removed outside Userchain. Your version is kept as a new rule:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben %1 bearbeitet; diese Regel wurde außerhalb von Userchain entfernt. Ihre Fassung bleibt als neue Regel erhalten:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>You edited %1, which was changed outside Userchain too. Both versions are kept, yours and the one from outside (marked):</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben %1 bearbeitet; diese Regel wurde auch außerhalb von Userchain geändert. Beide Fassungen bleiben erhalten, Ihre und die von außerhalb (markiert):</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>You deleted %1, which was changed outside Userchain. The changed rule is kept (marked); delete it again if you do not want it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben %1 gelöscht; diese Regel wurde außerhalb von Userchain geändert. Die geänderte Regel bleibt erhalten (markiert); löschen Sie sie erneut, wenn Sie sie nicht wollen:</translation>
     </message>
 </context>
 <context>
@@ -2432,25 +2327,25 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+24"/>
         <source>replies to existing connections pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten auf bestehende Verbindungen kommen durch</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>port(s) %1 are open to everyone</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Port %1 ist für alle offen</numerusform>
+            <numerusform>Ports %1 sind für alle offen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>port %1 only from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 nur von %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On %1: %2; everything else arriving on %1 is dropped. Other interfaces are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1: %2; alles andere, was auf %1 ankommt, wird verworfen. Andere Schnittstellen sind nicht betroffen.</translation>
     </message>
 </context>
 <context>
@@ -2474,12 +2369,12 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location filename="../app/rowlegend.cpp" line="+14"/>
         <source>Rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen:</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Legend of the row styles</source>
-        <translation type="unfinished"></translation>
+        <translation>Legende der Zeilenstile</translation>
     </message>
 </context>
 <context>
@@ -2487,62 +2382,62 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location filename="../app/rowstyle.cpp" line="+62"/>
         <source>Never hit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie getroffen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Never reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie erreicht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kept as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not (negated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht (negiert)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not applied yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht angewendet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Added outside</source>
-        <translation type="unfinished"></translation>
+        <translation>Von außen hinzugefügt</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Packets pass through DOCKER-USER, but none has matched this rule since its counters were last reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete durchlaufen DOCKER-USER, aber seit dem letzten Zurücksetzen der Zähler hat keines diese Regel getroffen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An earlier rule ends the chain for every packet, so no packet gets here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine frühere Regel beendet die Kette für jedes Paket, daher gelangt kein Paket hierher.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Uses extensions Userchain does not know: kept exactly as it is; you can move or delete it, not edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet Erweiterungen, die Userchain nicht kennt: wird genau so beibehalten, wie sie ist; Sie können sie verschieben oder löschen, aber nicht bearbeiten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The cell matches everything except what it names, e.g. every source but 192.168.1.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zelle trifft auf alles zu außer dem, was sie nennt, z. B. jede Quelle außer 192.168.1.1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New or changed since the last Apply: the kernel counts packets only for rules it holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu oder geändert seit dem letzten Anwenden: Der Kernel zählt Pakete nur für Regeln, die er enthält.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Added outside Userchain while you were editing, and kept in its place. Delete it if you do not want it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb von Userchain hinzugefügt, während Sie bearbeitet haben, und an ihrem Platz behalten. Löschen Sie sie, wenn Sie sie nicht wollen.</translation>
     </message>
 </context>
 <context>
@@ -2764,13 +2659,9 @@ Reload: shows the current rules and discards your edits.</source>
         <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
     </message>
     <message>
-        <source>No packet has matched this rule since its counters were last reset.</source>
-        <translation type="vanished">Seit dem letzten Zurücksetzen der Zähler hat kein Paket diese Regel getroffen.</translation>
-    </message>
-    <message>
         <location line="+11"/>
         <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Paket: Seit dem Zurücksetzen der Zähler hat keine Regel von DOCKER-USER ein Paket gezählt (gerade angewendet oder bisher kein weitergeleiteter Verkehr).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2957,7 +2848,7 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+4"/>
         <source>What the rules do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Regeln bewirken</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2977,20 +2868,20 @@ Reload: shows the current rules and discards your edits.</source>
     <message numerus="yes">
         <location line="+69"/>
         <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch these packets first: the %n new rule(s) would never run below it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) würde diese Pakete zuerst erfassen: Die %n neue Regel käme darunter nie zum Zug.</numerusform>
+            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) würde diese Pakete zuerst erfassen: Die %n neuen Regeln kämen darunter nie zum Zug.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Insert &amp;above rule %1, where they take effect (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Regel %1 e&amp;infügen, wo sie wirken (empfohlen)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Insert as rule %1 a&amp;nyway (never reached)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotz&amp;dem als Regel %1 einfügen (nie erreicht)</translation>
     </message>
     <message>
         <location line="+86"/>
@@ -3098,42 +2989,42 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+37"/>
         <source>any address</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Adresse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>anywhere but %1</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Adresse außer %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>is dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>wird verworfen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is handed on to Docker&apos;s own rules</source>
-        <translation type="unfinished"></translation>
+        <translation>wird an Dockers eigene Regeln weitergereicht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is let through, skipping Docker&apos;s own checks</source>
-        <translation type="unfinished"></translation>
+        <translation>wird durchgelassen, an Dockers eigenen Prüfungen vorbei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is refused with an error</source>
-        <translation type="unfinished"></translation>
+        <translation>wird mit einem Fehler abgewiesen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Traffic from %1 to %2 %3, on any interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehr von %1 zu %2 %3, auf jeder Schnittstelle.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Traffic arriving on %1 from %2 to %3 %4; other interfaces are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehr von %2 zu %3, der auf %1 ankommt, %4; andere Schnittstellen sind nicht betroffen.</translation>
     </message>
 </context>
 <context>
@@ -3184,7 +3075,7 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="-8"/>
         <source>Docker is running (the IPv4 tab shows its chains) but filters only IPv4: it has created no ip6tables chains. Docker before 27 filters IPv6 only with &quot;ip6tables&quot;: true in /etc/docker/daemon.json (on Docker 20.10 an experimental option, so with &quot;experimental&quot;: true as well); Docker 27 and later do by default. Once Docker&apos;s IPv6 chains exist, Userchain can create DOCKER-USER for IPv6, which Docker 20.10 does not create itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker läuft (der Reiter IPv4 zeigt seine Ketten), filtert aber nur IPv4: Es hat keine ip6tables-Ketten angelegt. Docker vor Version 27 filtert IPv6 nur mit „ip6tables“: true in /etc/docker/daemon.json (unter Docker 20.10 eine experimentelle Option, also zusätzlich mit „experimental“: true); ab Docker 27 geschieht das per Voreinstellung. Sobald Dockers IPv6-Ketten existieren, kann Userchain DOCKER-USER für IPv6 anlegen, was Docker 20.10 nicht selbst tut.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3259,12 +3150,12 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+13"/>
         <source>There is no DOCKER-USER chain for IPv6</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Kette DOCKER-USER für IPv6</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Docker filters IPv6 here (its ip6tables chains exist) but, like Docker 20.10, creates DOCKER-USER only for IPv4, so no rule of yours sees IPv6 traffic to containers. Create it now together with the FORWARD jump; Docker will keep both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker filtert hier IPv6 (seine ip6tables-Ketten existieren), legt DOCKER-USER aber wie Docker 20.10 nur für IPv4 an, daher sieht keine Ihrer Regeln IPv6-Verkehr zu Containern. Legen Sie die Kette jetzt zusammen mit dem Sprung aus FORWARD an; Docker behält beides.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3792,17 +3683,17 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+12"/>
         <source>a command such as &quot;-A DOCKER-USER&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Befehl wie „-A DOCKER-USER“ fehlt</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;%1&quot; is the command for IPv6 rules; these rules are read as IPv4</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist der Befehl für IPv6-Regeln; diese Regeln werden als IPv4 gelesen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is the command for IPv4 rules; these rules are read as IPv6</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist der Befehl für IPv4-Regeln; diese Regeln werden als IPv6 gelesen</translation>
     </message>
     <message>
         <location line="+69"/>
@@ -3812,17 +3703,17 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+76"/>
         <source>cannot insert at position &quot;%1&quot;: the highest position here is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen an Position „%1“ nicht möglich: Die höchste Position ist hier %2</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>this is a rule of chain &quot;%1&quot;; only DOCKER-USER rules are read here</source>
-        <translation type="unfinished"></translation>
+        <translation>dies ist eine Regel der Kette „%1“; hier werden nur DOCKER-USER-Regeln gelesen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&quot;%1&quot; is not a position in the chain (1 is the top)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Position in der Kette (1 ist die oberste)</translation>
     </message>
     <message>
         <location line="-246"/>
@@ -3833,10 +3724,6 @@ Reload: shows the current rules and discards your edits.</source>
         <location line="+145"/>
         <source>rule of chain &quot;%1&quot; not imported (only DOCKER-USER is)</source>
         <translation>Regel der Kette „%1“ nicht importiert (nur DOCKER-USER wird importiert)</translation>
-    </message>
-    <message>
-        <source>cannot insert at position &quot;%1&quot;: the chain has %2 rules here</source>
-        <translation type="vanished">Einfügen an Position „%1“ nicht möglich: Die Kette hat hier %2 Regeln</translation>
     </message>
 </context>
 <context>
