@@ -15,7 +15,7 @@ ConfirmDialog::~ConfirmDialog() = default;
 
 void ConfirmDialog::setFamily(const QString &familyLabel, const QString &next)
 {
-    setWindowTitle(tr("Keep these rules? (%1) — Userchain").arg(familyLabel));
+    setWindowTitle(tr("Keep these rules? (%1)").arg(familyLabel));
     QString text = tr("The new %1 DOCKER-USER rules are active. If containers are still "
                       "reachable as you expect, keep them; otherwise, or if you do nothing, the "
                       "previous rules come back.")

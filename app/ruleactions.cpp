@@ -141,7 +141,7 @@ void RuleActions::alsoInOtherFamily(const QStringList &specs, bool replace, cons
 void RuleActions::addRule()
 {
     RawRuleDialog dialog(session()->family(), m_dialogParent);
-    dialog.setWindowTitle(tr("Add %1 rule — Userchain").arg(FamilyText::name(session()->family())));
+    dialog.setWindowTitle(tr("Add %1 rule").arg(FamilyText::name(session()->family())));
     dialog.setOtherFamilyAvailable(otherFamilyEditable());
     if (ModalRunner::exec(&dialog) == QDialog::Accepted && dialog.isValid()) {
         const QString other = dialog.otherFamilySpec();
@@ -175,7 +175,7 @@ void RuleActions::editRule(int row)
         return;
     }
     RawRuleDialog dialog(session()->family(), m_dialogParent);
-    dialog.setWindowTitle(tr("Edit rule %1 — Userchain").arg(row + 1));
+    dialog.setWindowTitle(tr("Edit rule %1").arg(row + 1));
     dialog.setSpec(model->ruleAt(row).spec);
     if (ModalRunner::exec(&dialog) == QDialog::Accepted && dialog.isValid() &&
         dialog.spec() != model->ruleAt(row).spec) {

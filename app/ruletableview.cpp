@@ -191,17 +191,33 @@ void RuleTableView::fitColumns()
         total += widths[column];
     }
     if (total > available) {
-        // Every text column gives up a share of what it has beyond its header, in proportion:
-        // each still shows its start (the rest is in the tooltip), and none leaves the screen.
-        int spare = 0;
-        for (int column = 0; column < RuleTableModel::ColumnCount; ++column) {
-            spare += widths[column] - least[column];
-        }
-        const int excess = total - available;
-        for (int column = 0; column < RuleTableModel::ColumnCount && spare > 0; ++column) {
-            const int room = widths[column] - least[column];
-            widths[column] -= int(qint64(room) * qMin(excess, spare) / spare + 1);
-            widths[column] = qMax(widths[column], least[column]);
+        // Long text columns give up a share of what they have beyond their header, in
+        // proportion, each still showing its start (the rest is in the tooltip), so that none
+        // leaves the screen. Free text first: a cut-off comment or address says less about what
+        // the rule does than a cut-off port, state or target. Interfaces and counters are short.
+        const QVector<QVector<int>> stages = {
+            {RuleTableModel::CommentColumn, RuleTableModel::SourceColumn,
+             RuleTableModel::DestinationColumn},
+            {RuleTableModel::ProtocolColumn, RuleTableModel::StateColumn,
+             RuleTableModel::TargetColumn}};
+        int excess = total - available;
+        for (const QVector<int> &stage : stages) {
+            int spare = 0;
+            for (int column : stage) {
+                spare += widths[column] - least[column];
+            }
+            const int cut = qMin(excess, spare);
+            for (int column : stage) {
+                if (spare > 0) {
+                    const int room = widths[column] - least[column];
+                    widths[column] -= int((qint64(room) * cut + spare - 1) / spare);
+                    widths[column] = qMax(widths[column], least[column]);
+                }
+            }
+            excess -= cut;
+            if (excess <= 0) {
+                break;
+            }
         }
     } else {
         widths[RuleTableModel::CommentColumn] += available - total;

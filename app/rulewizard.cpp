@@ -9,16 +9,45 @@
 #include "rulewizardpage.h"
 #include "sourcedestpage.h"
 
+#include <QLayout>
+#include <QScreen>
+#include <QTimer>
+
 RuleWizard::RuleWizard(Kind kind, RuleWizardPage *input, QWidget *parent)
     : QWizard(parent), m_kind(kind), m_input(input)
 {
-    setWindowTitle(title(kind) + QStringLiteral(" — Userchain"));
+    setWindowTitle(title(kind)); // the platform appends " — Userchain"
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::NoCancelButtonOnLastPage, false);
     setButtonText(QWizard::FinishButton, tr("Add to &table"));
     addPage(input);
     resize(640, 460);
+    // After the page has laid out its new text: the queued call runs once the layout did.
+    connect(input, &QWizardPage::completeChanged, this,
+            [this] { QTimer::singleShot(0, this, &RuleWizard::fitToContent); });
+    connect(this, &QWizard::currentIdChanged, this,
+            [this] { QTimer::singleShot(0, this, &RuleWizard::fitToContent); });
+}
+
+void RuleWizard::showEvent(QShowEvent *event)
+{
+    QWizard::showEvent(event);
+    fitToContent();
+}
+
+void RuleWizard::fitToContent()
+{
+    QWizardPage *page = currentPage();
+    if (!page || !page->layout() || !isVisible()) {
+        return;
+    }
+    const int pageNeeds = page->layout()->totalHeightForWidth(page->width());
+    const int needed = height() + pageNeeds - page->height();
+    const int limit = screen() ? screen()->availableGeometry().height() - 60 : needed;
+    if (needed > height()) {
+        resize(width(), qMin(needed, limit));
+    }
 }
 
 RuleWizard *RuleWizard::create(Kind kind, const WizardContext &context, int currentRuleCount,

@@ -42,6 +42,15 @@ public:
     /// The same rules for the other family, if the user asked for them there too (and the
     /// rules have no family-specific address); else empty.
     QStringList otherFamilyRules() const;
+    /**
+     * Grows the window (never shrinks it, and only up to the screen) to what the page needs at
+     * the window's width: word-wrapped explanations, previews and warnings ask for height by
+     * width, which a top-level window's layout does not honour by itself.
+     */
+    void fitToContent();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     RuleWizard(Kind kind, RuleWizardPage *input, QWidget *parent);

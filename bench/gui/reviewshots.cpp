@@ -24,10 +24,11 @@
 namespace {
 using Userchain::Family;
 
-/// Inside scripts/sandbox only: the namespace's own tables, never the host's.
+/// Inside scripts/sandbox only: the namespace's own tables, never the host's. The machine's
+/// iptables variant is the one screenshots.sh loaded the tables with.
 void iptables(const QStringList &args)
 {
-    QProcess::execute(QStringLiteral("iptables-legacy"), args);
+    QProcess::execute(QStringLiteral("iptables"), args);
 }
 
 void discardEdits(MainWindow *window)

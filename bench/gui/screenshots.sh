@@ -25,7 +25,11 @@ default_out="$repo/docs/screenshots"
 ((${#review[@]})) && default_out="$build/review-$screen"
 out=$(readlink -m "${1:-$default_out}")
 mkdir -p "$out"
+# The backend Docker would use on this machine, as scripts/run does: no warning about the other.
+backend=legacy
+[[ $(iptables -V 2>/dev/null) == *"(nf_tables)"* ]] && backend=nft
 exec "$repo/scripts/sandbox" --build-dir "$build" \
-    --load "$here/screenshot-host.v4.rules" --load6 "$here/screenshot-host.v6.rules" -- \
+    --backend "$backend" --load "$here/screenshot-host.v4.rules" \
+    --load6 "$here/screenshot-host.v6.rules" -- \
     env QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 ${screen}x24" \
     "$build/bench/gui_screenshots" "${review[@]}" "$out"

@@ -12,22 +12,26 @@
 #include "rulefilterproxy.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
+#include "rulewizard.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
+#include <QLayout>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
-#include <QSettings>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QWizardPage>
 
 using namespace Userchain;
 
@@ -86,6 +90,32 @@ private slots:
         open();
         QVERIFY(m_window->windowTitle().startsWith(QLatin1String("DOCKER-USER (IPv4)")));
         QVERIFY(!m_window->windowTitle().contains(QGuiApplication::applicationDisplayName()));
+    }
+
+    /// A wizard shows all it says (explanation, rules, what they do, where they go) without
+    /// squeezing, and its title names the product no more than the main window's does.
+    void wizardShowsItsWholeText()
+    {
+        open({QStringLiteral("-i eth0 -j DROP"), QStringLiteral("-j RETURN")}, 1024);
+        bool fits = false;
+        QString title;
+        ModalRunner::pushHook([&](QDialog *dialog) {
+            auto *wizard = qobject_cast<RuleWizard *>(dialog);
+            wizard->show();
+            title = wizard->windowTitle();
+            QWizardPage *page = wizard->currentPage();
+            page->findChild<QComboBox *>(QStringLiteral("port"))->setCurrentIndex(0);
+            QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("source")),
+                             QStringLiteral("10.11.11.0/24 192.0.2.0/24"));
+            fits = QTest::qWaitFor([page] {
+                return page->layout()->totalHeightForWidth(page->width()) <= page->height();
+            });
+            return int(QDialog::Rejected);
+        });
+        m_window->ruleActions()->runWizard(RuleWizard::PublishedPort);
+        QVERIFY(fits);
+        QVERIFY(!title.isEmpty());
+        QVERIFY2(!title.contains(QGuiApplication::applicationDisplayName()), qPrintable(title));
     }
 
     /// A message longer than the status bar's room is shown whole above the tabs.

@@ -229,7 +229,7 @@ private slots:
         std::unique_ptr<RuleWizard> wizard(RuleWizard::create(RuleWizard::OnlyIp, context, 0));
         wizard->show();
         auto *page = qobject_cast<RuleWizardPage *>(wizard->currentPage());
-        QCOMPARE(wizard->windowTitle(), QStringLiteral("Nur eine IP-Adresse zulassen — Userchain"));
+        QCOMPARE(wizard->windowTitle(), QStringLiteral("Nur eine IP-Adresse zulassen"));
         QCOMPARE(page->title(), QStringLiteral("Nur eine IP-Adresse zulassen"));
         QStringList labels;
         const QList<QLabel *> all = page->findChildren<QLabel *>();
