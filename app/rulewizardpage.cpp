@@ -146,8 +146,8 @@ void RuleWizardPage::updatePosition(const QVector<Userchain::Rule> &rules)
         const QString text =
             count == 1 ? tr("Rule %1 (<tt>%2</tt>) would catch these packets first: the new rule "
                             "would never run below it.")
-                       : tr("Rule %1 (<tt>%2</tt>) would catch these packets first: the %n new "
-                            "rules would never run below it.",
+                       : tr("Rule %1 (<tt>%2</tt>) would catch packets of the %n new rules "
+                            "first: below it they would not do what they say.",
                             nullptr, count);
         m_positionLabel->setText(
             text.arg(m_shadowingRow + 1)
