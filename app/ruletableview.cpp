@@ -193,13 +193,13 @@ void RuleTableView::fitColumns()
     if (total > available) {
         // Long text columns give up a share of what they have beyond their header, in
         // proportion, each still showing its start (the rest is in the tooltip), so that none
-        // leaves the screen. Free text first: a cut-off comment or address says less about what
-        // the rule does than a cut-off port, state or target. Interfaces and counters are short.
+        // leaves the screen. The comment first, the source address last: it is what a rule of
+        // DOCKER-USER is most often about. Interfaces and counters are short and keep theirs.
         const QVector<QVector<int>> stages = {
-            {RuleTableModel::CommentColumn, RuleTableModel::SourceColumn,
-             RuleTableModel::DestinationColumn},
+            {RuleTableModel::CommentColumn},
             {RuleTableModel::ProtocolColumn, RuleTableModel::StateColumn,
-             RuleTableModel::TargetColumn}};
+             RuleTableModel::TargetColumn, RuleTableModel::DestinationColumn},
+            {RuleTableModel::SourceColumn}};
         int excess = total - available;
         for (const QVector<int> &stage : stages) {
             int spare = 0;
