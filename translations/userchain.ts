@@ -198,11 +198,6 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <name>ApplyDialog</name>
     <message>
         <location filename="../ui/applydialog.ui"/>
-        <source>Review and apply — Userchain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,6 +259,11 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <message>
         <location/>
         <source>How long the new rules stay active without Keep before the previous ones come back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Review and apply</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -563,11 +563,6 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <name>ConfirmDialog</name>
     <message>
         <location filename="../ui/confirmdialog.ui"/>
-        <source>Keep these rules? — Userchain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location/>
         <source>&lt;b&gt;Keep these rules?&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,7 +583,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     </message>
     <message>
         <location filename="../app/confirmdialog.cpp" line="+18"/>
-        <source>Keep these rules? (%1) — Userchain</source>
+        <source>Keep these rules? (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -607,6 +602,11 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <message>
         <location filename="../ui/confirmdialog.ui"/>
         <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Keep these rules?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2081,11 +2081,6 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <name>RawRuleDialog</name>
     <message>
         <location filename="../ui/rawruledialog.ui"/>
-        <source>Rule — Userchain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location/>
         <source>Type the rule as you would after &lt;tt&gt;iptables -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s 192.168.1.1 -j DROP&lt;/tt&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2309,12 +2304,15 @@ Reload: shows the current rules and discards your edits.</source>
         <source>replies to existing connections pass</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+3"/>
-        <source>port(s) %1 are open to everyone</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <source>port %1 is open to everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ports %1 are open to everyone</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2431,12 +2429,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Add %1 rule — Userchain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <location line="+5"/>
         <source>Add rule</source>
         <translation type="unfinished"></translation>
@@ -2452,11 +2445,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Edit rule %1 — Userchain</source>
+        <location line="-30"/>
+        <source>Add %1 rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+34"/>
         <location line="+5"/>
         <source>Edit rule %1</source>
         <translation type="unfinished"></translation>
@@ -2767,12 +2761,12 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>RuleWizard</name>
     <message>
-        <location filename="../app/rulewizard.cpp" line="+19"/>
+        <location filename="../app/rulewizard.cpp" line="+23"/>
         <source>Add to &amp;table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+58"/>
         <source>&amp;Use these rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2839,15 +2833,20 @@ Reload: shows the current rules and discards your edits.</source>
         <source>Only rules without an address (and without ICMP of one family) can go to both tables: %1 addresses mean nothing to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+70"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch these packets first: the new rule would never run below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+69"/>
-        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch these packets first: the %n new rule(s) would never run below it.</source>
+        <location line="+2"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch packets of the %n new rules first: below it they would not do what they say.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Insert &amp;above rule %1, where they take effect (recommended)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -201,11 +201,6 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
     <name>ApplyDialog</name>
     <message>
         <location filename="../ui/applydialog.ui"/>
-        <source>Review and apply — Userchain</source>
-        <translation>Überprüfen und anwenden — Userchain</translation>
-    </message>
-    <message>
-        <location/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -268,6 +263,11 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <location/>
         <source>How long the new rules stay active without Keep before the previous ones come back</source>
         <translation>Wie lange die neuen Regeln ohne „Behalten“ aktiv bleiben, bevor die vorherigen zurückkehren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Review and apply</source>
+        <translation>Überprüfen und anwenden</translation>
     </message>
 </context>
 <context>
@@ -567,11 +567,6 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
     <name>ConfirmDialog</name>
     <message>
         <location filename="../ui/confirmdialog.ui"/>
-        <source>Keep these rules? — Userchain</source>
-        <translation>Diese Regeln behalten? — Userchain</translation>
-    </message>
-    <message>
-        <location/>
         <source>&lt;b&gt;Keep these rules?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Diese Regeln behalten?&lt;/b&gt;</translation>
     </message>
@@ -592,8 +587,8 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
     </message>
     <message>
         <location filename="../app/confirmdialog.cpp" line="+18"/>
-        <source>Keep these rules? (%1) — Userchain</source>
-        <translation>Diese Regeln behalten? (%1) — Userchain</translation>
+        <source>Keep these rules? (%1)</source>
+        <translation>Diese Regeln behalten? (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -613,6 +608,11 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <location filename="../ui/confirmdialog.ui"/>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Keep these rules?</source>
+        <translation>Diese Regeln behalten?</translation>
     </message>
 </context>
 <context>
@@ -2093,11 +2093,6 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
     <name>RawRuleDialog</name>
     <message>
         <location filename="../ui/rawruledialog.ui"/>
-        <source>Rule — Userchain</source>
-        <translation>Regel — Userchain</translation>
-    </message>
-    <message>
-        <location/>
         <source>Type the rule as you would after &lt;tt&gt;iptables -A DOCKER-USER&lt;/tt&gt;, for example &lt;tt&gt;-i eth0 ! -s 192.168.1.1 -j DROP&lt;/tt&gt;.</source>
         <translation>Geben Sie die Regel so ein wie nach &lt;tt&gt;iptables -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s 192.168.1.1 -j DROP&lt;/tt&gt;.</translation>
     </message>
@@ -2329,13 +2324,15 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <source>replies to existing connections pass</source>
         <translation>Antworten auf bestehende Verbindungen kommen durch</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+3"/>
-        <source>port(s) %1 are open to everyone</source>
-        <translation>
-            <numerusform>Port %1 ist für alle offen</numerusform>
-            <numerusform>Ports %1 sind für alle offen</numerusform>
-        </translation>
+        <source>port %1 is open to everyone</source>
+        <translation>Port %1 ist für alle offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ports %1 are open to everyone</source>
+        <translation>Ports %1 sind für alle offen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2453,12 +2450,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Zu %1 und %2 hinzugefügt; jede Adressfamilie wird für sich angewendet und rückgängig gemacht.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Add %1 rule — Userchain</source>
-        <translation>%1-Regel hinzufügen — Userchain</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <location line="+5"/>
         <source>Add rule</source>
         <translation>Regel hinzufügen</translation>
@@ -2474,11 +2466,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Regel %1 wird wörtlich übernommen: Sie kann verschoben oder gelöscht, aber nicht bearbeitet werden.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Edit rule %1 — Userchain</source>
-        <translation>Regel %1 bearbeiten — Userchain</translation>
+        <location line="-30"/>
+        <source>Add %1 rule</source>
+        <translation>%1-Regel hinzufügen</translation>
     </message>
     <message>
+        <location line="+34"/>
         <location line="+5"/>
         <source>Edit rule %1</source>
         <translation>Regel %1 bearbeiten</translation>
@@ -2793,12 +2786,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RuleWizard</name>
     <message>
-        <location filename="../app/rulewizard.cpp" line="+19"/>
+        <location filename="../app/rulewizard.cpp" line="+23"/>
         <source>Add to &amp;table</source>
         <translation>Zur &amp;Tabelle hinzufügen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+58"/>
         <source>&amp;Use these rules</source>
         <translation>Diese Regeln &amp;verwenden</translation>
     </message>
@@ -2865,16 +2858,21 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <source>Only rules without an address (and without ICMP of one family) can go to both tables: %1 addresses mean nothing to %2.</source>
         <translation>Nur Regeln ohne Adresse (und ohne ICMP einer Adressfamilie) können in beide Tabellen: %1-Adressen bedeuten %2 nichts.</translation>
     </message>
+    <message>
+        <location line="+70"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch these packets first: the new rule would never run below it.</source>
+        <translation>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) würde diese Pakete zuerst erfassen: Die neue Regel käme darunter nie zum Zug.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+69"/>
-        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch these packets first: the %n new rule(s) would never run below it.</source>
+        <location line="+2"/>
+        <source>Rule %1 (&lt;tt&gt;%2&lt;/tt&gt;) would catch packets of the %n new rules first: below it they would not do what they say.</source>
         <translation>
-            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) würde diese Pakete zuerst erfassen: Die %n neue Regel käme darunter nie zum Zug.</numerusform>
-            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) würde diese Pakete zuerst erfassen: Die %n neuen Regeln kämen darunter nie zum Zug.</numerusform>
+            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) würde Pakete der %n neuen Regel zuerst erfassen: Darunter täte sie nicht, was sie verspricht.</numerusform>
+            <numerusform>Regel %1 (&lt;tt&gt;%2&lt;/tt&gt;) würde Pakete der %n neuen Regeln zuerst erfassen: Darunter täten sie nicht, was sie versprechen.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Insert &amp;above rule %1, where they take effect (recommended)</source>
         <translation>Vor Regel %1 e&amp;infügen, wo sie wirken (empfohlen)</translation>
     </message>
