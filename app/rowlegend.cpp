@@ -1,16 +1,16 @@
 #include "rowlegend.h"
 
+#include "flowlayout.h"
+
 #include <QEvent>
 #include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QLabel>
 
 RowLegend::RowLegend(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("rowLegend"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
+    // Wraps onto a second line where a row would not fit (German words, a 1024 px window).
+    auto *layout = new FlowLayout(this, 6);
     auto *title = new QLabel(tr("Rows:"), this);
     layout->addWidget(title);
     for (RowStyle::Kind kind : RowStyle::kinds()) {
@@ -25,7 +25,6 @@ RowLegend::RowLegend(QWidget *parent) : QWidget(parent)
         layout->addWidget(sample);
         m_samples.insert(kind, sample);
     }
-    layout->addStretch(1);
     setAccessibleName(tr("Legend of the row styles"));
     restyle();
 }

@@ -8,9 +8,9 @@
 class QLabel;
 
 /**
- * One line under the DOCKER-USER explanation: a sample of each row style of the table
- * (RowStyle), drawn with the very colours and fonts the table uses, each with its meaning as a
- * tooltip. Follows the application's palette like the table does.
+ * A line (two where narrow) under the DOCKER-USER explanation: a sample of each row style of the
+ * table (RowStyle), drawn with the very colours and fonts the table uses, each with its meaning as
+ * a tooltip. Follows the application's palette like the table does.
  */
 class RowLegend final : public QWidget
 {

@@ -18,6 +18,7 @@
 #include "ruleactions.h"
 #include "ruletableview.h"
 #include "rulewizard.h"
+#include "translations.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -57,6 +58,9 @@ int main(int argc, char **argv)
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Userchain"));
+    // As main() does: LANG=de_DE.UTF-8 gives the German window.
+    Translations translations;
+    translations.load(QLocale::system());
     const bool review = argc > 1 && qstrcmp(argv[1], "--review") == 0;
     const int outArg = review ? 2 : 1;
     const QDir out(argc > outArg ? QString::fromLocal8Bit(argv[outArg]) : QStringLiteral("."));

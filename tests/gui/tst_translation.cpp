@@ -219,6 +219,9 @@ private slots:
             window->session()->model()->index(1, RuleTableModel::SourceColumn).data().toString(),
             QStringLiteral("nicht 192.168.1.1"));
         QVERIFY(window->statusFields().contains(QStringLiteral("Docker-Ketten: 3")));
+        // German words are longer: the window still fits a 1024 px screen.
+        QVERIFY2(window->minimumSizeHint().width() <= 1024,
+                 qPrintable(QString::number(window->minimumSizeHint().width())));
     }
 
     void germanWizard()
