@@ -4,3 +4,5 @@ userchain_add_test(tst_restorefile SOURCES core/tst_restorefile.cpp LIBS usercha
 userchain_add_test(tst_badinput SOURCES core/tst_badinput.cpp core/netns.cpp LIBS userchain-core)
 userchain_add_test(tst_oracle SOURCES core/tst_oracle.cpp core/netns.cpp LIBS userchain-core TIMEOUT 600)
 userchain_add_test(tst_rulediff SOURCES core/tst_rulediff.cpp LIBS userchain-core)
+# The evaluator (what the rules do to a packet, and to classes of packets).
+userchain_add_test(tst_packettracer SOURCES core/tst_packettracer.cpp core/evalfixtures.h LIBS userchain-core)
