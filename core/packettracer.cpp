@@ -115,7 +115,9 @@ MatchContext PacketTracer::forwardContext(const Packet &p, const IpAddress &dst,
     c.hasOut = !toHost;
     c.out = out;
     c.dstLocal = toHost;
-    c.dstContainer = !toHost && !out.isEmpty();
+    // A forwarded packet was routed by a unicast route (the kernel forwards nothing else), so
+    // its destination's address type is UNICAST whatever the interface.
+    c.dstContainer = !toHost;
     c.confirmed = p.state != CtState::New;
     return c;
 }
@@ -140,8 +142,13 @@ Trace PacketTracer::trace(const Ruleset &rs, const Packet &p)
     };
 
     // 1. raw PREROUTING sees every packet.
+    // A destination Docker's rules route to a bridge is a unicast address, not the host's.
+    const bool toContainer =
+        p.dst && !rs.bridgeFor(*p.dst).isEmpty() && !p.dstLocal.value_or(false);
     {
-        const MatchContext ctx = preroutingContext(p, true);
+        MatchContext ctx = preroutingContext(p, true);
+        ctx.dstContainer = toContainer;
+        ctx.dstLocal = ctx.dstLocal && !toContainer;
         PacketOracle oracle(rs, ctx);
         WalkOutcome o = ChainWalker::walk(rs, QStringLiteral("raw"), QStringLiteral("PREROUTING"),
                                           oracle, true);
@@ -161,7 +168,9 @@ Trace PacketTracer::trace(const Ruleset &rs, const Packet &p)
     Packet first = p;
     if (!reply) {
         first.state = CtState::New;
-        const MatchContext ctx = preroutingContext(first, false);
+        MatchContext ctx = preroutingContext(first, false);
+        ctx.dstContainer = toContainer;
+        ctx.dstLocal = ctx.dstLocal && !toContainer;
         PacketOracle oracle(rs, ctx);
         WalkOutcome o = ChainWalker::walk(rs, QStringLiteral("nat"), QStringLiteral("PREROUTING"),
                                           oracle, true);
@@ -190,6 +199,20 @@ Trace PacketTracer::trace(const Ruleset &rs, const Packet &p)
                                .arg(o.index + 1)
                                .arg(o.chain->name);
         }
+    }
+
+    // The kernel's routing refuses packets for 127.0.0.0/8 from other interfaces (martians)
+    // unless the interface's route_localnet is 1, which Docker sets in some setups; the rules
+    // cannot tell which. Checked on the destination the client used, as Docker's DNAT of
+    // 127.0.0.1 ports shows in practice.
+    if (p.family == Family::IPv4 && p.dst && (p.dst->lo >> 24) == 127 &&
+        p.inInterface != QLatin1String("lo") && !reply) {
+        t.verdict.kind = VerdictKind::Unknown;
+        t.verdict.dependsOn =
+            tr("depends on net.ipv4.conf.%1.route_localnet: packets to %2 that arrive on %1 are "
+               "dropped as martians unless it is 1")
+                .arg(p.inInterface, p.dst->toString(p.family));
+        return t;
     }
 
     // 3. Routing: to a container (FORWARD) or to the host itself (INPUT).
@@ -225,7 +248,7 @@ Trace PacketTracer::trace(const Ruleset &rs, const Packet &p)
         ctx.hasOut = true;
         ctx.out = out;
         ctx.confirmed = true;
-        ctx.dstContainer = false;
+        ctx.dstContainer = true; // forwarded: a unicast route
         ctx.dstLocal = false;
         // The connection's tuples seen from its first packet (the client's).
         ctx.origSrc = p.dst;

@@ -33,7 +33,7 @@ struct MatchContext
     IpAddress src;
     std::optional<IpAddress> dst; ///< unset: an address of the host, value unknown
     bool dstLocal = false;        ///< dst is an address of the host
-    bool dstContainer = false;    ///< dst is a container address (a unicast route to a bridge)
+    bool dstContainer = false;    ///< dst is routed unicast (a container, or any forwarded packet)
     int protocol = 6;
     std::optional<int> sport;
     std::optional<int> dport;
