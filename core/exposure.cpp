@@ -247,6 +247,22 @@ PortExposure Exposure::computePort(const Ruleset &rs, const PublishedPort &port)
     packet.state = CtState::New;
     const int containerPort = port.containerPort ? port.containerPort : port.hostPorts.first;
 
+    // Packets for 127.0.0.0/8 from another interface are martians unless route_localnet is 1
+    // there, which the rules do not tell (Docker sets it in some setups).
+    if (rs.family == Family::IPv4 && port.hostAddress && (port.hostAddress->lo >> 24) == 127) {
+        ExposureEntry e{
+            wholeSpace(rs.family).first(), QStringLiteral("any"), {QStringLiteral("lo")}, {}};
+        e.decision.kind = VerdictKind::Unknown;
+        e.decision.dependsOn =
+            QCoreApplication::translate(
+                "Userchain::Exposure",
+                "depends on net.ipv4.conf.*.route_localnet: packets to %1 that "
+                "arrive on other interfaces are dropped as martians unless it is 1")
+                .arg(port.hostAddress->toString(rs.family));
+        result.undecided.append(e);
+        return result;
+    }
+
     std::vector<ClassSweep> sweeps(size_t(classes.size()));
     std::vector<IpAddress> bounds{IpAddress{0, 0}};
     for (int c = 0; c < classes.size(); ++c) {
@@ -322,11 +338,19 @@ PortExposure Exposure::computePort(const Ruleset &rs, const PublishedPort &port)
             // undecided ones under their own class.
             const bool show =
                 (d.kind == WalkOutcome::Accept && !parentReaches) || d.kind == WalkOutcome::Unknown;
+            // Left out: the nearest unreachable classes below this one (those below them that
+            // are reachable again get entries of their own, their parent not reaching).
             QStringList except;
             if (show && d.kind == WalkOutcome::Accept)
-                for (int k = 0; k < classes.size(); ++k)
-                    if (classes[k].parent == int(c) && !reachable(size_t(k), cell))
+                for (int k = 0; k < classes.size(); ++k) {
+                    if (reachable(size_t(k), cell))
+                        continue;
+                    int up = classes[k].parent;
+                    while (up >= 0 && up != int(c) && reachable(size_t(up), cell))
+                        up = classes[up].parent;
+                    if (up == int(c))
                         except << classes[k].label;
+                }
             const int key = show ? decisions[c][cell] : -1;
             if (isOpen && key == openKey && except == open.except) {
                 open.sources.last = cellEnd(cell);
