@@ -149,29 +149,54 @@ struct ClassSweep
     std::vector<Event> events;
 };
 
-void prepare(const Ruleset &rs, const QString &table, const MatchContext &ctx, ClassSweep *sweep)
+/// A rule's result for a port, with -i left out: the same for every interface class.
+struct Prepared
 {
+    const RulesetChain *chain;
+    int index;
+    MatchResult result;
+    RangeList allowed;
+};
+
+void prepareTable(const Ruleset &rs, const QString &table, MatchContext ctx, QVector<Prepared> *out)
+{
+    ctx.ignoreIn = true;
     for (const QString &name : rs.chainNames(table)) {
         const RulesetChain *chain = rs.chain(table, name);
-        auto state = std::make_unique<ChainState>();
-        state->rules.resize(chain->rules.size());
         for (int i = 0; i < chain->rules.size(); ++i) {
             const RulesetRule &r = chain->rules[i];
             SourceConstraint sc{wholeSpace(rs.family)};
             MatchResult m{Tri::Unknown, r.opaque};
             if (r.rule)
                 m = RuleMatcher::match(*r.rule, ctx, rs, &sc);
-            if (m.value == Tri::No || sc.allowed.isEmpty())
-                continue;
-            state->rules[i] = {m.value, m.uses};
-            for (const AddressRange &range : std::as_const(sc.allowed)) {
-                sweep->events.push_back({range.first, state.get(), i, true});
-                if (range.last != IpAddress::maxOf(rs.family))
-                    sweep->events.push_back({range.last.next(), state.get(), i, false});
-            }
+            if (m.value != Tri::No && !sc.allowed.isEmpty())
+                out->append({chain, i, m, sc.allowed});
         }
-        sweep->oracle.chains.insert(chain, state.get());
-        sweep->states.push_back(std::move(state));
+    }
+}
+
+/// The sweep of one interface class: the prepared rules whose -i takes its representative.
+void prepareClass(const Ruleset &rs, const QVector<Prepared> &prepared, const QString &iface,
+                  ClassSweep *sweep)
+{
+    for (const Prepared &p : prepared) {
+        const RulesetRule &r = p.chain->rules[p.index];
+        if (r.rule && !r.rule->inInterface.isEmpty() &&
+            interfaceMatches(r.rule->inInterface, iface) == r.rule->inInterfaceNegated)
+            continue;
+        ChainState *state = sweep->oracle.chains.value(p.chain);
+        if (!state) {
+            sweep->states.push_back(std::make_unique<ChainState>());
+            state = sweep->states.back().get();
+            state->rules.resize(p.chain->rules.size());
+            sweep->oracle.chains.insert(p.chain, state);
+        }
+        state->rules[p.index] = {p.result.value, p.result.uses};
+        for (const AddressRange &range : p.allowed) {
+            sweep->events.push_back({range.first, state, p.index, true});
+            if (range.last != IpAddress::maxOf(rs.family))
+                sweep->events.push_back({range.last.next(), state, p.index, false});
+        }
     }
 }
 
@@ -265,18 +290,21 @@ PortExposure Exposure::computePort(const Ruleset &rs, const PublishedPort &port)
 
     std::vector<ClassSweep> sweeps(size_t(classes.size()));
     std::vector<IpAddress> bounds{IpAddress{0, 0}};
-    for (int c = 0; c < classes.size(); ++c) {
-        packet.inInterface = classes[c].representative;
+    QVector<Prepared> prepared;
+    {
         const MatchContext raw = PacketTracer::preroutingContext(packet, true);
         const MatchContext nat = PacketTracer::preroutingContext(packet, false);
         MatchContext fwd = PacketTracer::forwardContext(packet, port.containerAddress,
                                                         containerPort, true, port.bridge, false);
         if (!port.hostAddress)
             fwd.origDst.reset();
+        prepareTable(rs, Raw, raw, &prepared);
+        prepareTable(rs, Nat, nat, &prepared);
+        prepareTable(rs, Filter, fwd, &prepared);
+    }
+    for (int c = 0; c < classes.size(); ++c) {
         ClassSweep &s = sweeps[size_t(c)];
-        prepare(rs, Raw, raw, &s);
-        prepare(rs, Nat, nat, &s);
-        prepare(rs, Filter, fwd, &s);
+        prepareClass(rs, prepared, classes[c].representative, &s);
         std::sort(s.events.begin(), s.events.end(), [](const Event &a, const Event &b) {
             return a.at != b.at ? a.at < b.at : !a.add && b.add; // removals first
         });

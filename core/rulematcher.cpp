@@ -4,6 +4,7 @@
 #include "ruleset.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace Userchain {
 
@@ -12,6 +13,34 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Userchain::RuleMatcher", text);
+}
+
+/// Rules are evaluated many times over (Exposure: per port and interface class); their texts
+/// are parsed once per thread. Bounded, as arbitrary rulesets must not grow it without limit.
+template <typename T, typename Parse>
+std::optional<T> cached(const QString &text, Family family, Parse parse)
+{
+    static thread_local QHash<QString, std::optional<T>> seen[2];
+    auto &cache = seen[family == Family::IPv4 ? 0 : 1];
+    const auto it = cache.constFind(text);
+    if (it != cache.constEnd())
+        return *it;
+    if (cache.size() > 200000)
+        cache.clear();
+    const std::optional<T> value = parse(text, family);
+    cache.insert(text, value);
+    return value;
+}
+
+std::optional<IpNetwork> network(const QString &text, Family family)
+{
+    return cached<IpNetwork>(text, family, &IpNetwork::parse);
+}
+
+std::optional<PortRange> portRange(const QString &text)
+{
+    return cached<PortRange>(text, Family::IPv4,
+                             [](const QString &t, Family) { return PortRange::parse(t); });
 }
 
 Tri fromBool(bool b)
@@ -31,13 +60,14 @@ struct Accumulator
 {
     Tri value = Tri::Yes;
     QString uses;
-    void add(Tri t, const QString &what)
+    /// `what` is called only when it is needed: most conditions are decided, and words cost.
+    template <typename What> void add(Tri t, What &&what)
     {
         if (t == Tri::No)
             value = Tri::No;
         else if (t == Tri::Unknown && value == Tri::Yes) {
             value = Tri::Unknown;
-            uses = what;
+            uses = what();
         }
     }
 };
@@ -59,7 +89,7 @@ Tri portIn(const std::optional<int> &port, const QString &rangeText)
 {
     if (!port)
         return Tri::Unknown;
-    const auto r = PortRange::parse(rangeText);
+    const auto r = portRange(rangeText);
     return fromBool(r && r->contains(*port));
 }
 
@@ -68,7 +98,7 @@ Tri portInList(const std::optional<int> &port, const QString &list)
     if (!port)
         return Tri::Unknown;
     for (const QString &item : list.split(QLatin1Char(','))) {
-        const auto r = PortRange::parse(item);
+        const auto r = portRange(item);
         if (r && r->contains(*port))
             return Tri::Yes;
     }
@@ -79,7 +109,7 @@ Tri inNetwork(const std::optional<IpAddress> &a, const QString &net, Family fami
 {
     if (!a)
         return Tri::Unknown;
-    const auto n = IpNetwork::parse(net, family);
+    const auto n = network(net, family);
     return fromBool(n && n->contains(*a));
 }
 
@@ -87,7 +117,7 @@ Tri inNetwork(const std::optional<IpAddress> &a, const QString &net, Family fami
 /// single address that Docker's rules give a container is certainly not the host's.
 Tri hostInNetwork(const QString &net, const Ruleset &rs)
 {
-    const auto n = IpNetwork::parse(net, rs.family);
+    const auto n = network(net, rs.family);
     if (n && n->isContiguous()) {
         const AddressRange r = n->range(rs.family);
         if (r.first == r.last && rs.isContainerAddress(r.first))
@@ -146,23 +176,23 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
     // A condition on the packet's source: narrowed into sourceSet, or tested on ctx.src.
     auto source = [&](const std::optional<RangeList> &allowed, bool negated, const QString &what) {
         if (!allowed) {
-            acc.add(Tri::Unknown, what);
+            acc.add(Tri::Unknown, [&] { return QString(what); });
             return;
         }
         if (sourceSet) {
             sourceSet->allowed = intersectRanges(
                 sourceSet->allowed, negated ? complementRanges(*allowed, fam) : *allowed);
             if (sourceSet->allowed.isEmpty())
-                acc.add(Tri::No, QString());
+                acc.add(Tri::No, [&] { return QString(QString()); });
             return;
         }
         bool in = false;
         for (const AddressRange &r : *allowed)
             in = in || r.contains(ctx.src);
-        acc.add(negate(fromBool(in), negated), what);
+        acc.add(negate(fromBool(in), negated), [&] { return QString(what); });
     };
     auto networkRanges = [&](const QString &text) -> std::optional<RangeList> {
-        const auto n = IpNetwork::parse(text, fam);
+        const auto n = network(text, fam);
         if (!n || !n->isContiguous()) {
             // A dotted mask with holes is no range; one packet can still be tested exactly.
             if (n && !sourceSet)
@@ -178,28 +208,29 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
         acc.add(negate(ctx.dst || !ctx.dstLocal ? inNetwork(ctx.dst, rule.destination, fam)
                                                 : hostInNetwork(rule.destination, ruleset),
                        rule.destinationNegated),
-                tr("the host's address"));
-    if (!rule.inInterface.isEmpty())
+                [&] { return QString(tr("the host's address")); });
+    if (!rule.inInterface.isEmpty() && !ctx.ignoreIn)
         acc.add(
             negate(fromBool(interfaceMatches(rule.inInterface, ctx.in)), rule.inInterfaceNegated),
-            QString());
+            [&] { return QString(QString()); });
     if (!rule.outInterface.isEmpty()) {
         if (ctx.hasOut && ctx.out.isEmpty())
-            acc.add(Tri::Unknown, tr("the out interface"));
+            acc.add(Tri::Unknown, [&] { return QString(tr("the out interface")); });
         else
             acc.add(negate(fromBool(interfaceMatches(rule.outInterface,
                                                      ctx.hasOut ? ctx.out : QString())),
                            rule.outInterfaceNegated),
-                    QString());
+                    [&] { return QString(QString()); });
     }
     if (!rule.protocol.isEmpty()) {
         const auto n = Addresses::protocolNumber(rule.protocol);
         acc.add(negate(n ? fromBool(*n == 0 || *n == ctx.protocol) : Tri::Unknown,
                        rule.protocolNegated),
-                rule.protocol);
+                [&] { return QString(rule.protocol); });
     }
     if (rule.fragment)
-        acc.add(fromBool(rule.fragmentNegated), QString()); // packets are whole or first fragments
+        acc.add(fromBool(rule.fragmentNegated),
+                [&] { return QString(QString()); }); // packets are whole or first fragments
 
     for (const RuleMatch &m : rule.matches) {
         if (acc.value == Tri::No)
@@ -208,35 +239,41 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
         for (const RuleOption &o : m.options) {
             const QString arg = o.args.value(0);
             const bool neg = o.negated;
-            const QString uses = name + QLatin1Char(' ') + o.name;
+            const auto uses = [&] {
+                return name + QLatin1Char(' ') + o.name;
+            };
             if (name == QLatin1String("tcp") || name == QLatin1String("udp")) {
                 if (o.name == QLatin1String("--sport"))
-                    acc.add(negate(portIn(ctx.sport, arg), neg), tr("the source port"));
+                    acc.add(negate(portIn(ctx.sport, arg), neg),
+                            [&] { return QString(tr("the source port")); });
                 else if (o.name == QLatin1String("--dport"))
-                    acc.add(negate(portIn(ctx.dport, arg), neg), tr("the destination port"));
+                    acc.add(negate(portIn(ctx.dport, arg), neg),
+                            [&] { return QString(tr("the destination port")); });
                 else if (o.name == QLatin1String("--tcp-flags"))
                     acc.add(negate(ctx.tcpFlags ? fromBool((*ctx.tcpFlags & flagsOf(arg)) ==
                                                            flagsOf(o.args.value(1)))
                                                 : Tri::Unknown,
                                    neg),
-                            tr("TCP flags"));
+                            [&] { return QString(tr("TCP flags")); });
                 else
-                    acc.add(Tri::Unknown, uses);
+                    acc.add(Tri::Unknown, [&] { return uses(); });
             } else if (name == QLatin1String("multiport")) {
                 if (o.name == QLatin1String("--dports"))
-                    acc.add(negate(portInList(ctx.dport, arg), neg), tr("the destination port"));
+                    acc.add(negate(portInList(ctx.dport, arg), neg),
+                            [&] { return QString(tr("the destination port")); });
                 else if (o.name == QLatin1String("--sports"))
-                    acc.add(negate(portInList(ctx.sport, arg), neg), tr("the source port"));
+                    acc.add(negate(portInList(ctx.sport, arg), neg),
+                            [&] { return QString(tr("the source port")); });
                 else {
                     const Tri s = portInList(ctx.sport, arg), d = portInList(ctx.dport, arg);
                     const Tri either = s == Tri::Yes || d == Tri::Yes ? Tri::Yes
                                        : s == Tri::No && d == Tri::No ? Tri::No
                                                                       : Tri::Unknown;
-                    acc.add(negate(either, neg), tr("the source port"));
+                    acc.add(negate(either, neg), [&] { return QString(tr("the source port")); });
                 }
             } else if (name == QLatin1String("icmp") || name == QLatin1String("icmp6")) {
                 if (arg == QLatin1String("any")) {
-                    acc.add(negate(Tri::Yes, neg), QString());
+                    acc.add(negate(Tri::Yes, neg), [&] { return QString(QString()); });
                     continue;
                 }
                 const int type = arg.section(QLatin1Char('/'), 0, 0).toInt();
@@ -248,15 +285,15 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
                         t = ctx.icmpCode < 0 ? Tri::Unknown
                                              : fromBool(ctx.icmpCode == codeText.toInt());
                 }
-                acc.add(negate(t, neg), tr("the ICMP type"));
+                acc.add(negate(t, neg), [&] { return QString(tr("the ICMP type")); });
             } else if (name == QLatin1String("iprange")) {
                 const auto r = parseAddressRange(arg, fam);
                 if (o.name == QLatin1String("--src-range")) {
-                    source(r ? std::optional<RangeList>(RangeList{*r}) : std::nullopt, neg, uses);
+                    source(r ? std::optional<RangeList>(RangeList{*r}) : std::nullopt, neg, uses());
                 } else {
                     acc.add(
                         negate(ctx.dst && r ? fromBool(r->contains(*ctx.dst)) : Tri::Unknown, neg),
-                        tr("the host's address"));
+                        [&] { return QString(tr("the host's address")); });
                 }
             } else if (name == QLatin1String("conntrack") || name == QLatin1String("state")) {
                 const bool tracked =
@@ -275,46 +312,49 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
                         // SNAT: only masqueraded connections have it, and the evaluator follows
                         // connections from outside, which Docker does not source-NAT.
                     }
-                    acc.add(negate(fromBool(bits != 0), neg), QString());
+                    acc.add(negate(fromBool(bits != 0), neg), [&] { return QString(QString()); });
                     continue;
                 }
                 if (!tracked) {
-                    acc.add(Tri::Unknown, uses);
+                    acc.add(Tri::Unknown, [&] { return uses(); });
                     continue;
                 }
                 const bool orig = ctx.direction == CtDirection::Original;
                 if (o.name == QLatin1String("--ctproto")) {
-                    acc.add(negate(fromBool(arg.toInt() == ctx.protocol), neg), QString());
+                    acc.add(negate(fromBool(arg.toInt() == ctx.protocol), neg),
+                            [&] { return QString(QString()); });
                 } else if (o.name == QLatin1String("--ctdir")) {
                     acc.add(negate(fromBool(orig == (arg == QLatin1String("ORIGINAL"))), neg),
-                            QString());
+                            [&] { return QString(QString()); });
                 } else if (o.name == QLatin1String("--ctorigsrc") ||
                            o.name == QLatin1String("--ctrepldst")) {
                     // For a connection from outside (not source-NATed) both are the client.
-                    const auto n = IpNetwork::parse(arg, fam);
+                    const auto n = network(arg, fam);
                     if (sourceSet && orig) {
                         source(n ? std::optional<RangeList>(networkRanges(arg)) : std::nullopt, neg,
-                               uses);
+                               uses());
                     } else {
                         const auto &a =
                             o.name == QLatin1String("--ctorigsrc") ? ctx.origSrc : ctx.replDst;
-                        acc.add(negate(inNetwork(a, arg, fam), neg), uses);
+                        acc.add(negate(inNetwork(a, arg, fam), neg), [&] { return uses(); });
                     }
                 } else if (o.name == QLatin1String("--ctorigdst")) {
                     acc.add(negate(ctx.origDst ? inNetwork(ctx.origDst, arg, fam)
                                                : hostInNetwork(arg, ruleset),
                                    neg),
-                            tr("the host's address"));
+                            [&] { return QString(tr("the host's address")); });
                 } else if (o.name == QLatin1String("--ctreplsrc")) {
-                    acc.add(negate(inNetwork(ctx.replSrc, arg, fam), neg), uses);
+                    acc.add(negate(inNetwork(ctx.replSrc, arg, fam), neg), [&] { return uses(); });
                 } else if (o.name == QLatin1String("--ctorigsrcport")) {
-                    acc.add(negate(portIn(ctx.origSport, arg), neg), tr("the source port"));
+                    acc.add(negate(portIn(ctx.origSport, arg), neg),
+                            [&] { return QString(tr("the source port")); });
                 } else if (o.name == QLatin1String("--ctorigdstport")) {
-                    acc.add(negate(portIn(ctx.origDport, arg), neg), uses);
+                    acc.add(negate(portIn(ctx.origDport, arg), neg), [&] { return uses(); });
                 } else if (o.name == QLatin1String("--ctreplsrcport")) {
-                    acc.add(negate(portIn(ctx.replSport, arg), neg), uses);
+                    acc.add(negate(portIn(ctx.replSport, arg), neg), [&] { return uses(); });
                 } else if (o.name == QLatin1String("--ctrepldstport")) {
-                    acc.add(negate(portIn(ctx.replDport, arg), neg), tr("the source port"));
+                    acc.add(negate(portIn(ctx.replDport, arg), neg),
+                            [&] { return QString(tr("the source port")); });
                 } else if (o.name == QLatin1String("--ctstatus")) {
                     // What is known of the entry's status bits for the packets modelled: the
                     // first packet's entry has none; later packets' entries are confirmed
@@ -334,14 +374,14 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
                         else if (t == Tri::Unknown && any == Tri::No)
                             any = Tri::Unknown;
                     }
-                    acc.add(negate(any, neg), uses);
+                    acc.add(negate(any, neg), [&] { return uses(); });
                 } else {
-                    acc.add(Tri::Unknown, uses); // --ctexpire: the entry's timer
+                    acc.add(Tri::Unknown, [&] { return uses(); }); // --ctexpire: the entry's timer
                 }
             } else if (name == QLatin1String("addrtype")) {
                 if (o.name == QLatin1String("--limit-iface-in") ||
                     o.name == QLatin1String("--limit-iface-out")) {
-                    acc.add(Tri::Unknown, uses);
+                    acc.add(Tri::Unknown, [&] { return uses(); });
                     continue;
                 }
                 const bool dst = o.name == QLatin1String("--dst-type");
@@ -350,13 +390,15 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
                 int want = 0;
                 for (const QString &t : arg.split(QLatin1Char(',')))
                     want |= addrTypeBit(t);
-                acc.add(negate(have == 0 ? Tri::Unknown : fromBool((have & want) != 0), neg),
-                        dst ? uses : tr("addrtype --src-type (the host's routes)"));
+                acc.add(negate(have == 0 ? Tri::Unknown : fromBool((have & want) != 0), neg), [&] {
+                    return dst ? uses() : tr("addrtype --src-type (the host's routes)");
+                });
             } else if (name == QLatin1String("set")) {
                 const IpSetContents *set = ruleset.set(arg);
                 const QString dir = o.args.value(1).section(QLatin1Char(','), 0, 0);
                 if (!set) {
-                    acc.add(Tri::Unknown, tr("set %1, which was not read").arg(arg));
+                    acc.add(Tri::Unknown,
+                            [&] { return QString(tr("set %1, which was not read").arg(arg)); });
                     continue;
                 }
                 if (dir == QLatin1String("src")) {
@@ -380,18 +422,21 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
                         else
                             merged.append(r);
                     }
-                    source(contiguous ? std::optional<RangeList>(merged) : std::nullopt, neg, uses);
+                    source(contiguous ? std::optional<RangeList>(merged) : std::nullopt, neg,
+                           uses());
                 } else {
                     Tri t = ctx.dst ? Tri::No : Tri::Unknown;
                     for (const IpNetwork &n : *set)
                         if (ctx.dst && n.contains(*ctx.dst))
                             t = Tri::Yes;
-                    acc.add(negate(t, neg), tr("the host's address"));
+                    acc.add(negate(t, neg), [&] { return QString(tr("the host's address")); });
                 }
             } else if (name == QLatin1String("comment")) {
                 // A comment matches every packet.
             } else {
-                acc.add(Tri::Unknown, name); // limit, mac: rates and link-layer addresses
+                acc.add(Tri::Unknown, [&] {
+                    return QString(name);
+                }); // limit, mac: rates and link-layer addresses
             }
         }
     }

@@ -28,8 +28,9 @@ struct MatchContext
 {
     Family family = Family::IPv4;
     QString in;
-    QString out;         ///< empty with hasOut: not known
-    bool hasOut = false; ///< FORWARD has an out interface; PREROUTING and INPUT have none
+    bool ignoreIn = false; ///< leave `-i` out (Exposure tests it per interface class itself)
+    QString out;           ///< empty with hasOut: not known
+    bool hasOut = false;   ///< FORWARD has an out interface; PREROUTING and INPUT have none
     IpAddress src;
     std::optional<IpAddress> dst; ///< unset: an address of the host, value unknown
     bool dstLocal = false;        ///< dst is an address of the host

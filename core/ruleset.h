@@ -97,8 +97,8 @@ private:
         IpNetwork net;
         QString bridge;
     };
-    QHash<QString, RulesetChain> m_chains; ///< key "table/chain"
-    QHash<QString, QStringList> m_order;   ///< table → chain names in file order
+    QHash<QString, QHash<QString, RulesetChain>> m_chains; ///< table → chain name → chain
+    QHash<QString, QStringList> m_order;                   ///< table → chain names in file order
     QHash<QString, IpSetContents> m_sets;
     QVector<Route> m_routes;
 };
