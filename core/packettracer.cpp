@@ -141,6 +141,11 @@ Trace PacketTracer::trace(const Ruleset &rs, const Packet &p)
         return t;
     };
 
+    // The helper's snapshot holds filter and nat only; a saved file may lack raw as well.
+    if (!rs.chain(QStringLiteral("raw"), QStringLiteral("PREROUTING")))
+        t.notes << tr("the raw table is not part of these rules: its rules (Docker 28 and later "
+                      "drop direct access to containers there) were not considered");
+
     // 1. raw PREROUTING sees every packet.
     // A destination Docker's rules route to a bridge is a unicast address, not the host's.
     const bool toContainer =
