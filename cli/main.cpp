@@ -3,6 +3,7 @@
 
 #include "applycommand.h"
 #include "checkcommand.h"
+#include "evalcommands.h"
 #include "exitcode.h"
 #include "helperclient.h"
 #include "persistcommands.h"
@@ -39,6 +40,16 @@ Commands:
                               boot and after Docker starts by userchain-restore)
   restore [--dry-run] [--create-chain] [--create-jump]
                               replace DOCKER-USER with the saved rules
+  trace --in IFACE --src ADDR [--dst ADDR] --proto tcp|udp|icmp [--dport N]
+        [--state new|established] [--file FILE] [--json]
+                              follow one packet through raw, nat and filter and
+                              print the verdict and every rule on its way
+  exposure [--file FILE] [--json]
+                              for every published port, which new connections
+                              (sources x incoming interfaces) reach the container
+                              and the rule that decides each part; trace and
+                              exposure read the live tables through the helper,
+                              or FILE (an iptables-save output) without root
 
 Exit codes:
   0  success
@@ -95,8 +106,34 @@ int main(int argc, char *argv[])
     const QCommandLineOption createJump(
         QStringLiteral("create-jump"),
         QStringLiteral("apply: insert FORWARD -j DOCKER-USER at position 1 if missing."));
+    const QCommandLineOption file(
+        QStringLiteral("file"),
+        QStringLiteral("trace: read FILE, an iptables-save output (also exposure)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("trace: print JSON (also exposure)."));
+    const QCommandLineOption inIface(QStringLiteral("in"),
+                                     QStringLiteral("trace: the interface the packet arrives on."),
+                                     QStringLiteral("IFACE"));
+    const QCommandLineOption src(QStringLiteral("src"),
+                                 QStringLiteral("trace: the packet's source address."),
+                                 QStringLiteral("ADDR"));
+    const QCommandLineOption dst(
+        QStringLiteral("dst"),
+        QStringLiteral("trace: the destination (default: an address of this host)."),
+        QStringLiteral("ADDR"));
+    const QCommandLineOption proto(QStringLiteral("proto"),
+                                   QStringLiteral("trace: tcp, udp or icmp."),
+                                   QStringLiteral("PROTO"));
+    const QCommandLineOption dport(QStringLiteral("dport"),
+                                   QStringLiteral("trace: the destination port (tcp, udp)."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption state(QStringLiteral("state"),
+                                   QStringLiteral("trace: new (default) or established."),
+                                   QStringLiteral("STATE"));
     parser.addOptions({ipv4, ipv6, chain, table, counters, output, expect, confirm, dryRun,
-                       createChain, createJump});
+                       createChain, createJump, file, json, inIface, src, dst, proto, dport,
+                       state});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
 
     if (!parser.parse(QCoreApplication::arguments()))
@@ -129,11 +166,14 @@ int main(int argc, char *argv[])
         {QStringLiteral("check"), {}},
         {QStringLiteral("save"), {}},
         {QStringLiteral("restore"), {&dryRun, &createChain, &createJump}},
+        {QStringLiteral("trace"), {&file, &json, &inIface, &src, &dst, &proto, &dport, &state}},
+        {QStringLiteral("exposure"), {&file, &json}},
     };
     if (!allowed.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
-    for (const QCommandLineOption *option : {&chain, &table, &counters, &output, &expect, &confirm,
-                                             &dryRun, &createChain, &createJump}) {
+    for (const QCommandLineOption *option :
+         {&chain, &table, &counters, &output, &expect, &confirm, &dryRun, &createChain, &createJump,
+          &file, &json, &inIface, &src, &dst, &proto, &dport, &state}) {
         if (parser.isSet(*option) && !allowed.value(command).contains(option))
             return usage(
                 QStringLiteral("--%1 does not apply to %2").arg(option->names().last(), command));
@@ -157,6 +197,26 @@ int main(int argc, char *argv[])
         if (!needArgs(0, 0))
             return usage(QStringLiteral("export takes no arguments"));
         return ReadCommands::exportRules(family, parser.value(output));
+    }
+    if (command == QLatin1String("trace")) {
+        if (!needArgs(0, 0))
+            return usage(QStringLiteral("trace takes no arguments, only options"));
+        EvalCommands::TraceOptions o;
+        o.family = family;
+        o.file = parser.value(file);
+        o.json = parser.isSet(json);
+        o.in = parser.value(inIface);
+        o.src = parser.value(src);
+        o.dst = parser.value(dst);
+        o.proto = parser.value(proto);
+        o.dport = parser.value(dport);
+        o.state = parser.value(state);
+        return EvalCommands::trace(o);
+    }
+    if (command == QLatin1String("exposure")) {
+        if (!needArgs(0, 0))
+            return usage(QStringLiteral("exposure takes no arguments"));
+        return EvalCommands::exposure(family, parser.value(file), parser.isSet(json));
     }
     if (command == QLatin1String("check")) {
         if (!needArgs(1, 1))

@@ -6,3 +6,8 @@ if(TARGET userchainctl-lib)
         TIMEOUT 60)
     add_dependencies(tst_clicheck userchainctl)
 endif()
+# trace and exposure on saved rulesets (--file): no helper, no root.
+if(TARGET userchainctl-lib)
+    userchain_add_test(tst_clieval SOURCES cli/tst_clieval.cpp LIBS Qt6::Core TIMEOUT 60)
+    add_dependencies(tst_clieval userchainctl)
+endif()

@@ -6,3 +6,9 @@ userchain_add_test(tst_oracle SOURCES core/tst_oracle.cpp core/netns.cpp LIBS us
 userchain_add_test(tst_rulediff SOURCES core/tst_rulediff.cpp LIBS userchain-core)
 userchain_add_test(tst_reachability SOURCES core/tst_reachability.cpp LIBS userchain-core)
 userchain_add_test(tst_rulerebase SOURCES core/tst_rulerebase.cpp LIBS userchain-core)
+# The evaluator (what the rules do to a packet, and to classes of packets).
+userchain_add_test(tst_packettracer SOURCES core/tst_packettracer.cpp core/evalfixtures.h LIBS userchain-core)
+# Kernel truth: the evaluator against real packets in network namespaces (needs root).
+userchain_add_test(tst_kerneltruth SOURCES core/tst_kerneltruth.cpp core/rawpacket.cpp core/rawpacket.h
+    LIBS userchain-core TIMEOUT 600)
+userchain_add_test(tst_exposure SOURCES core/tst_exposure.cpp core/evalfixtures.h LIBS userchain-core)

@@ -15,7 +15,7 @@ _userchainctl()
         cword=$COMP_CWORD
     fi
 
-    local commands='status show export apply confirm rollback check save restore'
+    local commands='status show export apply confirm rollback check save restore trace exposure'
     local global='-4 -6 --help --help-all --version'
 
     # Values of the options that take one.
@@ -35,7 +35,20 @@ _userchainctl()
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;
-        --expect-revision | --confirm)
+        --file)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            return
+            ;;
+        --proto)
+            mapfile -t COMPREPLY < <(compgen -W 'tcp udp icmp' -- "$cur")
+            return
+            ;;
+        --state)
+            mapfile -t COMPREPLY < <(compgen -W 'new established' -- "$cur")
+            return
+            ;;
+        --expect-revision | --confirm | --in | --src | --dst | --dport)
             return
             ;;
     esac
@@ -43,7 +56,8 @@ _userchainctl()
     local command='' i nargs=0
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --chain | -t | --table | -o | --output | --expect-revision | --confirm)
+            --chain | -t | --table | -o | --output | --expect-revision | --confirm | --file | \
+                --in | --src | --dst | --proto | --dport | --state)
                 ((i++))
                 ;;
             -*) ;;
@@ -72,9 +86,11 @@ _userchainctl()
         export) options='--output' ;;
         apply) options='--expect-revision --confirm --dry-run --create-chain --create-jump' ;;
         restore) options='--dry-run --create-chain --create-jump' ;;
+        trace) options='--in --src --dst --proto --dport --state --file --json' ;;
+        exposure) options='--file --json' ;;
     esac
     case $command in
-        status | show | export | apply | check | save | restore) options+=' -4 -6' ;;
+        status | show | export | apply | check | save | restore | trace | exposure) options+=' -4 -6' ;;
     esac
 
     if [[ $cur == -* ]]; then
