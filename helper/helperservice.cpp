@@ -75,7 +75,7 @@ HelperService::HelperService(const QDBusConnection &bus, const Options &options,
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_options.idleTimeoutMs);
     connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
-        if (m_callsInFlight == 0 && !m_pending && !m_rollingBack)
+        if (m_limiter.inFlight() == 0 && !m_pending && !m_rollingBack)
             Q_EMIT idle();
     });
     updateIdleTimer();
@@ -87,22 +87,51 @@ HelperService::~HelperService() = default;
 // Calls and replies
 // ---------------------------------------------------------------------------------------------
 
-HelperService::Call HelperService::beginCall()
+bool HelperService::beginCall(Call *call, qint64 bytes)
 {
     setDelayedReply(true);
-    ++m_callsInFlight;
-    updateIdleTimer();
     // Why message().service() is the identity: the bus daemon writes the sender's unique name
     // into every message; a client cannot claim someone else's.
-    return {message(), message().service()};
+    *call = {message(), message().service(), bytes};
+    QString why;
+    if (!m_limiter.admit(call->caller, bytes, &why)) {
+        // Answered now, before polkit is asked: the message is released with the reply.
+        m_bus.send(message().createErrorReply(QLatin1String(DBusError::Busy), why));
+        return false;
+    }
+    updateIdleTimer();
+    return true;
 }
 
 void HelperService::finishCall(const Call &call, const QVariantList &results)
 {
     QDBusMessage reply = call.message.createReply(results);
     m_bus.send(reply);
-    --m_callsInFlight;
+    m_limiter.release(call.caller, call.bytes);
     updateIdleTimer();
+}
+
+bool HelperService::beginTransactionCall(Call *call, const QString &transactionId)
+{
+    if (!beginCall(call))
+        return false;
+    // No id is this long; refused before authorization, so the call is not held with it.
+    if (transactionId.size() > MaxTransactionIdLength) {
+        finishWithError(
+            *call, DBusError::InvalidArgument,
+            QStringLiteral("transactionId longer than %1 characters").arg(MaxTransactionIdLength));
+        return false;
+    }
+    return true;
+}
+
+bool HelperService::checkRevisionSize(const QString &revision, ApplyError *error)
+{
+    if (revision.size() <= MaxRevisionLength)
+        return true;
+    *error = {QLatin1String(DBusError::InvalidArgument),
+              QStringLiteral("expectedRevision longer than %1 characters").arg(MaxRevisionLength)};
+    return false;
 }
 
 bool HelperService::checkFamily(const Call &call, int family)
@@ -117,7 +146,7 @@ bool HelperService::checkFamily(const Call &call, int family)
 void HelperService::finishWithError(const Call &call, const char *errorName, const QString &message)
 {
     m_bus.send(call.message.createErrorReply(QLatin1String(errorName), message));
-    --m_callsInFlight;
+    m_limiter.release(call.caller, call.bytes);
     updateIdleTimer();
 }
 
@@ -129,8 +158,12 @@ void HelperService::finishWithError(const Call &call, const ApplyError &error)
 void HelperService::authorize(const Call &call, const QString &action,
                               const QMap<QString, QString> &details, std::function<void()> then)
 {
+    // Reading never asks for a password (the policy allows it to active sessions, nobody
+    // else), so a read that polkit has not answered quickly will not be answered usefully.
+    const int timeoutMs =
+        action == ReadAction ? PolkitAuthorizer::ReadTimeoutMs : PolkitAuthorizer::CallTimeoutMs;
     m_authorizer->check(
-        call.caller, action, details,
+        call.caller, action, details, timeoutMs,
         [this, call, action, then = std::move(then)](PolkitAuthorizer::Result result,
                                                      const QString &detail) {
             // Why every failure mode means "no": an unreachable or confused polkit must not
@@ -162,7 +195,7 @@ void HelperService::authorize(const Call &call, const QString &action,
 
 void HelperService::updateIdleTimer()
 {
-    if (m_callsInFlight == 0 && !m_pending && !m_rollingBack)
+    if (m_limiter.inFlight() == 0 && !m_pending && !m_rollingBack)
         m_idleTimer.start();
     else
         m_idleTimer.stop();
@@ -209,7 +242,9 @@ void HelperService::forgetDetection()
 
 Snapshot HelperService::GetSnapshot(int family)
 {
-    const Call call = beginCall();
+    Call call;
+    if (!beginCall(&call))
+        return {};
     authorize(call, ReadAction, {{QStringLiteral("family"), QString::number(family)}},
               [this, call, family]() {
                   if (!checkFamily(call, family))
@@ -275,7 +310,19 @@ QString HelperService::Apply(int family, const ApplyRuleList &rules,
                              QString &newRevision)
 {
     Q_UNUSED(newRevision) // the reply is sent later, from finishCall
-    const Call call = beginCall();
+    // The bounds come before authorization: checking them parses nothing and reveals nothing,
+    // and an oversized call answered at once does not keep its message (see CallLimiter).
+    qint64 bytes = 0;
+    ApplyError sizeError;
+    const bool sized = ApplyValidator::checkSizes(rules, &bytes, &sizeError) &&
+                       checkRevisionSize(expectedRevision, &sizeError);
+    Call call;
+    if (!beginCall(&call, sized ? bytes : 0))
+        return {};
+    if (!sized) {
+        finishWithError(call, sizeError);
+        return {};
+    }
     // The details are for the authentication dialog and polkit rules; they are the caller's
     // claims and decide nothing here.
     const QMap<QString, QString> details{
@@ -314,7 +361,15 @@ QString HelperService::ApplyFile(int family, const QDBusUnixFileDescriptor &data
 {
     Q_UNUSED(newRevision) // the reply is sent later, from finishCall
     Q_UNUSED(diff)
-    const Call call = beginCall();
+    ApplyError sizeError;
+    const bool sized = checkRevisionSize(expectedRevision, &sizeError);
+    Call call;
+    if (!beginCall(&call))
+        return {};
+    if (!sized) {
+        finishWithError(call, sizeError);
+        return {};
+    }
     const QMap<QString, QString> details{
         {QStringLiteral("family"), QString::number(family)},
         {QStringLiteral("chain"), QStringLiteral("DOCKER-USER")},
@@ -588,7 +643,9 @@ PendingTransaction *HelperService::pendingFor(const QString &transactionId) cons
 
 void HelperService::Confirm(const QString &transactionId)
 {
-    const Call call = beginCall();
+    Call call;
+    if (!beginTransactionCall(&call, transactionId))
+        return;
     // Why any caller authorized for apply may confirm, not only the one that applied: the
     // confirmation says "the firewall still lets me in", which an administrator in another
     // session can say as well; the authorization is the same as for applying.
@@ -614,7 +671,9 @@ void HelperService::confirmAuthorized(const Call &call, const QString &transacti
 
 void HelperService::Rollback(const QString &transactionId)
 {
-    const Call call = beginCall();
+    Call call;
+    if (!beginTransactionCall(&call, transactionId))
+        return;
     authorize(call, ApplyAction,
               {{QStringLiteral("transactionId"), transactionId.left(MaxTransactionIdLength)}},
               [this, call, transactionId]() {
@@ -704,7 +763,9 @@ void HelperService::rollBackAttempt(const QString &reason, int attempt,
 
 QString HelperService::Save(int family)
 {
-    const Call call = beginCall();
+    Call call;
+    if (!beginCall(&call))
+        return {};
     // Why an action of its own: saving decides the firewall of every later boot, which an
     // administrator may want to grant separately from changing it now.
     authorize(call, PersistAction,
@@ -790,7 +851,9 @@ bool HelperService::GetSaved(int family, QStringList &rules, qlonglong &savedAt)
 {
     Q_UNUSED(rules) // the reply is sent later, from finishCall
     Q_UNUSED(savedAt)
-    const Call call = beginCall();
+    Call call;
+    if (!beginCall(&call))
+        return false;
     // Reading what is saved reveals no more than reading the live chain: the same action.
     authorize(call, ReadAction, {{QStringLiteral("family"), QString::number(family)}},
               [this, call, family]() {
@@ -809,7 +872,9 @@ bool HelperService::GetSaved(int family, QStringList &rules, qlonglong &savedAt)
 
 QString HelperService::RestoreSaved(int family, uint flags)
 {
-    const Call call = beginCall();
+    Call call;
+    if (!beginCall(&call))
+        return {};
     // Restoring changes the live firewall exactly as Apply does, so it is Apply's action.
     authorize(call, ApplyAction,
               {{QStringLiteral("family"), QString::number(family)},

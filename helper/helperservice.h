@@ -3,6 +3,7 @@
 #include "applyvalidator.h"
 #include "backend.h"
 #include "backenddetector.h"
+#include "calllimiter.h"
 #include "dbustypes.h"
 
 #include <QDBusConnection>
@@ -74,7 +75,8 @@ private:
     struct Call
     {
         QDBusMessage message;
-        QString caller; ///< unique bus name of the sender
+        QString caller;   ///< unique bus name of the sender
+        qint64 bytes = 0; ///< size of its arguments, as counted by the CallLimiter
     };
 
     struct BackendChoice
@@ -94,7 +96,12 @@ private:
         qint64 madeAt = 0;
     };
 
-    Call beginCall();
+    /// Takes the call for a delayed reply; false (answered Busy) if the CallLimiter refuses it.
+    bool beginCall(Call *call, qint64 bytes = 0);
+    /// beginCall() for Confirm and Rollback: an over-long id is refused before polkit.
+    bool beginTransactionCall(Call *call, const QString &transactionId);
+    /// false (and *error) for a revision longer than any the helper makes.
+    static bool checkRevisionSize(const QString &revision, ApplyError *error);
     void finishCall(const Call &call, const QVariantList &results);
     void finishWithError(const Call &call, const char *errorName, const QString &message);
     void finishWithError(const Call &call, const ApplyError &error);
@@ -152,7 +159,7 @@ private:
     QHash<QString, std::shared_ptr<Backend>> m_backends; ///< by backend name
     QPointer<PendingTransaction> m_pending;
     bool m_rollingBack = false;
-    int m_callsInFlight = 0;
+    CallLimiter m_limiter;
     QTimer m_idleTimer;
 };
 
