@@ -1,0 +1,149 @@
+#include "transactionkeeper.h"
+
+#include "backendchooser.h"
+#include "pendingtransaction.h"
+#include "xtableslock.h"
+
+#include <QDBusMessage>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace Userchain {
+
+namespace {
+const QString ObjectPath = QStringLiteral("/io/github/userchain/Helper1");
+const QString InterfaceName = QStringLiteral("io.github.userchain.Helper1");
+// A rollback must not be dropped because iptables held the lock once: retry for a while.
+constexpr int RollbackAttempts = 30;
+constexpr int RollbackRetryMs = 1000;
+
+void log(const QString &text)
+{
+    // stderr of an activated service ends up in the bus daemon's log or the journal.
+    std::fprintf(stderr, "userchain-helper: %s\n", qPrintable(text));
+}
+
+QString randomId()
+{
+    const auto part = []() {
+        return QByteArray::number(QRandomGenerator::system()->generate64(), 16)
+            .rightJustified(16, '0');
+    };
+    return QString::fromLatin1(part() + part());
+}
+} // namespace
+
+TransactionKeeper::TransactionKeeper(const QDBusConnection &bus, BackendChooser *backends,
+                                     XtablesLock *lock, int lockTimeoutMs, QObject *parent)
+    : QObject(parent), m_bus(bus), m_backends(backends), m_lock(lock),
+      m_lockTimeoutMs(lockTimeoutMs)
+{}
+
+TransactionKeeper::~TransactionKeeper() = default;
+
+bool TransactionKeeper::busy() const
+{
+    return m_pending || m_rollingBack;
+}
+
+QString TransactionKeeper::start(const QString &caller, Family family,
+                                 QVector<BackendRule> previous, uint confirmSeconds)
+{
+    const QString id = randomId();
+    auto *transaction = new PendingTransaction(id, caller, family, std::move(previous),
+                                               confirmSeconds, m_bus, this);
+    connect(transaction, &PendingTransaction::timedOut, this,
+            [this]() { rollBack(QStringLiteral("timeout"), {}); });
+    connect(transaction, &PendingTransaction::callerVanished, this,
+            [this]() { rollBack(QStringLiteral("disconnected"), {}); });
+    m_pending = transaction;
+    transaction->start();
+    Q_EMIT busyChanged();
+    return id;
+}
+
+PendingTransaction *TransactionKeeper::pendingFor(const QString &transactionId) const
+{
+    // An empty id names the one pending transaction: there is never more than one, and
+    // confirming still needs the apply authorization.
+    if (!m_pending || m_rollingBack)
+        return nullptr;
+    if (!transactionId.isEmpty() && transactionId != m_pending->id())
+        return nullptr;
+    return m_pending;
+}
+
+void TransactionKeeper::confirm()
+{
+    if (!m_pending)
+        return;
+    m_pending->stop();
+    m_pending->deleteLater();
+    m_pending = nullptr;
+    Q_EMIT busyChanged();
+}
+
+void TransactionKeeper::rollBack(const QString &reason, Done done)
+{
+    if (!m_pending || m_rollingBack) {
+        if (done)
+            done(false, QStringLiteral("no pending transaction"));
+        return;
+    }
+    m_pending->stop();
+    m_rollingBack = true;
+    attempt(reason, 1, std::move(done));
+}
+
+void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
+{
+    m_lock->acquire(
+        m_lockTimeoutMs, [this, reason, attempt, done](bool held, const QString &lockError) {
+            PendingTransaction *transaction = m_pending;
+            QString error = lockError;
+            bool ok = false;
+            if (held) {
+                const BackendChooser::Choice choice = m_backends->choose(transaction->family());
+                if (!choice.writable) {
+                    error = QStringLiteral("%1: %2").arg(choice.name, choice.detail);
+                } else {
+                    // createChain: the previous rules go back even if someone deleted the chain
+                    // meanwhile; the jump is left as it is (it was not this transaction's to add
+                    // back, and Docker re-inserts its own).
+                    ok = choice.backend->replaceDockerUser(
+                        transaction->family(), transaction->previousRules(), true, false, &error);
+                }
+            }
+            if (!ok && attempt < RollbackAttempts) {
+                log(QStringLiteral("rollback of %1 failed (attempt %2): %3; retrying")
+                        .arg(transaction->id())
+                        .arg(attempt)
+                        .arg(error));
+                QTimer::singleShot(RollbackRetryMs, this, [this, reason, attempt, done]() {
+                    this->attempt(reason, attempt + 1, done);
+                });
+                return;
+            }
+            if (!ok)
+                log(QStringLiteral("rollback of %1 failed, giving up: %2")
+                        .arg(transaction->id(), error));
+            // The signal goes to the client that applied, and only to it: other clients must not
+            // learn about someone else's transactions. A vanished client cannot receive it.
+            if (ok && reason != QLatin1String("disconnected")) {
+                QDBusMessage signal = QDBusMessage::createTargetedSignal(
+                    transaction->caller(), ObjectPath, InterfaceName, QStringLiteral("RolledBack"));
+                signal << transaction->id() << reason;
+                m_bus.send(signal);
+            }
+            transaction->deleteLater();
+            m_pending = nullptr;
+            m_rollingBack = false;
+            if (done)
+                done(ok, error);
+            Q_EMIT busyChanged();
+        });
+}
+
+} // namespace Userchain

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "backend.h"
+
+#include <QDBusConnection>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QVector>
+#include <functional>
+
+namespace Userchain {
+
+class BackendChooser;
+class PendingTransaction;
+class XtablesLock;
+
+/**
+ * The confirmed apply waiting for its confirmation (there is at most one) and its rollback:
+ * when the window closes, when the applying client leaves the bus, or on request, the
+ * previous rules are written back under the xtables lock in one atomic commit, retried for a
+ * while if the lock or the commit fails, and the applying client alone hears RolledBack.
+ */
+class TransactionKeeper final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TransactionKeeper)
+
+public:
+    using Done = std::function<void(bool ok, const QString &error)>;
+
+    TransactionKeeper(const QDBusConnection &bus, BackendChooser *backends, XtablesLock *lock,
+                      int lockTimeoutMs, QObject *parent = nullptr);
+    ~TransactionKeeper() override;
+
+    /// A transaction is pending or being rolled back: no other change may start.
+    bool busy() const;
+
+    /// Opens a confirmation window for an apply by caller that replaced previous; returns the
+    /// new transaction's id.
+    QString start(const QString &caller, Family family, QVector<BackendRule> previous,
+                  uint confirmSeconds);
+
+    /// The pending transaction transactionId names (empty: the one pending), or nullptr.
+    PendingTransaction *pendingFor(const QString &transactionId) const;
+    /// Keeps the pending transaction's rules.
+    void confirm();
+    /// Restores the pending transaction's previous rules; reason goes into RolledBack.
+    void rollBack(const QString &reason, Done done);
+
+Q_SIGNALS:
+    /// busy() may have changed (the helper's idle timer listens).
+    void busyChanged();
+
+private:
+    void attempt(const QString &reason, int attempt, Done done);
+
+    QDBusConnection m_bus;
+    BackendChooser *m_backends = nullptr;
+    XtablesLock *m_lock = nullptr;
+    int m_lockTimeoutMs = 0;
+    QPointer<PendingTransaction> m_pending;
+    bool m_rollingBack = false;
+};
+
+} // namespace Userchain
