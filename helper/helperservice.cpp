@@ -491,10 +491,10 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
     diffError = made.diffError;
 
     // A confirmed apply keeps the previous rules to write them back unless confirmed in time.
-    const QString transactionId =
-        request.confirmSeconds > 0
-            ? m_transactions->start(call.caller, family, previous, request.confirmSeconds)
-            : QString();
+    const QString transactionId = request.confirmSeconds > 0
+                                      ? m_transactions->start(call.caller, family, previous,
+                                                              made.revision, request.confirmSeconds)
+                                      : QString();
     reply(transactionId, made.revision, made.diff);
 }
 
@@ -544,13 +544,21 @@ void HelperService::Rollback(const QString &transactionId)
                                  .arg(transactionId.left(MaxTransactionIdLength)));
                 return;
             }
-            m_transactions->rollBack(QStringLiteral("requested"),
-                                     [this, call](bool ok, const QString &error) {
-                                         if (ok)
-                                             m_gate->finish(call, {});
-                                         else
-                                             m_gate->fail(call, DBusError::Failed, error);
-                                     });
+            m_transactions->rollBack(
+                QStringLiteral("requested"),
+                [this, call](TransactionKeeper::Outcome outcome, const QString &error) {
+                    switch (outcome) {
+                    case TransactionKeeper::Outcome::RolledBack:
+                        m_gate->finish(call, {});
+                        return;
+                    case TransactionKeeper::Outcome::Conflict:
+                        m_gate->fail(call, DBusError::StaleRevision, error);
+                        return;
+                    case TransactionKeeper::Outcome::Failed:
+                        m_gate->fail(call, DBusError::Failed, error);
+                        return;
+                    }
+                });
         });
 }
 

@@ -2,6 +2,7 @@
 
 #include "backendchooser.h"
 #include "pendingtransaction.h"
+#include "snapshotbuilder.h"
 #include "xtableslock.h"
 
 #include <QDBusMessage>
@@ -49,11 +50,12 @@ bool TransactionKeeper::busy() const
 }
 
 QString TransactionKeeper::start(const QString &caller, Family family,
-                                 QVector<BackendRule> previous, uint confirmSeconds)
+                                 QVector<BackendRule> previous, const QString &appliedRevision,
+                                 uint confirmSeconds)
 {
     const QString id = randomId();
     auto *transaction = new PendingTransaction(id, caller, family, std::move(previous),
-                                               confirmSeconds, m_bus, this);
+                                               appliedRevision, confirmSeconds, m_bus, this);
     connect(transaction, &PendingTransaction::timedOut, this,
             [this]() { rollBack(QStringLiteral("timeout"), {}); });
     connect(transaction, &PendingTransaction::callerVanished, this,
@@ -89,12 +91,39 @@ void TransactionKeeper::rollBack(const QString &reason, Done done)
 {
     if (!m_pending || m_rollingBack) {
         if (done)
-            done(false, QStringLiteral("no pending transaction"));
+            done(Outcome::Failed, QStringLiteral("no pending transaction"));
         return;
     }
     m_pending->stop();
     m_rollingBack = true;
     attempt(reason, 1, std::move(done));
+}
+
+TransactionKeeper::Outcome TransactionKeeper::restoreLocked(PendingTransaction *transaction,
+                                                            QString *error)
+{
+    const Family family = transaction->family();
+    const BackendChooser::Choice choice = m_backends->choose(family);
+    if (!choice.writable) {
+        *error = QStringLiteral("%1: %2").arg(choice.name, choice.detail);
+        return Outcome::Failed;
+    }
+    // One read for the check and the write: the commit goes to the very table state whose
+    // revision was compared, so no change can slip in between.
+    const std::unique_ptr<BackendSession> session = choice.backend->beginSession(family, error);
+    if (!session)
+        return Outcome::Failed;
+    if (SnapshotBuilder::revision(family, session->dockerUser()) != transaction->appliedRevision())
+        return Outcome::Conflict;
+    // The jump is left as it is: it was not this transaction's to add back, and Docker
+    // re-inserts its own.
+    if (!session->prepare(transaction->previousRules(), false, false, error) ||
+        !session->commit(error)) {
+        // A failed commit may have been a backend that went away.
+        m_backends->forget();
+        return Outcome::Failed;
+    }
+    return Outcome::RolledBack;
 }
 
 void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
@@ -103,20 +132,8 @@ void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
         m_lockTimeoutMs, [this, reason, attempt, done](bool held, const QString &lockError) {
             PendingTransaction *transaction = m_pending;
             QString error = lockError;
-            bool ok = false;
-            if (held) {
-                const BackendChooser::Choice choice = m_backends->choose(transaction->family());
-                if (!choice.writable) {
-                    error = QStringLiteral("%1: %2").arg(choice.name, choice.detail);
-                } else {
-                    // createChain: the previous rules go back even if someone deleted the chain
-                    // meanwhile; the jump is left as it is (it was not this transaction's to add
-                    // back, and Docker re-inserts its own).
-                    ok = choice.backend->replaceDockerUser(
-                        transaction->family(), transaction->previousRules(), true, false, &error);
-                }
-            }
-            if (!ok && attempt < RollbackAttempts) {
+            const Outcome outcome = held ? restoreLocked(transaction, &error) : Outcome::Failed;
+            if (outcome == Outcome::Failed && attempt < RollbackAttempts) {
                 log(QStringLiteral("rollback of %1 failed (attempt %2): %3; retrying")
                         .arg(transaction->id())
                         .arg(attempt)
@@ -126,22 +143,31 @@ void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
                 });
                 return;
             }
-            if (!ok)
-                log(QStringLiteral("rollback of %1 failed, giving up: %2")
+            QString signalReason = reason;
+            if (outcome == Outcome::Failed) {
+                log(QStringLiteral("rollback of %1 failed, giving up: %2; DOCKER-USER keeps the "
+                                   "applied rules")
                         .arg(transaction->id(), error));
+                signalReason = QStringLiteral("failed");
+            } else if (outcome == Outcome::Conflict) {
+                error = QStringLiteral("DOCKER-USER changed since the apply; kept as it is");
+                log(QStringLiteral("rollback of %1 (%2) not done: %3")
+                        .arg(transaction->id(), reason, error));
+                signalReason = QStringLiteral("conflict");
+            }
             // The signal goes to the client that applied, and only to it: other clients must not
             // learn about someone else's transactions. A vanished client cannot receive it.
-            if (ok && reason != QLatin1String("disconnected")) {
+            if (reason != QLatin1String("disconnected")) {
                 QDBusMessage signal = QDBusMessage::createTargetedSignal(
                     transaction->caller(), ObjectPath, InterfaceName, QStringLiteral("RolledBack"));
-                signal << transaction->id() << reason;
+                signal << transaction->id() << signalReason;
                 m_bus.send(signal);
             }
             transaction->deleteLater();
             m_pending = nullptr;
             m_rollingBack = false;
             if (done)
-                done(ok, error);
+                done(outcome, error);
             Q_EMIT busyChanged();
         });
 }

@@ -20,6 +20,13 @@ class XtablesLock;
  * when the window closes, when the applying client leaves the bus, or on request, the
  * previous rules are written back under the xtables lock in one atomic commit, retried for a
  * while if the lock or the commit fails, and the applying client alone hears RolledBack.
+ *
+ * Only over the chain the apply left: if DOCKER-USER no longer has the revision the apply
+ * produced, someone else (Docker, an administrator's iptables) changed it meanwhile, and
+ * writing the old rules back would silently undo their change. Then the chain is kept as it
+ * is, the conflict logged, and RolledBack says "conflict". A rollback that cannot be written
+ * at all ends with RolledBack "failed", so that the client does not report rules that are not
+ * there.
  */
 class TransactionKeeper final : public QObject
 {
@@ -27,7 +34,12 @@ class TransactionKeeper final : public QObject
     Q_DISABLE_COPY_MOVE(TransactionKeeper)
 
 public:
-    using Done = std::function<void(bool ok, const QString &error)>;
+    enum class Outcome {
+        RolledBack, ///< the previous rules are back
+        Conflict,   ///< DOCKER-USER changed since the apply; kept as it is
+        Failed,     ///< could not lock, read or commit (error says why)
+    };
+    using Done = std::function<void(Outcome outcome, const QString &error)>;
 
     TransactionKeeper(const QDBusConnection &bus, BackendChooser *backends, XtablesLock *lock,
                       int lockTimeoutMs, QObject *parent = nullptr);
@@ -36,10 +48,10 @@ public:
     /// A transaction is pending or being rolled back: no other change may start.
     bool busy() const;
 
-    /// Opens a confirmation window for an apply by caller that replaced previous; returns the
-    /// new transaction's id.
+    /// Opens a confirmation window for an apply by caller that replaced previous and left
+    /// DOCKER-USER with appliedRevision; returns the new transaction's id.
     QString start(const QString &caller, Family family, QVector<BackendRule> previous,
-                  uint confirmSeconds);
+                  const QString &appliedRevision, uint confirmSeconds);
 
     /// The pending transaction transactionId names (empty: the one pending), or nullptr.
     PendingTransaction *pendingFor(const QString &transactionId) const;
@@ -54,6 +66,8 @@ Q_SIGNALS:
 
 private:
     void attempt(const QString &reason, int attempt, Done done);
+    /// One try, with the lock held: compare the revision, then commit on the state read.
+    Outcome restoreLocked(PendingTransaction *transaction, QString *error);
 
     QDBusConnection m_bus;
     BackendChooser *m_backends = nullptr;

@@ -52,6 +52,8 @@ private Q_SLOTS:
     void confirmFromAnotherClient();
     void unknownTransaction();
     void rolledBackGoesOnlyToApplier();
+    void rollbackKeepsSomeoneElsesChange();
+    void requestedRollbackAfterChangeIsStale();
     void helperExitsWhenIdle();
 
 private:
@@ -250,6 +252,66 @@ void TestHelperConfirm::rolledBackGoesOnlyToApplier()
     QCOMPARE(dockerUser(), OldRules);
     QDBusConnection::disconnectFromBus(QStringLiteral("applier"));
     QDBusConnection::disconnectFromBus(QStringLiteral("bystander"));
+}
+
+void TestHelperConfirm::rollbackKeepsSomeoneElsesChange()
+{
+    // The window closes after someone else changed DOCKER-USER: writing the old rules back
+    // would undo their change, so the chain stays and the applier hears "conflict".
+    const QString address = qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
+    QDBusConnection applier = QDBusConnection::connectToBus(address, QStringLiteral("conflict"));
+    QVERIFY(applier.isConnected());
+    SignalCounter mine;
+    QVERIFY(applier.connect(QString(), Path, Interface, QStringLiteral("RolledBack"), &mine,
+                            SLOT(rolledBack(QString, QString))));
+    QDBusMessage read =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("GetSnapshot"));
+    read << 4;
+    const QDBusMessage snapshotReply = applier.call(read);
+    QCOMPARE(snapshotReply.type(), QDBusMessage::ReplyMessage);
+    const Snapshot snapshot = qdbus_cast<Snapshot>(snapshotReply.arguments().at(0));
+    QDBusMessage apply =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Apply"));
+    apply << 4 << QVariant::fromValue(ApplyRuleList{{NewRules.at(0), {}}, {NewRules.at(1), {}}})
+          << snapshot.revision << 1u << 0u;
+    const QDBusMessage applied = applier.call(apply);
+    QVERIFY2(applied.type() == QDBusMessage::ReplyMessage, qPrintable(applied.errorMessage()));
+
+    const auto added = TestSandbox::run(QStringLiteral("iptables-legacy"),
+                                        {QStringLiteral("-I"), QStringLiteral("DOCKER-USER"),
+                                         QStringLiteral("-s"), QStringLiteral("198.51.100.1/32"),
+                                         QStringLiteral("-j"), QStringLiteral("DROP")});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+    const QStringList changed =
+        QStringList{QStringLiteral("-s 198.51.100.1/32 -j DROP")} + NewRules;
+    QCOMPARE(dockerUser(), changed);
+
+    QTRY_COMPARE_WITH_TIMEOUT(mine.count, 1, 8000);
+    QCOMPARE(mine.lastReason, QStringLiteral("conflict"));
+    QCOMPARE(dockerUser(), changed);
+    QDBusConnection::disconnectFromBus(QStringLiteral("conflict"));
+}
+
+void TestHelperConfirm::requestedRollbackAfterChangeIsStale()
+{
+    HelperClient client;
+    HelperClient::Failure failure;
+    Snapshot snapshot;
+    QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
+    QString transaction, revision;
+    QVERIFY2(client.apply(Family::IPv4, {{NewRules.at(0), {}}, {NewRules.at(1), {}}},
+                          snapshot.revision, 60, 0, &transaction, &revision, &failure),
+             qPrintable(HelperClient::describe(failure)));
+    const auto flushed = TestSandbox::run(QStringLiteral("iptables-legacy"),
+                                          {QStringLiteral("-F"), QStringLiteral("DOCKER-USER")});
+    QVERIFY2(flushed.exitCode == 0, qPrintable(flushed.describe()));
+
+    QVERIFY(!client.rollback(transaction, &failure));
+    QCOMPARE(failure.name, QLatin1String(DBusError::StaleRevision));
+    QCOMPARE(dockerUser(), QStringList());
+    // The transaction is over: nothing is left to confirm.
+    QVERIFY(!client.confirm(transaction, &failure));
+    QCOMPARE(failure.name, QLatin1String(DBusError::NoSuchTransaction));
 }
 
 void TestHelperConfirm::helperExitsWhenIdle()
