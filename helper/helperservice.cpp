@@ -507,26 +507,13 @@ void HelperService::Confirm(const QString &transactionId)
     Call call;
     if (!beginTransactionCall(&call, transactionId))
         return;
-    // Why any caller authorized for apply may confirm, not only the one that applied: the
-    // confirmation says "the firewall still lets me in", which an administrator in another
-    // session can say as well; the authorization is the same as for applying.
-    m_gate->authorize(
-        call, CallGate::ApplyAction,
-        {{QStringLiteral("transactionId"), transactionId.left(MaxTransactionIdLength)}},
-        [this, call, transactionId]() { confirmAuthorized(call, transactionId); });
-}
-
-void HelperService::confirmAuthorized(const Call &call, const QString &transactionId)
-{
-    PendingTransaction *transaction = m_transactions->pendingFor(transactionId);
-    if (!transaction) {
-        m_gate->fail(call, DBusError::NoSuchTransaction,
-                     QStringLiteral("no pending transaction %1")
-                         .arg(transactionId.left(MaxTransactionIdLength)));
-        return;
-    }
-    m_transactions->confirm();
-    m_gate->finish(call, {});
+    m_gate->authorize(call, CallGate::ApplyAction, TransactionKeeper::details(transactionId),
+                      [this, call, transactionId]() {
+                          m_transactions->decide(m_gate, call, transactionId, [this, call]() {
+                              m_transactions->confirm();
+                              m_gate->finish(call, {});
+                          });
+                      });
 }
 
 void HelperService::Rollback(const QString &transactionId)
@@ -535,30 +522,25 @@ void HelperService::Rollback(const QString &transactionId)
     if (!beginTransactionCall(&call, transactionId))
         return;
     m_gate->authorize(
-        call, CallGate::ApplyAction,
-        {{QStringLiteral("transactionId"), transactionId.left(MaxTransactionIdLength)}},
+        call, CallGate::ApplyAction, TransactionKeeper::details(transactionId),
         [this, call, transactionId]() {
-            if (!m_transactions->pendingFor(transactionId)) {
-                m_gate->fail(call, DBusError::NoSuchTransaction,
-                             QStringLiteral("no pending transaction %1")
-                                 .arg(transactionId.left(MaxTransactionIdLength)));
-                return;
-            }
-            m_transactions->rollBack(
-                QStringLiteral("requested"),
-                [this, call](TransactionKeeper::Outcome outcome, const QString &error) {
-                    switch (outcome) {
-                    case TransactionKeeper::Outcome::RolledBack:
-                        m_gate->finish(call, {});
-                        return;
-                    case TransactionKeeper::Outcome::Conflict:
-                        m_gate->fail(call, DBusError::StaleRevision, error);
-                        return;
-                    case TransactionKeeper::Outcome::Failed:
-                        m_gate->fail(call, DBusError::Failed, error);
-                        return;
-                    }
-                });
+            m_transactions->decide(m_gate, call, transactionId, [this, call]() {
+                m_transactions->rollBack(
+                    QStringLiteral("requested"),
+                    [this, call](TransactionKeeper::Outcome outcome, const QString &error) {
+                        switch (outcome) {
+                        case TransactionKeeper::Outcome::RolledBack:
+                            m_gate->finish(call, {});
+                            return;
+                        case TransactionKeeper::Outcome::Conflict:
+                            m_gate->fail(call, DBusError::StaleRevision, error);
+                            return;
+                        case TransactionKeeper::Outcome::Failed:
+                            m_gate->fail(call, DBusError::Failed, error);
+                            return;
+                        }
+                    });
+            });
         });
 }
 

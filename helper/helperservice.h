@@ -112,7 +112,6 @@ private:
                              uint confirmSeconds, uint flags);
     void applyChecked(const Call &call, ApplyRequest request);
     void applyLocked(const Call &call, const ApplyRequest &request);
-    void confirmAuthorized(const Call &call, const QString &transactionId);
     void updateIdleTimer();
 
     QDBusConnection m_bus;

@@ -1,6 +1,7 @@
 #include "transactionkeeper.h"
 
 #include "backendchooser.h"
+#include "dbustypes.h"
 #include "pendingtransaction.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
@@ -19,6 +20,8 @@ const QString InterfaceName = QStringLiteral("io.github.userchain.Helper1");
 // A rollback must not be dropped because iptables held the lock once: retry for a while.
 constexpr int RollbackAttempts = 30;
 constexpr int RollbackRetryMs = 1000;
+// Longer ids are refused before authorization (HelperService).
+constexpr int MaxTransactionIdLength = 64;
 
 void log(const QString &text)
 {
@@ -68,8 +71,8 @@ QString TransactionKeeper::start(const QString &caller, Family family,
 
 PendingTransaction *TransactionKeeper::pendingFor(const QString &transactionId) const
 {
-    // An empty id names the one pending transaction: there is never more than one, and
-    // confirming still needs the apply authorization.
+    // An empty id names the one pending transaction (there is never more than one); whether
+    // the caller may act on it is HelperService::withTransaction's decision.
     if (!m_pending || m_rollingBack)
         return nullptr;
     if (!transactionId.isEmpty() && transactionId != m_pending->id())
@@ -170,6 +173,43 @@ void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
                 done(outcome, error);
             Q_EMIT busyChanged();
         });
+}
+
+QMap<QString, QString> TransactionKeeper::details(const QString &transactionId)
+{
+    return {{QStringLiteral("transactionId"), transactionId.left(MaxTransactionIdLength)}};
+}
+
+void TransactionKeeper::decide(CallGate *gate, const CallGate::Call &call,
+                               const QString &transactionId, std::function<void()> act)
+{
+    const auto noSuch = [gate, call, transactionId]() {
+        gate->fail(call, DBusError::NoSuchTransaction,
+                   QStringLiteral("no pending transaction %1")
+                       .arg(transactionId.left(MaxTransactionIdLength)));
+    };
+    const PendingTransaction *transaction = pendingFor(transactionId);
+    if (transaction && transaction->caller() == call.caller) {
+        act();
+        return;
+    }
+    // Someone else's transaction. An empty id never selects it: "confirm" or "rollback"
+    // typed in another session must not decide over a change that session did not make.
+    if (!transaction || transactionId.isEmpty()) {
+        noSuch();
+        return;
+    }
+    // With its exact id, a caller who may also persist rules may decide: the persist action
+    // is the administrator's (what the firewall is at every boot), while apply may be granted
+    // to a user for their own changes only.
+    gate->authorize(call, CallGate::PersistAction, details(transactionId),
+                    [this, transactionId, act, noSuch]() {
+                        // The window may have closed while polkit answered.
+                        if (pendingFor(transactionId))
+                            act();
+                        else
+                            noSuch();
+                    });
 }
 
 } // namespace Userchain

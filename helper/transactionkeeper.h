@@ -1,8 +1,10 @@
 #pragma once
 
 #include "backend.h"
+#include "callgate.h"
 
 #include <QDBusConnection>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -53,8 +55,19 @@ public:
     QString start(const QString &caller, Family family, QVector<BackendRule> previous,
                   const QString &appliedRevision, uint confirmSeconds);
 
-    /// The pending transaction transactionId names (empty: the one pending), or nullptr.
+    /// The pending transaction transactionId names (empty: the one pending, whoever's it is;
+    /// HelperService decides who may act on it), or nullptr.
     PendingTransaction *pendingFor(const QString &transactionId) const;
+    /// What polkit's agents and rules see of a Confirm or Rollback.
+    static QMap<QString, QString> details(const QString &transactionId);
+    /**
+     * Runs act if transactionId names the pending transaction and the caller (already
+     * authorized for apply) may act on it: its own, by its id or an empty one; someone
+     * else's only by its exact id and if polkit also grants the caller
+     * io.github.userchain.persist. Otherwise answers the call NoSuchTransaction.
+     */
+    void decide(CallGate *gate, const CallGate::Call &call, const QString &transactionId,
+                std::function<void()> act);
     /// Keeps the pending transaction's rules.
     void confirm();
     /// Restores the pending transaction's previous rules; reason goes into RolledBack.

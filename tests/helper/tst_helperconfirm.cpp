@@ -67,6 +67,7 @@ private:
     bool startConfirmedApply(QProcess *process, int seconds);
 
     QString m_newFile;
+    QString m_transaction; ///< the id startConfirmedApply() read from the prompt
 };
 
 void TestHelperConfirm::initTestCase()
@@ -104,8 +105,12 @@ bool TestHelperConfirm::startConfirmedApply(QProcess *process, int seconds)
     while (timer.elapsed() < 20000) {
         process->waitForReadyRead(200);
         out += process->readAllStandardOutput();
-        if (out.contains("Press Enter"))
+        if (out.contains("Press Enter") && out.contains(")")) {
+            // "... (transaction ID);"
+            const int at = out.indexOf("(transaction ");
+            m_transaction = QString::fromLatin1(out.mid(at + 13, out.indexOf(')', at) - at - 13));
             return true;
+        }
         if (process->state() == QProcess::NotRunning)
             break;
     }
@@ -157,8 +162,12 @@ void TestHelperConfirm::rollbackCommand()
 {
     QProcess process;
     QVERIFY(startConfirmedApply(&process, 60));
-    // Another terminal: `userchainctl rollback` without an id means the pending transaction.
-    const auto rolled = TestSandbox::ctl({QStringLiteral("rollback")});
+    // Another terminal: without an id, `userchainctl rollback` does not reach someone else's
+    // transaction; with its exact id (and the persist action, which root has) it does.
+    const auto blind = TestSandbox::ctl({QStringLiteral("rollback")});
+    QVERIFY2(blind.exitCode == 6, qPrintable(blind.describe()));
+    QCOMPARE(dockerUser(), NewRules);
+    const auto rolled = TestSandbox::ctl({QStringLiteral("rollback"), m_transaction});
     QVERIFY2(rolled.exitCode == 0, qPrintable(rolled.describe()));
     QCOMPARE(dockerUser(), OldRules);
     // The applying client hears about it and exits with 7.
