@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <thread>
 #include <vector>
 
@@ -28,6 +27,61 @@ const QStringList kTables = {QStringLiteral("filter"), QStringLiteral("nat"),
                              QStringLiteral("security")};
 
 const QString kDockerUser = QStringLiteral("DOCKER-USER");
+
+// As many commands as a DOCKER-USER chain may have rules (the helper's bound for Apply), and
+// more errors than anyone reads: an import stops there rather than working through 32 MiB.
+constexpr int MaxImportCommands = 100000;
+constexpr int MaxImportErrors = 100;
+
+/// A rule -A or -I put into DOCKER-USER: its line, and its 0-based position among the rules
+/// there when it was added (so -A has position == the count so far).
+struct Inserted
+{
+    Rule *rule;
+    int line;
+    int position;
+};
+
+/**
+ * The chain the insertions build, in O(n log n). Backwards, each rule takes the
+ * (position+1)-th slot still free: the rules added after it have taken theirs, and it stands
+ * at its position among the ones added before it, which fill the free slots in their order.
+ * A Fenwick tree counts the free slots.
+ */
+std::vector<Inserted> placeInOrder(const std::vector<Inserted> &applied)
+{
+    const int n = int(applied.size());
+    bool appendsOnly = true;
+    for (int i = 0; i < n && appendsOnly; ++i)
+        appendsOnly = applied[size_t(i)].position == i;
+    if (appendsOnly)
+        return applied;
+    std::vector<int> tree(size_t(n) + 1, 0);
+    for (int i = 1; i <= n; ++i) { // every slot free: build in O(n)
+        tree[size_t(i)] += 1;
+        const int parent = i + (i & -i);
+        if (parent <= n)
+            tree[size_t(parent)] += tree[size_t(i)];
+    }
+    int top = 1;
+    while (top * 2 <= n)
+        top *= 2;
+    std::vector<Inserted> chain(size_t(n), Inserted{nullptr, 0, 0});
+    for (int i = n - 1; i >= 0; --i) {
+        int wanted = applied[size_t(i)].position + 1;
+        int slot = 0; // the last 1-based slot with fewer than `wanted` free up to it
+        for (int step = top; step > 0; step /= 2) {
+            if (slot + step <= n && tree[size_t(slot + step)] < wanted) {
+                slot += step;
+                wanted -= tree[size_t(slot)];
+            }
+        }
+        chain[size_t(slot)] = applied[size_t(i)]; // 0-based: slot + 1 is the free one
+        for (int j = slot + 1; j <= n; j += j & -j)
+            tree[size_t(j)] -= 1;
+    }
+    return chain;
+}
 
 /**
  * Files with at least this many lines are scanned (tokenized and, for an import, their rules
@@ -655,6 +709,12 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             const ScannedLine &s = scanned.line(i);
             if (s.kind != LineKind::Command)
                 continue;
+            if (result.errors.size() >= MaxImportErrors) {
+                result.errors.append(
+                    {i + 1, tr("more than %1 errors; the rest of the file was not read")
+                                .arg(MaxImportErrors)});
+                return result;
+            }
             if (!s.tokenized) {
                 result.errors.append({i + 1, s.message});
                 continue;
@@ -672,21 +732,28 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         }
     }
 
-    // The chain as built so far: each rule (parsed ahead, moved out at the end) and its line.
-    // Pointers rather than rules, so that an insert moves two words per rule, and a deque, so
-    // that the usual inserts, at the top, move none.
-    struct Placed
-    {
-        Rule *rule;
-        int line;
+    // The rules applied since the last -F, each with the position it was inserted at (0-based,
+    // among the rules before it). Only the count decides whether a position is valid, so the
+    // final order is worked out once at the end (placeInOrder), in O(n log n): inserting into
+    // a sequence as the file goes would be quadratic for a file of -I DOCKER-USER N lines.
+    std::vector<Inserted> applied;
+    int rulesSeen = 0;
+    // Bounded: no more commands than a chain may have rules, no more errors than anyone reads.
+    const auto stop = [&](int lineNo) {
+        if (result.errors.size() >= MaxImportErrors) {
+            result.errors.append(
+                {lineNo, tr("more than %1 errors; the rest of the file was not read")
+                             .arg(MaxImportErrors)});
+            return true;
+        }
+        return false;
     };
-    std::deque<Placed> chain;
     for (int index : std::as_const(commands)) {
         const ScannedLine &s = scanned.line(index);
         const int lineNo = index + 1;
         if (s.command == Command::Flush) {
             if (s.name == kDockerUser || s.name.isEmpty())
-                chain.clear();
+                applied.clear();
             continue;
         }
         const bool append = s.command == Command::Append;
@@ -700,7 +767,15 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             continue;
         }
         Q_ASSERT(s.parsed);
-        const int size = int(chain.size());
+        if (stop(lineNo))
+            break;
+        if (++rulesSeen > MaxImportCommands) {
+            result.errors.append({lineNo, tr("more than %1 DOCKER-USER rules; the rest of the "
+                                             "file was not read")
+                                              .arg(MaxImportCommands)});
+            break;
+        }
+        const int size = int(applied.size());
         int position = append ? size : 0;
         if (s.hasPosition) {
             bool ok = false;
@@ -724,10 +799,11 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             result.errors.append({lineNo, error.message});
             continue;
         }
-        chain.insert(chain.begin() + position, {rule, lineNo});
+        applied.push_back({rule, lineNo, position});
     }
+    const std::vector<Inserted> chain = placeInOrder(applied);
     result.lines.reserve(qsizetype(chain.size()));
-    for (const Placed &p : chain)
+    for (const Inserted &p : chain)
         result.lines.append(p.line);
     // Usually the chain is every rule parsed, in file order (no -I, no -F after rules, none
     // refused): then the first part's list, which has room for them all, becomes the result
@@ -747,7 +823,7 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
                 result.rules.append(std::move(rule));
     } else {
         result.rules.reserve(qsizetype(chain.size()));
-        for (const Placed &p : chain)
+        for (const Inserted &p : chain)
             result.rules.append(std::move(*p.rule));
     }
     return result;
