@@ -7,7 +7,9 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusServiceWatcher>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <signal.h>
@@ -126,8 +128,13 @@ void TestHelperConfirm::confirmKeepsRules()
     process.write("\n");
     QVERIFY(process.waitForFinished(10000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-    // Well past the window: still the new rules.
-    QTest::qWait(4000);
+    // Nothing is left that could roll back later: the transaction is gone (a bus round trip,
+    // after the confirmation, answered by the helper that holds the window's timer).
+    QDBusMessage again =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Rollback"));
+    again << m_transaction;
+    const QDBusMessage reply = QDBusConnection::systemBus().call(again);
+    QCOMPARE(reply.errorName(), QLatin1String(DBusError::NoSuchTransaction));
     QCOMPARE(dockerUser(), NewRules);
 }
 
@@ -205,7 +212,6 @@ void TestHelperConfirm::confirmFromAnotherClient()
     // A different process (authorized for apply) confirms by id.
     const auto confirmed = TestSandbox::ctl({QStringLiteral("confirm"), transaction});
     QVERIFY2(confirmed.exitCode == 0, qPrintable(confirmed.describe()));
-    QTest::qWait(3000);
     QCOMPARE(dockerUser(), NewRules);
     // Confirming twice: the transaction is gone.
     const auto again = TestSandbox::ctl({QStringLiteral("confirm"), transaction});
@@ -256,7 +262,13 @@ void TestHelperConfirm::rolledBackGoesOnlyToApplier()
 
     QTRY_COMPARE_WITH_TIMEOUT(mine.count, 1, 8000);
     QCOMPARE(mine.lastReason, QStringLiteral("timeout"));
-    QTest::qWait(500);
+    // The helper sent the signal before it answers this ping; had it gone to the bystander
+    // too, it would have arrived first.
+    const QDBusMessage pong = bystander.call(QDBusMessage::createMethodCall(
+        Service, QStringLiteral("/"), QStringLiteral("org.freedesktop.DBus.Peer"),
+        QStringLiteral("Ping")));
+    QCOMPARE(pong.type(), QDBusMessage::ReplyMessage);
+    QCoreApplication::processEvents();
     QCOMPARE(theirs.count, 0);
     QCOMPARE(dockerUser(), OldRules);
     QDBusConnection::disconnectFromBus(QStringLiteral("applier"));
@@ -330,14 +342,18 @@ void TestHelperConfirm::helperExitsWhenIdle()
     QVERIFY(TestSandbox::ctl({QStringLiteral("status")}).exitCode == 0);
     QVERIFY(bus->isServiceRegistered(Service));
 
-    // A pending transaction keeps it alive past the idle time.
+    // A pending transaction keeps it alive past the idle time: it is still there to roll back
+    // when the 8 s window ends, twice the idle time after the apply.
+    QDBusServiceWatcher watcher(Service, QDBusConnection::systemBus(),
+                                QDBusServiceWatcher::WatchForUnregistration);
+    QSignalSpy gone(&watcher, &QDBusServiceWatcher::serviceUnregistered);
     QProcess process;
     QVERIFY(startConfirmedApply(&process, 8));
-    QTest::qWait(6000);
-    QVERIFY(bus->isServiceRegistered(Service));
-    process.write("\n");
-    QVERIFY(process.waitForFinished(10000));
-    QCOMPARE(process.exitCode(), 0);
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 7); // RolledBack (timeout), sent by the helper
+    QCOMPARE(gone.count(), 0);
+    QCOMPARE(dockerUser(), OldRules);
 
     // Then nothing to do: gone within the idle time (plus slack).
     QTRY_VERIFY_WITH_TIMEOUT(!bus->isServiceRegistered(Service).value(), 10000);
