@@ -770,6 +770,7 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         if (stop(lineNo))
             break;
         if (++rulesSeen > MaxImportCommands) {
+            result.tooManyRules = true;
             result.errors.append({lineNo, tr("more than %1 DOCKER-USER rules; the rest of the "
                                              "file was not read")
                                               .arg(MaxImportCommands)});
