@@ -355,10 +355,37 @@ void ApplyController::onRolledBack(const QString &transactionId, const QString &
     if (m_confirm) {
         m_confirm->dismiss();
     }
-    // Same revision as before the apply: the session keeps the edits, takes the counters.
     emit snapshotNeeded(int(m_current.family));
+    // The helper restores only over the chain the apply left; otherwise it keeps the chain.
+    if (reason == QLatin1String("conflict")) {
+        tell(tr("The previous rules were not restored"),
+             tr("Someone else changed the %1 DOCKER-USER chain after your apply, so the helper "
+                "kept it as it is instead of writing the previous rules over their change. "
+                "Check the rules shown now.")
+                 .arg(FamilyText::name(m_current.family)),
+             false);
+        stop(false, QString());
+        return;
+    }
+    if (reason == QLatin1String("failed")) {
+        tell(tr("The previous rules could not be restored"),
+             tr("The confirmation time ran out, but the helper could not write the previous %1 "
+                "rules back: DOCKER-USER still holds the rules you applied. The helper's log "
+                "says why.")
+                 .arg(FamilyText::name(m_current.family)),
+             true);
+        stop(false, QString());
+        return;
+    }
+    QString why = reason;
+    if (reason == QLatin1String("timeout")) {
+        why = tr("not confirmed in time");
+    } else if (reason == QLatin1String("requested")) {
+        why = tr("rolled back on request");
+    }
+    // Same revision as before the apply: the session keeps the edits, takes the counters.
     stop(false, tr("The previous %1 rules are back (%2). Your edits are still here.")
-                    .arg(FamilyText::name(m_current.family), reason));
+                    .arg(FamilyText::name(m_current.family), why));
 }
 
 void ApplyController::onRollbackFailed(const QString &transactionId, const HelperError &error)

@@ -54,9 +54,25 @@ void ConfirmPrompt::onRolledBack(const QString &transactionId, const QString &re
     }
     if (transactionId != m_transactionId)
         return;
-    std::fprintf(stderr, "userchainctl: rolled back (%s); the previous rules are in place again\n",
-                 qPrintable(reason));
-    m_result = ExitRolledBack;
+    // "conflict" and "failed": the window is over but the previous rules are not back.
+    if (reason == QLatin1String("conflict")) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("userchainctl: not rolled back: DOCKER-USER was changed by "
+                                   "someone else since this apply, and the helper kept it as it "
+                                   "is (see `userchainctl show --chain DOCKER-USER`)")));
+        m_result = ExitFailed;
+    } else if (reason == QLatin1String("failed")) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("userchainctl: the rollback failed: DOCKER-USER still holds "
+                                   "the applied rules (the helper's log says why)")));
+        m_result = ExitFailed;
+    } else {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("userchainctl: rolled back (%1); the previous rules are in "
+                                   "place again")
+                                    .arg(reason)));
+        m_result = ExitRolledBack;
+    }
     m_loop.quit();
 }
 

@@ -258,7 +258,9 @@ int main(int argc, char *argv[])
     // confirm / rollback
     if (!needArgs(0, 1))
         return usage(QStringLiteral("%1 takes at most one transaction ID").arg(command));
-    const QString id = args.value(1); // empty: the one pending transaction
+    // Empty: only a transaction this very client started, which a new process never has; the
+    // helper then answers NoSuchTransaction.
+    const QString id = args.value(1);
     HelperClient client;
     HelperClient::Failure failure;
     const bool ok = command == QLatin1String("confirm") ? client.confirm(id, &failure)

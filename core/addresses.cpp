@@ -450,7 +450,11 @@ bool isValidInterface(const QString &name, QString *error)
     }
     for (const QChar c : name) {
         // The kernel compares raw bytes; these characters cannot appear in a Linux ifname.
-        if (c.unicode() < 0x21 || c.unicode() > 0x7e || c == QLatin1Char('/')) {
+        // A double quote can (the kernel allows it) but is refused: iptables-restore reads it
+        // as the start of a quoted argument, so `-o "\"" -j DROP` would come back from
+        // iptables-nft-restore as a rule on an interface named ` -j DROP` with no target.
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e || c == QLatin1Char('/') ||
+            c == QLatin1Char('"')) {
             if (error)
                 *error = tr("interface name \"%1\" contains \"%2\"").arg(name, QString(c));
             return false;

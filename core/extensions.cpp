@@ -19,6 +19,19 @@ using Canon =
     std::function<bool(const QStringList &, const ParseContext &, RuleOption *, QString *)>;
 
 /// An option with one argument whose canonical form comes from fn (empty optional: error set).
+/// Whether text holds a control character other than tab: ESC and CSI (C1) start terminal
+/// escapes, CR rewrites a line, and comments and log prefixes are printed by `show`, in
+/// iptables-save and in the kernel log to other administrators' terminals.
+bool hasControlCharacter(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t') || (u >= 0x7f && u < 0xa0))
+            return true;
+    }
+    return false;
+}
+
 Canon single(
     std::function<std::optional<QString>(const QString &, const ParseContext &, QString *)> fn)
 {
@@ -656,6 +669,11 @@ ExtensionSpec commentSpec()
                           *error = tr("comment contains a line break or NUL character");
                           return std::nullopt;
                       }
+                      if (hasControlCharacter(arg)) {
+                          *error = tr("comment contains a control character (such as ESC or "
+                                      "CR)");
+                          return std::nullopt;
+                      }
                       return arg;
                   })}};
     s.finish = [](QVector<RuleOption> &opts, const ParseContext &, QString *error) {
@@ -953,6 +971,10 @@ ExtensionSpec logSpec()
              }
              if (arg.contains(QChar(0)) || arg.contains(QLatin1Char('\n'))) {
                  *error = tr("log prefix contains a line break or NUL character");
+                 return std::nullopt;
+             }
+             if (hasControlCharacter(arg)) {
+                 *error = tr("log prefix contains a control character (such as ESC or CR)");
                  return std::nullopt;
              }
              return arg;

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <thread>
 #include <vector>
 
@@ -33,6 +32,63 @@ const QString kDockerUser = QStringLiteral("DOCKER-USER");
 const QStringList kTools = {QStringLiteral("iptables"),         QStringLiteral("ip6tables"),
                             QStringLiteral("iptables-legacy"),  QStringLiteral("iptables-nft"),
                             QStringLiteral("ip6tables-legacy"), QStringLiteral("ip6tables-nft")};
+
+// As many commands as a DOCKER-USER chain may have rules (the helper's bound for Apply), and
+// more errors than anyone reads: an import stops there rather than working through 32 MiB.
+constexpr int MaxImportCommands = 100000;
+constexpr int MaxImportErrors = 100;
+
+/// A rule -A or -I put into DOCKER-USER: its line, its 0-based position among the rules there
+/// when it was added (so -A has position == the count so far) and its ImportStep. A rule the
+/// chain held before the import (rulesBefore) has no rule and no step: it only takes a place.
+struct Inserted
+{
+    Rule *rule;
+    int line;
+    int position;
+    int step;
+};
+
+/**
+ * The chain the insertions build, in O(n log n). Backwards, each rule takes the
+ * (position+1)-th slot still free: the rules added after it have taken theirs, and it stands
+ * at its position among the ones added before it, which fill the free slots in their order.
+ * A Fenwick tree counts the free slots.
+ */
+std::vector<Inserted> placeInOrder(const std::vector<Inserted> &applied)
+{
+    const int n = int(applied.size());
+    bool appendsOnly = true;
+    for (int i = 0; i < n && appendsOnly; ++i)
+        appendsOnly = applied[size_t(i)].position == i;
+    if (appendsOnly)
+        return applied;
+    std::vector<int> tree(size_t(n) + 1, 0);
+    for (int i = 1; i <= n; ++i) { // every slot free: build in O(n)
+        tree[size_t(i)] += 1;
+        const int parent = i + (i & -i);
+        if (parent <= n)
+            tree[size_t(parent)] += tree[size_t(i)];
+    }
+    int top = 1;
+    while (top * 2 <= n)
+        top *= 2;
+    std::vector<Inserted> chain(size_t(n), Inserted{nullptr, 0, 0, -1});
+    for (int i = n - 1; i >= 0; --i) {
+        int wanted = applied[size_t(i)].position + 1;
+        int slot = 0; // the last 1-based slot with fewer than `wanted` free up to it
+        for (int step = top; step > 0; step /= 2) {
+            if (slot + step <= n && tree[size_t(slot + step)] < wanted) {
+                slot += step;
+                wanted -= tree[size_t(slot)];
+            }
+        }
+        chain[size_t(slot)] = applied[size_t(i)]; // 0-based: slot + 1 is the free one
+        for (int j = slot + 1; j <= n; j += j & -j)
+            tree[size_t(j)] -= 1;
+    }
+    return chain;
+}
 
 /**
  * Files with at least this many lines are scanned (tokenized and, for an import, their rules
@@ -663,6 +719,16 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
     Scan scanned = scan(
         data, starts, {restoreForm ? Form::Restore : Form::Plain, result.errors.isEmpty(), family});
 
+    // Bounded: no more commands than a chain may have rules, no more errors than anyone reads.
+    const auto stop = [&](int lineNo) {
+        if (result.errors.size() >= MaxImportErrors) {
+            result.errors.append(
+                {lineNo, tr("more than %1 errors; the rest of the file was not read")
+                             .arg(MaxImportErrors)});
+            return true;
+        }
+        return false;
+    };
     QVector<int> commands; // indices of the lines whose commands are applied, in order
     if (restoreForm) {
         QVector<RestoreChain> chains;
@@ -691,6 +757,8 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             const ScannedLine &s = scanned.line(i);
             if (s.kind != LineKind::Command)
                 continue;
+            if (stop(i + 1))
+                return result;
             if (!s.tokenized) {
                 result.errors.append({i + 1, s.message});
                 continue;
@@ -703,27 +771,25 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         }
     }
 
-    // The chain as built so far: each rule (parsed ahead, moved out at the end) and its line.
-    // Pointers rather than rules, so that an insert moves two words per rule, and a deque, so
-    // that the usual inserts, at the top, move none.
-    // The rules the chain held before (rulesBefore) stand in as entries without a rule, so
-    // that -I's positions count them, until a flush removes them.
-    struct Placed
-    {
-        Rule *rule;
-        int line;
-        int step; ///< index into steps
-    };
-    std::deque<Placed> chain(size_t(std::max(0, rulesBefore)), Placed{nullptr, 0, -1});
-    int before = std::max(0, rulesBefore); // entries of chain without a rule
+    // The rules applied since the last -F, each with the position it was inserted at (0-based,
+    // among the rules before it). Only the count decides whether a position is valid, so the
+    // final order is worked out once at the end (placeInOrder), in O(n log n): inserting into
+    // a sequence as the file goes would be quadratic for a file of -I DOCKER-USER N lines.
+    // The rules the chain held before (rulesBefore) stand first, without a rule, so that -I's
+    // positions count them, until a flush removes them.
+    std::vector<Inserted> applied;
+    for (int k = 0; k < rulesBefore; ++k)
+        applied.push_back({nullptr, 0, k, -1});
+    int before = std::max(0, rulesBefore); // entries of applied without a rule
     QVector<ImportStep> steps;             // rule: filled in once the order is known
     steps.reserve(commands.size());
+    int rulesSeen = 0;
     for (int index : std::as_const(commands)) {
         const ScannedLine &s = scanned.line(index);
         const int lineNo = index + 1;
         if (s.command == Command::Flush) {
             if (s.name == kDockerUser || s.name.isEmpty()) {
-                chain.clear();
+                applied.clear();
                 steps.clear();
                 before = 0;
             }
@@ -740,7 +806,16 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             continue;
         }
         Q_ASSERT(s.parsed);
-        const int size = int(chain.size());
+        if (stop(lineNo))
+            break;
+        if (++rulesSeen > MaxImportCommands) {
+            result.tooManyRules = true;
+            result.errors.append({lineNo, tr("more than %1 DOCKER-USER rules; the rest of the "
+                                             "file was not read")
+                                              .arg(MaxImportCommands)});
+            break;
+        }
+        const int size = int(applied.size());
         int position = append ? size : 0;
         if (s.hasPosition) {
             bool ok = false;
@@ -764,12 +839,13 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             result.errors.append({lineNo, error.message});
             continue;
         }
-        chain.insert(chain.begin() + position, {rule, lineNo, int(steps.size())});
+        applied.push_back({rule, lineNo, position, int(steps.size())});
         steps.append({-1, insert, insert ? position + 1 : 0});
     }
+    std::vector<Inserted> chain = placeInOrder(applied);
     if (before > 0) // the rules that were there already are not the file's
         chain.erase(std::remove_if(chain.begin(), chain.end(),
-                                   [](const Placed &p) { return p.rule == nullptr; }),
+                                   [](const Inserted &p) { return p.rule == nullptr; }),
                     chain.end());
     result.lines.reserve(qsizetype(chain.size()));
     for (size_t k = 0; k < chain.size(); ++k) {
@@ -795,7 +871,7 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
                 result.rules.append(std::move(rule));
     } else {
         result.rules.reserve(qsizetype(chain.size()));
-        for (const Placed &p : chain)
+        for (const Inserted &p : chain)
             result.rules.append(std::move(*p.rule));
     }
     return result;

@@ -84,6 +84,8 @@ struct DockerUserImport
     QVector<ImportStep> steps;
     QVector<FileError> errors;
     QVector<FileError> notes; ///< what was read but not imported (rules of other chains)
+    /// The import stopped at 100,000 DOCKER-USER commands (the last error says where).
+    bool tooManyRules = false;
     bool ok() const { return errors.isEmpty(); }
 };
 

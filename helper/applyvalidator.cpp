@@ -64,8 +64,7 @@ Failure parseRange(Family family, const ApplyRuleList &rules, int begin, int end
 }
 } // namespace
 
-bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector<Item> *items,
-                              ApplyError *error)
+bool ApplyValidator::checkSizes(const ApplyRuleList &rules, qint64 *bytes, ApplyError *error)
 {
     // Why sizes come first: everything after this allocates in proportion to the input, and
     // the input comes from an unprivileged caller. The bus already bounds one message; these
@@ -76,6 +75,7 @@ bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector
             QStringLiteral("too many rules: %1 (at most %2)").arg(rules.size()).arg(MaxRules)};
         return false;
     }
+    qint64 total = 0;
     for (int i = 0; i < rules.size(); ++i) {
         const ApplyRule &rule = rules.at(i);
         if (rule.verbatimId.size() > MaxIdLength) {
@@ -84,11 +84,32 @@ bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector
         }
         // A UTF-16 length above the limit is too long in any encoding; below it, count the
         // bytes the rule really has.
-        if (rule.spec.size() > MaxRuleBytes || utf8Size(rule.spec) > MaxRuleBytes) {
+        const qsizetype size =
+            rule.spec.size() > MaxRuleBytes ? MaxRuleBytes + 1 : utf8Size(rule.spec);
+        if (size > MaxRuleBytes) {
             *error = invalidRule(i, QStringLiteral("rule longer than %1 bytes").arg(MaxRuleBytes));
             return false;
         }
+        total += size + rule.verbatimId.size();
     }
+    if (total > MaxListBytes) {
+        *error = {QLatin1String(DBusError::InvalidArgument),
+                  QStringLiteral("rules too large: %1 bytes (at most %2; a larger file goes "
+                                 "through ApplyFile)")
+                      .arg(total)
+                      .arg(MaxListBytes)};
+        return false;
+    }
+    if (bytes)
+        *bytes = total;
+    return true;
+}
+
+bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector<Item> *items,
+                              ApplyError *error)
+{
+    if (!checkSizes(rules, nullptr, error))
+        return false;
 
     // Why threads: parsing is the largest part of an Apply of a long list and each rule is
     // parsed on its own (the parser keeps no state between rules; its lookup caches are per

@@ -32,6 +32,17 @@ public:
     static constexpr int MaxRules = 100000;
     static constexpr int MaxRuleBytes = 4096;
     static constexpr int MaxIdLength = 64;
+    /// All rules of one Apply together (UTF-8): what the GUI sends for 100,000 typical rules
+    /// with room to spare. Larger files go through ApplyFile, as a descriptor.
+    static constexpr qint64 MaxListBytes = 16 * 1024 * 1024;
+
+    /**
+     * The bounds alone, without parsing: at most MaxRules rules, each at most MaxRuleBytes
+     * and a verbatim id of at most MaxIdLength, MaxListBytes in all. *bytes (if given) is the
+     * size of the rules' text. Cheap enough to run before authorization, so that an oversized
+     * call is answered, and its message released, at once (see HelperService).
+     */
+    static bool checkSizes(const ApplyRuleList &rules, qint64 *bytes, ApplyError *error);
 
     /// A rule that passed validation: a parsed rule, or a reference to a kernel rule.
     struct Item
@@ -44,6 +55,7 @@ public:
     /// Lists at least this long are parsed by several threads (see validate()).
     static constexpr int ParallelFrom = 2048;
 
+    /// checkSizes(), then every rule through the parser.
     static bool validate(Family family, const ApplyRuleList &rules, QVector<Item> *items,
                          ApplyError *error);
 

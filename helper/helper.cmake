@@ -9,6 +9,11 @@ qt_add_dbus_adaptor(USERCHAIN_HELPER_ADAPTOR ${USERCHAIN_HELPER1_XML}
 # (lock, daemon.json, snapshot building) without a bus.
 add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/helperservice.cpp ${CMAKE_CURRENT_SOURCE_DIR}/helperservice.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/calllimiter.cpp ${CMAKE_CURRENT_SOURCE_DIR}/calllimiter.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/callgate.cpp ${CMAKE_CURRENT_SOURCE_DIR}/callgate.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.cpp ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.cpp ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.h
     ${CMAKE_CURRENT_SOURCE_DIR}/polkitauthorizer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/polkitauthorizer.h
     ${CMAKE_CURRENT_SOURCE_DIR}/xtableslock.cpp ${CMAKE_CURRENT_SOURCE_DIR}/xtableslock.h
     ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.cpp ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.h

@@ -2,7 +2,8 @@
 
 #include "applyvalidator.h"
 #include "backend.h"
-#include "backenddetector.h"
+#include "backendchooser.h"
+#include "callgate.h"
 #include "dbustypes.h"
 
 #include <QDBusConnection>
@@ -20,8 +21,8 @@
 
 namespace Userchain {
 
-class PendingTransaction;
-class PolkitAuthorizer;
+class PersistenceCalls;
+class TransactionKeeper;
 class XtablesLock;
 
 /**
@@ -70,44 +71,21 @@ Q_SIGNALS:
     void idle();
 
 private:
-    /// The call being answered later, and what the reply needs.
-    struct Call
-    {
-        QDBusMessage message;
-        QString caller; ///< unique bus name of the sender
-    };
+    using Call = CallGate::Call;
 
-    struct BackendChoice
-    {
-        Backend *backend = nullptr; ///< nullptr: no backend can read or write this family here
-        QString name;               ///< "legacy", "nft", "none"
-        QString detail;
-        QStringList warnings;
-        bool writable = false;       ///< Apply may use this backend
-        bool dockerNftables = false; ///< Docker 29's nftables firewall is in use
-    };
+    /// Takes the call for a delayed reply; false (answered Busy) if the CallLimiter refuses it.
+    bool beginCall(Call *call, qint64 bytes = 0);
+    /// beginCall() for Confirm and Rollback: an over-long id is refused before polkit.
+    bool beginTransactionCall(Call *call, const QString &transactionId);
+    /// false (and *error) for a revision longer than any the helper makes.
+    static bool checkRevisionSize(const QString &revision, ApplyError *error);
 
-    /// A detection and when it was made (see chooseBackend()).
-    struct Detection
-    {
-        BackendDetection detection;
-        qint64 madeAt = 0;
-    };
-
-    Call beginCall();
-    void finishCall(const Call &call, const QVariantList &results);
-    void finishWithError(const Call &call, const char *errorName, const QString &message);
-    void finishWithError(const Call &call, const ApplyError &error);
-    void authorize(const Call &call, const QString &action, const QMap<QString, QString> &details,
-                   std::function<void()> then);
-
-    /// Busy while a confirmed apply is pending (dry runs excepted), BackendUnavailable where
-    /// nothing can be written; false once the call has been answered with that error.
     /// InvalidArgument unless family is 4 or 6; false once the call has been answered.
     bool checkFamily(const Call &call, int family);
-    bool writableBackend(const Call &call, Family family, uint flags, BackendChoice *choice);
-    BackendChoice chooseBackend(Family family);
-    void forgetDetection();
+    /// Busy while a confirmed apply is pending (dry runs excepted), BackendUnavailable where
+    /// nothing can be written; false once the call has been answered with that error.
+    bool writableBackend(const Call &call, Family family, uint flags,
+                         BackendChooser::Choice *choice);
     void readSnapshot(const Call &call, Family family);
     /// What an Apply or ApplyFile asks for, its arguments checked and its rules parsed.
     struct ApplyRequest
@@ -134,25 +112,15 @@ private:
                              uint confirmSeconds, uint flags);
     void applyChecked(const Call &call, ApplyRequest request);
     void applyLocked(const Call &call, const ApplyRequest &request);
-    void confirmAuthorized(const Call &call, const QString &transactionId);
-    /// Restore the previous rules of the pending transaction; reason goes into RolledBack.
-    void rollBack(const QString &reason, std::function<void(bool ok, const QString &error)> done);
-    void rollBackAttempt(const QString &reason, int attempt,
-                         std::function<void(bool ok, const QString &error)> done);
-    PendingTransaction *pendingFor(const QString &transactionId) const;
-    void saveAuthorized(const Call &call, Family family);
-    void restoreSavedAuthorized(const Call &call, Family family, uint flags);
     void updateIdleTimer();
 
     QDBusConnection m_bus;
     Options m_options;
-    PolkitAuthorizer *m_authorizer = nullptr;
+    CallGate *m_gate = nullptr;
     XtablesLock *m_lock = nullptr;
-    QHash<int, Detection> m_detections;                  ///< by family
-    QHash<QString, std::shared_ptr<Backend>> m_backends; ///< by backend name
-    QPointer<PendingTransaction> m_pending;
-    bool m_rollingBack = false;
-    int m_callsInFlight = 0;
+    BackendChooser m_backends;
+    TransactionKeeper *m_transactions = nullptr;
+    PersistenceCalls *m_persistence = nullptr;
     QTimer m_idleTimer;
 };
 

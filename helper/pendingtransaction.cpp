@@ -7,10 +7,11 @@
 namespace Userchain {
 
 PendingTransaction::PendingTransaction(const QString &id, const QString &caller, Family family,
-                                       QVector<BackendRule> previousRules, uint confirmSeconds,
+                                       QVector<BackendRule> previousRules,
+                                       const QString &appliedRevision, uint confirmSeconds,
                                        const QDBusConnection &bus, QObject *parent)
     : QObject(parent), m_id(id), m_caller(caller), m_family(family),
-      m_previousRules(std::move(previousRules)), m_bus(bus)
+      m_previousRules(std::move(previousRules)), m_appliedRevision(appliedRevision), m_bus(bus)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(std::chrono::seconds(confirmSeconds));

@@ -27,14 +27,16 @@ class PendingTransaction final : public QObject
 
 public:
     PendingTransaction(const QString &id, const QString &caller, Family family,
-                       QVector<BackendRule> previousRules, uint confirmSeconds,
-                       const QDBusConnection &bus, QObject *parent = nullptr);
+                       QVector<BackendRule> previousRules, const QString &appliedRevision,
+                       uint confirmSeconds, const QDBusConnection &bus, QObject *parent = nullptr);
 
     QString id() const { return m_id; }
     /// The unique bus name of the client that applied: the only receiver of RolledBack.
     QString caller() const { return m_caller; }
     Family family() const { return m_family; }
     const QVector<BackendRule> &previousRules() const { return m_previousRules; }
+    /// The revision the apply produced: a rollback writes only over that very chain.
+    QString appliedRevision() const { return m_appliedRevision; }
 
     /// Start the timer and the watch on the caller's name.
     void start();
@@ -50,6 +52,7 @@ private:
     QString m_caller;
     Family m_family;
     QVector<BackendRule> m_previousRules;
+    QString m_appliedRevision;
     QDBusConnection m_bus;
     QTimer m_timer;
     QDBusServiceWatcher m_watcher;

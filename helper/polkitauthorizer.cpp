@@ -77,7 +77,7 @@ PolkitAuthorizer::PolkitAuthorizer(const QDBusConnection &bus, QObject *parent)
 }
 
 void PolkitAuthorizer::check(const QString &busName, const QString &actionId,
-                             const QMap<QString, QString> &details, Callback done)
+                             const QMap<QString, QString> &details, int timeoutMs, Callback done)
 {
     // Why the bus name and not the PID: a PID can be reused or belong to a process that
     // exec'd a setuid binary since it sent the call (CVE-2013-4288). The unique bus name is
@@ -96,7 +96,7 @@ void PolkitAuthorizer::check(const QString &busName, const QString &actionId,
          << AllowUserInteraction << QString();
     // Interaction may keep polkit busy while the user types a password; the helper stays
     // responsive because this is an asynchronous call.
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, CallTimeoutMs), this);
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, timeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [watcher, done = std::move(done)]() {
         watcher->deleteLater();
         QDBusPendingReply<PolkitResult> reply = *watcher;

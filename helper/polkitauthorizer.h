@@ -40,10 +40,12 @@ public:
      * shown by authentication agents and are visible to polkit rules.
      */
     void check(const QString &busName, const QString &actionId,
-               const QMap<QString, QString> &details, Callback done);
+               const QMap<QString, QString> &details, int timeoutMs, Callback done);
 
     /// How long polkit may take, authentication dialog included.
     static constexpr int CallTimeoutMs = 5 * 60 * 1000;
+    /// How long polkit may take for an action that never needs a password.
+    static constexpr int ReadTimeoutMs = 25 * 1000;
 
 private:
     QDBusConnection m_bus;

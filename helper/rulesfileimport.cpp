@@ -92,6 +92,11 @@ bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator:
     }
     Parsed parsed = m_parsing.get();
     DockerUserImport &imported = parsed.imported;
+    if (imported.tooManyRules) {
+        *error = {QLatin1String(DBusError::InvalidArgument),
+                  QStringLiteral("too many rules: more than %1").arg(ApplyValidator::MaxRules)};
+        return false;
+    }
     if (imported.rules.size() > ApplyValidator::MaxRules) {
         *error = {QLatin1String(DBusError::InvalidArgument),
                   QStringLiteral("too many rules: %1 (at most %2)")

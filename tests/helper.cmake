@@ -8,7 +8,7 @@ if(TARGET userchain-helper-lib)
         TIMEOUT 120)
 
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
-    foreach(name show apply confirm badinput auth nft persist)
+    foreach(name show apply confirm badinput auth nft persist flood)
         userchain_add_test(tst_helper${name}
             SOURCES helper/tst_helper${name}.cpp helper/testsandbox.cpp helper/testsandbox.h
             LIBS ${USERCHAIN_SANDBOX_TEST_LIBS}
@@ -30,5 +30,6 @@ if(TARGET userchain-helper-lib)
     add_dependencies(tst_helperpersistnft userchain-helper userchainctl)
     set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
                          tst_helperauth tst_helpernft tst_helperpersist tst_helperpersistnft
+                         tst_helperflood
                          PROPERTIES RUN_SERIAL TRUE)
 endif()

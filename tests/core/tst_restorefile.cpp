@@ -19,6 +19,9 @@ private slots:
     void importRestoreFile();
     void importPlainLines();
     void importInsertSemantics();
+    void importInsertsAtAnyPosition();
+    void importStopsAfterMaxRules();
+    void importStopsAfterManyErrors();
     void importReportsEveryBadLine();
     void importChecksJumpsOnlyAgainstKnownChains();
     void importStepsInFileOrder();
@@ -137,6 +140,63 @@ void TestRestoreFile::importInsertSemantics()
     for (const Rule &rule : r.rules)
         specs << rule.toString();
     QCOMPARE(specs, (QStringList{"-s 1.1.1.1/32 -j DROP", "-s 2.2.2.2/32 -j DROP", "-j RETURN"}));
+}
+
+void TestRestoreFile::importInsertsAtAnyPosition()
+{
+    // -I at every kind of position, -A and -F, against inserting into a list one by one.
+    QByteArray text;
+    QStringList expected;
+    quint32 seed = 12345;
+    const auto next = [&seed](quint32 bound) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 8) % bound;
+    };
+    for (int i = 0; i < 400; ++i) {
+        const QString spec = QStringLiteral("-s 10.0.%1.%2/32 -j DROP").arg(i / 256).arg(i % 256);
+        const quint32 kind = next(20);
+        if (kind == 0) {
+            text += "-F DOCKER-USER\n";
+            expected.clear();
+        } else if (kind < 6) {
+            text += "-A DOCKER-USER " + spec.toUtf8() + '\n';
+            expected.append(spec);
+        } else {
+            const int position = int(next(quint32(expected.size() + 1)));
+            text +=
+                "-I DOCKER-USER " + QByteArray::number(position + 1) + ' ' + spec.toUtf8() + '\n';
+            expected.insert(position, spec);
+        }
+    }
+    const QByteArray file = "*filter\n:DOCKER-USER - [0:0]\n" + text + "COMMIT\n";
+    const DockerUserImport r = importDockerUser(file, Family::IPv4);
+    QVERIFY(r.ok());
+    QStringList specs;
+    for (const Rule &rule : r.rules)
+        specs << rule.toString();
+    QCOMPARE(specs, expected);
+    QCOMPARE(r.lines.size(), r.rules.size());
+}
+
+void TestRestoreFile::importStopsAfterMaxRules()
+{
+    const DockerUserImport r =
+        importDockerUser(QByteArray("-A DOCKER-USER -j DROP\n").repeated(100001), Family::IPv4);
+    QCOMPARE(r.errors.size(), 1);
+    QCOMPARE(r.errors[0].toString(QStringLiteral("f")),
+             QStringLiteral("f:100001: more than 100000 DOCKER-USER rules; the rest of the file "
+                            "was not read"));
+}
+
+void TestRestoreFile::importStopsAfterManyErrors()
+{
+    for (const QByteArray &bad :
+         {QByteArray("-A DOCKER-USER -p tcp --dprot 80 -j DROP\n"), QByteArray("-Z\n")}) {
+        const DockerUserImport r = importDockerUser(bad.repeated(1000), Family::IPv4);
+        QCOMPARE(r.errors.size(), 101);
+        QCOMPARE(r.errors.last().toString(QStringLiteral("f")),
+                 QStringLiteral("f:101: more than 100 errors; the rest of the file was not read"));
+    }
 }
 
 void TestRestoreFile::importReportsEveryBadLine()

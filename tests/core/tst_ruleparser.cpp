@@ -24,7 +24,37 @@ private slots:
     void typedFields();
     void equalityAndId();
     void unsupportedIsFlagged();
+    void refusedOnPurpose_data();
+    void refusedOnPurpose();
 };
+
+void TestRuleParser::refusedOnPurpose_data()
+{
+    // Valid for iptables, refused here: text that other tools would misread or that would
+    // reach other administrators' terminals as escape sequences.
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("quote in interface")
+        << QStringLiteral("-o \"\\\"\" -j DROP") << QStringLiteral("contains \"\"\"");
+    QTest::newRow("ESC in comment") << QStringLiteral("-m comment --comment \"a\x1b[31mb\" -j DROP")
+                                    << QStringLiteral("comment contains a control character");
+    QTest::newRow("CR in comment") << QStringLiteral("-m comment --comment \"a\rb\" -j DROP")
+                                   << QStringLiteral("comment contains a control character");
+    QTest::newRow("CSI in comment") << QStringLiteral("-m comment --comment \"a\u009b2Jb\" -j DROP")
+                                    << QStringLiteral("comment contains a control character");
+    QTest::newRow("ESC in log prefix") << QStringLiteral("-j LOG --log-prefix \"\x1b[2J\"")
+                                       << QStringLiteral("log prefix contains a control character");
+}
+
+void TestRuleParser::refusedOnPurpose()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, error);
+    RuleError why;
+    const auto rule = RuleParser::parse(input, Family::IPv4, &why);
+    QVERIFY2(!rule, qPrintable(rule ? rule->toString() : QString()));
+    QVERIFY2(why.message.contains(error), qPrintable(why.message));
+}
 
 void TestRuleParser::canonical_data()
 {

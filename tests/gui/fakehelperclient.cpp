@@ -135,15 +135,18 @@ void FakeHelperClient::rollback(const QString &transactionId)
     }
 }
 
-void FakeHelperClient::expire()
+void FakeHelperClient::expire(const QString &reason)
 {
     if (m_pending.isEmpty()) {
         return;
     }
-    FixtureSnapshot::setDockerUser(&systemOf(m_pendingFamily), m_previous);
+    // "conflict" and "failed": the helper wrote nothing back.
+    if (reason == QLatin1String("timeout")) {
+        FixtureSnapshot::setDockerUser(&systemOf(m_pendingFamily), m_previous);
+    }
     const QString tx = m_pending;
     m_pending.clear();
-    emit rolledBack(tx, QStringLiteral("timeout"));
+    emit rolledBack(tx, reason);
 }
 
 void FakeHelperClient::save(int family)

@@ -52,7 +52,7 @@ public:
     QVector<QPair<int, uint>> restores;
 
     /// As the helper's own timer does: restore and send RolledBack.
-    void expire();
+    void expire(const QString &reason = QStringLiteral("timeout"));
 
 private:
     QStringList m_previous; ///< rules before a pending confirmed apply

@@ -453,6 +453,30 @@ private slots:
         QVERIFY(m_window->session()->isModified());
     }
 
+    void helperKeepsChainChangedByOthers()
+    {
+        open(capture());
+        m_window->ruleTableView()->selectRows(0, 1);
+        m_window->action(QStringLiteral("actionDelete"))->trigger();
+        QString diff;
+        acceptApply(&diff);
+        QSignalSpy started(m_window->applyController(), &ApplyController::confirmationStarted);
+        m_window->action(QStringLiteral("actionApply"))->trigger();
+        QTRY_COMPARE(started.count(), 1);
+        QString told;
+        ModalRunner::pushHook([&told](QDialog *d) {
+            if (auto *box = qobject_cast<QMessageBox *>(d)) {
+                told = box->text();
+            }
+            return int(QMessageBox::Ok);
+        });
+        // The window ran out, but someone else had changed the chain: nothing was restored.
+        m_helper->expire(QStringLiteral("conflict"));
+        QTRY_VERIFY(!m_window->applyController()->isBusy());
+        QVERIFY2(told.contains(QStringLiteral("kept it as it is")), qPrintable(told));
+        QCOMPARE(m_helper->rollbacks.size(), 0);
+    }
+
     /// The case: a rule inserted at the top with `iptables -I` while the user edits.
     QStringList insertOutside()
     {

@@ -9,8 +9,9 @@
 using namespace Userchain;
 
 namespace {
-const QString Reader = QStringLiteral("userchain-test"); // may read, never change
-const QString Stranger = QStringLiteral("nobody");       // no rule: policy defaults
+const QString Reader = QStringLiteral("userchain-test");     // may read, never change
+const QString Stranger = QStringLiteral("nobody");           // no rule: policy defaults
+const QString Applier = QStringLiteral("userchain-applier"); // may apply, may not persist
 } // namespace
 
 class TestHelperAuth : public QObject
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void readerMayNotApply();
     void readerMayNotApplyEvenDryRun();
     void readerMayNotConfirmOrRollBack();
+    void applierMayNotDecideOthersTransaction();
     void strangerMayNotRead();
 
 private:
@@ -37,6 +39,7 @@ void TestHelperAuth::initTestCase()
     QVERIFY(TestSandbox::inside());
     registerDBusTypes();
     QVERIFY2(TestSandbox::ensureUser(Reader), "cannot create the test user");
+    QVERIFY2(TestSandbox::ensureUser(Applier), "cannot create the test user");
     QVERIFY(TestSandbox::run(QStringLiteral("id"), {Stranger}).exitCode == 0);
     m_file = TestSandbox::writeTemp(
         "-A DOCKER-USER -s 192.0.2.1/32 -j DROP\n-A DOCKER-USER -j RETURN\n");
@@ -111,6 +114,38 @@ void TestHelperAuth::readerMayNotConfirmOrRollBack()
 
     QVERIFY2(client.rollback(transaction, &failure), qPrintable(HelperClient::describe(failure)));
     QCOMPARE(TestSandbox::normalizedSave(), m_before);
+}
+
+void TestHelperAuth::applierMayNotDecideOthersTransaction()
+{
+    // Root applies with a confirmation window; another user allowed to apply, but not to
+    // persist, can neither confirm nor undo it: not with an empty id, not with the exact one.
+    HelperClient client;
+    HelperClient::Failure failure;
+    Snapshot snapshot;
+    QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
+    QString transaction, revision;
+    QVERIFY2(client.apply(Family::IPv4, {{QStringLiteral("-j DROP"), {}}}, snapshot.revision, 60, 0,
+                          &transaction, &revision, &failure),
+             qPrintable(HelperClient::describe(failure)));
+    const QStringList applied{QStringLiteral("-j DROP")};
+
+    for (const QString &command : {QStringLiteral("confirm"), QStringLiteral("rollback")}) {
+        auto result = TestSandbox::ctlAs(Applier, {command});
+        QVERIFY2(result.exitCode == 6, qPrintable(command + QLatin1Char(' ') + result.describe()));
+        QVERIFY2(result.err.contains("no such pending transaction"), result.err.constData());
+        result = TestSandbox::ctlAs(Applier, {command, transaction});
+        QVERIFY2(result.exitCode == 3, qPrintable(command + QLatin1Char(' ') + result.describe()));
+        QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), applied);
+    }
+    // The applier is allowed apply itself: this is about whose transaction it is.
+    const auto dryRun =
+        TestSandbox::ctlAs(Applier, {QStringLiteral("apply"), m_file, QStringLiteral("--dry-run")});
+    QVERIFY2(dryRun.exitCode == 0, qPrintable(dryRun.describe()));
+
+    // The applying client itself may still confirm with an empty id.
+    QVERIFY2(client.confirm(QString(), &failure), qPrintable(HelperClient::describe(failure)));
+    QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), applied);
 }
 
 void TestHelperAuth::strangerMayNotRead()

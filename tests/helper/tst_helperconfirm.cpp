@@ -7,7 +7,9 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusServiceWatcher>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <signal.h>
@@ -52,6 +54,8 @@ private Q_SLOTS:
     void confirmFromAnotherClient();
     void unknownTransaction();
     void rolledBackGoesOnlyToApplier();
+    void rollbackKeepsSomeoneElsesChange();
+    void requestedRollbackAfterChangeIsStale();
     void helperExitsWhenIdle();
 
 private:
@@ -65,6 +69,7 @@ private:
     bool startConfirmedApply(QProcess *process, int seconds);
 
     QString m_newFile;
+    QString m_transaction; ///< the id startConfirmedApply() read from the prompt
 };
 
 void TestHelperConfirm::initTestCase()
@@ -102,8 +107,12 @@ bool TestHelperConfirm::startConfirmedApply(QProcess *process, int seconds)
     while (timer.elapsed() < 20000) {
         process->waitForReadyRead(200);
         out += process->readAllStandardOutput();
-        if (out.contains("Press Enter"))
+        if (out.contains("Press Enter") && out.contains(")")) {
+            // "... (transaction ID);"
+            const int at = out.indexOf("(transaction ");
+            m_transaction = QString::fromLatin1(out.mid(at + 13, out.indexOf(')', at) - at - 13));
             return true;
+        }
         if (process->state() == QProcess::NotRunning)
             break;
     }
@@ -119,8 +128,13 @@ void TestHelperConfirm::confirmKeepsRules()
     process.write("\n");
     QVERIFY(process.waitForFinished(10000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-    // Well past the window: still the new rules.
-    QTest::qWait(4000);
+    // Nothing is left that could roll back later: the transaction is gone (a bus round trip,
+    // after the confirmation, answered by the helper that holds the window's timer).
+    QDBusMessage again =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Rollback"));
+    again << m_transaction;
+    const QDBusMessage reply = QDBusConnection::systemBus().call(again);
+    QCOMPARE(reply.errorName(), QLatin1String(DBusError::NoSuchTransaction));
     QCOMPARE(dockerUser(), NewRules);
 }
 
@@ -155,8 +169,12 @@ void TestHelperConfirm::rollbackCommand()
 {
     QProcess process;
     QVERIFY(startConfirmedApply(&process, 60));
-    // Another terminal: `userchainctl rollback` without an id means the pending transaction.
-    const auto rolled = TestSandbox::ctl({QStringLiteral("rollback")});
+    // Another terminal: without an id, `userchainctl rollback` does not reach someone else's
+    // transaction; with its exact id (and the persist action, which root has) it does.
+    const auto blind = TestSandbox::ctl({QStringLiteral("rollback")});
+    QVERIFY2(blind.exitCode == 6, qPrintable(blind.describe()));
+    QCOMPARE(dockerUser(), NewRules);
+    const auto rolled = TestSandbox::ctl({QStringLiteral("rollback"), m_transaction});
     QVERIFY2(rolled.exitCode == 0, qPrintable(rolled.describe()));
     QCOMPARE(dockerUser(), OldRules);
     // The applying client hears about it and exits with 7.
@@ -194,7 +212,6 @@ void TestHelperConfirm::confirmFromAnotherClient()
     // A different process (authorized for apply) confirms by id.
     const auto confirmed = TestSandbox::ctl({QStringLiteral("confirm"), transaction});
     QVERIFY2(confirmed.exitCode == 0, qPrintable(confirmed.describe()));
-    QTest::qWait(3000);
     QCOMPARE(dockerUser(), NewRules);
     // Confirming twice: the transaction is gone.
     const auto again = TestSandbox::ctl({QStringLiteral("confirm"), transaction});
@@ -245,11 +262,77 @@ void TestHelperConfirm::rolledBackGoesOnlyToApplier()
 
     QTRY_COMPARE_WITH_TIMEOUT(mine.count, 1, 8000);
     QCOMPARE(mine.lastReason, QStringLiteral("timeout"));
-    QTest::qWait(500);
+    // The helper sent the signal before it answers this ping; had it gone to the bystander
+    // too, it would have arrived first.
+    const QDBusMessage pong = bystander.call(QDBusMessage::createMethodCall(
+        Service, QStringLiteral("/"), QStringLiteral("org.freedesktop.DBus.Peer"),
+        QStringLiteral("Ping")));
+    QCOMPARE(pong.type(), QDBusMessage::ReplyMessage);
+    QCoreApplication::processEvents();
     QCOMPARE(theirs.count, 0);
     QCOMPARE(dockerUser(), OldRules);
     QDBusConnection::disconnectFromBus(QStringLiteral("applier"));
     QDBusConnection::disconnectFromBus(QStringLiteral("bystander"));
+}
+
+void TestHelperConfirm::rollbackKeepsSomeoneElsesChange()
+{
+    // The window closes after someone else changed DOCKER-USER: writing the old rules back
+    // would undo their change, so the chain stays and the applier hears "conflict".
+    const QString address = qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
+    QDBusConnection applier = QDBusConnection::connectToBus(address, QStringLiteral("conflict"));
+    QVERIFY(applier.isConnected());
+    SignalCounter mine;
+    QVERIFY(applier.connect(QString(), Path, Interface, QStringLiteral("RolledBack"), &mine,
+                            SLOT(rolledBack(QString, QString))));
+    QDBusMessage read =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("GetSnapshot"));
+    read << 4;
+    const QDBusMessage snapshotReply = applier.call(read);
+    QCOMPARE(snapshotReply.type(), QDBusMessage::ReplyMessage);
+    const Snapshot snapshot = qdbus_cast<Snapshot>(snapshotReply.arguments().at(0));
+    QDBusMessage apply =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Apply"));
+    apply << 4 << QVariant::fromValue(ApplyRuleList{{NewRules.at(0), {}}, {NewRules.at(1), {}}})
+          << snapshot.revision << 1u << 0u;
+    const QDBusMessage applied = applier.call(apply);
+    QVERIFY2(applied.type() == QDBusMessage::ReplyMessage, qPrintable(applied.errorMessage()));
+
+    const auto added = TestSandbox::run(QStringLiteral("iptables-legacy"),
+                                        {QStringLiteral("-I"), QStringLiteral("DOCKER-USER"),
+                                         QStringLiteral("-s"), QStringLiteral("198.51.100.1/32"),
+                                         QStringLiteral("-j"), QStringLiteral("DROP")});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+    const QStringList changed =
+        QStringList{QStringLiteral("-s 198.51.100.1/32 -j DROP")} + NewRules;
+    QCOMPARE(dockerUser(), changed);
+
+    QTRY_COMPARE_WITH_TIMEOUT(mine.count, 1, 8000);
+    QCOMPARE(mine.lastReason, QStringLiteral("conflict"));
+    QCOMPARE(dockerUser(), changed);
+    QDBusConnection::disconnectFromBus(QStringLiteral("conflict"));
+}
+
+void TestHelperConfirm::requestedRollbackAfterChangeIsStale()
+{
+    HelperClient client;
+    HelperClient::Failure failure;
+    Snapshot snapshot;
+    QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
+    QString transaction, revision;
+    QVERIFY2(client.apply(Family::IPv4, {{NewRules.at(0), {}}, {NewRules.at(1), {}}},
+                          snapshot.revision, 60, 0, &transaction, &revision, &failure),
+             qPrintable(HelperClient::describe(failure)));
+    const auto flushed = TestSandbox::run(QStringLiteral("iptables-legacy"),
+                                          {QStringLiteral("-F"), QStringLiteral("DOCKER-USER")});
+    QVERIFY2(flushed.exitCode == 0, qPrintable(flushed.describe()));
+
+    QVERIFY(!client.rollback(transaction, &failure));
+    QCOMPARE(failure.name, QLatin1String(DBusError::StaleRevision));
+    QCOMPARE(dockerUser(), QStringList());
+    // The transaction is over: nothing is left to confirm.
+    QVERIFY(!client.confirm(transaction, &failure));
+    QCOMPARE(failure.name, QLatin1String(DBusError::NoSuchTransaction));
 }
 
 void TestHelperConfirm::helperExitsWhenIdle()
@@ -259,14 +342,18 @@ void TestHelperConfirm::helperExitsWhenIdle()
     QVERIFY(TestSandbox::ctl({QStringLiteral("status")}).exitCode == 0);
     QVERIFY(bus->isServiceRegistered(Service));
 
-    // A pending transaction keeps it alive past the idle time.
+    // A pending transaction keeps it alive past the idle time: it is still there to roll back
+    // when the 8 s window ends, twice the idle time after the apply.
+    QDBusServiceWatcher watcher(Service, QDBusConnection::systemBus(),
+                                QDBusServiceWatcher::WatchForUnregistration);
+    QSignalSpy gone(&watcher, &QDBusServiceWatcher::serviceUnregistered);
     QProcess process;
     QVERIFY(startConfirmedApply(&process, 8));
-    QTest::qWait(6000);
-    QVERIFY(bus->isServiceRegistered(Service));
-    process.write("\n");
-    QVERIFY(process.waitForFinished(10000));
-    QCOMPARE(process.exitCode(), 0);
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 7); // RolledBack (timeout), sent by the helper
+    QCOMPARE(gone.count(), 0);
+    QCOMPARE(dockerUser(), OldRules);
 
     // Then nothing to do: gone within the idle time (plus slack).
     QTRY_VERIFY_WITH_TIMEOUT(!bus->isServiceRegistered(Service).value(), 10000);

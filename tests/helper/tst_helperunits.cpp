@@ -1,6 +1,7 @@
 // The helper's pieces that need neither a bus nor a network namespace.
 
 #include "applyvalidator.h"
+#include "calllimiter.h"
 #include "dockerdaemonconfig.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void validateBounds_data();
     void validateBounds();
     void resolveVerbatim();
+    void callLimiterCounts();
     void resolveKeepsCounters();
     void daemonJson_data();
     void daemonJson();
@@ -186,8 +188,46 @@ void TestHelperUnits::validateBounds_data()
     const ApplyRuleList many(ApplyValidator::MaxRules + 1,
                              ApplyRule{QStringLiteral("-j DROP"), {}});
     QTest::newRow("too many") << many << invalidArgument << QStringLiteral("too many rules");
+    const ApplyRuleList large(5000, ApplyRule{QStringLiteral("-m comment --comment \"%1\" -j DROP")
+                                                  .arg(QString(3500, QLatin1Char('x'))),
+                                              {}});
+    QTest::newRow("too large in all")
+        << large << invalidArgument << QStringLiteral("rules too large");
     QTest::newRow("long verbatim id") << ApplyRuleList{{QString(), QString(100, QLatin1Char('v'))}}
                                       << invalidRule << QStringLiteral("rule 1: ");
+}
+
+void TestHelperUnits::callLimiterCounts()
+{
+    CallLimiter limiter;
+    QString why;
+    const QString a = QStringLiteral(":1.1"), b = QStringLiteral(":1.2");
+    for (int i = 0; i < CallLimiter::MaxPerSender; ++i)
+        QVERIFY(limiter.admit(a, 100, &why));
+    QVERIFY(!limiter.admit(a, 100, &why));
+    QVERIFY(why.contains(QStringLiteral("from this client")));
+    // Another client is not held up by the first one's calls.
+    QVERIFY(limiter.admit(b, 100, &why));
+    limiter.release(a, 100);
+    QVERIFY(limiter.admit(a, 100, &why));
+    QCOMPARE(limiter.inFlight(), CallLimiter::MaxPerSender + 1);
+
+    // Large arguments share a budget; small calls still pass when it is spent.
+    CallLimiter bytes;
+    const qint64 big = CallLimiter::MaxHeldBytes / 2 + 1;
+    QVERIFY(bytes.admit(a, big, &why));
+    QVERIFY(!bytes.admit(b, big, &why));
+    QVERIFY(why.contains(QStringLiteral("too much data")));
+    QCOMPARE(bytes.inFlight(), 1);
+    QVERIFY(bytes.admit(b, CallLimiter::SmallCallBytes - 1, &why));
+    bytes.release(a, big);
+    QCOMPARE(bytes.heldBytes(), 0);
+    QVERIFY(bytes.admit(b, big, &why));
+
+    CallLimiter total;
+    for (int i = 0; i < CallLimiter::MaxTotal; ++i)
+        QVERIFY(total.admit(QStringLiteral(":1.%1").arg(i), 0, &why));
+    QVERIFY(!total.admit(QStringLiteral(":2.1"), 0, &why));
 }
 
 void TestHelperUnits::validateBounds()

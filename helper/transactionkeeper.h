@@ -1,0 +1,93 @@
+#pragma once
+
+#include "backend.h"
+#include "callgate.h"
+
+#include <QDBusConnection>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QVector>
+#include <functional>
+
+namespace Userchain {
+
+class BackendChooser;
+class PendingTransaction;
+class XtablesLock;
+
+/**
+ * The confirmed apply waiting for its confirmation (there is at most one) and its rollback:
+ * when the window closes, when the applying client leaves the bus, or on request, the
+ * previous rules are written back under the xtables lock in one atomic commit, retried for a
+ * while if the lock or the commit fails, and the applying client alone hears RolledBack.
+ *
+ * Only over the chain the apply left: if DOCKER-USER no longer has the revision the apply
+ * produced, someone else (Docker, an administrator's iptables) changed it meanwhile, and
+ * writing the old rules back would silently undo their change. Then the chain is kept as it
+ * is, the conflict logged, and RolledBack says "conflict". A rollback that cannot be written
+ * at all ends with RolledBack "failed", so that the client does not report rules that are not
+ * there.
+ */
+class TransactionKeeper final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TransactionKeeper)
+
+public:
+    enum class Outcome {
+        RolledBack, ///< the previous rules are back
+        Conflict,   ///< DOCKER-USER changed since the apply; kept as it is
+        Failed,     ///< could not lock, read or commit (error says why)
+    };
+    using Done = std::function<void(Outcome outcome, const QString &error)>;
+
+    TransactionKeeper(const QDBusConnection &bus, BackendChooser *backends, XtablesLock *lock,
+                      int lockTimeoutMs, QObject *parent = nullptr);
+    ~TransactionKeeper() override;
+
+    /// A transaction is pending or being rolled back: no other change may start.
+    bool busy() const;
+
+    /// Opens a confirmation window for an apply by caller that replaced previous and left
+    /// DOCKER-USER with appliedRevision; returns the new transaction's id.
+    QString start(const QString &caller, Family family, QVector<BackendRule> previous,
+                  const QString &appliedRevision, uint confirmSeconds);
+
+    /// The pending transaction transactionId names (empty: the one pending, whoever's it is;
+    /// HelperService decides who may act on it), or nullptr.
+    PendingTransaction *pendingFor(const QString &transactionId) const;
+    /// What polkit's agents and rules see of a Confirm or Rollback.
+    static QMap<QString, QString> details(const QString &transactionId);
+    /**
+     * Runs act if transactionId names the pending transaction and the caller (already
+     * authorized for apply) may act on it: its own, by its id or an empty one; someone
+     * else's only by its exact id and if polkit also grants the caller
+     * io.github.userchain.persist. Otherwise answers the call NoSuchTransaction.
+     */
+    void decide(CallGate *gate, const CallGate::Call &call, const QString &transactionId,
+                std::function<void()> act);
+    /// Keeps the pending transaction's rules.
+    void confirm();
+    /// Restores the pending transaction's previous rules; reason goes into RolledBack.
+    void rollBack(const QString &reason, Done done);
+
+Q_SIGNALS:
+    /// busy() may have changed (the helper's idle timer listens).
+    void busyChanged();
+
+private:
+    void attempt(const QString &reason, int attempt, Done done);
+    /// One try, with the lock held: compare the revision, then commit on the state read.
+    Outcome restoreLocked(PendingTransaction *transaction, QString *error);
+
+    QDBusConnection m_bus;
+    BackendChooser *m_backends = nullptr;
+    XtablesLock *m_lock = nullptr;
+    int m_lockTimeoutMs = 0;
+    QPointer<PendingTransaction> m_pending;
+    bool m_rollingBack = false;
+};
+
+} // namespace Userchain
