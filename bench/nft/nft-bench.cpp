@@ -115,7 +115,7 @@ int main(int argc, char **argv)
     }
     QByteArray input;
     QString error;
-    NftBackend::restoreInput(rules, false, false, &input, &error);
+    NftBackend::restoreInput(Family::IPv4, rules, false, false, &input, &error);
     QTemporaryFile file;
     if (!file.open() || file.write(input) != input.size() || !file.flush())
         return 1;
@@ -151,7 +151,7 @@ int main(int argc, char **argv)
 
         t.start();
         QByteArray again;
-        NftBackend::restoreInput(rules, false, false, &again, &error);
+        NftBackend::restoreInput(Family::IPv4, rules, false, false, &again, &error);
         build.push_back(t.nsecsElapsed() / 1e6);
 
         BackendTables tables;

@@ -3,6 +3,9 @@
 #include "backend.h"
 #include "toolrunner.h"
 
+#include <array>
+#include <memory>
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
@@ -46,12 +49,15 @@ public:
         Incompatible, ///< the filter table holds rules iptables-nft cannot express (native nft)
         ChainMissing, ///< DOCKER-USER does not exist and createChain was false
         BadRule,      ///< a rule cannot be written (control characters, commands in raw text)
+        Kernel,       ///< the netlink read or write failed (message from the kernel)
+        NativeRule,   ///< DOCKER-USER holds native nftables rules this write cannot keep
     };
 
     /// The real tools from the trusted system directories.
     NftBackend();
     /// Tests: tools from the given runner (fake tools, short timeouts).
     explicit NftBackend(const ToolRunner &runner);
+    ~NftBackend() override;
     Q_DISABLE_COPY_MOVE(NftBackend)
 
     QString name() const override { return QStringLiteral("nft"); }
@@ -96,15 +102,15 @@ public:
      * DOCKER-USER` makes the whole transaction fail when the chain does not exist.
      * insertJump adds `-I FORWARD 1 -j DOCKER-USER`.
      */
-    static bool restoreInput(const QVector<BackendRule> &rules, bool declareChain, bool insertJump,
-                             QByteArray *out, QString *error);
+    static bool restoreInput(Family family, const QVector<BackendRule> &rules, bool declareChain,
+                             bool insertJump, QByteArray *out, QString *error);
+
+    /// The tables read straight from the kernel (see read()); onlyChain: rules of it only.
+    bool readKernel(Family family, const QStringList &tables, const QString &onlyChain,
+                    BackendTables *out, QString *error);
 
 private:
     bool fail(QString *error, ErrorKind kind, const QString &message);
-    /// Runs the save tool with saveArgs and parses its output; onlyChain non-empty: the rules
-    /// of other chains are skipped (not parsed; the tables' structure is still checked).
-    bool readTables(Family family, const QStringList &saveArgs, const QString &onlyChain,
-                    BackendTables *out, QString *error);
     bool runTool(const QString &tool, const QStringList &args, const QByteArray &input,
                  QByteArray *out, QString *error);
     std::optional<bool> dockerUserExists(Family family, QString *error);
@@ -112,6 +118,8 @@ private:
 
     ToolRunner m_runner;
     KnownSpecs m_known;
+    std::unique_ptr<class NftNetlink> m_netlink;
+    std::array<std::unique_ptr<class NftTranslator>, 2> m_translators; ///< IPv4, IPv6
     ErrorKind m_lastError = ErrorKind::None;
     ToolRunner::ErrorKind m_lastToolError = ToolRunner::ErrorKind::None;
 };
