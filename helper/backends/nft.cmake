@@ -9,6 +9,8 @@ target_sources(userchain-backend PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/nftreader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftruledecoder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftruleencoder.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/nftsession.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/nftwriter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nfttranslator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/toolrunner.cpp)
 target_link_libraries(userchain-backend PRIVATE PkgConfig::NFTNL)

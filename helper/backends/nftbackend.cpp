@@ -3,8 +3,12 @@
 #include "kernelipsets.h"
 #include "nftnetlink.h"
 #include "nftreader.h"
+#include "nftsession.h"
 #include "nfttranslator.h"
+#include "nftwriter.h"
 #include "readreplacesession.h"
+
+#include <cerrno>
 
 #include "restorefile.h"
 #include "restoretokenizer.h"
@@ -228,7 +232,8 @@ bool NftBackend::readKernel(Family family, const QStringList &tables, const QStr
     m_lastToolError = ToolRunner::ErrorKind::None;
     NftRuleset set;
     QString why;
-    if (!NftReader::read(*m_netlink, family, tables, onlyChain, &set, &why))
+    if (!NftReader::read(*m_netlink, family, tables,
+                         onlyChain.isEmpty() ? QStringList() : QStringList{onlyChain}, &set, &why))
         return fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
 
     BackendTables result;
@@ -531,76 +536,90 @@ std::optional<bool> NftBackend::forwardJumpExists(Family family, QString *error)
 
 std::unique_ptr<BackendSession> NftBackend::beginSession(Family family, QString *error)
 {
-    // An apply needs DOCKER-USER only: the filter table, and of it only that chain's rules are
-    // parsed (the others are dropped from the save output, declarations and structure kept).
-    BackendTables tables;
-    if (!readKernel(family, {Filter}, DockerUser, &tables, error))
+    // An apply needs DOCKER-USER (and FORWARD, for the jump) only, at one generation: the
+    // commit is made conditional on it.
+    m_lastError = ErrorKind::None;
+    KernelIpsets ipsets;
+    const EntryCodec codec(family, ipsets.lookup());
+    NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
+    NftDockerUserState state;
+    QString why;
+    if (!writer.readState(&state, &why)) {
+        fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
         return nullptr;
-    return std::make_unique<ReadReplaceSession>(this, family, std::move(tables));
+    }
+    return std::make_unique<NftSession>(this, family, std::move(state));
+}
+
+bool NftBackend::buildBatch(Family family, const NftDockerUserState &state,
+                            const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                            NftBatch *out, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    KernelIpsets ipsets;
+    const EntryCodec codec(family, ipsets.lookup());
+    NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
+    NftWriter::Failure kind = NftWriter::Failure::None;
+    QString why;
+    if (writer.build(state, rules, createChain, createJump, out, &why, &kind))
+        return true;
+    const ErrorKind k = kind == NftWriter::Failure::ChainMissing ? ErrorKind::ChainMissing
+                        : kind == NftWriter::Failure::NativeRule ? ErrorKind::NativeRule
+                                                                 : ErrorKind::BadRule;
+    return fail(error, k, why);
+}
+
+bool NftBackend::commitBatch(Family family, const NftDockerUserState &state,
+                             const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                             const NftBatch &prepared, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    NftDockerUserState current = state;
+    NftBatch batch = prepared;
+    // Once more at most: a commit by someone else to another chain (Docker adding a
+    // container) refuses the batch without DOCKER-USER having changed.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (batch.what.isEmpty())
+            return true; // nothing to change
+        int err = 0;
+        quint32 failedSeq = 0;
+        QString why;
+        if (m_netlink->sendBatch(batch.bytes, batch.lastSeq, &why, &err, &failedSeq))
+            return true;
+        if (err != ERESTART) {
+            const QString what = batch.what.value(failedSeq);
+            return fail(error, ErrorKind::Kernel,
+                        QStringLiteral("the new DOCKER-USER was not applied%1: %2")
+                            .arg(what.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(what))
+                            .arg(why));
+        }
+        // The generation moved on: see whether DOCKER-USER is still what was read.
+        KernelIpsets ipsets;
+        const EntryCodec codec(family, ipsets.lookup());
+        NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
+        NftDockerUserState now;
+        if (!writer.readState(&now, &why))
+            return fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
+        if (now.fingerprint != current.fingerprint || now.chainExists != current.chainExists ||
+            now.forwardJumps != current.forwardJumps)
+            return fail(error, ErrorKind::Stale,
+                        QStringLiteral("DOCKER-USER was changed by another program since it was "
+                                       "read; nothing was changed"));
+        current = std::move(now);
+        if (!buildBatch(family, current, rules, createChain, createJump, &batch, error))
+            return false;
+    }
+    return fail(error, ErrorKind::Stale,
+                QStringLiteral("the ruleset kept changing during the write; nothing was changed"));
 }
 
 bool NftBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,
                                    bool createChain, bool createJump, QString *error)
 {
-    m_lastError = ErrorKind::None;
-    m_lastToolError = ToolRunner::ErrorKind::None;
-    // Every rule is checked before any tool runs, so a bad rule leaves no trace.
-    QByteArray input;
-    QString why;
-    if (!restoreInput(family, rules, createChain, false, &input, &why))
-        return fail(error, ErrorKind::BadRule, why);
-    // The restore flushes DOCKER-USER and writes it again from text: a native rule in it
-    // would be lost (or written back wider), so such a chain is not written this way.
-    BackendTables current;
-    if (!readKernel(family, {Filter}, DockerUser, &current, error))
+    auto session = beginSession(family, error);
+    if (!session)
         return false;
-    for (const BackendChain &c : std::as_const(current.chains)) {
-        if (c.name != DockerUser)
-            continue;
-        for (int i = 0; i < c.rules.size(); ++i)
-            if (NftTranslator::isNative(c.rules[i].raw))
-                return fail(error, ErrorKind::NativeRule,
-                            QStringLiteral("DOCKER-USER rule %1 is a native nftables rule (%2) "
-                                           "that this write cannot keep; nothing was changed")
-                                .arg(i + 1)
-                                .arg(c.rules[i].displaySpec));
-    }
-    if (createJump) {
-        const auto present = forwardJumpExists(family, error);
-        if (!present)
-            return false;
-        if (!*present)
-            restoreInput(family, rules, createChain, true, &input, &why);
-    }
-    // Without createChain there is no ":DOCKER-USER" line, so the "-F DOCKER-USER" of a
-    // missing chain fails the whole transaction in the kernel: unlike a check made before the
-    // restore, nothing can create or delete the chain in between.
-    const QString restore = tool(family, "iptables-nft-restore", "ip6tables-nft-restore");
-    QByteArray ignored;
-    QString restoreError;
-    if (runTool(restore, {QStringLiteral("-n"), QStringLiteral("-c")}, input, &ignored,
-                &restoreError))
-        return true;
-    const ToolRunner::ErrorKind toolError = m_lastToolError;
-    if (!createChain && toolError == ToolRunner::ErrorKind::NonZeroExit) {
-        QString ignoredError;
-        const auto exists = dockerUserExists(family, &ignoredError);
-        m_lastToolError = toolError;
-        if (exists && !*exists)
-            return fail(error, ErrorKind::ChainMissing,
-                        QStringLiteral("the chain DOCKER-USER does not exist"));
-    }
-    // Point at the rule the tool names ("line N failed"), not at a line of our input.
-    static const QRegularExpression lineNo(QStringLiteral("line (\\d+)"));
-    const auto m = lineNo.match(restoreError);
-    const int firstRuleLine = createChain ? 4 : 3;
-    if (m.hasMatch()) {
-        const int rule = m.captured(1).toInt() - firstRuleLine + 1;
-        if (rule >= 1 && rule <= rules.size())
-            restoreError = QStringLiteral("rule %1: %2").arg(rule).arg(restoreError);
-    }
-    return fail(error, ErrorKind::Tool,
-                QStringLiteral("the new DOCKER-USER was not applied: %1").arg(restoreError));
+    return session->prepare(rules, createChain, createJump, error) && session->commit(error);
 }
 
 std::optional<bool> NftBackend::dockerNftablesExists(Family family, QString *error)

@@ -50,7 +50,8 @@ public:
         ChainMissing, ///< DOCKER-USER does not exist and createChain was false
         BadRule,      ///< a rule cannot be written (control characters, commands in raw text)
         Kernel,       ///< the netlink read or write failed (message from the kernel)
-        NativeRule,   ///< DOCKER-USER holds native nftables rules this write cannot keep
+        NativeRule,   ///< a native nftables rule cannot be kept where it is
+        Stale,        ///< DOCKER-USER changed since it was read; nothing was changed
     };
 
     /// The real tools from the trusted system directories.
@@ -104,6 +105,14 @@ public:
      */
     static bool restoreInput(Family family, const QVector<BackendRule> &rules, bool declareChain,
                              bool insertJump, QByteArray *out, QString *error);
+
+    /// NftSession's steps: the batch for rules from state, and sending it (see NftWriter).
+    bool buildBatch(Family family, const struct NftDockerUserState &state,
+                    const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                    struct NftBatch *out, QString *error);
+    bool commitBatch(Family family, const struct NftDockerUserState &state,
+                     const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                     const struct NftBatch &batch, QString *error);
 
     /// The tables read straight from the kernel (see read()); onlyChain: rules of it only.
     bool readKernel(Family family, const QStringList &tables, const QString &onlyChain,

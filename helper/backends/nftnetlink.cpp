@@ -11,6 +11,7 @@
 #include <ctime>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <vector>
 
 namespace Userchain {
@@ -57,8 +58,17 @@ NftNetlink::~NftNetlink()
 
 bool NftNetlink::open(QString *error)
 {
+    // A socket talks to the network namespace it was opened in. The caller may have moved to
+    // another one since (tests do; a helper started in a sandbox namespace does not): reopen.
+    struct stat ns;
+    const bool haveNs = ::stat("/proc/thread-self/ns/net", &ns) == 0;
+    if (m_nl && haveNs && ns.st_ino != m_netns) {
+        mnl_socket_close(m_nl);
+        m_nl = nullptr;
+    }
     if (m_nl)
         return true;
+    m_netns = haveNs ? ns.st_ino : 0;
     m_nl = mnl_socket_open(NETLINK_NETFILTER);
     if (!m_nl) {
         *error = QStringLiteral("cannot open a netfilter netlink socket: %1").arg(errnoText(errno));
@@ -159,6 +169,9 @@ bool NftNetlink::sendBatch(const QByteArray &batch, quint32 lastSeq, QString *er
     *failedSeq = 0;
     if (!open(error))
         return false;
+    // One sendmsg carries the whole batch: the send buffer must hold it (root may force it).
+    int size = batch.size() + 65536;
+    setsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size));
     if (mnl_socket_sendto(m_nl, batch.constData(), size_t(batch.size())) < 0) {
         *errnoOut = errno;
         *error = QStringLiteral("netlink send failed: %1").arg(errnoText(errno));

@@ -66,6 +66,7 @@ private:
     mnl_socket *m_nl = nullptr;
     quint32 m_portid = 0;
     quint32 m_seq = 0;
+    quint64 m_netns = 0; ///< inode of the network namespace the socket was opened in
 };
 
 } // namespace Userchain

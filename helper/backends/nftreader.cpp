@@ -49,8 +49,8 @@ QByteArray dumpRequest(quint16 type, quint16 family, const char *table, const ch
     return QByteArray(buf, int(nlh->nlmsg_len));
 }
 
-bool readOnce(NftNetlink &nl, Family family, const QStringList &tables, const QString &onlyChain,
-              NftRuleset *out, QString *error, int *err)
+bool readOnce(NftNetlink &nl, Family family, const QStringList &tables,
+              const QStringList &onlyChains, NftRuleset *out, QString *error, int *err)
 {
     *out = NftRuleset();
     *err = 0;
@@ -95,31 +95,34 @@ bool readOnce(NftNetlink &nl, Family family, const QStringList &tables, const QS
             },
             error, err))
         return false;
-    const QByteArray chain = onlyChain.toUtf8();
     for (const QString &table : std::as_const(existing)) {
-        // A rule dump for a chain that does not exist is an error (ENOENT); skip it instead.
-        if (!onlyChain.isEmpty()) {
-            const bool present =
-                std::any_of(out->chains.begin(), out->chains.end(), [&](const NftChainInfo &c) {
-                    return c.table == table && c.name == onlyChain;
-                });
-            if (!present)
+        // One dump per asked-for chain (the kernel filters it), or one for the whole table.
+        QStringList dumps = onlyChains;
+        if (dumps.isEmpty())
+            dumps << QString();
+        for (const QString &only : std::as_const(dumps)) {
+            // A rule dump for a chain that does not exist is an error (ENOENT); skip it.
+            if (!only.isEmpty() &&
+                std::none_of(out->chains.begin(), out->chains.end(), [&](const NftChainInfo &c) {
+                    return c.table == table && c.name == only;
+                }))
                 continue;
+            const QByteArray t = table.toUtf8();
+            const QByteArray chain = only.toUtf8();
+            const bool ok = nl.request(
+                dumpRequest(NFT_MSG_GETRULE, fam, t.constData(),
+                            only.isEmpty() ? nullptr : chain.constData()),
+                [&](const nlmsghdr *nlh) {
+                    NftRuleInfo info;
+                    if (!NftReader::ruleKey(nlh, &info))
+                        return false;
+                    out->rules.append(std::move(info));
+                    return true;
+                },
+                error, err);
+            if (!ok)
+                return false;
         }
-        const QByteArray t = table.toUtf8();
-        const bool ok = nl.request(
-            dumpRequest(NFT_MSG_GETRULE, fam, t.constData(),
-                        onlyChain.isEmpty() ? nullptr : chain.constData()),
-            [&](const nlmsghdr *nlh) {
-                NftRuleInfo info;
-                if (!NftReader::ruleKey(nlh, &info))
-                    return false;
-                out->rules.append(std::move(info));
-                return true;
-            },
-            error, err);
-        if (!ok)
-            return false;
     }
     out->tables = existing;
     return true;
@@ -208,14 +211,14 @@ bool NftReader::ruleKey(const nlmsghdr *nlh, NftRuleInfo *out)
 }
 
 bool NftReader::read(NftNetlink &netlink, Family family, const QStringList &tables,
-                     const QString &onlyChain, NftRuleset *out, QString *error)
+                     const QStringList &onlyChains, NftRuleset *out, QString *error)
 {
     for (int attempt = 0; attempt < kAttempts; ++attempt) {
         const auto before = netlink.generation(error);
         if (!before)
             return false;
         int err = 0;
-        if (!readOnce(netlink, family, tables, onlyChain, out, error, &err)) {
+        if (!readOnce(netlink, family, tables, onlyChains, out, error, &err)) {
             if (err == EINTR)
                 continue; // the dump saw a commit happen: read again
             return false;

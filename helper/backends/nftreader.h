@@ -52,11 +52,11 @@ class NftReader final
 {
 public:
     /**
-     * tables: which tables (e.g. filter, nat, raw); onlyChain non-empty: the rules of that
-     * chain only (the kernel filters the dump; the chains of the tables are still listed).
+     * tables: which tables (e.g. filter, nat, raw); onlyChains non-empty: the rules of those
+     * chains only (the kernel filters the dump; the chains of the tables are still listed).
      */
     static bool read(NftNetlink &netlink, Family family, const QStringList &tables,
-                     const QString &onlyChain, NftRuleset *out, QString *error);
+                     const QStringList &onlyChains, NftRuleset *out, QString *error);
 
     /// The key and counters of a rule message (see NftRuleInfo); false if it is malformed.
     static bool ruleKey(const nlmsghdr *nlh, NftRuleInfo *out);

@@ -313,6 +313,11 @@ bool NftRuleEncoder::encode(const NftEntry &entry, quint64 packets, quint64 byte
         !iface(r, NFT_META_OIFNAME, entry.outIface, entry.outWildcard, entry.outInverted))
         return failed(QStringLiteral("out of memory"));
     if (entry.proto || entry.protoInverted) {
+        // add_compat: x_tables matches check the protocol at load time (e.g. multiport needs
+        // tcp or udp); the kernel takes it from these attributes, not from the expressions.
+        nftnl_rule_set_u32(r, NFTNL_RULE_COMPAT_PROTO, entry.proto);
+        nftnl_rule_set_u32(r, NFTNL_RULE_COMPAT_FLAGS,
+                           entry.protoInverted ? NFT_RULE_COMPAT_F_INV : 0);
         if (!meta(r, NFT_META_L4PROTO) ||
             !cmp(r, entry.protoInverted ? NFT_CMP_NEQ : NFT_CMP_EQ, &entry.proto, 1))
             return failed(QStringLiteral("out of memory"));

@@ -199,27 +199,45 @@ BackendRule NftTranslator::decode(const NftRuleInfo &info, const EntryCodec &cod
                         !d.xtTarget, d.inAnyInverted, d.outAnyInverted);
     }
     candidate.displaySpec = text;
-    // The round trip: what this rule would be written as must be the kernel's rule.
-    RulePtr again(nftnl_rule_alloc());
+    // The round trip: what this rule would be written as must be the kernel's rule. Userdata
+    // is never written by this backend: a rule with some is not an iptables-nft 1.8.9 rule.
+    const QByteArray kernelForm = canonical(kernel.get());
+    auto writesBack = [&](const BackendRule &r, QString *why) {
+        RulePtr again(nftnl_rule_alloc());
+        if (!again || !toExpressions(r, codec, again.get(), why))
+            return false;
+        if (canonical(again.get()) == kernelForm)
+            return true;
+        *why = QStringLiteral("not as iptables-nft writes it");
+        return false;
+    };
     QString why;
-    if (!again || !toExpressions(candidate, codec, again.get(), &why))
-        return native(QStringLiteral("cannot be written again: %1").arg(why),
-                      NftRuleDecoder::nativeText(kernel.get()) + QStringLiteral(" (iptables: ") +
-                          text + QLatin1Char(')'));
-    if (nftnl_rule_is_set(kernel.get(), NFTNL_RULE_USERDATA)) {
-        uint32_t len = 0;
-        const void *ud = nftnl_rule_get_data(kernel.get(), NFTNL_RULE_USERDATA, &len);
-        nftnl_rule_set_data(again.get(), NFTNL_RULE_USERDATA, ud, len);
+    if (writesBack(candidate, &why))
+        return candidate;
+    if (candidate.raw.isEmpty()) {
+        // Typed, but the kernel holds bytes the typed form would not write (e.g. unused parts
+        // of an address union that iptables fills): keep the rule's own entry instead.
+        BackendRule verbatim;
+        verbatim.displaySpec = text;
+        verbatim.raw =
+            iptablesRaw(codec.verbatim(d.entry.constData(), size_t(d.entry.size()), d.targetLabel),
+                        !d.xtTarget, false, false);
+        QStringList names;
+        if (const auto e = NftEntry::fromBytes(d.entry, m_family, !d.xtTarget, nullptr))
+            for (const NftEntry::Match &m : e->matches)
+                names << QString::fromUtf8(m.native ? QByteArray("ports") : m.name);
+        names.removeDuplicates();
+        verbatim.unknownExtensions =
+            names.isEmpty() ? QStringLiteral("ip") : names.join(QLatin1Char(','));
+        if (writesBack(verbatim, &why))
+            return verbatim;
     }
-    if (canonical(again.get()) != canonical(kernel.get()))
-        return native(QStringLiteral("not as iptables-nft writes it"),
-                      NftRuleDecoder::nativeText(kernel.get()) + QStringLiteral(" (iptables: ") +
-                          text + QLatin1Char(')'));
-    return candidate;
+    return native(why, NftRuleDecoder::nativeText(kernel.get()) + QStringLiteral(" (iptables: ") +
+                           text + QLatin1Char(')'));
 }
 
 bool NftTranslator::toExpressions(const BackendRule &rule, const EntryCodec &codec, nftnl_rule *r,
-                                  QString *error) const
+                                  QString *error, quint64 packets, quint64 bytes) const
 {
     if (isNative(rule.raw)) {
         *error = QStringLiteral("a native nftables rule can only be kept where it is");
@@ -251,7 +269,7 @@ bool NftTranslator::toExpressions(const BackendRule &rule, const EntryCodec &cod
             e->outWildcard = true;
             e->outInverted = true;
         }
-        return NftRuleEncoder::encode(*e, 0, 0, r, error);
+        return NftRuleEncoder::encode(*e, packets, bytes, r, error);
     }
     if (!codec.encode(rule.rule, &entry, error))
         return false;
@@ -259,7 +277,7 @@ bool NftTranslator::toExpressions(const BackendRule &rule, const EntryCodec &cod
     const auto e = NftEntry::fromBytes(entry, m_family, standardTarget, error);
     if (!e)
         return false;
-    return NftRuleEncoder::encode(*e, 0, 0, r, error);
+    return NftRuleEncoder::encode(*e, packets, bytes, r, error);
 }
 
 QString NftTranslator::textOf(const BackendRule &rule, const EntryCodec &codec)

@@ -44,7 +44,7 @@ public:
      * rule (it can only be kept, see nativeHandle) and for a rule that cannot be encoded.
      */
     bool toExpressions(const BackendRule &rule, const EntryCodec &codec, nftnl_rule *r,
-                       QString *error) const;
+                       QString *error, quint64 packets = 0, quint64 bytes = 0) const;
 
     /// The iptables-nft-save text of a rule (typed, or verbatim from its entry).
     static QString textOf(const BackendRule &rule, const EntryCodec &codec);
