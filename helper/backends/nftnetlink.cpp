@@ -84,7 +84,8 @@ bool NftNetlink::open(QString *error)
     // A dump of a long chain arrives faster than it is read; a larger receive buffer avoids
     // ENOBUFS. Best effort: the default works too, only slower.
     int size = int(kReceiveBuffer * 8);
-    setsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+    if (setsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0)
+        setsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
     return true;
 }
 

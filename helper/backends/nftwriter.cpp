@@ -55,10 +55,11 @@ public:
     nlmsghdr *header(quint16 type, quint16 family, quint16 flags)
     {
         const quint32 seq = m_nl.nextSeq();
-        return nftnl_nlmsg_build_hdr(m_buf.data(), type, family, flags | NLM_F_ACK, seq);
+        return nftnl_nlmsg_build_hdr(m_buf.data(), type, family, flags, seq);
     }
     void append(const nlmsghdr *nlh, const QString &what)
     {
+        m_lastOffset = m_out->bytes.size();
         m_out->bytes.append(reinterpret_cast<const char *>(nlh), int(nlh->nlmsg_len));
         m_out->lastSeq = nlh->nlmsg_seq;
         if (!what.isEmpty())
@@ -73,6 +74,12 @@ public:
     }
     void end()
     {
+        // Only the last message asks for an acknowledgement: the kernel reports failures of
+        // any message anyway, and 10,000 acknowledgements would overflow the socket.
+        if (m_lastOffset >= 0) {
+            auto *last = reinterpret_cast<nlmsghdr *>(m_out->bytes.data() + m_lastOffset);
+            last->nlmsg_flags |= NLM_F_ACK;
+        }
         nlmsghdr *nlh = nftnl_batch_end(m_buf.data(), m_nl.nextSeq());
         m_out->bytes.append(reinterpret_cast<const char *>(nlh), int(nlh->nlmsg_len));
     }
@@ -81,6 +88,7 @@ private:
     NftNetlink &m_nl;
     NftBatch *m_out;
     std::vector<char> m_buf;
+    qsizetype m_lastOffset = -1;
 };
 
 } // namespace

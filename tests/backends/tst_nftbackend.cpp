@@ -353,6 +353,8 @@ private slots:
     void verbatimRulesRoundTrip();
     void createChainAndJump();
     void refusedRuleChangesNothing();
+    void concurrentInsertIsNeverLost_data();
+    void concurrentInsertIsNeverLost();
     void nativeRuleIsReadOnly_data();
     void nativeRuleIsReadOnly();
     void dockerNftables_data();
@@ -993,6 +995,79 @@ void TestNftBackend::refusedRuleChangesNothing()
         QCOMPARE(chainRules(save(family), QStringLiteral("DOCKER-USER")),
                  chainRules(before, QStringLiteral("DOCKER-USER")));
     }
+}
+
+void TestNftBackend::concurrentInsertIsNeverLost_data()
+{
+    QTest::addColumn<Family>("family");
+    QTest::newRow("v4") << Family::IPv4;
+    QTest::newRow("v6") << Family::IPv6;
+}
+
+void TestNftBackend::concurrentInsertIsNeverLost()
+{
+    // The race: a 10,000-rule apply while another process inserts a rule at the top
+    // of DOCKER-USER at a random moment. The insert may come before the read (the apply then
+    // saw it and replaced it knowingly), after the commit (it stays), or in between: then the
+    // commit must be refused as stale, with nothing changed. It is never lost silently.
+    QFETCH(Family, family);
+    const bool v4 = family == Family::IPv4;
+    const QString inserted = v4 ? QStringLiteral("-s 1.2.3.4/32 -j DROP")
+                                : QStringLiteral("-s 2001:db8::1234/128 -j DROP");
+    QStringList specs;
+    for (int i = 0; i < 10000; ++i)
+        specs << (v4 ? QStringLiteral("-s 10.%1.%2.0/24 -j RETURN").arg(i / 256).arg(i % 256)
+                     : QStringLiteral("-s 2001:db8:%1::/48 -j RETURN").arg(i, 0, 16));
+    QString error;
+    const QVector<BackendRule> big = parsedRules(specs, family, &error);
+    QVERIFY2(!big.isEmpty(), qPrintable(error));
+    QVERIFY(restore(family, "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j RETURN\nCOMMIT\n",
+                    false));
+    NftBackend backend;
+    std::srand(4711);
+    int stale = 0, before = 0, after = 0;
+    for (int trial = 0; trial < 50; ++trial) {
+        // Start from a small chain each time; the wanted one alternates so every apply writes.
+        QVERIFY(
+            restore(family, "*filter\n-F DOCKER-USER\n-A DOCKER-USER -j RETURN\nCOMMIT\n", true));
+        const int delayMs = std::rand() % 400;
+        QProcess writer;
+        writer.start(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"), QStringLiteral("sleep %1; exec %2 -w -I DOCKER-USER 1 %3")
+                                       .arg(delayMs / 1000.0)
+                                       .arg(iptablesTool(family), inserted)});
+        QVERIFY(writer.waitForStarted());
+        auto session = backend.beginSession(family, &error);
+        QVERIFY2(session, qPrintable(error));
+        const bool sawIt =
+            session->dockerUser() &&
+            std::any_of(session->dockerUser()->rules.begin(), session->dockerUser()->rules.end(),
+                        [&](const BackendRule &r) {
+                            return r.raw.isEmpty() && r.rule.toString() == inserted;
+                        });
+        QVERIFY2(session->prepare(big, false, false, &error), qPrintable(error));
+        const bool committed = session->commit(&error);
+        QVERIFY(writer.waitForFinished(60000));
+        QCOMPARE(writer.exitCode(), 0);
+        const QStringList now = chainRules(save(family), QStringLiteral("DOCKER-USER"));
+        const bool present = now.contains(inserted);
+        if (!committed) {
+            QVERIFY2(backend.lastErrorKind() == NftBackend::ErrorKind::Stale, qPrintable(error));
+            QVERIFY(present);
+            QCOMPARE(now.size(), 2); // nothing of the apply
+            ++stale;
+        } else if (sawIt) {
+            ++before; // replaced by an apply that had read it
+        } else {
+            QVERIFY2(present,
+                     qPrintable(QStringLiteral("trial %1: the insert was lost").arg(trial)));
+            QCOMPARE(now.size(), big.size() + 1);
+            ++after;
+        }
+    }
+    qInfo("50 trials: %d stale (refused), %d inserted before the read, %d after the commit", stale,
+          before, after);
 }
 
 void TestNftBackend::nativeRuleIsReadOnly_data()
