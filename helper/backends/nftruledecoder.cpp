@@ -29,7 +29,7 @@ enum class Load { None, InIface, OutIface, Proto, Network, Transport, Mark };
 class Decoder
 {
 public:
-    Decoder(Family family) : m_family(family), m_v4(family == Family::IPv4) {}
+    explicit Decoder(Family family) : m_v4(family == Family::IPv4) {}
 
     bool expr(nftnl_expr *e);
     bool finish();
@@ -58,7 +58,6 @@ private:
     bool ended() const { return m_verdict || m_target; }
     NftEntry::Ports &ports();
 
-    Family m_family;
     bool m_v4;
     Load m_load = Load::None;
     quint32 m_base = 0, m_offset = 0, m_len = 0;
