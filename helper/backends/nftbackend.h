@@ -19,24 +19,25 @@ namespace Userchain {
  * current distributions): Docker's chains live in nf_tables tables `ip filter` / `ip6 filter`
  * "managed by iptables-nft", which libiptc cannot see.
  *
- * It reaches them only through iptables' own nft tools, run by ToolRunner:
- * - read(): `iptables-nft-save -c` (ip6tables-nft-save for IPv6), parsed with RestoreFile and
- *   RuleParser;
- * - replaceDockerUser(): one `iptables-nft-restore -n` input (`*filter`, `-F DOCKER-USER`, the
- *   rules, `COMMIT`), which nf_tables applies as a single transaction: all or nothing.
+ * It reads and writes them over netlink (libnftnl, libmnl; see docs/nft-backend.md):
+ * - read(): filter, nat and raw at one generation id, each rule decoded the way iptables-nft
+ *   1.8.9 lays it out and checked by encoding it again; anything else is a native rule,
+ *   shown read-only and never rewritten;
+ * - beginSession()/replaceDockerUser(): DOCKER-USER read at one generation, then one batch
+ *   carrying that generation (NFNL_BATCH_GENID): incremental by handle, native rules kept in
+ *   place; if anything committed in between, DOCKER-USER is read again and the write is
+ *   refused as Stale when it changed.
  *
  * It never touches libiptc: on an nf_tables host even a read-only iptc_init creates an empty
  * legacy table, after which iptables-nft warns on every call.
  *
- * The meaning of BackendRule::raw here: for a rule that RuleParser cannot represent exactly
- * (an extension it does not know, or a form it would print differently), raw is the rule's
- * text exactly as iptables-nft-save printed it after `-A CHAIN ` (without counters), as UTF-8.
- * replaceDockerUser() writes such a rule back as `-A DOCKER-USER <raw>` unchanged, so
- * iptables-nft-restore rebuilds the same rule. (For IptcBackend raw is a kernel entry instead;
- * the two never mix, because a raw rule only ever comes from the same backend's read.)
+ * BackendRule::raw here (never mixed with IptcBackend's): `nft1` + 'x' + flags + an x_tables
+ * entry for an iptables rule RuleParser cannot represent exactly (written again from the
+ * entry), or `nft1` + 'n' + handle + kernel bytes for a native rule (only ever kept).
  *
- * Calls block until the tools finish (bounded by the runner's timeout); the helper serializes
- * backend calls. Not thread-safe: use one instance from one thread.
+ * ToolRunner remains for `nft list tables` (dockerNftablesExists) and for tests.
+ *
+ * Calls are synchronous (netlink answers at once); the helper serializes backend calls. Not thread-safe: use one instance from one thread.
  */
 class NftBackend final : public Backend
 {
