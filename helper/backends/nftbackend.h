@@ -37,7 +37,8 @@ namespace Userchain {
  *
  * ToolRunner remains for `nft list tables` (dockerNftablesExists) and for tests.
  *
- * Calls are synchronous (netlink answers at once); the helper serializes backend calls. Not thread-safe: use one instance from one thread.
+ * Calls are synchronous (netlink answers at once); the helper serializes backend calls. Not
+ * thread-safe: use one instance from one thread.
  */
 class NftBackend final : public Backend
 {
