@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <unistd.h>
 #include <vector>
 
@@ -78,6 +79,54 @@ bool restoreFile(const QString &file, QByteArray *err)
     return true;
 }
 
+/// count rules; variant changes every comment (a set of rules none of which is kept).
+bool makeRules(int count, int variant, QVector<BackendRule> *out)
+{
+    out->clear();
+    out->reserve(count);
+    for (int i = 0; i < count; ++i) {
+        const QString spec =
+            QStringLiteral("-s 10.%1.%2.0/24 -i eth%3 -p tcp -m conntrack --ctorigdstport %4 "
+                           "--ctdir ORIGINAL -m comment --comment \"rule %5 v%7\" -j %6")
+                .arg((i / 256) % 256)
+                .arg(i % 256)
+                .arg(i % 4)
+                .arg(1024 + i % 60000)
+                .arg(i)
+                .arg(i % 3 ? QStringLiteral("DROP") : QStringLiteral("RETURN"))
+                .arg(variant);
+        RuleError e;
+        const auto rule = RuleParser::parse(spec, Family::IPv4, &e);
+        if (!rule) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(spec), qPrintable(e.message));
+            return false;
+        }
+        BackendRule br;
+        br.rule = *rule;
+        out->append(br);
+    }
+    return true;
+}
+
+bool writeFile(QTemporaryFile *file, const QVector<BackendRule> &rules)
+{
+    QByteArray input;
+    QString error;
+    NftBackend::restoreInput(Family::IPv4, rules, false, false, &input, &error);
+    return file->open() && file->resize(0) && file->write(input) == input.size() && file->flush();
+}
+
+double timed(const std::function<bool()> &f)
+{
+    QElapsedTimer t;
+    t.start();
+    if (!f()) {
+        std::fprintf(stderr, "a step failed\n");
+        std::exit(1);
+    }
+    return t.nsecsElapsed() / 1e6;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -91,87 +140,73 @@ int main(int argc, char **argv)
     const int count = argc > 1 ? std::max(1, std::atoi(argv[1])) : 10000;
     const int rounds = 5;
 
-    QVector<BackendRule> rules;
-    rules.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        const QString spec =
-            QStringLiteral("-s 10.%1.%2.0/24 -i eth%3 -p tcp -m conntrack --ctorigdstport %4 "
-                           "--ctdir ORIGINAL -m comment --comment \"rule %5\" -j %6")
-                .arg((i / 256) % 256)
-                .arg(i % 256)
-                .arg(i % 4)
-                .arg(1024 + i % 60000)
-                .arg(i)
-                .arg(i % 3 ? QStringLiteral("DROP") : QStringLiteral("RETURN"));
-        RuleError e;
-        const auto rule = RuleParser::parse(spec, Family::IPv4, &e);
-        if (!rule) {
-            std::fprintf(stderr, "%s: %s\n", qPrintable(spec), qPrintable(e.message));
-            return 1;
-        }
-        BackendRule br;
-        br.rule = *rule;
-        rules.append(br);
-    }
-    QByteArray input;
-    QString error;
-    NftBackend::restoreInput(rules, false, false, &input, &error);
-    QTemporaryFile file;
-    if (!file.open() || file.write(input) != input.size() || !file.flush())
+    QVector<BackendRule> a, b, small, smallB;
+    if (!makeRules(count, 0, &a) || !makeRules(count, 1, &b) || !makeRules(10, 2, &small) ||
+        !makeRules(10, 3, &smallB))
+        return 1;
+    QVector<BackendRule> oneChanged = a;
+    oneChanged[count / 2] = b[count / 2];
+    QTemporaryFile fileA, fileB, fileOne, fileSmall, fileSmallB;
+    if (!writeFile(&fileA, a) || !writeFile(&fileB, b) || !writeFile(&fileOne, oneChanged) ||
+        !writeFile(&fileSmall, small) || !writeFile(&fileSmallB, smallB))
         return 1;
 
     QByteArray err;
+    QString error;
     NftBackend backend;
-    if (!backend.replaceDockerUser(Family::IPv4, rules, true, true, &error)) {
+    if (!backend.replaceDockerUser(Family::IPv4, a, true, true, &error)) {
         std::fprintf(stderr, "setup: %s\n", qPrintable(error));
         return 1;
     }
-
-    std::vector<double> ours, plain, ourJump, reads, build;
-    QElapsedTimer t;
+    auto ours = [&](const QVector<BackendRule> &rules) {
+        return [&backend, &rules, &error] {
+            return backend.replaceDockerUser(Family::IPv4, rules, false, false, &error);
+        };
+    };
+    auto tool = [&](const QTemporaryFile &file) {
+        const QString name = file.fileName();
+        return [name, &err] {
+            return restoreFile(name, &err);
+        };
+    };
+    std::vector<double> replaceOurs, replaceTool, oneOurs, oneTool, smallOurs, smallTool, showOurs,
+        showTool;
     for (int round = 0; round < rounds; ++round) {
-        t.start();
-        if (!backend.replaceDockerUser(Family::IPv4, rules, false, false, &error)) {
-            std::fprintf(stderr, "NftBackend: %s\n", qPrintable(error));
-            return 1;
-        }
-        ours.push_back(t.nsecsElapsed() / 1e6);
-
-        t.start();
-        if (!restoreFile(file.fileName(), &err)) {
-            std::fprintf(stderr, "iptables-nft-restore: %s\n", err.constData());
-            return 1;
-        }
-        plain.push_back(t.nsecsElapsed() / 1e6);
-
-        t.start();
-        if (!backend.replaceDockerUser(Family::IPv4, rules, false, true, &error))
-            return 1;
-        ourJump.push_back(t.nsecsElapsed() / 1e6);
-
-        t.start();
-        QByteArray again;
-        NftBackend::restoreInput(rules, false, false, &again, &error);
-        build.push_back(t.nsecsElapsed() / 1e6);
-
+        // Replace all: from a to b, and (tool) from b to a. Every rule changes.
+        replaceOurs.push_back(timed(ours(b)));
+        replaceTool.push_back(timed(tool(fileA)));
+        // One rule of count changed.
+        oneOurs.push_back(timed(ours(oneChanged)));
+        timed(tool(fileA));
+        oneTool.push_back(timed(tool(fileOne)));
+        timed(ours(a));
+        // Show: filter + nat + raw as the snapshot reads them.
         BackendTables tables;
-        t.start();
-        if (!backend.read(Family::IPv4, &tables, &error)) {
-            std::fprintf(stderr, "read: %s\n", qPrintable(error));
-            return 1;
-        }
-        reads.push_back(t.nsecsElapsed() / 1e6);
+        showOurs.push_back(timed([&] { return backend.read(Family::IPv4, &tables, &error); }));
+        showTool.push_back(timed([] {
+            QProcess p;
+            p.start(QStringLiteral("/usr/sbin/iptables-nft-save"), {QStringLiteral("-c")});
+            return p.waitForFinished(300000) && p.exitCode() == 0 &&
+                   !p.readAllStandardOutput().isEmpty();
+        }));
     }
-    const double a = median(ours), b = median(plain);
-    std::printf("%d rules, median of %d, alternating, one network namespace\n", count, rounds);
-    std::printf("  NftBackend::replaceDockerUser          %8.1f ms\n", a);
-    std::printf("  iptables-nft-restore -n < file         %8.1f ms\n", b);
-    std::printf("  ratio                                  %8.2fx (target <= 1.10)\n", a / b);
-    std::printf(
-        "  replaceDockerUser with createJump      %8.1f ms (adds iptables-nft -S FORWARD)\n",
-        median(ourJump));
-    std::printf("  of which building the input            %8.1f ms (Rule::toString)\n",
-                median(build));
-    std::printf("  NftBackend::read (filter+nat, %d rules) %8.1f ms\n", count, median(reads));
+    // 10 rules in the chain.
+    timed(ours(small));
+    for (int round = 0; round < rounds; ++round) {
+        smallOurs.push_back(timed(ours(round % 2 ? small : smallB)));
+        smallTool.push_back(timed(tool(round % 2 ? fileSmallB : fileSmall)));
+    }
+    auto line = [](const char *what, const std::vector<double> &o, const std::vector<double> &t,
+                   const char *target) {
+        std::printf("  %-34s %8.1f ms  tool %8.1f ms  ratio %5.2fx (target %s)\n", what, median(o),
+                    median(t), median(o) / median(t), target);
+    };
+    std::printf("%d rules, median of %d, one network namespace; tool = iptables-nft-restore -n "
+                "(show: iptables-nft-save -c)\n",
+                count, rounds);
+    line("replace all rules", replaceOurs, replaceTool, "<= 1.0");
+    line("change one rule", oneOurs, oneTool, "<= 0.1");
+    line("replace 10 rules", smallOurs, smallTool, "<= 1.0");
+    line("show (filter, nat, raw)", showOurs, showTool, "<= 1.0");
     return 0;
 }

@@ -1,6 +1,14 @@
 #include "nftbackend.h"
 
+#include "kernelipsets.h"
+#include "nftnetlink.h"
+#include "nftreader.h"
+#include "nftsession.h"
+#include "nfttranslator.h"
+#include "nftwriter.h"
 #include "readreplacesession.h"
+
+#include <cerrno>
 
 #include "restorefile.h"
 #include "restoretokenizer.h"
@@ -121,8 +129,9 @@ bool splitSaveLine(const QString &line, const QString &chain, QString *spec, qui
  * DOCKER-USER: the restore input is a line-based language, so a line break in a rule would
  * let it add commands of its own.
  */
-bool ruleLines(const QVector<BackendRule> &rules, QByteArray *body, QString *error)
+bool ruleLines(Family family, const QVector<BackendRule> &rules, QByteArray *body, QString *error)
 {
+    const EntryCodec codec(family);
     static const QSet<QString> commands = {QStringLiteral("-A"), QStringLiteral("--append"),
                                            QStringLiteral("-I"), QStringLiteral("--insert"),
                                            QStringLiteral("-D"), QStringLiteral("--delete"),
@@ -137,9 +146,20 @@ bool ruleLines(const QVector<BackendRule> &rules, QByteArray *body, QString *err
     body->reserve(rules.size() * 96);
     for (int i = 0; i < rules.size(); ++i) {
         const BackendRule &r = rules[i];
-        const QByteArray spec = !r.raw.isEmpty()           ? r.raw
-                                : !r.displaySpec.isEmpty() ? r.displaySpec.toUtf8()
-                                                           : r.rule.toString().toUtf8();
+        if (NftTranslator::isNative(r.raw)) {
+            *error = QStringLiteral("rule %1 is a native nftables rule, which "
+                                    "iptables-nft-restore cannot write")
+                         .arg(i + 1);
+            return false;
+        }
+        const QByteArray spec = !r.raw.isEmpty() ? NftTranslator::textOf(r, codec).toUtf8()
+                                                 : r.rule.toString().toUtf8();
+        if (spec.contains("<not understood>")) {
+            *error = QStringLiteral("rule %1 uses an extension whose text is not known, so "
+                                    "iptables-nft-restore cannot write it")
+                         .arg(i + 1);
+            return false;
+        }
         if (spec.contains('\n') || spec.contains('\r') || spec.contains('\0')) {
             *error = QStringLiteral("rule %1 contains a line break or NUL").arg(i + 1);
             return false;
@@ -175,9 +195,113 @@ bool ruleLines(const QVector<BackendRule> &rules, QByteArray *body, QString *err
 
 } // namespace
 
-NftBackend::NftBackend() = default;
+NftBackend::NftBackend() : m_netlink(std::make_unique<NftNetlink>())
+{
+    m_translators[0] = std::make_unique<NftTranslator>(Family::IPv4);
+    m_translators[1] = std::make_unique<NftTranslator>(Family::IPv6);
+}
 
-NftBackend::NftBackend(const ToolRunner &runner) : m_runner(runner) {}
+NftBackend::NftBackend(const ToolRunner &runner) : NftBackend()
+{
+    m_runner = runner;
+}
+
+NftBackend::~NftBackend() = default;
+
+namespace {
+
+/// The built-in chains of a table, in the order iptables-nft-save prints them.
+QStringList builtinChains(const QString &table)
+{
+    if (table == QLatin1String("filter"))
+        return {QStringLiteral("INPUT"), QStringLiteral("FORWARD"), QStringLiteral("OUTPUT")};
+    if (table == QLatin1String("nat"))
+        return {QStringLiteral("PREROUTING"), QStringLiteral("INPUT"), QStringLiteral("OUTPUT"),
+                QStringLiteral("POSTROUTING")};
+    if (table == QLatin1String("raw"))
+        return {QStringLiteral("PREROUTING"), QStringLiteral("OUTPUT")};
+    return {};
+}
+
+} // namespace
+
+bool NftBackend::readKernel(Family family, const QStringList &tables, const QString &onlyChain,
+                            BackendTables *out, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    m_lastToolError = ToolRunner::ErrorKind::None;
+    NftRuleset set;
+    QString why;
+    if (!NftReader::read(*m_netlink, family, tables,
+                         onlyChain.isEmpty() ? QStringList() : QStringList{onlyChain}, &set, &why))
+        return fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
+
+    BackendTables result;
+    QHash<QString, int> index; // "table\nchain" -> position in result.chains
+    for (const QString &table : tables) {
+        if (!set.tables.contains(table)) {
+            // `-t filter` / `-t nat` show the built-in chains of a table nf_tables does not
+            // have yet; raw is shown only when it exists, like IptcBackend does.
+            if (table != QLatin1String("raw"))
+                for (const BackendChain &c : emptyTable(table)) {
+                    index.insert(table + QLatin1Char('\n') + c.name, result.chains.size());
+                    result.chains.append(c);
+                }
+            continue;
+        }
+        // Built-in chains first, in the table's order (missing ones as iptables-nft shows
+        // them: empty, policy ACCEPT), then the others sorted by name, as iptables-nft-save.
+        const QStringList builtins = builtinChains(table);
+        QVector<BackendChain> users;
+        QVector<BackendChain> bases(builtins.size());
+        for (int i = 0; i < builtins.size(); ++i) {
+            bases[i].table = table;
+            bases[i].name = builtins[i];
+            bases[i].policy = QStringLiteral("ACCEPT");
+            bases[i].builtin = true;
+        }
+        for (const NftChainInfo &c : std::as_const(set.chains)) {
+            if (c.table != table)
+                continue;
+            const int b = c.base ? int(builtins.indexOf(c.name)) : -1;
+            if (b >= 0) {
+                bases[b].policy = c.policy;
+                continue;
+            }
+            BackendChain chain;
+            chain.table = table;
+            chain.name = c.name;
+            chain.policy = QStringLiteral("-");
+            users.append(chain);
+        }
+        std::sort(users.begin(), users.end(), [](const BackendChain &a, const BackendChain &b) {
+            return a.name.toUtf8() < b.name.toUtf8();
+        });
+        for (const BackendChain &c : std::as_const(bases) + users) {
+            index.insert(table + QLatin1Char('\n') + c.name, result.chains.size());
+            result.chains.append(c);
+        }
+    }
+    NftTranslator &translator = *m_translators[family == Family::IPv4 ? 0 : 1];
+    KernelIpsets ipsets;
+    const EntryCodec codec(family, ipsets.lookup());
+    QString lastTable, lastChain;
+    int chainIndex = -1;
+    for (const NftRuleInfo &r : std::as_const(set.rules)) {
+        if (chainIndex < 0 || r.table != lastTable || r.chain != lastChain) {
+            chainIndex = index.value(r.table + QLatin1Char('\n') + r.chain, -1);
+            lastTable = r.table;
+            lastChain = r.chain;
+        }
+        if (chainIndex < 0)
+            return fail(error, ErrorKind::Kernel,
+                        QStringLiteral("nf_tables: a rule of the unknown chain %1 %2")
+                            .arg(r.table, r.chain));
+        result.chains[chainIndex].rules.append(translator.toBackendRule(r, codec));
+    }
+    *out = std::move(result);
+    return true;
+}
 
 bool NftBackend::fail(QString *error, ErrorKind kind, const QString &message)
 {
@@ -345,66 +469,18 @@ bool NftBackend::parseSave(const QByteArray &save, Family family, BackendTables 
 
 bool NftBackend::read(Family family, BackendTables *out, QString *error)
 {
-    // One save of every table rather than one per table: iptables-nft-save reads the ruleset
-    // in one generation-checked dump, so filter, nat and raw come from the same moment, and
-    // only tables that exist are printed (raw is shown only when present).
-    return readTables(family, {QStringLiteral("-c")}, QString(), out, error);
+    // Straight from the kernel, in one generation: iptables-nft-save prints some native
+    // expressions as if they were not there, which would make a rule look wider than it is.
+    return readKernel(family,
+                      {QStringLiteral("filter"), QStringLiteral("nat"), QStringLiteral("raw")},
+                      QString(), out, error);
 }
 
-namespace {
-/// save without the rules of chains other than chain; every other line stays.
-QByteArray rulesOfOneChain(const QByteArray &save, const QString &chain)
-{
-    const QByteArray wanted = "-A " + chain.toUtf8();
-    QByteArray out;
-    out.reserve(save.size());
-    qsizetype start = 0;
-    while (start < save.size()) {
-        qsizetype end = save.indexOf('\n', start);
-        end = end < 0 ? save.size() : end + 1;
-        const QByteArrayView line = QByteArrayView(save).sliced(start, end - start);
-        QByteArrayView rule = line;
-        if (rule.startsWith('[')) { // "[packets:bytes] " of -c
-            const qsizetype close = rule.indexOf("] ");
-            rule = close < 0 ? QByteArrayView() : rule.sliced(close + 2);
-        }
-        // "-A CHAIN" alone is a rule too (no match, no target).
-        const bool ofChain = rule.startsWith(wanted) &&
-                             (rule.size() == wanted.size() || rule.at(wanted.size()) == ' ' ||
-                              rule.at(wanted.size()) == '\n');
-        if (!rule.startsWith("-A ") || ofChain)
-            out.append(line.data(), line.size());
-        start = end;
-    }
-    return out;
-}
-} // namespace
-
-bool NftBackend::readTables(Family family, const QStringList &saveArgs, const QString &onlyChain,
-                            BackendTables *out, QString *error)
-{
-    m_lastError = ErrorKind::None;
-    m_lastToolError = ToolRunner::ErrorKind::None;
-    QByteArray save;
-    if (!runTool(tool(family, "iptables-nft-save", "ip6tables-nft-save"), saveArgs, {}, &save,
-                 error))
-        return false;
-    if (!onlyChain.isEmpty())
-        save = rulesOfOneChain(save, onlyChain);
-    ErrorKind kind = ErrorKind::None;
-    QString why;
-    if (!parseSave(save, family, out, &why, &kind, &m_known))
-        return fail(error, kind,
-                    QStringLiteral("%1: %2").arg(
-                        tool(family, "iptables-nft-save", "ip6tables-nft-save"), why));
-    return true;
-}
-
-bool NftBackend::restoreInput(const QVector<BackendRule> &rules, bool declareChain, bool insertJump,
-                              QByteArray *out, QString *error)
+bool NftBackend::restoreInput(Family family, const QVector<BackendRule> &rules, bool declareChain,
+                              bool insertJump, QByteArray *out, QString *error)
 {
     QByteArray body;
-    if (!ruleLines(rules, &body, error))
+    if (!ruleLines(family, rules, &body, error))
         return false;
     QByteArray input = QByteArrayLiteral("*filter\n");
     if (declareChain)
@@ -460,61 +536,90 @@ std::optional<bool> NftBackend::forwardJumpExists(Family family, QString *error)
 
 std::unique_ptr<BackendSession> NftBackend::beginSession(Family family, QString *error)
 {
-    // An apply needs DOCKER-USER only: the filter table, and of it only that chain's rules are
-    // parsed (the others are dropped from the save output, declarations and structure kept).
-    BackendTables tables;
-    if (!readTables(family, {QStringLiteral("-t"), QStringLiteral("filter"), QStringLiteral("-c")},
-                    QStringLiteral("DOCKER-USER"), &tables, error))
+    // An apply needs DOCKER-USER (and FORWARD, for the jump) only, at one generation: the
+    // commit is made conditional on it.
+    m_lastError = ErrorKind::None;
+    KernelIpsets ipsets;
+    const EntryCodec codec(family, ipsets.lookup());
+    NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
+    NftDockerUserState state;
+    QString why;
+    if (!writer.readState(&state, &why)) {
+        fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
         return nullptr;
-    return std::make_unique<ReadReplaceSession>(this, family, std::move(tables));
+    }
+    return std::make_unique<NftSession>(this, family, std::move(state));
+}
+
+bool NftBackend::buildBatch(Family family, const NftDockerUserState &state,
+                            const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                            NftBatch *out, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    KernelIpsets ipsets;
+    const EntryCodec codec(family, ipsets.lookup());
+    NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
+    NftWriter::Failure kind = NftWriter::Failure::None;
+    QString why;
+    if (writer.build(state, rules, createChain, createJump, out, &why, &kind))
+        return true;
+    const ErrorKind k = kind == NftWriter::Failure::ChainMissing ? ErrorKind::ChainMissing
+                        : kind == NftWriter::Failure::NativeRule ? ErrorKind::NativeRule
+                                                                 : ErrorKind::BadRule;
+    return fail(error, k, why);
+}
+
+bool NftBackend::commitBatch(Family family, const NftDockerUserState &state,
+                             const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                             const NftBatch &prepared, QString *error)
+{
+    m_lastError = ErrorKind::None;
+    NftDockerUserState current = state;
+    NftBatch batch = prepared;
+    // Once more at most: a commit by someone else to another chain (Docker adding a
+    // container) refuses the batch without DOCKER-USER having changed.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (batch.what.isEmpty())
+            return true; // nothing to change
+        int err = 0;
+        quint32 failedSeq = 0;
+        QString why;
+        if (m_netlink->sendBatch(batch.bytes, batch.lastSeq, &why, &err, &failedSeq))
+            return true;
+        if (err != ERESTART) {
+            const QString what = batch.what.value(failedSeq);
+            return fail(error, ErrorKind::Kernel,
+                        QStringLiteral("the new DOCKER-USER was not applied%1: %2")
+                            .arg(what.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(what))
+                            .arg(why));
+        }
+        // The generation moved on: see whether DOCKER-USER is still what was read.
+        KernelIpsets ipsets;
+        const EntryCodec codec(family, ipsets.lookup());
+        NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
+        NftDockerUserState now;
+        if (!writer.readState(&now, &why))
+            return fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
+        if (now.fingerprint != current.fingerprint || now.chainExists != current.chainExists ||
+            now.forwardJumps != current.forwardJumps)
+            return fail(error, ErrorKind::Stale,
+                        QStringLiteral("DOCKER-USER was changed by another program since it was "
+                                       "read; nothing was changed"));
+        current = std::move(now);
+        if (!buildBatch(family, current, rules, createChain, createJump, &batch, error))
+            return false;
+    }
+    return fail(error, ErrorKind::Stale,
+                QStringLiteral("the ruleset kept changing during the write; nothing was changed"));
 }
 
 bool NftBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,
                                    bool createChain, bool createJump, QString *error)
 {
-    m_lastError = ErrorKind::None;
-    m_lastToolError = ToolRunner::ErrorKind::None;
-    // Every rule is checked before any tool runs, so a bad rule leaves no trace.
-    QByteArray input;
-    QString why;
-    if (!restoreInput(rules, createChain, false, &input, &why))
-        return fail(error, ErrorKind::BadRule, why);
-    if (createJump) {
-        const auto present = forwardJumpExists(family, error);
-        if (!present)
-            return false;
-        if (!*present)
-            restoreInput(rules, createChain, true, &input, &why);
-    }
-    // Without createChain there is no ":DOCKER-USER" line, so the "-F DOCKER-USER" of a
-    // missing chain fails the whole transaction in the kernel: unlike a check made before the
-    // restore, nothing can create or delete the chain in between.
-    const QString restore = tool(family, "iptables-nft-restore", "ip6tables-nft-restore");
-    QByteArray ignored;
-    QString restoreError;
-    if (runTool(restore, {QStringLiteral("-n"), QStringLiteral("-c")}, input, &ignored,
-                &restoreError))
-        return true;
-    const ToolRunner::ErrorKind toolError = m_lastToolError;
-    if (!createChain && toolError == ToolRunner::ErrorKind::NonZeroExit) {
-        QString ignoredError;
-        const auto exists = dockerUserExists(family, &ignoredError);
-        m_lastToolError = toolError;
-        if (exists && !*exists)
-            return fail(error, ErrorKind::ChainMissing,
-                        QStringLiteral("the chain DOCKER-USER does not exist"));
-    }
-    // Point at the rule the tool names ("line N failed"), not at a line of our input.
-    static const QRegularExpression lineNo(QStringLiteral("line (\\d+)"));
-    const auto m = lineNo.match(restoreError);
-    const int firstRuleLine = createChain ? 4 : 3;
-    if (m.hasMatch()) {
-        const int rule = m.captured(1).toInt() - firstRuleLine + 1;
-        if (rule >= 1 && rule <= rules.size())
-            restoreError = QStringLiteral("rule %1: %2").arg(rule).arg(restoreError);
-    }
-    return fail(error, ErrorKind::Tool,
-                QStringLiteral("the new DOCKER-USER was not applied: %1").arg(restoreError));
+    auto session = beginSession(family, error);
+    if (!session)
+        return false;
+    return session->prepare(rules, createChain, createJump, error) && session->commit(error);
 }
 
 std::optional<bool> NftBackend::dockerNftablesExists(Family family, QString *error)

@@ -3,6 +3,9 @@
 #include "backend.h"
 #include "toolrunner.h"
 
+#include <array>
+#include <memory>
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
@@ -16,24 +19,26 @@ namespace Userchain {
  * current distributions): Docker's chains live in nf_tables tables `ip filter` / `ip6 filter`
  * "managed by iptables-nft", which libiptc cannot see.
  *
- * It reaches them only through iptables' own nft tools, run by ToolRunner:
- * - read(): `iptables-nft-save -c` (ip6tables-nft-save for IPv6), parsed with RestoreFile and
- *   RuleParser;
- * - replaceDockerUser(): one `iptables-nft-restore -n` input (`*filter`, `-F DOCKER-USER`, the
- *   rules, `COMMIT`), which nf_tables applies as a single transaction: all or nothing.
+ * It reads and writes them over netlink (libnftnl, libmnl; see docs/nft-backend.md):
+ * - read(): filter, nat and raw at one generation id, each rule decoded the way iptables-nft
+ *   1.8.9 lays it out and checked by encoding it again; anything else is a native rule,
+ *   shown read-only and never rewritten;
+ * - beginSession()/replaceDockerUser(): DOCKER-USER read at one generation, then one batch
+ *   carrying that generation (NFNL_BATCH_GENID): incremental by handle, native rules kept in
+ *   place; if anything committed in between, DOCKER-USER is read again and the write is
+ *   refused as Stale when it changed.
  *
  * It never touches libiptc: on an nf_tables host even a read-only iptc_init creates an empty
  * legacy table, after which iptables-nft warns on every call.
  *
- * The meaning of BackendRule::raw here: for a rule that RuleParser cannot represent exactly
- * (an extension it does not know, or a form it would print differently), raw is the rule's
- * text exactly as iptables-nft-save printed it after `-A CHAIN ` (without counters), as UTF-8.
- * replaceDockerUser() writes such a rule back as `-A DOCKER-USER <raw>` unchanged, so
- * iptables-nft-restore rebuilds the same rule. (For IptcBackend raw is a kernel entry instead;
- * the two never mix, because a raw rule only ever comes from the same backend's read.)
+ * BackendRule::raw here (never mixed with IptcBackend's): `nft1` + 'x' + flags + an x_tables
+ * entry for an iptables rule RuleParser cannot represent exactly (written again from the
+ * entry), or `nft1` + 'n' + handle + kernel bytes for a native rule (only ever kept).
  *
- * Calls block until the tools finish (bounded by the runner's timeout); the helper serializes
- * backend calls. Not thread-safe: use one instance from one thread.
+ * ToolRunner remains for `nft list tables` (dockerNftablesExists) and for tests.
+ *
+ * Calls are synchronous (netlink answers at once); the helper serializes backend calls. Not
+ * thread-safe: use one instance from one thread.
  */
 class NftBackend final : public Backend
 {
@@ -46,12 +51,16 @@ public:
         Incompatible, ///< the filter table holds rules iptables-nft cannot express (native nft)
         ChainMissing, ///< DOCKER-USER does not exist and createChain was false
         BadRule,      ///< a rule cannot be written (control characters, commands in raw text)
+        Kernel,       ///< the netlink read or write failed (message from the kernel)
+        NativeRule,   ///< a native nftables rule cannot be kept where it is
+        Stale,        ///< DOCKER-USER changed since it was read; nothing was changed
     };
 
     /// The real tools from the trusted system directories.
     NftBackend();
     /// Tests: tools from the given runner (fake tools, short timeouts).
     explicit NftBackend(const ToolRunner &runner);
+    ~NftBackend() override;
     Q_DISABLE_COPY_MOVE(NftBackend)
 
     QString name() const override { return QStringLiteral("nft"); }
@@ -96,15 +105,23 @@ public:
      * DOCKER-USER` makes the whole transaction fail when the chain does not exist.
      * insertJump adds `-I FORWARD 1 -j DOCKER-USER`.
      */
-    static bool restoreInput(const QVector<BackendRule> &rules, bool declareChain, bool insertJump,
-                             QByteArray *out, QString *error);
+    static bool restoreInput(Family family, const QVector<BackendRule> &rules, bool declareChain,
+                             bool insertJump, QByteArray *out, QString *error);
+
+    /// NftSession's steps: the batch for rules from state, and sending it (see NftWriter).
+    bool buildBatch(Family family, const struct NftDockerUserState &state,
+                    const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                    struct NftBatch *out, QString *error);
+    bool commitBatch(Family family, const struct NftDockerUserState &state,
+                     const QVector<BackendRule> &rules, bool createChain, bool createJump,
+                     const struct NftBatch &batch, QString *error);
+
+    /// The tables read straight from the kernel (see read()); onlyChain: rules of it only.
+    bool readKernel(Family family, const QStringList &tables, const QString &onlyChain,
+                    BackendTables *out, QString *error);
 
 private:
     bool fail(QString *error, ErrorKind kind, const QString &message);
-    /// Runs the save tool with saveArgs and parses its output; onlyChain non-empty: the rules
-    /// of other chains are skipped (not parsed; the tables' structure is still checked).
-    bool readTables(Family family, const QStringList &saveArgs, const QString &onlyChain,
-                    BackendTables *out, QString *error);
     bool runTool(const QString &tool, const QStringList &args, const QByteArray &input,
                  QByteArray *out, QString *error);
     std::optional<bool> dockerUserExists(Family family, QString *error);
@@ -112,6 +129,8 @@ private:
 
     ToolRunner m_runner;
     KnownSpecs m_known;
+    std::unique_ptr<class NftNetlink> m_netlink;
+    std::array<std::unique_ptr<class NftTranslator>, 2> m_translators; ///< IPv4, IPv6
     ErrorKind m_lastError = ErrorKind::None;
     ToolRunner::ErrorKind m_lastToolError = ToolRunner::ErrorKind::None;
 };
