@@ -184,12 +184,38 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>The previous rules were not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed the %1 DOCKER-USER chain after your apply, so the helper kept it as it is instead of writing the previous rules over their change. Check the rules shown now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The confirmation time ran out, but the helper could not write the previous %1 rules back: DOCKER-USER still holds the rules you applied. The helper&apos;s log says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not confirmed in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rolled back on request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The previous %1 rules are back (%2). Your edits are still here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
+        <location line="+25"/>
         <source>The previous rules could not be restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2348,7 +2374,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Legend of the row styles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3279,15 +3305,42 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>interface name &quot;%1&quot; contains &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::ChainWalker</name>
+    <message>
+        <location filename="../core/chainwalker.cpp" line="+46"/>
+        <location filename="../core/exposure.cpp" line="+237"/>
+        <source>depends on rule %1 of %2 (uses %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>chains nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the missing chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::Exposure</name>
+    <message>
+        <location filename="../core/exposure.cpp" line="+45"/>
+        <source>depends on net.ipv4.conf.*.route_localnet: packets to %1 that arrive on other interfaces are dropped as martians unless it is 1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Userchain::Extensions</name>
     <message>
-        <location filename="../core/extensions.cpp" line="+50"/>
+        <location filename="../core/extensions.cpp" line="+63"/>
         <source>an empty list of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3427,7 +3480,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>comment contains a control character (such as ESC or CR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&quot;-m comment&quot; needs &quot;--comment&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3518,6 +3576,11 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>log prefix contains a control character (such as ESC or CR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>unknown log level &quot;%1&quot; (0 to 7 or %2)</source>
         <translation type="unfinished"></translation>
@@ -3529,9 +3592,57 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
 </context>
 <context>
+    <name>Userchain::PacketTracer</name>
+    <message>
+        <location filename="../core/packettracer.cpp" line="+146"/>
+        <source>the raw table is not part of these rules: its rules (Docker 28 and later drop direct access to containers there) were not considered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>a DNAT target this tool cannot read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>conntrack applies the connection&apos;s DNAT (rule %1 of nat %2) without passing nat again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>depends on net.ipv4.conf.%1.route_localnet: packets to %2 that arrive on %1 are dropped as martians unless it is 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the out interface of the reply is not given; rules that test -o depend on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>assuming %1 is an address of this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the rules do not say which interface %1 is routed to; rules that test -o depend on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the reply belongs to a connection to published port %1 (rule %2 of nat DOCKER)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the packet is for the host itself (no DNAT): filter INPUT decides and DOCKER-USER does not see it. Docker&apos;s userland proxy serves published ports that are not DNATed this way, e.g. IPv6 when Docker&apos;s ip6tables is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Userchain::RestoreFile</name>
     <message>
-        <location filename="../core/restorefile.cpp" line="+414"/>
+        <location filename="../core/restorefile.cpp" line="+470"/>
         <source>the file starts with a byte order mark (BOM); iptables-restore cannot read it: save it as plain UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3618,12 +3729,12 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
     <message>
         <location line="-50"/>
-        <location line="+284"/>
+        <location line="+304"/>
         <source>&quot;%1&quot; needs a chain name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-298"/>
         <source>chain &quot;%1&quot; already exists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3668,17 +3779,27 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
+        <source>more than %1 errors; the rest of the file was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>rule of table &quot;%1&quot; not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+73"/>
+        <source>more than %1 DOCKER-USER rules; the rest of the file was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>cannot insert at position &quot;%1&quot;: the highest position here is %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>this is a rule of chain &quot;%1&quot;; only DOCKER-USER rules are read here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3688,12 +3809,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-266"/>
         <source>command &quot;%1&quot; is not supported here; use -A or -I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+155"/>
         <source>rule of chain &quot;%1&quot; not imported (only DOCKER-USER is)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3703,6 +3824,62 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location filename="../core/restoretokenizer.cpp" line="+80"/>
         <source>unterminated quoted argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::RuleMatcher</name>
+    <message>
+        <location filename="../core/rulematcher.cpp" line="+206"/>
+        <source>a non-contiguous mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+85"/>
+        <location line="+49"/>
+        <location line="+87"/>
+        <source>the host&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-214"/>
+        <source>the out interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+18"/>
+        <location line="+6"/>
+        <location line="+78"/>
+        <location line="+7"/>
+        <source>the source port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <location line="+12"/>
+        <source>the destination port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>TCP flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the ICMP type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>addrtype --src-type (the host&apos;s routes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>set %1, which was not read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3881,6 +4058,34 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+1"/>
         <source>chain &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::Ruleset</name>
+    <message>
+        <location filename="../core/ruleset.cpp" line="+49"/>
+        <source>no chain %1 in table %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&quot;%1&quot; is not a command of iptables-save output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>chain %1 is not declared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>a rule kept verbatim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>line %1: &quot;%2&quot; is not an address or network</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -187,12 +187,38 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Die Regeln konnten nicht behalten werden</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>The previous rules were not restored</source>
+        <translation>Die vorherigen Regeln wurden nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed the %1 DOCKER-USER chain after your apply, so the helper kept it as it is instead of writing the previous rules over their change. Check the rules shown now.</source>
+        <translation>Jemand anderes hat die Kette DOCKER-USER (%1) nach Ihrem Anwenden geändert. Deshalb hat der Hilfsdienst sie so gelassen, wie sie ist, statt die vorherigen Regeln über diese Änderung zu schreiben. Prüfen Sie die jetzt angezeigten Regeln.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The confirmation time ran out, but the helper could not write the previous %1 rules back: DOCKER-USER still holds the rules you applied. The helper&apos;s log says why.</source>
+        <translation>Die Zeit zum Bestätigen ist abgelaufen, aber der Hilfsdienst konnte die vorherigen %1-Regeln nicht zurückschreiben: DOCKER-USER enthält noch die Regeln, die Sie angewendet haben. Das Protokoll des Hilfsdienstes nennt den Grund.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not confirmed in time</source>
+        <translation>nicht rechtzeitig bestätigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rolled back on request</source>
+        <translation>auf Wunsch zurückgenommen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The previous %1 rules are back (%2). Your edits are still here.</source>
         <translation>Die vorherigen %1-Regeln sind wieder aktiv (%2). Ihre Änderungen sind noch vorhanden.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
+        <location line="+25"/>
         <source>The previous rules could not be restored</source>
         <translation>Die vorherigen Regeln konnten nicht wiederhergestellt werden</translation>
     </message>
@@ -2369,7 +2395,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Zeilen:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Legend of the row styles</source>
         <translation>Legende der Zeilenstile</translation>
     </message>
@@ -3305,15 +3331,42 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Schnittstellenname „%1“ ist länger als 15 Zeichen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>interface name &quot;%1&quot; contains &quot;%2&quot;</source>
         <translation>Schnittstellenname „%1“ enthält „%2“</translation>
     </message>
 </context>
 <context>
+    <name>Userchain::ChainWalker</name>
+    <message>
+        <location filename="../core/chainwalker.cpp" line="+46"/>
+        <location filename="../core/exposure.cpp" line="+237"/>
+        <source>depends on rule %1 of %2 (uses %3)</source>
+        <translation>hängt von Regel %1 in %2 ab (verwendet %3)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>chains nested too deeply</source>
+        <translation>zu tief verschachtelte Ketten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the missing chain %1</source>
+        <translation>die fehlende Kette %1</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::Exposure</name>
+    <message>
+        <location filename="../core/exposure.cpp" line="+45"/>
+        <source>depends on net.ipv4.conf.*.route_localnet: packets to %1 that arrive on other interfaces are dropped as martians unless it is 1</source>
+        <translation>hängt von net.ipv4.conf.*.route_localnet ab: Pakete an %1, die auf anderen Schnittstellen ankommen, werden als Martians verworfen, außer es ist 1</translation>
+    </message>
+</context>
+<context>
     <name>Userchain::Extensions</name>
     <message>
-        <location filename="../core/extensions.cpp" line="+50"/>
+        <location filename="../core/extensions.cpp" line="+63"/>
         <source>an empty list of %1</source>
         <translation>leere Liste für %1</translation>
     </message>
@@ -3453,7 +3506,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Kommentar enthält einen Zeilenumbruch oder ein NUL-Zeichen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>comment contains a control character (such as ESC or CR)</source>
+        <translation>Kommentar enthält ein Steuerzeichen (etwa ESC oder CR)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&quot;-m comment&quot; needs &quot;--comment&quot;</source>
         <translation>„-m comment“ erfordert „--comment“</translation>
     </message>
@@ -3544,6 +3602,11 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Log-Präfix enthält einen Zeilenumbruch oder ein NUL-Zeichen</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>log prefix contains a control character (such as ESC or CR)</source>
+        <translation>Log-Präfix enthält ein Steuerzeichen (etwa ESC oder CR)</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>unknown log level &quot;%1&quot; (0 to 7 or %2)</source>
         <translation>Log-Level „%1“ ist unbekannt (0 bis 7 oder %2)</translation>
@@ -3555,9 +3618,57 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
 </context>
 <context>
+    <name>Userchain::PacketTracer</name>
+    <message>
+        <location filename="../core/packettracer.cpp" line="+146"/>
+        <source>the raw table is not part of these rules: its rules (Docker 28 and later drop direct access to containers there) were not considered</source>
+        <translation>die raw-Tabelle gehört nicht zu diesen Regeln: Ihre Regeln (Docker ab 28 verwirft dort direkten Zugriff auf Container) wurden nicht berücksichtigt</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>a DNAT target this tool cannot read</source>
+        <translation>ein DNAT-Ziel, das dieses Werkzeug nicht lesen kann</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>conntrack applies the connection&apos;s DNAT (rule %1 of nat %2) without passing nat again</source>
+        <translation>conntrack wendet das DNAT der Verbindung an (Regel %1 in nat %2), ohne nat erneut zu durchlaufen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>depends on net.ipv4.conf.%1.route_localnet: packets to %2 that arrive on %1 are dropped as martians unless it is 1</source>
+        <translation>hängt von net.ipv4.conf.%1.route_localnet ab: Pakete an %2, die auf %1 ankommen, werden als Martians verworfen, außer es ist 1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the out interface of the reply is not given; rules that test -o depend on it</source>
+        <translation>die Ausgangsschnittstelle der Antwort ist nicht angegeben; Regeln, die -o prüfen, hängen davon ab</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>assuming %1 is an address of this host</source>
+        <translation>angenommen, %1 ist eine Adresse dieses Rechners</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the rules do not say which interface %1 is routed to; rules that test -o depend on it</source>
+        <translation>die Regeln sagen nicht, zu welcher Schnittstelle %1 geleitet wird; Regeln, die -o prüfen, hängen davon ab</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the reply belongs to a connection to published port %1 (rule %2 of nat DOCKER)</source>
+        <translation>die Antwort gehört zu einer Verbindung zum veröffentlichten Port %1 (Regel %2 in nat DOCKER)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the packet is for the host itself (no DNAT): filter INPUT decides and DOCKER-USER does not see it. Docker&apos;s userland proxy serves published ports that are not DNATed this way, e.g. IPv6 when Docker&apos;s ip6tables is off</source>
+        <translation>das Paket ist für den Rechner selbst (kein DNAT): filter INPUT entscheidet, und DOCKER-USER sieht es nicht. Dockers Userland-Proxy bedient auf diesem Weg veröffentlichte Ports ohne DNAT, z. B. IPv6, wenn Dockers ip6tables aus ist</translation>
+    </message>
+</context>
+<context>
     <name>Userchain::RestoreFile</name>
     <message>
-        <location filename="../core/restorefile.cpp" line="+414"/>
+        <location filename="../core/restorefile.cpp" line="+470"/>
         <source>the file starts with a byte order mark (BOM); iptables-restore cannot read it: save it as plain UTF-8</source>
         <translation>die Datei beginnt mit einer Byte-Reihenfolge-Markierung (BOM); iptables-restore kann sie nicht lesen: Speichern Sie sie als reines UTF-8</translation>
     </message>
@@ -3644,12 +3755,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
     <message>
         <location line="-50"/>
-        <location line="+284"/>
+        <location line="+304"/>
         <source>&quot;%1&quot; needs a chain name</source>
         <translation>„%1“ erfordert einen Kettennamen</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-298"/>
         <source>chain &quot;%1&quot; already exists</source>
         <translation>Kette „%1“ existiert bereits</translation>
     </message>
@@ -3694,17 +3805,27 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„%1“ ist der Befehl für IPv4-Regeln; diese Regeln werden als IPv6 gelesen</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
+        <source>more than %1 errors; the rest of the file was not read</source>
+        <translation>mehr als %1 Fehler; der Rest der Datei wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>rule of table &quot;%1&quot; not imported</source>
         <translation>Regel der Tabelle „%1“ nicht importiert</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+73"/>
+        <source>more than %1 DOCKER-USER rules; the rest of the file was not read</source>
+        <translation>mehr als %1 DOCKER-USER-Regeln; der Rest der Datei wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>cannot insert at position &quot;%1&quot;: the highest position here is %2</source>
         <translation>Einfügen an Position „%1“ nicht möglich: Die höchste Position ist hier %2</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>this is a rule of chain &quot;%1&quot;; only DOCKER-USER rules are read here</source>
         <translation>dies ist eine Regel der Kette „%1“; hier werden nur DOCKER-USER-Regeln gelesen</translation>
     </message>
@@ -3714,12 +3835,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„%1“ ist keine Position in der Kette (1 ist die oberste)</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-266"/>
         <source>command &quot;%1&quot; is not supported here; use -A or -I</source>
         <translation>Befehl „%1“ wird hier nicht unterstützt; verwenden Sie -A oder -I</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+155"/>
         <source>rule of chain &quot;%1&quot; not imported (only DOCKER-USER is)</source>
         <translation>Regel der Kette „%1“ nicht importiert (nur DOCKER-USER wird importiert)</translation>
     </message>
@@ -3730,6 +3851,62 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location filename="../core/restoretokenizer.cpp" line="+80"/>
         <source>unterminated quoted argument</source>
         <translation>Anführungszeichen nicht geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::RuleMatcher</name>
+    <message>
+        <location filename="../core/rulematcher.cpp" line="+206"/>
+        <source>a non-contiguous mask</source>
+        <translation>eine nicht zusammenhängende Maske</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+85"/>
+        <location line="+49"/>
+        <location line="+87"/>
+        <source>the host&apos;s address</source>
+        <translation>die Adresse des Rechners</translation>
+    </message>
+    <message>
+        <location line="-214"/>
+        <source>the out interface</source>
+        <translation>die Ausgangsschnittstelle</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+18"/>
+        <location line="+6"/>
+        <location line="+78"/>
+        <location line="+7"/>
+        <source>the source port</source>
+        <translation>den Quellport</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <location line="+12"/>
+        <source>the destination port</source>
+        <translation>den Zielport</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>TCP flags</source>
+        <translation>TCP-Flags</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the ICMP type</source>
+        <translation>den ICMP-Typ</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>addrtype --src-type (the host&apos;s routes)</source>
+        <translation>addrtype --src-type (die Routen des Rechners)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>set %1, which was not read</source>
+        <translation>die Menge %1, die nicht gelesen wurde</translation>
     </message>
 </context>
 <context>
@@ -3908,6 +4085,34 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+1"/>
         <source>chain &quot;%1&quot; does not exist</source>
         <translation>Kette „%1“ existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>Userchain::Ruleset</name>
+    <message>
+        <location filename="../core/ruleset.cpp" line="+49"/>
+        <source>no chain %1 in table %2</source>
+        <translation>keine Kette %1 in Tabelle %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&quot;%1&quot; is not a command of iptables-save output</source>
+        <translation>„%1“ ist kein Befehl einer iptables-save-Ausgabe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>chain %1 is not declared</source>
+        <translation>Kette %1 ist nicht deklariert</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>a rule kept verbatim</source>
+        <translation>eine wörtlich übernommene Regel</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>line %1: &quot;%2&quot; is not an address or network</source>
+        <translation>Zeile %1: „%2“ ist keine Adresse und kein Netz</translation>
     </message>
 </context>
 </TS>
