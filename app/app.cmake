@@ -17,6 +17,8 @@ file(GLOB USERCHAIN_GUI_FORMS CONFIGURE_DEPENDS ${USERCHAIN_UI_DIR}/*.ui)
 add_library(userchain-gui STATIC
     ${USERCHAIN_GUI_SOURCES} ${USERCHAIN_GUI_FORMS} ${USERCHAIN_GUI_DBUS}
     ${CMAKE_CURRENT_LIST_DIR}/../resources/userchain.qrc)
+userchain_precompile_qt(userchain-gui <QWidget> <QLabel> <QLineEdit> <QComboBox>
+    <QPushButton> <QBoxLayout> <QAbstractItemModel> <QUndoStack> <QDialog>)
 set_target_properties(userchain-gui PROPERTIES
     AUTOMOC ON AUTOUIC ON AUTORCC ON AUTOUIC_SEARCH_PATHS ${USERCHAIN_UI_DIR})
 target_include_directories(userchain-gui PUBLIC ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_BINARY_DIR})

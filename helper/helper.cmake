@@ -25,6 +25,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/savedrestorer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/savedrestorer.h
     ${USERCHAIN_HELPER_ADAPTOR}
 )
+userchain_precompile_qt(userchain-helper-lib <QtDBus/QDBusContext>)
 target_include_directories(userchain-helper-lib PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}
                                                        ${CMAKE_CURRENT_BINARY_DIR})
 target_link_libraries(userchain-helper-lib PUBLIC userchain-core userchain-backend Qt6::Core
