@@ -250,11 +250,40 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
         return nlh;
     };
 
-    // Deletions first: the insertions below are placed relative to rules that stay. Nothing
-    // kept: one flush of the chain instead of a delete per rule.
+    // Insertions go before the next kept rule (which keeps their order), or at the end.
+    int nextKept = -1; // wanted index of the next kept rule at or after j
+    QVector<int> nextKeptOf(rules.size(), -1);
+    for (int j = rules.size() - 1; j >= 0; --j) {
+        if (keptAs[j] >= 0)
+            nextKept = j;
+        nextKeptOf[j] = nextKept;
+    }
     const int keptCount = int(std::count(currentKept.begin(), currentKept.end(), true));
     out->kept = keptCount;
-    if (keptCount == 0 && !current.isEmpty()) {
+    // The kernel finds a rule by its handle (a delete, or an insert before a kept rule) by
+    // walking the chain, so thousands of such steps cost thousands of walks: 10,000 rules
+    // replaced one by one took 5.8 s, against 0.3 s for a flush and the new rules. Past
+    // RebuildAfter such steps, and only while no native rule is there (those are never
+    // re-added), the batch flushes the chain and adds the wanted rules in order: linear, and
+    // the kept rules come back with their counters, under new handles.
+    constexpr int RebuildAfter = 256;
+    int byHandle = int(current.size()) - keptCount;
+    for (int j = 0; j < rules.size(); ++j)
+        byHandle += keptAs[j] < 0 && nextKeptOf[j] >= 0 ? 1 : 0;
+    const bool anyNative = std::any_of(current.begin(), current.end(), [](const BackendRule &r) {
+        return NftTranslator::isNative(r.raw);
+    });
+    const bool rebuild = keptCount > 0 && byHandle > RebuildAfter && !anyNative;
+    const QVector<int> keptFrom = keptAs; // where a kept rule's counters are
+    if (rebuild) {
+        keptAs.fill(-1); // every wanted rule is added again, appended in order
+        out->kept = 0;
+        nextKeptOf.fill(-1);
+    }
+
+    // Deletions first: the insertions below are placed relative to rules that stay. Nothing
+    // kept (or a rebuild): one flush of the chain instead of a delete per rule.
+    if ((keptCount == 0 || rebuild) && !current.isEmpty()) {
         RulePtr r(nftnl_rule_alloc());
         b.append(ruleMessage(NFT_MSG_DELRULE, 0, DockerUser, r.get()),
                  QStringLiteral("the flush of DOCKER-USER"));
@@ -273,21 +302,18 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
             ++out->deleted;
         }
     }
-    // Insertions, in order: before the next kept rule (which keeps their order), or appended.
-    int nextKept = -1; // wanted index of the next kept rule at or after j
-    QVector<int> nextKeptOf(rules.size(), -1);
-    for (int j = rules.size() - 1; j >= 0; --j) {
-        if (keptAs[j] >= 0)
-            nextKept = j;
-        nextKeptOf[j] = nextKept;
-    }
+    // Insertions, in order: before the next kept rule, or appended.
     for (int j = 0; j < rules.size(); ++j) {
         if (keptAs[j] >= 0)
             continue;
         RulePtr r(nftnl_rule_alloc());
         QString why;
-        if (!m_translator.toExpressions(rules[j], m_codec, r.get(), &why, rules[j].packets,
-                                        rules[j].bytes)) {
+        // A kept rule added again by a rebuild takes the kernel's counters along.
+        const BackendRule *counted = &rules[j];
+        if (rebuild && keptFrom[j] >= 0)
+            counted = &current[keptFrom[j]];
+        if (!m_translator.toExpressions(rules[j], m_codec, r.get(), &why, counted->packets,
+                                        counted->bytes)) {
             *kind = Failure::BadRule;
             *error = QStringLiteral("rule %1: %2").arg(j + 1).arg(why);
             return false;

@@ -353,6 +353,7 @@ private slots:
     void verbatimRulesRoundTrip();
     void createChainAndJump();
     void refusedRuleChangesNothing();
+    void manyChangesKeepOrderAndCounters();
     void concurrentInsertIsNeverLost_data();
     void concurrentInsertIsNeverLost();
     void nativeRuleIsReadOnly_data();
@@ -995,6 +996,44 @@ void TestNftBackend::refusedRuleChangesNothing()
         QCOMPARE(chainRules(save(family), QStringLiteral("DOCKER-USER")),
                  chainRules(before, QStringLiteral("DOCKER-USER")));
     }
+}
+
+/// Hundreds of rules replaced around one that stays: the writer flushes and adds the chain again
+/// (deleting by handle one by one is quadratic in the kernel), and the rule that stays keeps
+/// its counters.
+void TestNftBackend::manyChangesKeepOrderAndCounters()
+{
+    QVERIFY(freshNetns());
+    QVERIFY(restore(Family::IPv4,
+                    readFile(fixture(QStringLiteral(
+                        "docker-20.10/docker20.10-nft-with-containers.nft.v4.rules"))),
+                    false));
+    const auto specs = [](int base) {
+        QStringList list;
+        for (int i = 0; i < 600; ++i)
+            list << QStringLiteral("-s 10.%1.%2.%3/32 -j DROP").arg(base).arg(i / 250).arg(i % 250);
+        return list;
+    };
+    // The rule that stays, with counters the kernel holds.
+    const Proc counted =
+        run(restoreTool(Family::IPv4), {QStringLiteral("-c"), QStringLiteral("-n")},
+            "*filter\n-F DOCKER-USER\n[7:420] -A DOCKER-USER -i eth0 -j RETURN\n"
+            "COMMIT\n");
+    QCOMPARE(counted.code, 0);
+    QString error;
+    NftBackend backend;
+    const QStringList first = specs(1) + QStringList{QStringLiteral("-i eth0 -j RETURN")};
+    QVERIFY2(backend.replaceDockerUser(Family::IPv4, parsedRules(first, Family::IPv4, &error),
+                                       false, false, &error),
+             qPrintable(error));
+    QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("DOCKER-USER")), first);
+    const QStringList second = specs(2) + QStringList{QStringLiteral("-i eth0 -j RETURN")};
+    QVERIFY2(backend.replaceDockerUser(Family::IPv4, parsedRules(second, Family::IPv4, &error),
+                                       false, false, &error),
+             qPrintable(error));
+    const QByteArray saved = save(Family::IPv4);
+    QCOMPARE(chainRules(saved, QStringLiteral("DOCKER-USER")), second);
+    QVERIFY2(saved.contains("[7:420] -A DOCKER-USER -i eth0 -j RETURN"), saved.constData());
 }
 
 void TestNftBackend::concurrentInsertIsNeverLost_data()
