@@ -16,6 +16,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.cpp ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.h
     ${CMAKE_CURRENT_SOURCE_DIR}/polkitauthorizer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/polkitauthorizer.h
     ${CMAKE_CURRENT_SOURCE_DIR}/xtableslock.cpp ${CMAKE_CURRENT_SOURCE_DIR}/xtableslock.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/transactionlock.cpp ${CMAKE_CURRENT_SOURCE_DIR}/transactionlock.h
     ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.cpp ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.h
     ${CMAKE_CURRENT_SOURCE_DIR}/snapshotbuilder.cpp ${CMAKE_CURRENT_SOURCE_DIR}/snapshotbuilder.h
     ${CMAKE_CURRENT_SOURCE_DIR}/dockerdaemonconfig.cpp ${CMAKE_CURRENT_SOURCE_DIR}/dockerdaemonconfig.h

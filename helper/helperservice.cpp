@@ -466,6 +466,12 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
         QDBusUnixFileDescriptor diff;
         QString diffError;
     };
+    // Before anything is written: a confirmed apply must own the transaction lock for its
+    // whole window, and a `--restore-saved` running now would otherwise write over it.
+    if (request.confirmSeconds > 0 && !m_transactions->reserve(&error)) {
+        m_gate->fail(call, DBusError::Busy, error);
+        return;
+    }
     bool ok = session->prepare(rules, createChain, createJump, &error);
     std::future<Answer> answer;
     if (ok) {
@@ -484,6 +490,7 @@ void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
     if (createChain || createJump || !ok)
         m_backends.forget();
     if (!ok) {
+        m_transactions->unreserve();
         m_gate->fail(call, DBusError::Failed, error);
         return;
     }

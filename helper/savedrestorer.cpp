@@ -60,8 +60,29 @@ bool SavedRestorer::restoreLocked(Backend *backend, Family family, const SavedRu
 }
 
 int SavedRestorer::runCommand(const QList<Family> &families, int lockTimeoutMs,
-                              const PersistentStore &store)
+                              const PersistentStore &store, const QString &transactionLockPath)
 {
+    // A confirmed apply waiting for Keep holds the previous rules to write them back; writing
+    // the saved ones now would be undone by that rollback, or make it a conflict that keeps
+    // whatever is there. Refusing is safe: the user's Keep or the rollback settles DOCKER-USER,
+    // and the next Docker start (or a manual start of the unit) restores again.
+    TransactionLock transaction(transactionLockPath);
+    bool contended = false;
+    QString transactionError;
+    if (!transaction.tryHold(&contended, &transactionError)) {
+        if (contended) {
+            std::fprintf(stderr,
+                         "userchain-helper: nothing restored: a confirmed apply is waiting for "
+                         "confirmation (%s); run again after it is kept or rolled back\n",
+                         qPrintable(transactionError));
+            return ExitPending;
+        }
+        // A lock that cannot be opened cannot be held by the helper either (it refuses a
+        // confirmed apply without it), and the boot restore is what protects the host: go on.
+        std::fprintf(stderr, "userchain-helper: warning: %s; restoring anyway\n",
+                     qPrintable(transactionError));
+    }
+
     int result = ExitOk;
     auto fail = [&result](int code, Family family, const QString &message) {
         std::fprintf(stderr, "userchain-helper: %s: nothing restored: %s\n",

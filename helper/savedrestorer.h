@@ -3,6 +3,7 @@
 #include "applyvalidator.h"
 #include "backend.h"
 #include "persistentstore.h"
+#include "transactionlock.h"
 
 #include <QList>
 #include <QString>
@@ -24,12 +25,13 @@ class SavedRestorer final
 public:
     /// Exit statuses of `userchain-helper --restore-saved` (docs/helper.md, "Persistence").
     enum Exit : int {
-        ExitOk = 0,          ///< restored, or nothing saved
-        ExitUsage = 1,       ///< bad command line or not root (main.cpp)
-        ExitBadFile = 2,     ///< a saved file is unreadable, unsafe or invalid
-        ExitNoBackend = 3,   ///< no Docker chains in iptables-legacy or iptables-nft
-        ExitBusy = 4,        ///< the xtables lock stayed taken
-        ExitCommitFailed = 5 ///< the backend could not read or replace DOCKER-USER
+        ExitOk = 0,           ///< restored, or nothing saved
+        ExitUsage = 1,        ///< bad command line or not root (main.cpp)
+        ExitBadFile = 2,      ///< a saved file is unreadable, unsafe or invalid
+        ExitNoBackend = 3,    ///< no Docker chains in iptables-legacy or iptables-nft
+        ExitBusy = 4,         ///< the xtables lock stayed taken
+        ExitCommitFailed = 5, ///< the backend could not read or replace DOCKER-USER
+        ExitPending = 6       ///< a confirmed apply waits for Keep: nothing was done
     };
 
     /// How long `--restore-saved` waits for the xtables lock unless --lock-timeout says.
@@ -50,9 +52,14 @@ public:
      * lockTimeoutMs for the lock, restore with ApplyCreateChain | ApplyCreateJump. A family
      * that fails does not stop the others. Messages go to stdout (done) and stderr (failed),
      * i.e. the journal. Returns an Exit value (the first failure's).
+     *
+     * First of all it takes the TransactionLock at transactionLockPath and holds it to the
+     * end; held by the helper (a confirmed apply waiting for Keep), it changes nothing and
+     * returns ExitPending.
      */
     static int runCommand(const QList<Family> &families, int lockTimeoutMs,
-                          const PersistentStore &store = PersistentStore());
+                          const PersistentStore &store = PersistentStore(),
+                          const QString &transactionLockPath = TransactionLock::defaultPath());
 };
 
 } // namespace Userchain

@@ -69,6 +69,22 @@ QString TransactionKeeper::start(const QString &caller, Family family,
     return id;
 }
 
+bool TransactionKeeper::reserve(QString *error)
+{
+    bool contended = false;
+    if (m_transactionLock.tryHold(&contended, error))
+        return true;
+    if (contended)
+        *error = QStringLiteral("the saved rules are being restored (%1); try again").arg(*error);
+    return false;
+}
+
+void TransactionKeeper::unreserve()
+{
+    if (!m_pending)
+        m_transactionLock.release();
+}
+
 PendingTransaction *TransactionKeeper::pendingFor(const QString &transactionId) const
 {
     // An empty id names the one pending transaction (there is never more than one); whether
@@ -87,6 +103,8 @@ void TransactionKeeper::confirm()
     m_pending->stop();
     m_pending->deleteLater();
     m_pending = nullptr;
+    // Kept: nothing will write the previous rules back, so the restore may run again.
+    m_transactionLock.release();
     Q_EMIT busyChanged();
 }
 
@@ -169,6 +187,8 @@ void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
             transaction->deleteLater();
             m_pending = nullptr;
             m_rollingBack = false;
+            // Only now, after the last write of the rollback (or giving up on it).
+            m_transactionLock.release();
             if (done)
                 done(outcome, error);
             Q_EMIT busyChanged();

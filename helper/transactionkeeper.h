@@ -2,6 +2,7 @@
 
 #include "backend.h"
 #include "callgate.h"
+#include "transactionlock.h"
 
 #include <QDBusConnection>
 #include <QMap>
@@ -50,6 +51,16 @@ public:
     /// A transaction is pending or being rolled back: no other change may start.
     bool busy() const;
 
+    /**
+     * Takes the transaction lock (TransactionLock) before a confirmed apply commits, so that
+     * `userchain-helper --restore-saved` cannot write DOCKER-USER while the window is open.
+     * False (error says why) when a restore holds it now or the file cannot be locked: the
+     * apply must then not commit. start() keeps the lock; release it with unreserve() when
+     * the apply does not go ahead.
+     */
+    bool reserve(QString *error);
+    void unreserve();
+
     /// Opens a confirmation window for an apply by caller that replaced previous and left
     /// DOCKER-USER with appliedRevision; returns the new transaction's id.
     QString start(const QString &caller, Family family, QVector<BackendRule> previous,
@@ -86,6 +97,7 @@ private:
     BackendChooser *m_backends = nullptr;
     XtablesLock *m_lock = nullptr;
     int m_lockTimeoutMs = 0;
+    TransactionLock m_transactionLock;
     QPointer<PendingTransaction> m_pending;
     bool m_rollingBack = false;
 };

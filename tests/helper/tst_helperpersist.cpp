@@ -152,6 +152,9 @@ TestSandbox::Result runUnitCommand()
                    assignment.section(QLatin1Char('='), 1));
     // The unit binds the host's /run/xtables.lock; here the sandbox's private lock stands in.
     env.insert(QStringLiteral("XTABLES_LOCKFILE"), qEnvironmentVariable("XTABLES_LOCKFILE"));
+    // Likewise the unit's /run/userchain/transaction.lock.
+    env.insert(QStringLiteral("USERCHAIN_TRANSACTION_LOCK"),
+               qEnvironmentVariable("USERCHAIN_TRANSACTION_LOCK"));
     // A bus that does not exist: the restore must not need D-Bus at all.
     env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"),
                QStringLiteral("unix:path=/nonexistent/system_bus_socket"));
@@ -244,6 +247,7 @@ private Q_SLOTS:
     void unsafeFileRestoresNothing();
     void verbatimRuleBlocksSave();
     void pendingApplyBlocksSave();
+    void pendingApplyBlocksUnitCommand();
     void bothFamilies();
     void unitFileVerifies();
 
@@ -790,6 +794,45 @@ void TestHelperPersist::pendingApplyBlocksSave()
     QVERIFY(!QFile::exists(savedPath()));
     QVERIFY(client.rollback(transaction, &failure));
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), m_example);
+}
+
+void TestHelperPersist::pendingApplyBlocksUnitCommand()
+{
+    const auto saved = TestSandbox::ctl({QStringLiteral("save")});
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.describe()));
+
+    for (const bool keep : {true, false}) {
+        QVERIFY(loadExample());
+        HelperClient client;
+        HelperClient::Failure failure;
+        Snapshot snapshot;
+        QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
+        QString transaction, revision;
+        QVERIFY2(client.apply(Family::IPv4, {{QStringLiteral("-j DROP"), {}}}, snapshot.revision,
+                              60, 0, &transaction, &revision, &failure),
+                 qPrintable(HelperClient::describe(failure)));
+        const QByteArray applied = TestSandbox::normalizedSave();
+
+        // The restore would write the saved rules under the pending rollback: refused, with
+        // nothing changed.
+        const auto refused = runUnitCommand();
+        QVERIFY2(refused.exitCode == 6, qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains("confirmed apply is waiting"), refused.err.constData());
+        QCOMPARE(QString::fromUtf8(TestSandbox::normalizedSave()), QString::fromUtf8(applied));
+        QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
+                 QStringList{QStringLiteral("-j DROP")});
+
+        // Once the transaction is settled (kept, or rolled back) the restore runs.
+        if (keep)
+            QVERIFY2(client.confirm(transaction, &failure),
+                     qPrintable(HelperClient::describe(failure)));
+        else
+            QVERIFY2(client.rollback(transaction, &failure),
+                     qPrintable(HelperClient::describe(failure)));
+        const auto restored = runUnitCommand();
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.describe()));
+        QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), m_example);
+    }
 }
 
 void TestHelperPersist::bothFamilies()

@@ -38,7 +38,7 @@ done
 helper_unit=$units/userchain-helper.service
 for line in Type=dbus BusName=io.github.userchain.Helper1 \
     'CapabilityBoundingSet=CAP_NET_ADMIN CAP_NET_RAW' ReadWritePaths=-/run/xtables.lock \
-    ConfigurationDirectory=userchain; do
+    ConfigurationDirectory=userchain RuntimeDirectory=userchain RuntimeDirectoryPreserve=yes; do
     grep -qxF "$line" "$helper_unit" || fail "userchain-helper.service lacks $line"
 done
 # The host's tables are in the host's network namespace, and /proc/net must stay readable.
@@ -47,7 +47,8 @@ for bad in PrivateNetwork=yes PrivateUsers=yes ProcSubset=pid; do
 done
 restore_unit=$units/userchain-restore.service
 for line in Type=oneshot After=docker.service PartOf=docker.service \
-    'WantedBy=multi-user.target docker.service'; do
+    'WantedBy=multi-user.target docker.service' RuntimeDirectory=userchain \
+    RuntimeDirectoryPreserve=yes; do
     grep -qxF "$line" "$restore_unit" || fail "userchain-restore.service lacks $line"
 done
 
