@@ -108,11 +108,23 @@ bool makeRules(int count, int variant, QVector<BackendRule> *out)
     return true;
 }
 
+/// The reference tool's input replacing DOCKER-USER with rules (all typed: parsed above).
+QByteArray restoreInput(const QVector<BackendRule> &rules)
+{
+    QByteArray input = "*filter\n-F DOCKER-USER\n";
+    for (const BackendRule &r : rules) {
+        const QByteArray spec = r.rule.toString().toUtf8();
+        input += "-A DOCKER-USER";
+        if (!spec.isEmpty())
+            input += ' ' + spec;
+        input += '\n';
+    }
+    return input + "COMMIT\n";
+}
+
 bool writeFile(QTemporaryFile *file, const QVector<BackendRule> &rules)
 {
-    QByteArray input;
-    QString error;
-    NftBackend::restoreInput(Family::IPv4, rules, false, false, &input, &error);
+    const QByteArray input = restoreInput(rules);
     return file->open() && file->resize(0) && file->write(input) == input.size() && file->flush();
 }
 

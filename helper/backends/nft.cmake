@@ -7,6 +7,7 @@ target_sources(userchain-backend PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/nftentry.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftnetlink.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftreader.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/nftrulecheck.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftruledecoder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftruleencoder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftsession.cpp

@@ -7,7 +7,6 @@
 #include <memory>
 
 #include <QByteArray>
-#include <QHash>
 #include <QString>
 #include <QVector>
 #include <optional>
@@ -46,9 +45,7 @@ public:
     /// What went wrong in the last failed call, for tests and for the helper's error codes.
     enum class ErrorKind {
         None,
-        Tool,         ///< a tool was missing, failed, timed out or said too much (see toolError)
-        BadOutput,    ///< a save tool printed something that is not a complete save file
-        Incompatible, ///< the filter table holds rules iptables-nft cannot express (native nft)
+        Tool,         ///< `nft` was missing, failed, timed out or said too much (see toolError)
         ChainMissing, ///< DOCKER-USER does not exist and createChain was false
         BadRule,      ///< a rule cannot be written (control characters, commands in raw text)
         Kernel,       ///< the netlink read or write failed (message from the kernel)
@@ -80,34 +77,6 @@ public:
      */
     std::optional<bool> dockerNftablesExists(Family family, QString *error);
 
-    /**
-     * Rules already parsed, by family and printed text: a rule whose text parses to itself
-     * again. Why: every Apply and GetSnapshot reads the whole filter table, which rarely
-     * changes between two reads, and parsing each rule again costs most of reading it.
-     * Bounded: cleared when it would hold more than MaxKnownSpecs rules.
-     */
-    using KnownSpecs = QHash<QString, Rule>;
-    static constexpr int MaxKnownSpecs = 220000;
-
-    /**
-     * Turns iptables-nft-save output into tables: every chain of filter, nat and raw with its
-     * policy and rules (and counters from `[p:b]`). filter and nat are always present (empty
-     * built-in chains when nf_tables has no such table, as `iptables-nft-save -t` shows them).
-     * Fails on anything that is not a complete save file, and when filter is "incompatible".
-     * known (optional): rules parsed before, used and added to.
-     */
-    static bool parseSave(const QByteArray &save, Family family, BackendTables *out, QString *error,
-                          ErrorKind *kind = nullptr, KnownSpecs *known = nullptr);
-
-    /**
-     * The iptables-nft-restore input that replaces DOCKER-USER with rules. declareChain adds
-     * `:DOCKER-USER - [0:0]` (which creates the chain when missing); without it, `-F
-     * DOCKER-USER` makes the whole transaction fail when the chain does not exist.
-     * insertJump adds `-I FORWARD 1 -j DOCKER-USER`.
-     */
-    static bool restoreInput(Family family, const QVector<BackendRule> &rules, bool declareChain,
-                             bool insertJump, QByteArray *out, QString *error);
-
     /// NftSession's steps: the batch for rules from state, and sending it (see NftWriter).
     bool buildBatch(Family family, const struct NftDockerUserState &state,
                     const QVector<BackendRule> &rules, bool createChain, bool createJump,
@@ -124,11 +93,8 @@ private:
     bool fail(QString *error, ErrorKind kind, const QString &message);
     bool runTool(const QString &tool, const QStringList &args, const QByteArray &input,
                  QByteArray *out, QString *error);
-    std::optional<bool> dockerUserExists(Family family, QString *error);
-    std::optional<bool> forwardJumpExists(Family family, QString *error);
 
     ToolRunner m_runner;
-    KnownSpecs m_known;
     std::unique_ptr<class NftNetlink> m_netlink;
     std::array<std::unique_ptr<class NftTranslator>, 2> m_translators; ///< IPv4, IPv6
     ErrorKind m_lastError = ErrorKind::None;

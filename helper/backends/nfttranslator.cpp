@@ -1,5 +1,6 @@
 #include "nfttranslator.h"
 
+#include "nftrulecheck.h"
 #include "nftruledecoder.h"
 #include "nftruleencoder.h"
 
@@ -170,6 +171,12 @@ BackendRule NftTranslator::decode(const NftRuleInfo &info, const EntryCodec &cod
         br.unknownExtensions = QStringLiteral("nftables (%1)").arg(why);
         return br;
     };
+    // libnftnl exits on some malformed attributes: only a checked message reaches it.
+    const NftRuleCheck check = NftRuleCheck::check(info.message);
+    if (check.result == NftRuleCheck::Malformed)
+        return native(check.why, QStringLiteral("<unreadable rule>"));
+    if (check.result == NftRuleCheck::Foreign)
+        return native(check.why, check.text);
     if (!kernel ||
         nftnl_rule_nlmsg_parse(reinterpret_cast<const nlmsghdr *>(info.message.constData()),
                                kernel.get()) < 0)
