@@ -28,8 +28,13 @@ if(TARGET userchain-helper-lib)
     target_include_directories(tst_helperpersistnft PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/helper)
     target_compile_definitions(tst_helperpersistnft PRIVATE USERCHAIN_PERSIST_NFT)
     add_dependencies(tst_helperpersistnft userchain-helper userchainctl)
+    # scripts/sandbox --netns waits on the xtables lock of that namespace's own writer.
+    add_test(NAME sandbox_netns_lock
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/helper/sandbox-netns-lock.sh ${CMAKE_SOURCE_DIR}
+                     ${CMAKE_BINARY_DIR})
+    set_tests_properties(sandbox_netns_lock PROPERTIES TIMEOUT 300 LABELS sandbox)
     set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
                          tst_helperauth tst_helpernft tst_helperpersist tst_helperpersistnft
-                         tst_helperflood
+                         tst_helperflood sandbox_netns_lock
                          PROPERTIES RUN_SERIAL TRUE)
 endif()
