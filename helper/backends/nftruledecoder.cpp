@@ -56,6 +56,9 @@ private:
     bool address(const QByteArray &data, bool negated);
     bool transport(quint32 op, const QByteArray &from, const QByteArray &to);
     bool ended() const { return m_verdict || m_target; }
+    /// Before the next load and at the end: an interface load with no compare is `-i +`
+    /// (iptables-nft's form); any other load left open is not an iptables-nft rule.
+    bool closeLoad();
     NftEntry::Ports &ports();
 
     bool m_v4;
@@ -123,14 +126,8 @@ bool Decoder::expr(nftnl_expr *e)
 
 bool Decoder::meta(nftnl_expr *e)
 {
-    if (m_load == Load::InIface || m_load == Load::OutIface) {
-        // `-i +`: iptables-nft loads the name and compares nothing.
-        if (!iface(m_load == Load::InIface, QByteArray(), false))
-            return false;
-        m_load = Load::None;
-    }
-    if (m_load != Load::None)
-        return fail(QStringLiteral("a load that is never compared"));
+    if (!closeLoad())
+        return false;
     if (nftnl_expr_is_set(e, NFTNL_EXPR_META_SREG) || !reg1(e, NFTNL_EXPR_META_DREG))
         return fail(QStringLiteral("meta with other registers"));
     switch (nftnl_expr_get_u32(e, NFTNL_EXPR_META_KEY)) {
@@ -156,13 +153,8 @@ bool Decoder::meta(nftnl_expr *e)
 
 bool Decoder::payload(nftnl_expr *e)
 {
-    if (m_load == Load::InIface || m_load == Load::OutIface) {
-        if (!iface(m_load == Load::InIface, QByteArray(), false))
-            return false;
-        m_load = Load::None;
-    }
-    if (m_load != Load::None)
-        return fail(QStringLiteral("a load that is never compared"));
+    if (!closeLoad())
+        return false;
     if (nftnl_expr_is_set(e, NFTNL_EXPR_PAYLOAD_SREG) || !reg1(e, NFTNL_EXPR_PAYLOAD_DREG) ||
         (nftnl_expr_is_set(e, NFTNL_EXPR_PAYLOAD_CSUM_TYPE) &&
          nftnl_expr_get_u32(e, NFTNL_EXPR_PAYLOAD_CSUM_TYPE) != 0) ||
@@ -518,7 +510,13 @@ bool Decoder::xt(nftnl_expr *e, bool target)
 
 bool Decoder::finish()
 {
+    return closeLoad();
+}
+
+bool Decoder::closeLoad()
+{
     if (m_load == Load::InIface || m_load == Load::OutIface) {
+        // `-i +`: iptables-nft loads the name and compares nothing.
         if (!iface(m_load == Load::InIface, QByteArray(), false))
             return false;
         m_load = Load::None;
