@@ -87,6 +87,27 @@ QStringList EditSession::liveSpecs() const
     return specsOf(dockerUser(latestSnapshot()));
 }
 
+Snapshot EditSession::editedSnapshot() const
+{
+    Snapshot edited = latestSnapshot();
+    for (ChainInfo &c : edited.chains) {
+        if (c.table != QLatin1String("filter") || c.name != QLatin1String("DOCKER-USER"))
+            continue;
+        c.rules.clear();
+        c.rules.reserve(m_model->rowCount());
+        for (const RuleRow &row : m_model->rules()) {
+            Userchain::RuleEntry entry;
+            entry.spec = row.spec;
+            entry.verbatimId = row.verbatimId;
+            entry.unknownExtensions = row.unknownExtensions;
+            entry.packets = row.packets;
+            entry.bytes = row.bytes;
+            c.rules.append(entry);
+        }
+    }
+    return edited;
+}
+
 Userchain::ApplyRuleList EditSession::applyRules() const
 {
     Userchain::ApplyRuleList rules;

@@ -83,6 +83,11 @@ public:
 
     /// DOCKER-USER as the helper reported it.
     QStringList baselineSpecs() const;
+    /**
+     * latestSnapshot() with DOCKER-USER as the table shows it now: what the kernel would hold
+     * after Apply. The evaluator (exposure, traces, lints) reads this, so it follows the edits.
+     */
+    Userchain::Snapshot editedSnapshot() const;
     /// What Apply sends: every row's text, or its verbatim id.
     Userchain::ApplyRuleList applyRules() const;
     /// True if the table differs from the baseline.
