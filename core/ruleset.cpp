@@ -241,6 +241,15 @@ QString Ruleset::bridgeFor(const IpAddress &address) const
     return {};
 }
 
+QStringList Ruleset::bridges() const
+{
+    QStringList names;
+    for (const Route &r : m_routes)
+        if (!r.bridge.isEmpty() && !names.contains(r.bridge))
+            names << r.bridge;
+    return names;
+}
+
 bool Ruleset::isContainerAddress(const IpAddress &address) const
 {
     for (const Route &r : m_routes) {

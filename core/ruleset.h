@@ -85,6 +85,8 @@ public:
 
     /// The bridge a (container) address is routed to, or empty when the rules do not say.
     QString bridgeFor(const IpAddress &address) const;
+    /// Docker's bridges as its rules name them (docker0, br-…), each once.
+    QStringList bridges() const;
     /// Whether Docker's rules name this very address as a container's (never the host's).
     bool isContainerAddress(const IpAddress &address) const;
     QVector<PublishedPort> publishedPorts() const;
