@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -207,6 +208,23 @@ bool FamilyPage::showChain(const QString &table, const QString &chain)
         m_chainTree->setCurrentIndex(index); // onChainSelected() does the rest
     } else {
         onChainSelected();
+    }
+    return true;
+}
+
+bool FamilyPage::showRule(const QString &table, const QString &chain, int rule)
+{
+    if (!showChain(table, chain))
+        return false;
+    if (rule <= 0)
+        return true;
+    if (m_stack->currentWidget() == m_ruleView) {
+        m_ruleView->selectRows(rule - 1, 1);
+    } else {
+        QTableView *view = m_chainView->tableView();
+        view->selectRow(rule - 1);
+        view->scrollTo(view->model()->index(rule - 1, 0));
+        view->setFocus();
     }
     return true;
 }

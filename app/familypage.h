@@ -47,6 +47,8 @@ public:
 
     /// Shows `chain` of `table` on the right; returns false if there is no such chain.
     bool showChain(const QString &table, const QString &chain);
+    /// showChain(), then rule `rule` (1-based) selected and scrolled to; 0: the chain alone.
+    bool showRule(const QString &table, const QString &chain, int rule);
     /// The session's snapshot or counters changed.
     void updateFromSession();
     void showError(const HelperError &error);

@@ -4,6 +4,7 @@
 #include "chainlistmodel.h"
 #include "colorscheme.h"
 #include "editsession.h"
+#include "exposureview.h"
 #include "familypage.h"
 #include "familytext.h"
 #include "guidedialog.h"
@@ -75,6 +76,12 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
         connect(session->model(), &RuleTableModel::editRejected, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     }
+    // Not a family: the tab shows both, side by side (currentChanged keeps the family).
+    m_exposure = new ExposureView(m_workspace, m_ui->familyTabs);
+    m_ui->familyTabs->addTab(m_exposure, tr("Exposure"));
+    m_ui->familyTabs->setTabToolTip(m_ui->familyTabs->indexOf(m_exposure),
+                                    m_ui->actionShowExposure->toolTip());
+    connect(m_exposure, &ExposureView::ruleActivated, this, &MainWindow::showRule);
     for (Family family : Workspace::families()) {
         page(family)->setSibling(m_workspace->session(FamilyText::other(family)));
     }
@@ -100,7 +107,12 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
         updateActions();
     });
     connect(m_ui->familyTabs, &QTabWidget::currentChanged, this, [this](int index) {
-        m_workspace->setCurrentFamily(index == 1 ? Family::IPv6 : Family::IPv4);
+        if (auto *p = qobject_cast<FamilyPage *>(m_ui->familyTabs->widget(index))) {
+            m_workspace->setCurrentFamily(p->family());
+        }
+        m_ui->actionShowExposure->setChecked(m_ui->familyTabs->currentWidget() == m_exposure);
+        updateTitle();
+        updateActions();
     });
     connect(m_workspace, &Workspace::currentFamilyChanged, this,
             &MainWindow::onCurrentFamilyChanged);
@@ -157,9 +169,11 @@ void MainWindow::setupActions()
     auto *families = new QActionGroup(this);
     families->addAction(ui.actionShowIPv4);
     families->addAction(ui.actionShowIPv6);
+    families->addAction(ui.actionShowExposure);
     ui.actionShowIPv4->setChecked(true);
     connect(ui.actionShowIPv4, &QAction::triggered, this, [this] { showFamily(Family::IPv4); });
     connect(ui.actionShowIPv6, &QAction::triggered, this, [this] { showFamily(Family::IPv6); });
+    connect(ui.actionShowExposure, &QAction::triggered, this, &MainWindow::showExposure);
     // The tool bar fits at 1024 px: the less used buttons show their icon alone (the tooltip
     // and the menu still name them).
     for (QAction *a : {ui.actionRefresh, ui.actionDuplicate, ui.actionDelete, ui.actionMoveUp,
@@ -238,6 +252,17 @@ void MainWindow::showStatusMessage(const QString &message)
 void MainWindow::showFamily(Family family)
 {
     m_ui->familyTabs->setCurrentWidget(page(family)); // currentChanged does the rest
+}
+
+void MainWindow::showExposure()
+{
+    m_ui->familyTabs->setCurrentWidget(m_exposure);
+}
+
+bool MainWindow::showRule(Family family, const QString &table, const QString &chain, int rule)
+{
+    showFamily(family);
+    return page(family)->showRule(table, chain, rule);
 }
 
 void MainWindow::refresh()
@@ -341,14 +366,18 @@ bool MainWindow::showChain(const QString &table, const QString &chain)
 void MainWindow::updateTitle()
 {
     // The platform appends the application's display name ("… — Userchain") itself.
-    setWindowTitle(tr("DOCKER-USER (%1)[*]").arg(FamilyText::name(m_workspace->currentFamily())));
+    setWindowTitle(
+        m_ui->familyTabs->currentWidget() == m_exposure
+            ? tr("Exposure[*]")
+            : tr("DOCKER-USER (%1)[*]").arg(FamilyText::name(m_workspace->currentFamily())));
     setWindowModified(m_workspace->isModified());
 }
 
 void MainWindow::updateActions()
 {
     const FamilyPage *p = currentPage();
-    const bool editing = p->isEditing();
+    // The Exposure tab edits nothing; Apply stays for edits made in the family tabs.
+    const bool editing = p->isEditing() && m_ui->familyTabs->currentWidget() == p;
     const bool selected = editing && !p->ruleView()->selectedRows().isEmpty();
     for (QAction *a :
          {m_ui->actionAddRule, m_ui->actionImport, m_ui->actionImportExample, m_ui->actionExport,

@@ -12,6 +12,7 @@
 #include <memory>
 
 class ApplyController;
+class ExposureView;
 class HelperClient;
 class HelperError;
 class ImportExport;
@@ -72,6 +73,11 @@ public:
     /// The status bar's permanent fields (see StatusFields::texts()).
     QStringList statusFields() const;
     MessageBanner *messageBanner() const { return m_messageBanner; }
+    ExposureView *exposureView() const { return m_exposure; }
+    /// Shows the Exposure tab (the family tabs keep their family).
+    void showExposure();
+    /// Shows rule `rule` (1-based; 0: the policy) of `chain` in `family`'s tab, selected.
+    bool showRule(Userchain::Family family, const QString &table, const QString &chain, int rule);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,5 +105,6 @@ private:
     PersistenceController *m_persistence;
     StatusFields *m_statusFields;
     MessageBanner *m_messageBanner;
+    ExposureView *m_exposure;
     QTimer m_autoRefresh;
 };

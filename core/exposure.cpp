@@ -399,6 +399,21 @@ PortExposure Exposure::computePort(const Ruleset &rs, const PublishedPort &port)
     };
     std::sort(result.reachable.begin(), result.reachable.end(), order);
     std::sort(result.undecided.begin(), result.undecided.end(), order);
+    // `table` holds the decisions some cell took: those that refuse are the blockers.
+    for (const Decision &d : std::as_const(table))
+        if (d.kind == WalkOutcome::Drop || d.kind == WalkOutcome::Reject)
+            result.blockers.append(verdictOf(d));
+    std::sort(result.blockers.begin(), result.blockers.end(),
+              [](const Verdict &a, const Verdict &b) {
+                  // The user's rules first: they are the ones to read or change.
+                  const bool au = a.chain == QLatin1String("DOCKER-USER");
+                  const bool bu = b.chain == QLatin1String("DOCKER-USER");
+                  if (au != bu)
+                      return au;
+                  return a.table != b.table   ? a.table < b.table
+                         : a.chain != b.chain ? a.chain < b.chain
+                                              : a.rule < b.rule;
+              });
     return result;
 }
 

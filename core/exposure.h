@@ -24,6 +24,8 @@ struct PortExposure
     PublishedPort port;
     QVector<ExposureEntry> reachable;
     QVector<ExposureEntry> undecided;
+    /// The rules (or policies) that drop or reject some of the port's new connections.
+    QVector<Verdict> blockers;
 };
 
 /**

@@ -43,8 +43,40 @@ bool isEverything(const QVector<AddressRange> &merged, Family family)
            merged[0].last == IpAddress::maxOf(family);
 }
 
-/// "10.0.0.0/8, 192.168.1.5 and 2 more".
-QString sourcesText(const QVector<AddressRange> &merged, Family family)
+/// The addresses of the family that `merged` leaves out.
+QVector<AddressRange> complement(const QVector<AddressRange> &merged, Family family)
+{
+    QVector<AddressRange> out;
+    IpAddress from;
+    bool open = true; // addresses from `from` on are not covered yet
+    for (const AddressRange &r : merged) {
+        if (from < r.first)
+            out.append({from, r.first.previous()});
+        if (r.last == IpAddress::maxOf(family)) {
+            open = false;
+            break;
+        }
+        from = r.last.next();
+    }
+    if (open)
+        out.append({from, IpAddress::maxOf(family)});
+    return out;
+}
+
+QString listText(const QVector<AddressRange> &merged, Family family);
+
+/// "10.0.0.0/8, 192.168.1.5 and 2 more", or "anyone except fe80::/10" (*exceptForm) when
+/// that is shorter.
+QString sourcesText(const QVector<AddressRange> &merged, Family family, bool *exceptForm)
+{
+    const QVector<AddressRange> missing = complement(merged, family);
+    *exceptForm = missing.size() < merged.size();
+    if (*exceptForm)
+        return ExposureSummary::tr("anyone except %1").arg(listText(missing, family));
+    return listText(merged, family);
+}
+
+QString listText(const QVector<AddressRange> &merged, Family family)
 {
     QStringList shown;
     for (int i = 0; i < merged.size() && i < MaxShownParts; ++i)
@@ -108,6 +140,8 @@ ExposureSummary ExposureSummary::of(const PortExposure &exposure, Family family,
             depends << e.decision.dependsOn;
     }
 
+    for (const Verdict &v : exposure.blockers)
+        s.blockers.append(decidingRule(v));
     const QString reach = reachText(exposure.reachable, family, dockerBridges, &s.reach);
     if (!exposure.undecided.isEmpty()) {
         s.reach = Reach::Depends;
@@ -163,7 +197,9 @@ QString ExposureSummary::reachText(const QVector<ExposureEntry> &entries, Family
             return tr("anyone, any interface");
         }
         *reach = Reach::Some;
-        return tr("only %1").arg(sourcesText(other, family));
+        bool exceptForm = false;
+        const QString sources = sourcesText(other, family, &exceptForm);
+        return exceptForm ? sources : tr("only %1").arg(sources);
     }
     *reach = Reach::Some;
     QStringList parts;
@@ -172,9 +208,10 @@ QString ExposureSummary::reachText(const QVector<ExposureEntry> &entries, Family
         if (ranges.isEmpty())
             return;
         const bool full = isEverything(ranges, family);
-        anyFull = anyFull || full;
-        parts << (full ? tr("anyone on %1").arg(where)
-                       : tr("%1 on %2").arg(sourcesText(ranges, family), where));
+        bool exceptForm = false;
+        const QString sources = full ? QString() : sourcesText(ranges, family, &exceptForm);
+        anyFull = anyFull || full || exceptForm; // "only anyone except …" reads wrong
+        parts << (full ? tr("anyone on %1").arg(where) : tr("%1 on %2").arg(sources, where));
     };
     for (int i = 0; i < names.size(); ++i)
         add(named.at(i), names.at(i));
@@ -215,9 +252,13 @@ QString ExposureSummary::containerText(const PublishedPort &p, Family family)
 
 QString ExposureSummary::ruleName(const DecidingRule &r)
 {
+    // "DOCKER" names a chain in nat and in filter; filter is the one users mean.
+    const QString chain = r.table == QLatin1String("filter")
+                              ? r.chain
+                              : QStringLiteral("%1 %2").arg(r.table, r.chain);
     if (r.rule == 0)
-        return tr("%1 policy").arg(r.chain);
-    return tr("%1 rule %2").arg(r.chain).arg(r.rule);
+        return tr("%1 policy").arg(chain);
+    return tr("%1 rule %2").arg(chain).arg(r.rule);
 }
 
 QStringList ExposureSummary::changes(const QVector<PortExposure> &before,

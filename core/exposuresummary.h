@@ -41,9 +41,10 @@ public:
     };
 
     Reach reach = Reach::Nobody;
-    QString text;                ///< one line, at most a few parts ("… and 3 more")
-    QStringList parts;           ///< every part on its own, with its deciding rule
-    QVector<DecidingRule> rules; ///< the deciding rules, first seen first, each once
+    QString text;                   ///< one line, at most a few parts ("… and 3 more")
+    QStringList parts;              ///< every part on its own, with its deciding rule
+    QVector<DecidingRule> rules;    ///< the rules that let connections in (or may), each once
+    QVector<DecidingRule> blockers; ///< the rules that drop or reject some, the user's first
 
     /**
      * `dockerBridges` (Ruleset::bridges()) are left out of the one-line text: traffic from
@@ -55,7 +56,7 @@ public:
     static QString portText(const PublishedPort &port, Family family);
     /// "172.17.0.2:80", "web (172.17.0.2:80)".
     static QString containerText(const PublishedPort &port, Family family);
-    /// "DOCKER-USER rule 3", "FORWARD policy".
+    /// "DOCKER-USER rule 3", "FORWARD policy", "nat DOCKER rule 2" (filter goes unnamed).
     static QString ruleName(const DecidingRule &rule);
     /**
      * What a change does to exposure, one line per port whose answer changes:

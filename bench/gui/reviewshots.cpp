@@ -2,6 +2,7 @@
 
 #include "colorscheme.h"
 #include "editsession.h"
+#include "exposureview.h"
 #include "guidedialog.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
@@ -136,6 +137,10 @@ bool shots(MainWindow *window, const QDir &out, const QString &scheme)
 
     window->showFamily(Family::IPv6);
     ok &= shoot(window, path("ipv6"));
+
+    window->showExposure();
+    ok &= waitFor([window] { return !window->exposureView()->isUpdating(); });
+    ok &= shoot(window, path("exposure"));
     window->showFamily(Family::IPv4);
 
     GuideDialog *guide = GuideDialog::showFor(window);

@@ -2,7 +2,8 @@
 // scripts/sandbox under xvfb-run (bench/gui/screenshots.sh does both). The X server's own
 // picture of the screen is saved, dialogs included, as a user would see it.
 //   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, main-window-light.png,
-//                            main-window-dark.png, wizard.png, ipv6.png, guide.png
+//                            main-window-dark.png, wizard.png, ipv6.png, exposure.png,
+//                            guide.png
 //   gui_screenshots --review OUTDIR
 //                            the views a change touched, for a person to look at before it
 //                            lands: the window sized to the screen, in the light and the dark
@@ -11,6 +12,7 @@
 
 #include "colorscheme.h"
 #include "editsession.h"
+#include "exposureview.h"
 #include "guidedialog.h"
 #include "helperclient.h"
 #include "mainwindow.h"
@@ -116,6 +118,12 @@ int main(int argc, char **argv)
         {QStringLiteral("-p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL -j RETURN")},
         QStringLiteral("Add rule"));
     ok &= shoot(&window, out.filePath(QStringLiteral("ipv6.png")));
+
+    // Who can reach the published ports, with the IPv6 edit above included.
+    window.showExposure();
+    ok &= waitFor([&window] { return !window.exposureView()->isUpdating(); });
+    window.exposureView()->tableView()->selectRow(0);
+    ok &= shoot(&window, out.filePath(QStringLiteral("exposure.png")));
 
     // Help → Guide beside the window.
     GuideDialog *guide = GuideDialog::showFor(&window);

@@ -16,6 +16,7 @@ private slots:
     void text_data();
     void text();
     void changes();
+    void blockers();
     void portAndContainer();
 };
 
@@ -77,8 +78,11 @@ void TestExposureSummary::text_data()
         << QStringList{"-s 203.0.113.0/24 -m limit --limit 1/sec -j RETURN",
                        "-s 203.0.113.0/24 -j DROP"}
         << int(R::Depends)
-        << "only 0.0.0.0-203.0.112.255, 203.0.114.0-255.255.255.255; the rest depends on rule "
-           "1 of DOCKER-USER (uses limit)"
+        << "anyone except 203.0.113.0/24; the rest depends on rule 1 of DOCKER-USER (uses limit)"
+        << "DOCKER rule 1";
+    QTest::newRow("everyone but one network, said so")
+        << D29 << 4 << QStringList{"-s 192.0.2.0/24 -j DROP"} << int(R::Some)
+        << "anyone except 192.0.2.0/24"
         << "DOCKER rule 1";
     QTest::newRow("IPv6 prefix") << V6 << 6 << QStringList{"! -s 2001:db8::/32 -j DROP"}
                                  << int(R::Some) << "only 2001:db8::/32"
@@ -121,6 +125,21 @@ void TestExposureSummary::changes()
              QStringList{port + QStringLiteral(": anyone, any interface (newly published)")});
 }
 
+void TestExposureSummary::blockers()
+{
+    // The wizard's "only from": the DROPs that keep the rest out are named, the user's first.
+    const ExposureSummary s = summaryOf(
+        D29, Family::IPv4, {"-s 10.11.11.0/24 -i eth0 -j RETURN", "-i eth0 -j DROP", "-j DROP"});
+    QStringList names;
+    for (const DecidingRule &r : s.blockers)
+        names << ExposureSummary::ruleName(r);
+    QCOMPARE(names.mid(0, 2), (QStringList{"DOCKER-USER rule 2", "DOCKER-USER rule 3"}));
+    QCOMPARE(s.blockers.first().text, QStringLiteral("-i eth0 -j DROP"));
+    // Nothing dropped by the user's rules: none of theirs is named.
+    for (const DecidingRule &r : summaryOf(D29, Family::IPv4, {}).blockers)
+        QVERIFY(r.chain != QLatin1String("DOCKER-USER"));
+}
+
 void TestExposureSummary::portAndContainer()
 {
     PublishedPort p;
@@ -135,6 +154,8 @@ void TestExposureSummary::portAndContainer()
     QCOMPARE(ExposureSummary::containerText(p, Family::IPv6), QStringLiteral("web ([fd00::2]:80)"));
     QCOMPARE(ExposureSummary::ruleName({"filter", "FORWARD", 0, {}}),
              QStringLiteral("FORWARD policy"));
+    QCOMPARE(ExposureSummary::ruleName({"nat", "DOCKER", 2, {}}),
+             QStringLiteral("nat DOCKER rule 2"));
 }
 
 QTEST_GUILESS_MAIN(TestExposureSummary)

@@ -111,9 +111,10 @@ private slots:
     {
         openBoth();
         QTabWidget *tabs = window()->familyTabs();
-        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->count(), 3);
         QCOMPARE(tabs->tabText(0), QStringLiteral("IPv4 (iptables)"));
         QCOMPARE(tabs->tabText(1), QStringLiteral("IPv6 (ip6tables)"));
+        QCOMPARE(tabs->tabText(2), QStringLiteral("Exposure"));
         QCOMPARE(window()->workspace()->currentFamily(), Family::IPv4);
         QVERIFY(window()->windowTitle().contains(QStringLiteral("(IPv4)")));
 
@@ -131,6 +132,10 @@ private slots:
                      .toString(),
                  QStringLiteral("DOCKER-USER"));
         QCOMPARE(window()->session()->snapshot().family, 6);
+        // Ctrl+3: both families' exposure; the family stays the one last shown.
+        QTest::keyClick(window(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 2);
+        QCOMPARE(window()->workspace()->currentFamily(), Family::IPv6);
         QTest::keyClick(window(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(window()->workspace()->currentFamily(), Family::IPv4);
 
