@@ -2,9 +2,11 @@
 
 #include "chainlayout.h"
 #include "editsession.h"
+#include "exposuresummary.h"
 #include "familytext.h"
 #include "helperclient.h"
 #include "modalrunner.h"
+#include "ruleset.h"
 #include "ruletablemodel.h"
 #include "themecolors.h"
 #include "workspace.h"
@@ -94,6 +96,22 @@ void ApplyController::startApply(Family family, uint flags)
     review({stepFor(family, flags)});
 }
 
+QStringList ApplyController::exposureChanges(const EditSession &session)
+{
+    using Userchain::Exposure;
+    using Userchain::ExposureSummary;
+    using Userchain::Ruleset;
+    const Ruleset before = Ruleset::fromSnapshot(session.latestSnapshot());
+    const Ruleset after = Ruleset::fromSnapshot(session.editedSnapshot());
+    const auto portsAfter = Exposure::compute(after);
+    if (portsAfter.isEmpty()) {
+        return {};
+    }
+    const QStringList lines = ExposureSummary::changes(Exposure::compute(before), portsAfter,
+                                                       session.family(), after.bridges());
+    return lines.isEmpty() ? QStringList{tr("no change for any published port")} : lines;
+}
+
 void ApplyController::review(const QVector<Step> &steps)
 {
     QVector<ApplyDialog::Review> reviews;
@@ -134,7 +152,8 @@ void ApplyController::review(const QVector<Step> &steps)
             extra << tr("The %n rules added outside Userchain stay in their place.", nullptr,
                         outside);
         }
-        reviews.append({step.family, lines, extra.join(QLatin1Char(' '))});
+        reviews.append(
+            {step.family, lines, extra.join(QLatin1Char(' ')), exposureChanges(*session)});
         planned.append(step);
     }
     if (planned.isEmpty()) {

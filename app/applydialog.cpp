@@ -100,6 +100,14 @@ void ApplyDialog::setReviews(const QVector<Review> &reviews, const QString &note
         if (!review.extra.isEmpty()) {
             html += QStringLiteral("<p style=\"margin:0 0 2px 0\">%1</p>").arg(review.extra);
         }
+        if (!review.exposure.isEmpty()) {
+            html += QStringLiteral("<p style=\"margin:0 0 2px 0\">%1</p><ul style=\"margin:0\">")
+                        .arg(tr("Who can reach the published ports:").toHtmlEscaped());
+            for (const QString &line : review.exposure) {
+                html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+            }
+            html += QStringLiteral("</ul>");
+        }
         html += QStringLiteral("<pre style=\"margin:0\">");
         for (const RuleDiff::Change &line : review.lines) {
             const QString text = (QStringLiteral("-A DOCKER-USER ") + line.spec).toHtmlEscaped();

@@ -24,6 +24,9 @@ public:
         Userchain::Family family = Userchain::Family::IPv4;
         QVector<Userchain::RuleDiff::Change> lines; ///< RuleDiff::withContext()
         QString extra; ///< what else Apply does (create the chain, the jump), or empty
+        /// What the change does to who can reach the published ports (ExposureSummary::changes),
+        /// or one line saying nothing changes; empty when nothing is published.
+        QStringList exposure;
     };
 
     explicit ApplyDialog(QWidget *parent = nullptr);

@@ -2,12 +2,15 @@
 // flags for what users get wrong, the answer following unapplied edits and undo, and the
 // deciding rules as links into the tables. The window runs against a fake HelperClient fed
 // with the real dockerd captures.
+#include "applycontroller.h"
+#include "applydialog.h"
 #include "chainview.h"
 #include "editsession.h"
 #include "exposuremodel.h"
 #include "exposureview.h"
 #include "fixturesnapshot.h"
 #include "mainwindow.h"
+#include "modalrunner.h"
 #include "ruleactions.h"
 #include "ruletableview.h"
 #include "windowharness.h"
@@ -19,6 +22,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 #include <QUndoStack>
 
 using namespace Userchain;
@@ -33,6 +37,7 @@ private slots:
     void linkShowsTheDecidingRule();
     void noPublishedPorts();
     void editingActionsOffOnTheTab();
+    void reviewSaysWhatChanges();
 
 private:
     WindowHarness m_harness;
@@ -181,6 +186,38 @@ void TestExposureView::editingActionsOffOnTheTab()
     w->action(QStringLiteral("actionShowIPv4"))->trigger();
     QVERIFY(w->action(QStringLiteral("actionAddRule"))->isEnabled());
     QVERIFY(!w->action(QStringLiteral("actionShowExposure"))->isChecked());
+    m_harness.close();
+}
+
+void TestExposureView::reviewSaysWhatChanges()
+{
+    QVERIFY(m_harness.open(portmapV4()));
+    MainWindow *w = m_harness.window();
+    QString review;
+    auto capture = [&review](QDialog *d) {
+        if (auto *apply = qobject_cast<ApplyDialog *>(d))
+            review = apply->findChild<QTextBrowser *>(QStringLiteral("diffView"))->toPlainText();
+        return int(QDialog::Rejected);
+    };
+    w->ruleActions()->insertRules(Family::IPv4,
+                                  {QStringLiteral("-s 10.11.11.0/24 -i eth0 -j RETURN"),
+                                   QStringLiteral("-i eth0 -j DROP"), QStringLiteral("-j DROP")},
+                                  QStringLiteral("Add rules"), 0);
+    ModalRunner::pushHook(capture);
+    w->applyController()->startApply(Family::IPv4, 0);
+    QVERIFY2(review.contains(
+                 QStringLiteral("8080/tcp: anyone, any interface → only 10.11.11.0/24 on eth0")),
+             qPrintable(review));
+
+    // A change that leaves every port as it was says so.
+    w->workspace()->session(Family::IPv4)->undoStack()->undo();
+    w->ruleActions()->insertRules(Family::IPv4, {QStringLiteral("-p udp --dport 9 -j DROP")},
+                                  QStringLiteral("Add rule"), 0);
+    ModalRunner::pushHook(capture);
+    w->applyController()->startApply(Family::IPv4, 0);
+    QVERIFY2(review.contains(QLatin1String("no change for any published port")),
+             qPrintable(review));
+    QCOMPARE(ModalRunner::pendingHooks(), 0);
     m_harness.close();
 }
 
