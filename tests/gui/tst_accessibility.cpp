@@ -526,7 +526,7 @@ private slots:
         Userchain::RuleDiff::Change kept;
         kept.kind = Userchain::RuleDiff::Kind::Kept;
         kept.spec = QStringLiteral("-j RETURN");
-        review.setReviews({{Family::IPv4, {added, kept}, QString()}}, QString());
+        review.setReviews({{Family::IPv4, {added, kept}, QString(), {}}}, QString());
         checkDialog(&review, QStringLiteral("review"));
         // The seconds follow the check box: off, they are out of the way.
         review.setConfirmEnabled(false);

@@ -440,7 +440,7 @@ private slots:
         QFETCH(QStringList, after);
         QFETCH(QString, text);
         ApplyDialog dialog;
-        dialog.setReviews({{Family::IPv4, RuleDiff::withContext(before, after), QString()}});
+        dialog.setReviews({{Family::IPv4, RuleDiff::withContext(before, after), QString(), {}}});
         QCOMPARE(dialog.diffText(), text);
         QCOMPARE(dialog.diffText(Family::IPv4), text);
     }
