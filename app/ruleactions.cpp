@@ -61,6 +61,9 @@ WizardContext RuleActions::wizardContext() const
     }
     context.currentRules = session()->model()->specs();
     context.insertionRow = insertionRow();
+    if (session()->hasSnapshot()) {
+        context.snapshot = session()->editedSnapshot();
+    }
     return context;
 }
 

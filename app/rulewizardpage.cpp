@@ -6,6 +6,7 @@
 #include "reachability.h"
 #include "ruleparser.h"
 #include "themecolors.h"
+#include "wizardexposure.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,6 +44,7 @@ RuleWizardPage::RuleWizardPage(const WizardContext &context, QWidget *parent)
     m_preview->setAccessibleName(tr("Rules to add"));
     m_effectLabel->setObjectName(QStringLiteral("ruleEffect"));
     m_effectLabel->setWordWrap(true);
+    m_effectLabel->setTextFormat(Qt::RichText); // the exposure lines go under the effect
     m_effectLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_effectLabel->setAccessibleName(tr("What the rules do"));
     m_effectLabel->hide();
@@ -280,9 +282,19 @@ void RuleWizardPage::revalidate()
     m_messageLabel->setText(m_touched ? problem : QString());
     m_messageLabel->setVisible(m_touched && !problem.isEmpty());
     m_effect = m_rules.isEmpty() ? QString() : describeEffect();
-    m_effectLabel->setText(m_effect);
-    m_effectLabel->setVisible(!m_effect.isEmpty());
     updatePosition(parsed);
+    // The evaluator's answer after the wizard's own words: it checks what they claim.
+    const QStringList exposure = WizardExposure::changes(m_context, m_rules, insertionRow());
+    QString effect = m_effect.toHtmlEscaped();
+    if (!exposure.isEmpty()) {
+        effect += QStringLiteral("<br>%1<br>%2")
+                      .arg(tr("Who can reach the published ports after Finish:").toHtmlEscaped(),
+                           exposure.join(QStringLiteral("\n"))
+                               .toHtmlEscaped()
+                               .replace(QStringLiteral("\n"), QStringLiteral("<br>")));
+    }
+    m_effectLabel->setText(effect);
+    m_effectLabel->setVisible(!m_effect.isEmpty());
     QStringList lines;
     for (const QString &spec : std::as_const(m_rules)) {
         lines << QStringLiteral("-A DOCKER-USER ") + spec;

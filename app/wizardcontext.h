@@ -1,10 +1,12 @@
 #pragma once
 
+#include "dbustypes.h"
 #include "rule.h"
 
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <optional>
 
 /// A host port Docker publishes, read from a DNAT rule of nat's DOCKER chain.
 struct PublishedPort
@@ -31,4 +33,7 @@ struct WizardContext
     QStringList currentRules;
     /// Where new rules go unless the wizard moves them up (0-based); -1: at the end.
     int insertionRow = -1;
+    /// The family's tables with DOCKER-USER as `currentRules` (EditSession::editedSnapshot()),
+    /// for what the new rules do to the published ports (WizardExposure); unset: not known.
+    std::optional<Userchain::Snapshot> snapshot;
 };

@@ -184,6 +184,49 @@ private slots:
         }
     }
 
+    // The evaluator checks the wizard's words: its rules, inserted where it puts them, give
+    // the exposure the wizard claims (issue 12 item 5).
+    void exposureAfterFinish_data()
+    {
+        QTest::addColumn<QStringList>("table");
+        QTest::addColumn<QStringList>("steps");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("only from, on eth0")
+            << QStringList{}
+            << QStringList{"port=8080 (tcp", "interface=eth0", "source=10.11.11.0/24"}
+            << QStringLiteral("8080/tcp: anyone, any interface → 10.11.11.0/24 on eth0; anyone "
+                              "on other interfaces");
+        QTest::newRow("only from two sources, every interface")
+            << QStringList{} << QStringList{"port=8080 (tcp", "source=10.11.11.0/24 192.0.2.7"}
+            << QStringLiteral("8080/tcp: anyone, any interface → only 10.11.11.0/24, 192.0.2.7");
+        // Below a RETURN for everyone the rules would change nothing; the wizard inserts them
+        // above it (its recommendation), and the answer is the one it promises.
+        QTest::newRow("above a catch-all RETURN")
+            << QStringList{"-j RETURN"} << QStringList{"port=8080 (tcp", "source=192.0.2.7"}
+            << QStringLiteral("8080/tcp: anyone, any interface → only 192.0.2.7");
+    }
+
+    void exposureAfterFinish()
+    {
+        QFETCH(QStringList, table);
+        QFETCH(QStringList, steps);
+        QFETCH(QString, expected);
+        WizardContext c = context();
+        Userchain::Snapshot snapshot = FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture());
+        FixtureSnapshot::setDockerUser(&snapshot, table);
+        c.snapshot = snapshot;
+        c.currentRules = table;
+        std::unique_ptr<RuleWizard> w(RuleWizard::create(RuleWizard::PublishedPort, c, 0));
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        for (const QString &step : std::as_const(steps)) {
+            drive(w->currentPage(), step);
+        }
+        auto *label = w->currentPage()->findChild<QLabel *>(QStringLiteral("ruleEffect"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(expected.toHtmlEscaped()), qPrintable(label->text()));
+    }
+
     void position_data()
     {
         QTest::addColumn<QStringList>("table");
