@@ -1,12 +1,14 @@
 // The helper's D-Bus loop never waits for backend work (issue 11, item 2). While another
 // client's GetSnapshot is stuck in the backend, a Confirm sent 1 s before its deadline is
 // honoured (the rules stay, no RolledBack) and a third client's GetSnapshot is answered at once.
+// And when the window closes while the family's worker is stuck, the helper decides at the
+// deadline (a late Confirm is refused at once) and the rollback follows when the worker is free.
 //
-// What makes the read long: a hung external tool. Detection runs ip6tables-nft-save (with a
-// 10 s limit) before an IPv6 read; here that tool waits on a FIFO until the test releases it.
-// It is the real tool behind a wrapper bind-mounted over xtables-nft-multi, in the sandbox's
-// private mount namespace only; the helper is not changed for the test. Only
-// ip6tables-nft-save hangs, every other name of xtables-nft-multi runs as usual.
+// What makes the read long: a hung external tool. Detection runs iptables-nft-save or
+// ip6tables-nft-save (with a 10 s limit) before a read; here that tool waits on a FIFO until
+// the test releases it. It is the real tool behind a wrapper bind-mounted over
+// xtables-nft-multi, in the sandbox's private mount namespace only; the helper is not changed
+// for the test. Only the one name hangs, every other name of xtables-nft-multi runs as usual.
 
 #include "dbustypes.h"
 #include "testsandbox.h"
@@ -42,7 +44,7 @@ QDBusMessage method(const QString &name)
     return QDBusMessage::createMethodCall(Service, Path, Interface, name);
 }
 
-/// ip6tables-nft-save hanging until released (see the top of the file).
+/// One tool of xtables-nft-multi hanging until released (see the top of the file).
 class HungTool final
 {
 public:
@@ -60,7 +62,7 @@ public:
             TestSandbox::run(QStringLiteral("umount"), {real()});
     }
 
-    bool install(QString *error)
+    bool install(const QByteArray &tool, QString *error)
     {
         if (!m_dir.isValid() || ::mkfifo(QFile::encodeName(started()).constData(), 0600) != 0 ||
             ::mkfifo(QFile::encodeName(releasePath()).constData(), 0600) != 0) {
@@ -75,7 +77,9 @@ public:
         m_saved = saved.exitCode == 0;
         QFile wrapper(m_dir.filePath(QStringLiteral("wrapper")));
         const QByteArray script = "#!/bin/bash\n"
-                                  "if [[ ${0##*/} == ip6tables-nft-save ]]; then\n"
+                                  "if [[ ${0##*/} == " +
+                                  tool +
+                                  " ]]; then\n"
                                   "    echo started >'" +
                                   QFile::encodeName(started()) + "'\n    read -r _ <'" +
                                   QFile::encodeName(releasePath()) +
@@ -134,8 +138,13 @@ class SignalCounter : public QObject
     Q_OBJECT
 public:
     int count = 0;
+    QString reason;
 public Q_SLOTS:
-    void rolledBack(const QString &, const QString &) { ++count; }
+    void rolledBack(const QString &, const QString &why)
+    {
+        ++count;
+        reason = why;
+    }
 };
 
 class TestHelperWorker : public QObject
@@ -145,12 +154,14 @@ class TestHelperWorker : public QObject
 private Q_SLOTS:
     void initTestCase();
     void confirmDuringLongRead();
+    void deadlineWhileWorkerBusy();
 
 private:
     static QStringList dockerUser()
     {
         return TestSandbox::chainRules(QStringLiteral("DOCKER-USER"));
     }
+    static bool loadOld();
 };
 
 void TestHelperWorker::initTestCase()
@@ -159,14 +170,20 @@ void TestHelperWorker::initTestCase()
     registerDBusTypes();
 }
 
-void TestHelperWorker::confirmDuringLongRead()
+bool TestHelperWorker::loadOld()
 {
     QByteArray file = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
                       ":DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n";
     for (const QString &spec : OldRules)
         file += "-A DOCKER-USER " + spec.toUtf8() + '\n';
     file += "COMMIT\n";
-    QVERIFY(TestSandbox::restore(file));
+    return TestSandbox::restore(file);
+}
+
+void TestHelperWorker::confirmDuringLongRead()
+{
+    // First of the functions: the helper has not detected IPv6 yet.
+    QVERIFY(loadOld());
 
     const QString address = qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
     QDBusConnection applier = QDBusConnection::connectToBus(address, QStringLiteral("applier"));
@@ -187,7 +204,7 @@ void TestHelperWorker::confirmDuringLongRead()
 
     HungTool tool;
     QString error;
-    QVERIFY2(tool.install(&error), qPrintable(error));
+    QVERIFY2(tool.install("ip6tables-nft-save", &error), qPrintable(error));
 
     QDBusMessage apply = method(QStringLiteral("Apply"));
     apply << 4 << QVariant::fromValue(ApplyRuleList{{NewRules.at(0), {}}, {NewRules.at(1), {}}})
@@ -258,6 +275,60 @@ void TestHelperWorker::confirmDuringLongRead()
     QCoreApplication::processEvents();
     QCOMPARE(rolledBack.count, 0);
     QCOMPARE(dockerUser(), NewRules);
+}
+
+void TestHelperWorker::deadlineWhileWorkerBusy()
+{
+    QVERIFY(loadOld());
+    const QString address = qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS");
+    QDBusConnection applier = QDBusConnection::connectToBus(address, QStringLiteral("late"));
+    QDBusConnection reader = QDBusConnection::connectToBus(address, QStringLiteral("reader4"));
+    QVERIFY(applier.isConnected() && reader.isConnected());
+    SignalCounter rolledBack;
+    QVERIFY(applier.connect(QString(), Path, Interface, QStringLiteral("RolledBack"), &rolledBack,
+                            SLOT(rolledBack(QString, QString))));
+    QDBusMessage read = method(QStringLiteral("GetSnapshot"));
+    read << 4;
+    const QDBusMessage snapshotReply = applier.call(read);
+    QVERIFY2(snapshotReply.type() == QDBusMessage::ReplyMessage,
+             qPrintable(snapshotReply.errorMessage()));
+    const Snapshot snapshot = qdbus_cast<Snapshot>(snapshotReply.arguments().at(0));
+
+    HungTool tool;
+    QString error;
+    QVERIFY2(tool.install("iptables-nft-save", &error), qPrintable(error));
+    // Flag 2 (the jump is there already) makes the helper detect IPv4 again on the next call,
+    // which is then stuck in iptables-nft-save on the IPv4 worker, the one the rollback needs.
+    QDBusMessage apply = method(QStringLiteral("Apply"));
+    apply << 4 << QVariant::fromValue(ApplyRuleList{{NewRules.at(0), {}}, {NewRules.at(1), {}}})
+          << snapshot.revision << 1u << uint(ApplyCreateJump);
+    const QDBusMessage applied = applier.call(apply);
+    QVERIFY2(applied.type() == QDBusMessage::ReplyMessage, qPrintable(applied.errorMessage()));
+    // The window opened before the reply: it has closed by then.
+    const QDeadlineTimer closed{std::chrono::milliseconds(1000 + 300)};
+    const QString transaction = applied.arguments().at(0).toString();
+    const QDBusPendingCall pendingRead = reader.asyncCall(read, 60000);
+    QVERIFY2(tool.waitStarted(10000), "the helper did not start iptables-nft-save");
+
+    QTRY_VERIFY_WITH_TIMEOUT(closed.hasExpired(), 3000);
+    QVERIFY(!pendingRead.isFinished());
+    // Decided at the deadline, on the main thread: a Confirm now is too late, and says so at
+    // once although the rollback itself still waits for the worker.
+    QDBusMessage confirm = method(QStringLiteral("Confirm"));
+    confirm << transaction;
+    const QDBusMessage late = applier.call(confirm, QDBus::Block, PromptMs);
+    QCOMPARE(late.errorName(), QLatin1String(DBusError::NoSuchTransaction));
+    QCOMPARE(dockerUser(), NewRules);
+    QCOMPARE(rolledBack.count, 0);
+
+    // The worker is free: the read is answered, then the rollback runs.
+    tool.release();
+    QDBusPendingCall finishing = pendingRead;
+    finishing.waitForFinished();
+    QVERIFY2(!finishing.isError(), qPrintable(finishing.error().message()));
+    QTRY_COMPARE_WITH_TIMEOUT(rolledBack.count, 1, 10000);
+    QCOMPARE(rolledBack.reason, QStringLiteral("timeout"));
+    QCOMPARE(dockerUser(), OldRules);
 }
 
 USERCHAIN_SANDBOX_TEST_MAIN(TestHelperWorker, QStringList{}, QStringList{})
