@@ -2,6 +2,7 @@
 
 #include "confirmprompt.h"
 #include "helperclient.h"
+#include "restorefile.h"
 #include "rulediff.h"
 #include "rulefile.h"
 
@@ -65,6 +66,73 @@ void printDiff(const HelperClient::FileApplied &result)
     std::fflush(stdout);
 }
 
+/// DOCKER-USER's rule specs in a snapshot; nullopt when the chain is missing.
+std::optional<QStringList> dockerUserSpecs(const Snapshot &snapshot)
+{
+    for (const ChainInfo &chain : snapshot.chains) {
+        if (chain.table != QLatin1String("filter") || chain.name != QLatin1String("DOCKER-USER"))
+            continue;
+        QStringList specs;
+        for (const RuleEntry &rule : chain.rules)
+            specs << rule.spec;
+        return specs;
+    }
+    return std::nullopt;
+}
+
+/**
+ * The helper stopped answering the apply: it died (or was killed) before or after its commit,
+ * which is atomic. Rather than "unreachable", read DOCKER-USER again (the bus starts a new
+ * helper) and say which it holds: the file's rules, the rules from before (known when a
+ * revision was quoted: the dry run's or --expect-revision), or something else.
+ */
+ExitCode reportLostApply(HelperClient &client, const ApplyCommand::Options &options,
+                         const QByteArray &data, const QString &before,
+                         const HelperClient::Failure &failure)
+{
+    printError(QStringLiteral("userchainctl: apply: ") + HelperClient::describe(failure));
+    Snapshot snapshot;
+    HelperClient::Failure again;
+    if (!client.snapshot(options.family, &snapshot, &again)) {
+        printError(QStringLiteral("userchainctl: apply: cannot read DOCKER-USER again (%1); "
+                                  "whether the rules were applied is unknown")
+                       .arg(HelperClient::describe(again)));
+        return again.code;
+    }
+    // The file as the helper reads it; a line only the helper can resolve (the text of a rule
+    // it keeps verbatim) makes the comparison impossible, and "new" is then not claimed.
+    const DockerUserImport imported = importDockerUser(data, options.family);
+    QStringList wanted;
+    for (const Rule &rule : imported.rules)
+        wanted << rule.toString();
+    const std::optional<QStringList> live = dockerUserSpecs(snapshot);
+    if (imported.ok() && live && *live == wanted) {
+        printError(QStringLiteral("userchainctl: apply: DOCKER-USER holds the new rules: the "
+                                  "apply took effect (revision %1)")
+                       .arg(snapshot.revision));
+        if (options.confirmSeconds > 0)
+            printError(QStringLiteral("userchainctl: apply: no confirmation window is open: "
+                                      "the helper that kept the previous rules is gone, and "
+                                      "nothing will restore them"));
+        return ExitLostApplied;
+    }
+    if (!before.isEmpty() && snapshot.revision == before) {
+        printError(QStringLiteral("userchainctl: apply: DOCKER-USER is unchanged (revision "
+                                  "%1): nothing was applied")
+                       .arg(before));
+        return ExitLostUnchanged;
+    }
+    printError(before.isEmpty()
+                   ? QStringLiteral("userchainctl: apply: DOCKER-USER does not hold the new "
+                                    "rules (revision %1); what it held before was not read")
+                         .arg(snapshot.revision)
+                   : QStringLiteral("userchainctl: apply: DOCKER-USER holds neither the new "
+                                    "rules nor those from before (revision %1): someone else "
+                                    "changed it")
+                         .arg(snapshot.revision));
+    return ExitLostOther;
+}
+
 } // namespace
 
 ExitCode ApplyCommand::run(const Options &options)
@@ -123,8 +191,12 @@ ExitCode ApplyCommand::run(const Options &options)
     HelperClient::FileApplied applied;
     if (!client.applyFile(options.family, data, revision, options.confirmSeconds,
                           flags | (revision.isEmpty() ? uint(ApplyAnyRevision) : 0u), &applied,
-                          &failure))
+                          &failure)) {
+        // No answer at all: the rules may or may not be in the kernel.
+        if (failure.code == ExitUnreachable)
+            return reportLostApply(client, options, data, revision, failure);
         return report(options.fileName, failure);
+    }
     if (!previewFirst) {
         printDiff(applied);
         if (applied.diffMissing.isEmpty() && applied.diff.isEmpty() && !options.createJump) {

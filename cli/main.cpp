@@ -59,7 +59,13 @@ Exit codes:
   4  stale revision: DOCKER-USER changed since it was read
   5  helper or system bus unreachable
   6  busy, backend unavailable, chain missing, no such transaction, other failure
-  7  a confirmed apply was not confirmed and has been rolled back)";
+  7  a confirmed apply was not confirmed and has been rolled back
+  8  the helper stopped answering an apply (it died); read again, DOCKER-USER
+     holds the new rules, and no confirmation window is open
+  9  the helper stopped answering an apply; DOCKER-USER holds the rules from
+     before: nothing was applied
+  10  the helper stopped answering an apply; DOCKER-USER holds neither, or not
+      the new rules when those from before were not read (no dry run first))";
 
 int usage(const QString &message)
 {

@@ -12,6 +12,8 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/calllimiter.cpp ${CMAKE_CURRENT_SOURCE_DIR}/calllimiter.h
     ${CMAKE_CURRENT_SOURCE_DIR}/callgate.cpp ${CMAKE_CURRENT_SOURCE_DIR}/callgate.h
     ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.cpp ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/backendworker.cpp ${CMAKE_CURRENT_SOURCE_DIR}/backendworker.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/applyjob.cpp ${CMAKE_CURRENT_SOURCE_DIR}/applyjob.h
     ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.h
     ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.cpp ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.h
     ${CMAKE_CURRENT_SOURCE_DIR}/polkitauthorizer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/polkitauthorizer.h

@@ -1,18 +1,16 @@
 #include "helperservice.h"
 
+#include "backendworker.h"
 #include "dockerdaemonconfig.h"
-#include "pendingtransaction.h"
 #include "persistencecalls.h"
-#include "rulediff.h"
 #include "rulesfileimport.h"
 #include "sealedmemfd.h"
 #include "snapshotbuilder.h"
 #include "transactionkeeper.h"
 #include "xtableslock.h"
 
-#include <future>
-
 #include <cstdio>
+#include <memory>
 
 namespace Userchain {
 
@@ -27,19 +25,6 @@ bool validFamily(int family)
     return family == 4 || family == 6;
 }
 
-/// Whether writing rules would leave DOCKER-USER as it is: the same texts and kernel bytes.
-bool sameRules(const QVector<BackendRule> &a, const QVector<BackendRule> &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a.at(i).raw != b.at(i).raw ||
-            SnapshotBuilder::specText(a.at(i)) != SnapshotBuilder::specText(b.at(i)))
-            return false;
-    }
-    return true;
-}
-
 void log(const QString &text)
 {
     // stderr of an activated service ends up in the bus daemon's log or the journal.
@@ -48,12 +33,16 @@ void log(const QString &text)
 } // namespace
 
 HelperService::HelperService(const QDBusConnection &bus, const Options &options, QObject *parent)
-    : QObject(parent), m_bus(bus), m_options(options), m_gate(new CallGate(bus, this)),
-      m_lock(new XtablesLock(this)), m_transactions(new TransactionKeeper(
-                                         bus, &m_backends, m_lock, m_options.lockTimeoutMs, this)),
-      m_persistence(new PersistenceCalls(m_gate, &m_backends, m_lock, m_transactions,
-                                         m_options.lockTimeoutMs, this))
+    : QObject(parent), m_bus(bus), m_options(options),
+      m_gate(new CallGate(bus, this)), m_workers{new BackendWorker(Family::IPv4, this),
+                                                 new BackendWorker(Family::IPv6, this)}
 {
+    const auto workerFor = [this](Family family) {
+        return worker(family);
+    };
+    m_transactions = new TransactionKeeper(bus, workerFor, m_options.lockTimeoutMs, this);
+    m_persistence =
+        new PersistenceCalls(m_gate, workerFor, m_transactions, m_options.lockTimeoutMs, this);
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_options.idleTimeoutMs);
     connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
@@ -65,7 +54,20 @@ HelperService::HelperService(const QDBusConnection &bus, const Options &options,
     updateIdleTimer();
 }
 
-HelperService::~HelperService() = default;
+HelperService::~HelperService()
+{
+    // The worker threads end first (their running jobs finish), before anything they were
+    // posted for goes away.
+    for (BackendWorker *&worker : m_workers) {
+        delete worker;
+        worker = nullptr;
+    }
+}
+
+BackendWorker *HelperService::worker(Family family) const
+{
+    return m_workers[family == Family::IPv4 ? 0 : 1];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Calls and replies
@@ -138,48 +140,63 @@ Snapshot HelperService::GetSnapshot(int family)
 
 void HelperService::readSnapshot(const Call &call, Family family)
 {
-    const BackendChooser::Choice choice = m_backends.choose(family);
-    Snapshot base;
-    base.backend = choice.name;
-    base.family = int(family);
-    base.backendDetail = choice.detail;
-    QString warning;
-    base.iptablesDisabled =
-        DockerDaemonConfig::iptablesDisabled(DockerDaemonConfig::defaultPath(), family, &warning);
-    if (!warning.isEmpty())
-        base.warnings.append(warning);
-    base.warnings += choice.warnings;
-    // A code next to the sentences, so that clients need not match English text.
-    if (choice.dockerNftables)
-        base.warnings.append(QStringLiteral("docker-nftables"));
+    BackendWorker *const worker = this->worker(family);
+    CallGate *const gate = m_gate;
+    const int lockTimeoutMs = m_options.lockTimeoutMs;
+    // On the worker: detection may run external tools, the read waits for the lock.
+    worker->post([worker, gate, call, family, lockTimeoutMs]() {
+        const auto answer = [worker, gate, call](const char *errorName, const QString &message,
+                                                 const Snapshot &snapshot) {
+            worker->answer([gate, call, errorName, message, snapshot]() {
+                if (errorName)
+                    gate->fail(call, errorName, message);
+                else
+                    gate->finish(call, {QVariant::fromValue(snapshot)});
+            });
+        };
+        const BackendChooser::Choice choice = worker->backends().choose(family);
+        Snapshot base;
+        base.backend = choice.name;
+        base.family = int(family);
+        base.backendDetail = choice.detail;
+        QString warning;
+        base.iptablesDisabled = DockerDaemonConfig::iptablesDisabled(
+            DockerDaemonConfig::defaultPath(), family, &warning);
+        if (!warning.isEmpty())
+            base.warnings.append(warning);
+        base.warnings += choice.warnings;
+        // A code next to the sentences, so that clients need not match English text.
+        if (choice.dockerNftables)
+            base.warnings.append(QStringLiteral("docker-nftables"));
 
-    if (!choice.backend) {
-        // Not an error: "no backend Docker uses here" is a state the client explains.
-        base.revision = SnapshotBuilder::revision(family, nullptr);
-        m_gate->finish(call, {QVariant::fromValue(base)});
-        return;
-    }
-    Backend *backend = choice.backend;
-    m_lock->acquire(m_options.lockTimeoutMs, [=](bool held, const QString &lockError) {
-        if (!held) {
-            m_gate->fail(call, DBusError::Busy, lockError);
+        if (!choice.backend) {
+            // Not an error: "no backend Docker uses here" is a state the client explains.
+            base.revision = SnapshotBuilder::revision(family, nullptr);
+            answer(nullptr, {}, base);
             return;
         }
-        BackendTables tables;
-        QString error;
-        if (!backend->read(family, &tables, &error)) {
-            m_gate->fail(call, DBusError::Failed, error);
-            return;
-        }
-        Snapshot snapshot = SnapshotBuilder::build(base.backend, family, tables);
-        snapshot.backendDetail = base.backendDetail;
-        snapshot.iptablesDisabled = base.iptablesDisabled;
-        snapshot.warnings = base.warnings;
-        if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
-            snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
-        else if (snapshot.forwardJumpPosition > 1)
-            snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
-        m_gate->finish(call, {QVariant::fromValue(snapshot)});
+        Backend *backend = choice.backend;
+        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
+            if (!held) {
+                answer(DBusError::Busy, lockError, {});
+                return;
+            }
+            BackendTables tables;
+            QString error;
+            if (!backend->read(family, &tables, &error)) {
+                answer(DBusError::Failed, error, {});
+                return;
+            }
+            Snapshot snapshot = SnapshotBuilder::build(base.backend, family, tables);
+            snapshot.backendDetail = base.backendDetail;
+            snapshot.iptablesDisabled = base.iptablesDisabled;
+            snapshot.warnings = base.warnings;
+            if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
+                snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
+            else if (snapshot.forwardJumpPosition > 1)
+                snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
+            answer(nullptr, {}, snapshot);
+        });
     });
 }
 
@@ -219,21 +236,22 @@ QString HelperService::Apply(int family, const ApplyRuleList &rules,
             // Arguments are checked only now: an unauthorized caller gets nothing parsed.
             if (!checkApplyArguments(call, family, expectedRevision, confirmSeconds, flags))
                 return;
-            QVector<ApplyValidator::Item> items;
-            ApplyError error;
-            if (!ApplyValidator::validate(Family(family), rules, &items, &error)) {
-                m_gate->fail(call, error);
-                return;
-            }
-            ApplyRequest request(Family(family), expectedRevision, confirmSeconds, flags);
-            // Handed over, not shared: resolve() moves the parsed rules out of them.
-            request.items = [items = std::move(items)](const BackendChain *,
-                                                       QVector<ApplyValidator::Item> *out,
-                                                       ApplyError *) mutable {
-                *out = std::move(items);
+            ApplyJob::Request request;
+            request.family = Family(family);
+            request.expectedRevision = expectedRevision;
+            request.confirmSeconds = confirmSeconds;
+            request.flags = flags;
+            // Parsed on the worker; handed over, not shared: resolve() moves the rules out.
+            auto items = std::make_shared<QVector<ApplyValidator::Item>>();
+            request.validate = [items, family, rules](ApplyError *error) {
+                return ApplyValidator::validate(Family(family), rules, items.get(), error);
+            };
+            request.items = [items](const BackendChain *, QVector<ApplyValidator::Item> *out,
+                                    ApplyError *) {
+                *out = std::move(*items);
                 return true;
             };
-            applyChecked(call, std::move(request));
+            apply(call, request);
         });
     return {};
 }
@@ -263,28 +281,31 @@ QString HelperService::ApplyFile(int family, const QDBusUnixFileDescriptor &data
         [this, call, family, data, expectedRevision, confirmSeconds, flags]() {
             if (!checkApplyArguments(call, family, expectedRevision, confirmSeconds, flags))
                 return;
-            // Only now is the caller's descriptor read at all (bounded; it must be a
-            // sealed memfd, which cannot block or change meanwhile).
-            QString why;
-            const std::optional<QByteArray> content =
-                SealedMemfd::read(data, RulesFileImport::MaxFileBytes, &why);
-            if (!content) {
-                m_gate->fail(call, DBusError::InvalidArgument, QStringLiteral("data: %1").arg(why));
-                return;
-            }
-            auto file = std::make_shared<RulesFileImport>();
-            ApplyError error;
-            if (!file->read(Family(family), *content, &error)) {
-                m_gate->fail(call, error);
-                return;
-            }
-            ApplyRequest request(Family(family), expectedRevision, confirmSeconds, flags);
+            ApplyJob::Request request;
+            request.family = Family(family);
+            request.expectedRevision = expectedRevision;
+            request.confirmSeconds = confirmSeconds;
+            request.flags = flags;
             request.withDiff = true;
+            auto file = std::make_shared<RulesFileImport>();
+            request.validate = [file, family, data](ApplyError *error) {
+                // Only now, on the worker, is the caller's descriptor read at all (bounded;
+                // it must be a sealed memfd, which cannot block or change meanwhile).
+                QString why;
+                const std::optional<QByteArray> content =
+                    SealedMemfd::read(data, RulesFileImport::MaxFileBytes, &why);
+                if (!content) {
+                    *error = {QLatin1String(DBusError::InvalidArgument),
+                              QStringLiteral("data: %1").arg(why)};
+                    return false;
+                }
+                return file->read(Family(family), *content, error);
+            };
             request.items = [file](const BackendChain *current, QVector<ApplyValidator::Item> *out,
                                    ApplyError *why) {
                 return file->items(current, out, why);
             };
-            applyChecked(call, std::move(request));
+            apply(call, request);
         });
     return {};
 }
@@ -317,192 +338,61 @@ bool HelperService::checkApplyArguments(const Call &call, int family,
     return true;
 }
 
-bool HelperService::writableBackend(const Call &call, Family family, uint flags,
-                                    BackendChooser::Choice *choice)
+void HelperService::apply(const Call &call, const ApplyJob::Request &request)
 {
-    if (!(flags & ApplyDryRun) && (m_transactions->busy())) {
+    const bool dryRun = request.flags & ApplyDryRun;
+    // Decided here, in the order the calls arrive, rather than on the worker: the worker runs
+    // jobs in the order they were posted, so no write admitted after a confirmed apply can
+    // reach the kernel before its transaction starts, or between its commit and its rollback.
+    if (!dryRun && m_transactions->busy()) {
         m_gate->fail(call, DBusError::Busy,
                      QStringLiteral("another confirmed apply is waiting for confirmation"));
-        return false;
-    }
-    *choice = m_backends.choose(family);
-    if (!choice->writable) {
-        m_gate->fail(call, DBusError::BackendUnavailable,
-                     QStringLiteral("%1: %2").arg(choice->name, choice->detail));
-        return false;
-    }
-    return true;
-}
-
-void HelperService::applyChecked(const Call &call, ApplyRequest request)
-{
-    BackendChooser::Choice choice;
-    if (!writableBackend(call, request.family, request.flags, &choice))
         return;
-    // A stale client should hear so at once, not after waiting for someone else's lock. When
-    // the lock is free the check under the lock follows immediately and is the same check, so
-    // the extra read is only spent when there will be a wait.
-    if (!(request.flags & ApplyAnyRevision) && (m_lock->isBusy() || m_lock->isContended())) {
-        BackendTables tables;
-        QString error;
-        if (choice.backend->read(request.family, &tables, &error) &&
-            SnapshotBuilder::revision(request.family, SnapshotBuilder::dockerUser(tables)) !=
-                request.expectedRevision) {
-            m_gate->fail(call, DBusError::StaleRevision,
-                         QStringLiteral("DOCKER-USER changed since revision %1")
-                             .arg(request.expectedRevision));
-            return;
-        }
     }
-    m_lock->acquire(m_options.lockTimeoutMs, [this, call, request = std::move(request)](
-                                                 bool held, const QString &lockError) {
-        if (!held) {
-            m_gate->fail(call, DBusError::Busy, lockError);
-            return;
-        }
-        applyLocked(call, request);
-    });
-}
-
-void HelperService::applyLocked(const Call &call, const ApplyRequest &request)
-{
-    const Family family = request.family;
-    const uint flags = request.flags;
-    const bool dryRun = flags & ApplyDryRun;
-    // Checked again: another Apply may have become pending while this one waited.
-    BackendChooser::Choice choice;
-    if (!writableBackend(call, family, flags, &choice))
-        return;
-
-    // The revision check that counts: under the lock, against a fresh read, so nothing can
-    // change DOCKER-USER between this comparison and the commit, which goes to the very table
-    // state that was read.
+    // A confirmed apply must own the transaction lock for its whole window, taken before
+    // anything is written: a `--restore-saved` running now would otherwise write over it.
+    const bool reserve = request.confirmSeconds > 0 && !dryRun;
     QString error;
-    const std::unique_ptr<BackendSession> session = choice.backend->beginSession(family, &error);
-    if (!session) {
-        m_gate->fail(call, DBusError::Failed, error);
-        return;
-    }
-    const BackendChain *current = session->dockerUser();
-    // Hashing the chain is skipped where no answer needs it (flag 8 and a commit).
-    const bool anyRevision = flags & ApplyAnyRevision;
-    const QString currentRevision =
-        anyRevision && !dryRun ? QString() : SnapshotBuilder::revision(family, current);
-    if (!anyRevision && currentRevision != request.expectedRevision) {
-        m_gate->fail(
-            call, DBusError::StaleRevision,
-            QStringLiteral("DOCKER-USER changed since revision %1").arg(request.expectedRevision));
-        return;
-    }
-    const bool createChain = flags & ApplyCreateChain;
-    const bool createJump = flags & ApplyCreateJump;
-    if (!current && !createChain) {
-        m_gate->fail(call, DBusError::ChainMissing,
-                     QStringLiteral("DOCKER-USER does not exist (flag 1 creates it)"));
-        return;
-    }
-    const QVector<BackendRule> previous = current ? current->rules : QVector<BackendRule>();
-    // ApplyFile's diff needs the rules before as text; it is made now, while a file's rules
-    // may still be being parsed on other threads (RulesFileImport::read; items() waits).
-    const QByteArray previousText =
-        request.withDiff ? RulesFileImport::specLines(previous) : QByteArray();
-    // Likewise the lookup resolve() needs of the current rules.
-    ApplyValidator::Current lookup = ApplyValidator::lookup(family, current);
-    QVector<ApplyValidator::Item> items;
-    QVector<BackendRule> rules;
-    ApplyError applyError;
-    if (!request.items(current, &items, &applyError) ||
-        !ApplyValidator::resolve(std::move(items), std::move(lookup), &rules, &applyError)) {
-        m_gate->fail(call, applyError);
-        return;
-    }
-    const auto diffOf = [&rules, &request, &previousText](QString *why) {
-        if (!request.withDiff)
-            return QDBusUnixFileDescriptor();
-        const QByteArray appliedText = RulesFileImport::specLines(rules);
-        const QList<QByteArrayView> before = RuleDiff::lines(previousText);
-        const QList<QByteArrayView> after = RuleDiff::lines(appliedText);
-        return SealedMemfd::create(RuleDiff::formatUtf8(RuleDiff::compute(before, after), before,
-                                                        after, QStringLiteral("DOCKER-USER")),
-                                   why);
-    };
-    QString diffError;
-    const auto reply = [&](const QString &transactionId, const QString &revision,
-                           const QDBusUnixFileDescriptor &diff) {
-        if (!request.withDiff) {
-            m_gate->finish(call, {transactionId, revision});
-            return;
-        }
-        // After a commit the rules are in place whether or not the diff can be sent; a
-        // client without it still has the revision and can read the chain.
-        if (!diffError.isEmpty())
-            log(QStringLiteral("cannot pass the diff: %1").arg(diffError));
-        m_gate->finish(call, {transactionId, revision, QVariant::fromValue(diff)});
-    };
-    if (dryRun) {
-        reply(QString(), currentRevision, diffOf(&diffError));
-        return;
-    }
-    // Nothing to write: committing the same rules again would only reset their counters.
-    // (A confirmed apply still commits, so that the caller gets its transaction.)
-    if (current && !createJump && request.confirmSeconds == 0 && sameRules(previous, rules)) {
-        reply(QString(), anyRevision ? SnapshotBuilder::revision(family, current) : currentRevision,
-              diffOf(&diffError));
-        return;
-    }
-
-    // The new revision is computed from what was committed rather than from reading the chain
-    // back: the backend writes parsed rules from their canonical text and verbatim rules as the
-    // very bytes it read, and reads them back as the same text and bytes, so the hash is the
-    // one the next GetSnapshot reports (tst_helperapply checks this). Reading 50,000 rules back
-    // would cost as much as the commit itself. Should the two ever differ, the client's next
-    // Apply is refused as stale, which is safe. It is made, with ApplyFile's diff, on another
-    // thread while this one waits for the kernel to take the commit.
-    BackendChain written;
-    written.rules = rules;
-    struct Answer
-    {
-        QString revision;
-        QDBusUnixFileDescriptor diff;
-        QString diffError;
-    };
-    // Before anything is written: a confirmed apply must own the transaction lock for its
-    // whole window, and a `--restore-saved` running now would otherwise write over it.
-    if (request.confirmSeconds > 0 && !m_transactions->reserve(&error)) {
+    if (reserve && !m_transactions->reserve(&error)) {
         m_gate->fail(call, DBusError::Busy, error);
         return;
     }
-    bool ok = session->prepare(rules, createChain, createJump, &error);
-    std::future<Answer> answer;
-    if (ok) {
-        answer =
-            std::async(std::launch::async | std::launch::deferred, [&written, &diffOf, family]() {
-                Answer made;
-                made.revision = SnapshotBuilder::computeRevision(family, &written);
-                made.diff = diffOf(&made.diffError);
-                return made;
-            });
-        ok = session->commit(&error);
-    }
-    const Answer made = answer.valid() ? answer.get() : Answer();
-    // Creating the chain or the jump changes what detection sees (an empty host becomes a
-    // legacy one); a failed commit may have been a backend that went away.
-    if (createChain || createJump || !ok)
-        m_backends.forget();
-    if (!ok) {
-        m_transactions->unreserve();
-        m_gate->fail(call, DBusError::Failed, error);
+    BackendWorker *const worker = this->worker(request.family);
+    const int lockTimeoutMs = m_options.lockTimeoutMs;
+    worker->post([this, worker, call, request, lockTimeoutMs, reserve]() {
+        ApplyJob::run(worker, request, lockTimeoutMs,
+                      [this, worker, call, request, reserve](const ApplyJob::Outcome &outcome) {
+                          worker->answer([this, call, request, outcome, reserve]() {
+                              applied(call, request, outcome, reserve);
+                          });
+                      });
+    });
+}
+
+void HelperService::applied(const Call &call, const ApplyJob::Request &request,
+                            const ApplyJob::Outcome &outcome, bool reserved)
+{
+    if (!outcome.error.name.isEmpty()) {
+        if (reserved)
+            m_transactions->unreserve();
+        m_gate->fail(call, outcome.error);
         return;
     }
-    SnapshotBuilder::rememberRevision(family, &written, made.revision);
-    diffError = made.diffError;
-
     // A confirmed apply keeps the previous rules to write them back unless confirmed in time.
-    const QString transactionId = request.confirmSeconds > 0
-                                      ? m_transactions->start(call.caller, family, previous,
-                                                              made.revision, request.confirmSeconds)
-                                      : QString();
-    reply(transactionId, made.revision, made.diff);
+    // The window starts now, when the caller is told (a Confirm before that has no id to name).
+    QString transactionId;
+    if (reserved)
+        transactionId = m_transactions->start(call.caller, request.family, outcome.previous,
+                                              outcome.revision, request.confirmSeconds);
+    if (!request.withDiff) {
+        m_gate->finish(call, {transactionId, outcome.revision});
+        return;
+    }
+    // After a commit the rules are in place whether or not the diff can be sent; a client
+    // without it still has the revision and can read the chain.
+    if (!outcome.diffError.isEmpty())
+        log(QStringLiteral("cannot pass the diff: %1").arg(outcome.diffError));
+    m_gate->finish(call, {transactionId, outcome.revision, QVariant::fromValue(outcome.diff)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "applyvalidator.h"
+#include "applyjob.h"
 #include "backend.h"
-#include "backendchooser.h"
 #include "callgate.h"
 #include "dbustypes.h"
 
@@ -21,18 +20,19 @@
 
 namespace Userchain {
 
+class BackendWorker;
 class PersistenceCalls;
 class TransactionKeeper;
-class XtablesLock;
 
 /**
  * The object behind io.github.userchain.Helper1. The generated Helper1Adaptor forwards the
  * interface's methods to the public slots below; nothing else of this class is on the bus.
  *
  * Every method answers later (QDBusContext::setDelayedReply): first polkit is asked about the
- * caller's unique bus name, asynchronously, then the arguments are checked, then the xtables
- * lock is awaited without blocking, and only then does a backend touch the kernel. The slots'
- * return values are never used.
+ * caller's unique bus name, asynchronously, then the arguments are checked, then the family's
+ * BackendWorker parses the caller's rules, waits for the xtables lock and touches the kernel,
+ * and the reply is sent when its result is back. This thread never waits for any of it. The
+ * slots' return values are never used.
  */
 class HelperService final : public QObject, protected QDBusContext
 {
@@ -82,43 +82,26 @@ private:
 
     /// InvalidArgument unless family is 4 or 6; false once the call has been answered.
     bool checkFamily(const Call &call, int family);
-    /// Busy while a confirmed apply is pending (dry runs excepted), BackendUnavailable where
-    /// nothing can be written; false once the call has been answered with that error.
-    bool writableBackend(const Call &call, Family family, uint flags,
-                         BackendChooser::Choice *choice);
-    void readSnapshot(const Call &call, Family family);
-    /// What an Apply or ApplyFile asks for, its arguments checked and its rules parsed.
-    struct ApplyRequest
-    {
-        ApplyRequest(Family family, const QString &expectedRevision, uint confirmSeconds,
-                     uint flags)
-            : family(family), expectedRevision(expectedRevision), confirmSeconds(confirmSeconds),
-              flags(flags)
-        {}
-
-        Family family = Family::IPv4;
-        QString expectedRevision; ///< empty with ApplyAnyRevision
-        uint confirmSeconds = 0;
-        uint flags = 0;
-        bool withDiff = false; ///< ApplyFile: the reply carries the diff
-        /// The rules to write, given DOCKER-USER as read under the lock (nullptr: missing).
-        std::function<bool(const BackendChain *current, QVector<ApplyValidator::Item> *items,
-                           ApplyError *error)>
-            items;
-    };
-
     /// The checks Apply and ApplyFile share; false once the call has been answered.
     bool checkApplyArguments(const Call &call, int family, const QString &expectedRevision,
                              uint confirmSeconds, uint flags);
-    void applyChecked(const Call &call, ApplyRequest request);
-    void applyLocked(const Call &call, const ApplyRequest &request);
+    BackendWorker *worker(Family family) const;
+    void readSnapshot(const Call &call, Family family);
+    /**
+     * Admits a write (on the main thread, in the order calls arrive): Busy while a confirmed
+     * apply is pending or on its way (dry runs excepted); a confirmed apply reserves the
+     * transaction now, so that every later write is refused until it is kept or rolled back.
+     * Then the family's worker runs the request, and the reply is sent from here.
+     */
+    void apply(const Call &call, const ApplyJob::Request &request);
+    void applied(const Call &call, const ApplyJob::Request &request,
+                 const ApplyJob::Outcome &outcome, bool reserved);
     void updateIdleTimer();
 
     QDBusConnection m_bus;
     Options m_options;
     CallGate *m_gate = nullptr;
-    XtablesLock *m_lock = nullptr;
-    BackendChooser m_backends;
+    BackendWorker *m_workers[2] = {nullptr, nullptr}; ///< IPv4, IPv6
     TransactionKeeper *m_transactions = nullptr;
     PersistenceCalls *m_persistence = nullptr;
     QTimer m_idleTimer;

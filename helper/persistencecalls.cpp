@@ -6,8 +6,6 @@
 #include "transactionkeeper.h"
 #include "xtableslock.h"
 
-#include <QTimer>
-
 #include <cstdio>
 
 namespace Userchain {
@@ -18,151 +16,184 @@ void log(const QString &text)
     // stderr of an activated service ends up in the bus daemon's log or the journal.
     std::fprintf(stderr, "userchain-helper: %s\n", qPrintable(text));
 }
+
+ApplyError named(const char *name, const QString &message)
+{
+    return {QLatin1String(name), message};
+}
+
+const QString PendingMessage =
+    QStringLiteral("a confirmed apply is waiting for confirmation; confirm or roll it back "
+                   "before saving");
 } // namespace
 
-PersistenceCalls::PersistenceCalls(CallGate *gate, BackendChooser *backends, XtablesLock *lock,
+PersistenceCalls::PersistenceCalls(CallGate *gate, BackendWorker::ForFamily workers,
                                    TransactionKeeper *transactions, int lockTimeoutMs,
                                    QObject *parent)
-    : QObject(parent), m_gate(gate), m_backends(backends), m_lock(lock),
-      m_transactions(transactions), m_lockTimeoutMs(lockTimeoutMs)
+    : QObject(parent), m_gate(gate), m_workers(std::move(workers)), m_transactions(transactions),
+      m_lockTimeoutMs(lockTimeoutMs)
 {}
+
+void PersistenceCalls::answer(BackendWorker *worker, const CallGate::Call &call,
+                              const ApplyError &error, const QVariantList &results)
+{
+    CallGate *const gate = m_gate;
+    worker->answer([gate, call, error, results]() {
+        if (!error.name.isEmpty())
+            gate->fail(call, error);
+        else
+            gate->finish(call, results);
+    });
+}
 
 void PersistenceCalls::save(const CallGate::Call &call, Family family)
 {
     // Why a pending confirmed apply blocks saving: its rules are on probation; saved, they
-    // would come back at the next boot even if the rollback restores the old ones now.
+    // would come back at the next boot even if the rollback restores the old ones now. No
+    // apply admitted after this call can commit before the read below: the worker runs jobs
+    // in the order they were posted.
     if (m_transactions->busy()) {
-        m_gate->fail(call, DBusError::Busy,
-                     QStringLiteral("a confirmed apply is waiting for confirmation; confirm "
-                                    "or roll it back before saving"));
+        m_gate->fail(call, DBusError::Busy, PendingMessage);
         return;
     }
-    if (const BackendChooser::Choice choice = m_backends->choose(family); !choice.backend) {
-        m_gate->fail(call, DBusError::BackendUnavailable,
-                     QStringLiteral("%1: %2").arg(choice.name, choice.detail));
-        return;
-    }
-    m_lock->acquire(m_lockTimeoutMs, [this, call, family](bool held, const QString &lockError) {
-        if (!held) {
-            m_gate->fail(call, DBusError::Busy, lockError);
+    BackendWorker *const worker = m_workers(family);
+    const int lockTimeoutMs = m_lockTimeoutMs;
+    worker->post([this, worker, call, family, lockTimeoutMs]() {
+        if (const BackendChooser::Choice choice = worker->backends().choose(family);
+            !choice.backend) {
+            answer(worker, call,
+                   named(DBusError::BackendUnavailable,
+                         QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
             return;
         }
-        if (m_transactions->busy()) {
-            m_gate->fail(call, DBusError::Busy,
-                         QStringLiteral("a confirmed apply is waiting for confirmation; "
-                                        "confirm or roll it back before saving"));
-            return;
-        }
-        const BackendChooser::Choice choice = m_backends->choose(family);
-        if (!choice.backend) {
-            m_gate->fail(call, DBusError::BackendUnavailable,
-                         QStringLiteral("%1: %2").arg(choice.name, choice.detail));
-            return;
-        }
-        // What is saved is what the kernel holds now, read under the lock; a caller sends no
-        // rules, so Save cannot persist anything that was not applied (and validated) first.
-        BackendTables tables;
-        QString error;
-        if (!choice.backend->read(family, &tables, &error)) {
-            m_gate->fail(call, DBusError::Failed, error);
-            return;
-        }
-        const BackendChain *chain = SnapshotBuilder::dockerUser(tables);
-        if (!chain) {
-            m_gate->fail(call, DBusError::ChainMissing,
-                         QStringLiteral("DOCKER-USER does not exist; there is nothing to save"));
-            return;
-        }
-        QStringList specs;
-        ApplyError saveError;
-        if (!PersistentStore::specsToSave(*chain, &specs, &saveError)) {
-            m_gate->fail(call, saveError);
-            return;
-        }
-        // Written after the lock is released: fsync may take a while on a busy disk, and
-        // Docker waits for the same lock.
-        QTimer::singleShot(0, this, [this, call, family, specs]() {
-            const PersistentStore store;
-            ApplyError writeError;
-            if (!store.save(family, specs, &writeError)) {
-                log(QStringLiteral("save failed: %1").arg(writeError.message));
-                m_gate->fail(call, writeError);
+        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
+            if (!held) {
+                answer(worker, call, named(DBusError::Busy, lockError));
                 return;
             }
-            m_gate->finish(call, {store.path(family)});
+            const BackendChooser::Choice choice = worker->backends().choose(family);
+            if (!choice.backend) {
+                answer(worker, call,
+                       named(DBusError::BackendUnavailable,
+                             QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                return;
+            }
+            // What is saved is what the kernel holds now, read under the lock; a caller sends
+            // no rules, so Save cannot persist anything that was not applied (and validated)
+            // first.
+            BackendTables tables;
+            QString error;
+            if (!choice.backend->read(family, &tables, &error)) {
+                answer(worker, call, named(DBusError::Failed, error));
+                return;
+            }
+            const BackendChain *chain = SnapshotBuilder::dockerUser(tables);
+            if (!chain) {
+                answer(
+                    worker, call,
+                    named(DBusError::ChainMissing,
+                          QStringLiteral("DOCKER-USER does not exist; there is nothing to save")));
+                return;
+            }
+            QStringList specs;
+            ApplyError saveError;
+            if (!PersistentStore::specsToSave(*chain, &specs, &saveError)) {
+                answer(worker, call, saveError);
+                return;
+            }
+            // Written after the lock is released: fsync may take a while on a busy disk, and
+            // Docker waits for the same lock.
+            worker->post([this, worker, call, family, specs]() {
+                const PersistentStore store;
+                ApplyError writeError;
+                if (!store.save(family, specs, &writeError)) {
+                    log(QStringLiteral("save failed: %1").arg(writeError.message));
+                    answer(worker, call, writeError);
+                    return;
+                }
+                answer(worker, call, {}, {store.path(family)});
+            });
         });
     });
 }
 
 void PersistenceCalls::getSaved(const CallGate::Call &call, Family family)
 {
-    SavedRules saved;
-    ApplyError error;
-    if (!PersistentStore().load(family, &saved, &error)) {
-        m_gate->fail(call, error);
-        return;
-    }
-    m_gate->finish(call, {saved.exists, saved.specs, qlonglong(saved.savedAtMs)});
+    // On the worker: the file may hold 16 MiB of rules to parse.
+    BackendWorker *const worker = m_workers(family);
+    worker->post([this, worker, call, family]() {
+        SavedRules saved;
+        ApplyError error;
+        if (!PersistentStore().load(family, &saved, &error)) {
+            answer(worker, call, error);
+            return;
+        }
+        answer(worker, call, {}, {saved.exists, saved.specs, qlonglong(saved.savedAtMs)});
+    });
 }
 
 void PersistenceCalls::restoreSaved(const CallGate::Call &call, Family family, uint flags)
 {
     const bool dryRun = flags & ApplyDryRun;
+    // As for Apply, decided at admission: later writes queue behind this one on the worker.
     if (!dryRun && (m_transactions->busy())) {
         m_gate->fail(call, DBusError::Busy,
                      QStringLiteral("another confirmed apply is waiting for confirmation"));
         return;
     }
-    // The file is read and checked before the lock (it is the helper's own and does not
-    // change with the tables): a bad file is reported without waiting. The path is fixed;
-    // the caller only names the family.
-    SavedRules saved;
-    ApplyError error;
-    const PersistentStore store;
-    if (!store.load(family, &saved, &error)) {
-        m_gate->fail(call, error);
-        return;
-    }
-    if (!saved.exists) {
-        m_gate->fail(call, DBusError::Failed,
-                     QStringLiteral("nothing saved: %1 does not exist").arg(store.path(family)));
-        return;
-    }
-    if (const BackendChooser::Choice choice = m_backends->choose(family); !choice.writable) {
-        m_gate->fail(call, DBusError::BackendUnavailable,
-                     QStringLiteral("%1: %2").arg(choice.name, choice.detail));
-        return;
-    }
-    m_lock->acquire(m_lockTimeoutMs, [this, call, family, saved, flags,
-                                      dryRun](bool held, const QString &lockError) {
-        if (!held) {
-            m_gate->fail(call, DBusError::Busy, lockError);
+    BackendWorker *const worker = m_workers(family);
+    const int lockTimeoutMs = m_lockTimeoutMs;
+    worker->post([this, worker, call, family, flags, dryRun, lockTimeoutMs]() {
+        // The file is read and checked before the lock (it is the helper's own and does not
+        // change with the tables): a bad file is reported without waiting. The path is
+        // fixed; the caller only names the family.
+        SavedRules saved;
+        ApplyError error;
+        const PersistentStore store;
+        if (!store.load(family, &saved, &error)) {
+            answer(worker, call, error);
             return;
         }
-        // Checked again: an Apply may have become pending while this call waited.
-        if (!dryRun && (m_transactions->busy())) {
-            m_gate->fail(call, DBusError::Busy,
-                         QStringLiteral("another confirmed apply is waiting for confirmation"));
+        if (!saved.exists) {
+            answer(
+                worker, call,
+                named(DBusError::Failed,
+                      QStringLiteral("nothing saved: %1 does not exist").arg(store.path(family))));
             return;
         }
-        const BackendChooser::Choice choice = m_backends->choose(family);
-        if (!choice.writable) {
-            m_gate->fail(call, DBusError::BackendUnavailable,
-                         QStringLiteral("%1: %2").arg(choice.name, choice.detail));
+        if (const BackendChooser::Choice choice = worker->backends().choose(family);
+            !choice.writable) {
+            answer(worker, call,
+                   named(DBusError::BackendUnavailable,
+                         QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
             return;
         }
-        QString newRevision;
-        ApplyError restoreError;
-        const bool ok = SavedRestorer::restoreLocked(choice.backend, family, saved, flags,
-                                                     &newRevision, &restoreError);
-        // As after Apply: a created chain or jump changes what detection sees.
-        if (!dryRun && ((flags & (ApplyCreateChain | ApplyCreateJump)) || !ok))
-            m_backends->forget();
-        if (!ok) {
-            m_gate->fail(call, restoreError);
-            return;
-        }
-        m_gate->finish(call, {newRevision});
+        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
+            if (!held) {
+                answer(worker, call, named(DBusError::Busy, lockError));
+                return;
+            }
+            BackendChooser &backends = worker->backends();
+            const BackendChooser::Choice choice = backends.choose(family);
+            if (!choice.writable) {
+                answer(worker, call,
+                       named(DBusError::BackendUnavailable,
+                             QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                return;
+            }
+            QString newRevision;
+            ApplyError restoreError;
+            const bool ok = SavedRestorer::restoreLocked(choice.backend, family, saved, flags,
+                                                         &newRevision, &restoreError);
+            // As after Apply: a created chain or jump changes what detection sees.
+            if (!dryRun && ((flags & (ApplyCreateChain | ApplyCreateJump)) || !ok))
+                backends.forget();
+            if (!ok) {
+                answer(worker, call, restoreError);
+                return;
+            }
+            answer(worker, call, {}, {newRevision});
+        });
     });
 }
 

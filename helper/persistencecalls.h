@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backendchooser.h"
+#include "backendworker.h"
 #include "callgate.h"
 
 #include <QObject>
@@ -8,12 +8,15 @@
 namespace Userchain {
 
 class TransactionKeeper;
-class XtablesLock;
 
 /**
  * Save, GetSaved and RestoreSaved once the caller is authorized and the family checked:
  * the live DOCKER-USER written to the root-owned file (PersistentStore) and the saved rules
  * read or restored (SavedRestorer). Each answers its call through the CallGate.
+ *
+ * Whether a pending transaction forbids the call is decided here, on the main thread, when
+ * the call is admitted; the files and the kernel are read and written on the family's
+ * BackendWorker, and the answer is sent when its result is back.
  */
 class PersistenceCalls final : public QObject
 {
@@ -21,7 +24,7 @@ class PersistenceCalls final : public QObject
     Q_DISABLE_COPY_MOVE(PersistenceCalls)
 
 public:
-    PersistenceCalls(CallGate *gate, BackendChooser *backends, XtablesLock *lock,
+    PersistenceCalls(CallGate *gate, BackendWorker::ForFamily workers,
                      TransactionKeeper *transactions, int lockTimeoutMs, QObject *parent = nullptr);
 
     void save(const CallGate::Call &call, Family family);
@@ -29,9 +32,13 @@ public:
     void restoreSaved(const CallGate::Call &call, Family family, uint flags);
 
 private:
+    /// Called on the worker: answers call on the main thread with results, or with error if
+    /// it has a name. (It reads only m_gate, which never changes.)
+    void answer(BackendWorker *worker, const CallGate::Call &call, const ApplyError &error,
+                const QVariantList &results = {});
+
     CallGate *m_gate = nullptr;
-    BackendChooser *m_backends = nullptr;
-    XtablesLock *m_lock = nullptr;
+    BackendWorker::ForFamily m_workers;
     TransactionKeeper *m_transactions = nullptr;
     int m_lockTimeoutMs = 0;
 };

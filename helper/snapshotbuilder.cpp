@@ -132,7 +132,7 @@ QString revisionOf(Family family, const BackendChain *chain)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-/// The helper's main thread does the reading and writing; the memo belongs to each thread.
+/// Each family's BackendWorker does its reading and writing; the memo belongs to each thread.
 RevisionMemo &revisionMemo()
 {
     static thread_local RevisionMemo memo;

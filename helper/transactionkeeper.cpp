@@ -1,6 +1,5 @@
 #include "transactionkeeper.h"
 
-#include "backendchooser.h"
 #include "dbustypes.h"
 #include "pendingtransaction.h"
 #include "snapshotbuilder.h"
@@ -39,17 +38,16 @@ QString randomId()
 }
 } // namespace
 
-TransactionKeeper::TransactionKeeper(const QDBusConnection &bus, BackendChooser *backends,
-                                     XtablesLock *lock, int lockTimeoutMs, QObject *parent)
-    : QObject(parent), m_bus(bus), m_backends(backends), m_lock(lock),
-      m_lockTimeoutMs(lockTimeoutMs)
+TransactionKeeper::TransactionKeeper(const QDBusConnection &bus, BackendWorker::ForFamily workers,
+                                     int lockTimeoutMs, QObject *parent)
+    : QObject(parent), m_bus(bus), m_workers(std::move(workers)), m_lockTimeoutMs(lockTimeoutMs)
 {}
 
 TransactionKeeper::~TransactionKeeper() = default;
 
 bool TransactionKeeper::busy() const
 {
-    return m_pending || m_rollingBack;
+    return m_reserved || m_pending || m_rollingBack;
 }
 
 QString TransactionKeeper::start(const QString &caller, Family family,
@@ -64,6 +62,7 @@ QString TransactionKeeper::start(const QString &caller, Family family,
     connect(transaction, &PendingTransaction::callerVanished, this,
             [this]() { rollBack(QStringLiteral("disconnected"), {}); });
     m_pending = transaction;
+    m_reserved = false;
     transaction->start();
     Q_EMIT busyChanged();
     return id;
@@ -72,8 +71,11 @@ QString TransactionKeeper::start(const QString &caller, Family family,
 bool TransactionKeeper::reserve(QString *error)
 {
     bool contended = false;
-    if (m_transactionLock.tryHold(&contended, error))
+    if (m_transactionLock.tryHold(&contended, error)) {
+        m_reserved = true;
+        Q_EMIT busyChanged();
         return true;
+    }
     if (contended)
         *error = QStringLiteral("the saved rules are being restored (%1); try again").arg(*error);
     return false;
@@ -81,8 +83,12 @@ bool TransactionKeeper::reserve(QString *error)
 
 void TransactionKeeper::unreserve()
 {
+    if (!m_reserved)
+        return;
+    m_reserved = false;
     if (!m_pending)
         m_transactionLock.release();
+    Q_EMIT busyChanged();
 }
 
 PendingTransaction *TransactionKeeper::pendingFor(const QString &transactionId) const
@@ -120,11 +126,12 @@ void TransactionKeeper::rollBack(const QString &reason, Done done)
     attempt(reason, 1, std::move(done));
 }
 
-TransactionKeeper::Outcome TransactionKeeper::restoreLocked(PendingTransaction *transaction,
+TransactionKeeper::Outcome TransactionKeeper::restoreLocked(BackendChooser &backends, Family family,
+                                                            const QVector<BackendRule> &previous,
+                                                            const QString &appliedRevision,
                                                             QString *error)
 {
-    const Family family = transaction->family();
-    const BackendChooser::Choice choice = m_backends->choose(family);
+    const BackendChooser::Choice choice = backends.choose(family);
     if (!choice.writable) {
         *error = QStringLiteral("%1: %2").arg(choice.name, choice.detail);
         return Outcome::Failed;
@@ -134,14 +141,13 @@ TransactionKeeper::Outcome TransactionKeeper::restoreLocked(PendingTransaction *
     const std::unique_ptr<BackendSession> session = choice.backend->beginSession(family, error);
     if (!session)
         return Outcome::Failed;
-    if (SnapshotBuilder::revision(family, session->dockerUser()) != transaction->appliedRevision())
+    if (SnapshotBuilder::revision(family, session->dockerUser()) != appliedRevision)
         return Outcome::Conflict;
     // The jump is left as it is: it was not this transaction's to add back, and Docker
     // re-inserts its own.
-    if (!session->prepare(transaction->previousRules(), false, false, error) ||
-        !session->commit(error)) {
+    if (!session->prepare(previous, false, false, error) || !session->commit(error)) {
         // A failed commit may have been a backend that went away.
-        m_backends->forget();
+        backends.forget();
         return Outcome::Failed;
     }
     return Outcome::RolledBack;
@@ -149,50 +155,69 @@ TransactionKeeper::Outcome TransactionKeeper::restoreLocked(PendingTransaction *
 
 void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
 {
-    m_lock->acquire(
-        m_lockTimeoutMs, [this, reason, attempt, done](bool held, const QString &lockError) {
-            PendingTransaction *transaction = m_pending;
+    const PendingTransaction *transaction = m_pending;
+    const Family family = transaction->family();
+    // Copied for the worker: the transaction object belongs to this thread.
+    const QVector<BackendRule> previous = transaction->previousRules();
+    const QString appliedRevision = transaction->appliedRevision();
+    BackendWorker *const worker = m_workers(family);
+    const int lockTimeoutMs = m_lockTimeoutMs;
+    worker->post([this, worker, family, previous, appliedRevision, lockTimeoutMs, reason, attempt,
+                  done]() {
+        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
             QString error = lockError;
-            const Outcome outcome = held ? restoreLocked(transaction, &error) : Outcome::Failed;
-            if (outcome == Outcome::Failed && attempt < RollbackAttempts) {
-                log(QStringLiteral("rollback of %1 failed (attempt %2): %3; retrying")
-                        .arg(transaction->id())
-                        .arg(attempt)
-                        .arg(error));
-                QTimer::singleShot(RollbackRetryMs, this, [this, reason, attempt, done]() {
-                    this->attempt(reason, attempt + 1, done);
-                });
-                return;
-            }
-            QString signalReason = reason;
-            if (outcome == Outcome::Failed) {
-                log(QStringLiteral("rollback of %1 failed, giving up: %2; DOCKER-USER keeps the "
-                                   "applied rules")
-                        .arg(transaction->id(), error));
-                signalReason = QStringLiteral("failed");
-            } else if (outcome == Outcome::Conflict) {
-                error = QStringLiteral("DOCKER-USER changed since the apply; kept as it is");
-                log(QStringLiteral("rollback of %1 (%2) not done: %3")
-                        .arg(transaction->id(), reason, error));
-                signalReason = QStringLiteral("conflict");
-            }
-            // The signal goes to the client that applied, and only to it: other clients must not
-            // learn about someone else's transactions. A vanished client cannot receive it.
-            if (reason != QLatin1String("disconnected")) {
-                QDBusMessage signal = QDBusMessage::createTargetedSignal(
-                    transaction->caller(), ObjectPath, InterfaceName, QStringLiteral("RolledBack"));
-                signal << transaction->id() << signalReason;
-                m_bus.send(signal);
-            }
-            transaction->deleteLater();
-            m_pending = nullptr;
-            m_rollingBack = false;
-            // Only now, after the last write of the rollback (or giving up on it).
-            m_transactionLock.release();
-            if (done)
-                done(outcome, error);
-            Q_EMIT busyChanged();
+            const Outcome outcome =
+                held ? restoreLocked(worker->backends(), family, previous, appliedRevision, &error)
+                     : Outcome::Failed;
+            worker->answer([this, reason, attempt, done, outcome, error]() {
+                attempted(reason, attempt, done, outcome, error);
+            });
         });
+    });
+}
+
+void TransactionKeeper::attempted(const QString &reason, int attempt, const Done &done,
+                                  Outcome outcome, QString error)
+{
+    PendingTransaction *transaction = m_pending;
+    if (outcome == Outcome::Failed && attempt < RollbackAttempts) {
+        log(QStringLiteral("rollback of %1 failed (attempt %2): %3; retrying")
+                .arg(transaction->id())
+                .arg(attempt)
+                .arg(error));
+        QTimer::singleShot(RollbackRetryMs, this, [this, reason, attempt, done]() {
+            this->attempt(reason, attempt + 1, done);
+        });
+        return;
+    }
+    QString signalReason = reason;
+    if (outcome == Outcome::Failed) {
+        log(QStringLiteral("rollback of %1 failed, giving up: %2; DOCKER-USER keeps the "
+                           "applied rules")
+                .arg(transaction->id(), error));
+        signalReason = QStringLiteral("failed");
+    } else if (outcome == Outcome::Conflict) {
+        error = QStringLiteral("DOCKER-USER changed since the apply; kept as it is");
+        log(QStringLiteral("rollback of %1 (%2) not done: %3")
+                .arg(transaction->id(), reason, error));
+        signalReason = QStringLiteral("conflict");
+    }
+    // The signal goes to the client that applied, and only to it: other clients must not
+    // learn about someone else's transactions. A vanished client cannot receive it.
+    if (reason != QLatin1String("disconnected")) {
+        QDBusMessage signal = QDBusMessage::createTargetedSignal(
+            transaction->caller(), ObjectPath, InterfaceName, QStringLiteral("RolledBack"));
+        signal << transaction->id() << signalReason;
+        m_bus.send(signal);
+    }
+    transaction->deleteLater();
+    m_pending = nullptr;
+    m_rollingBack = false;
+    // Only now, after the last write of the rollback (or giving up on it).
+    m_transactionLock.release();
+    if (done)
+        done(outcome, error);
+    Q_EMIT busyChanged();
 }
 
 QMap<QString, QString> TransactionKeeper::details(const QString &transactionId)

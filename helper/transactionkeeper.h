@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend.h"
+#include "backendworker.h"
 #include "callgate.h"
 #include "transactionlock.h"
 
@@ -14,9 +15,7 @@
 
 namespace Userchain {
 
-class BackendChooser;
 class PendingTransaction;
-class XtablesLock;
 
 /**
  * The confirmed apply waiting for its confirmation (there is at most one) and its rollback:
@@ -30,6 +29,11 @@ class XtablesLock;
  * is, the conflict logged, and RolledBack says "conflict". A rollback that cannot be written
  * at all ends with RolledBack "failed", so that the client does not report rules that are not
  * there.
+ *
+ * Threads: the keeper lives on the main thread, and the decisions are taken there, when they
+ * fall due: when the window closes the transaction stops accepting Confirm at once, even if
+ * the family's BackendWorker is still busy (say, reading for another client); the write
+ * itself then queues behind the worker's earlier jobs, and its result comes back here.
  */
 class TransactionKeeper final : public QObject
 {
@@ -44,19 +48,19 @@ public:
     };
     using Done = std::function<void(Outcome outcome, const QString &error)>;
 
-    TransactionKeeper(const QDBusConnection &bus, BackendChooser *backends, XtablesLock *lock,
+    TransactionKeeper(const QDBusConnection &bus, BackendWorker::ForFamily workers,
                       int lockTimeoutMs, QObject *parent = nullptr);
     ~TransactionKeeper() override;
 
-    /// A transaction is pending or being rolled back: no other change may start.
+    /// A transaction is reserved, pending or being rolled back: no other change may start.
     bool busy() const;
 
     /**
      * Takes the transaction lock (TransactionLock) before a confirmed apply commits, so that
      * `userchain-helper --restore-saved` cannot write DOCKER-USER while the window is open.
      * False (error says why) when a restore holds it now or the file cannot be locked: the
-     * apply must then not commit. start() keeps the lock; release it with unreserve() when
-     * the apply does not go ahead.
+     * apply must then not commit. From here on busy() is true. start() keeps the lock;
+     * release it with unreserve() when the apply does not go ahead.
      */
     bool reserve(QString *error);
     void unreserve();
@@ -90,15 +94,21 @@ Q_SIGNALS:
 
 private:
     void attempt(const QString &reason, int attempt, Done done);
-    /// One try, with the lock held: compare the revision, then commit on the state read.
-    Outcome restoreLocked(PendingTransaction *transaction, QString *error);
+    /// Back on the main thread after one try: retry, or end the transaction and tell.
+    void attempted(const QString &reason, int attempt, const Done &done, Outcome outcome,
+                   QString error);
+    /// One try, on the worker with the lock held: compare the revision, then commit on the
+    /// state read.
+    static Outcome restoreLocked(BackendChooser &backends, Family family,
+                                 const QVector<BackendRule> &previous,
+                                 const QString &appliedRevision, QString *error);
 
     QDBusConnection m_bus;
-    BackendChooser *m_backends = nullptr;
-    XtablesLock *m_lock = nullptr;
+    BackendWorker::ForFamily m_workers;
     int m_lockTimeoutMs = 0;
     TransactionLock m_transactionLock;
     QPointer<PendingTransaction> m_pending;
+    bool m_reserved = false; ///< reserve() succeeded; start() or unreserve() not yet called
     bool m_rollingBack = false;
 };
 
