@@ -1,10 +1,10 @@
+#include "bustarget.h"
 #include "colorscheme.h"
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "translations.h"
 
 #include <QApplication>
-#include <QDBusConnection>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
@@ -26,7 +26,8 @@ int main(int argc, char *argv[])
     translations.load(QLocale::system());
     ColorScheme::apply(ColorScheme::saved());
 
-    HelperClient helper(QDBusConnection::systemBus());
+    const Userchain::BusTarget target;
+    HelperClient helper(target.connect());
     MainWindow window(&helper);
     // USERCHAIN_TRACE_STARTUP=1 prints the milliseconds to the first paint and to the first
     // snapshot shown; the benchmark reads them.

@@ -12,3 +12,5 @@ userchain_add_test(tst_packettracer SOURCES core/tst_packettracer.cpp core/evalf
 userchain_add_test(tst_kerneltruth SOURCES core/tst_kerneltruth.cpp core/rawpacket.cpp core/rawpacket.h
     LIBS userchain-core TIMEOUT 600)
 userchain_add_test(tst_exposure SOURCES core/tst_exposure.cpp core/evalfixtures.h LIBS userchain-core)
+# Remote hosts: what --host accepts and the unixexec address made from it.
+userchain_add_test(tst_bustarget SOURCES core/tst_bustarget.cpp LIBS userchain-core)
