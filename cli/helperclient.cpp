@@ -130,7 +130,7 @@ QString HelperClient::describe(const Failure &failure)
                     "there without a password, enable the rule Userchain ships, on %1 as root:\n"
                     "  groupadd --system userchain; usermod -a -G userchain USER\n"
                     "  ln -s %2 /etc/polkit-1/rules.d/\n"
-                    "(group membership counts from the next login; see userchainctl --help)")
+                    "(membership counts from the next login; see REMOTE HOSTS in userchainctl(1))")
                     .arg(failure.host, BusTarget::groupRulesPath());
     return text;
 }
