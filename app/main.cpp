@@ -1,10 +1,11 @@
+#include "bustarget.h"
 #include "colorscheme.h"
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "translations.h"
 
 #include <QApplication>
-#include <QDBusConnection>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
@@ -26,7 +27,33 @@ int main(int argc, char *argv[])
     translations.load(QLocale::system());
     ColorScheme::apply(ColorScheme::saved());
 
-    HelperClient helper(QDBusConnection::systemBus());
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Edit Docker's DOCKER-USER firewall chain."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"),
+        QApplication::translate("main", "Edit the firewall of HOST, over ssh (see REMOTE HOSTS in "
+                                        "userchainctl(1))."),
+        QStringLiteral("[USER@]HOST[:PORT]"));
+    parser.addOption(hostOption);
+    parser.process(app);
+    Userchain::BusTarget target;
+    if (parser.isSet(hostOption)) {
+        QString why;
+        const auto remote = Userchain::BusTarget::parse(parser.value(hostOption), &why);
+        if (!remote) {
+            std::fprintf(stderr, "userchain: --host: %s\n", qPrintable(why));
+            return 1;
+        }
+        target = *remote;
+        // Every window's title ends with the display name: the host is named on each of them,
+        // so that nobody is unsure which machine they are changing.
+        QApplication::setApplicationDisplayName(
+            QApplication::translate("main", "Userchain on %1").arg(target.displayName()));
+    }
+    HelperClient helper(target.connect());
     MainWindow window(&helper);
     // USERCHAIN_TRACE_STARTUP=1 prints the milliseconds to the first paint and to the first
     // snapshot shown; the benchmark reads them.

@@ -18,6 +18,12 @@ ConfirmPrompt::ConfirmPrompt(HelperClient *client, QObject *parent)
     : QObject(parent), m_client(client)
 {
     connect(client->proxy(), &Helper1Proxy::RolledBack, this, &ConfirmPrompt::onRolledBack);
+    // Over ssh the connection can break while the user reads the diff; then no Enter can reach
+    // the helper, and waiting out the window would only hide that it has already restored.
+    client->proxy()->connection().connect(QString(), QStringLiteral("/org/freedesktop/DBus/Local"),
+                                          QStringLiteral("org.freedesktop.DBus.Local"),
+                                          QStringLiteral("Disconnected"), this,
+                                          SLOT(onDisconnected()));
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this]() {
         std::fprintf(stderr, "userchainctl: no confirmation in time; the helper restores the "
@@ -73,6 +79,21 @@ void ConfirmPrompt::onRolledBack(const QString &transactionId, const QString &re
                                     .arg(reason)));
         m_result = ExitRolledBack;
     }
+    m_loop.quit();
+}
+
+void ConfirmPrompt::onDisconnected()
+{
+    if (m_transactionId.isEmpty() || !m_loop.isRunning())
+        return;
+    const QString where = m_client->target().isRemote() ? m_client->target().displayName()
+                                                        : QStringLiteral("the system bus");
+    std::fprintf(stderr, "%s\n",
+                 qPrintable(tr("userchainctl: the connection to %1 was lost before the new rules "
+                               "were kept; the helper restores the previous rules as it sees this "
+                               "client go")
+                                .arg(where)));
+    m_result = ExitRolledBack;
     m_loop.quit();
 }
 

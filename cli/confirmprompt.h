@@ -32,6 +32,10 @@ public:
     /// Waits for the outcome of transactionId; returns the exit code for the command.
     ExitCode wait(const QString &transactionId, uint seconds);
 
+private Q_SLOTS:
+    /// libdbus's own signal that the connection is gone (ssh ended, the bus stopped).
+    void onDisconnected();
+
 private:
     void onRolledBack(const QString &transactionId, const QString &reason);
     void onInput();

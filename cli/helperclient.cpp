@@ -1,6 +1,7 @@
 #include "helperclient.h"
 
 #include "helper1interface.h"
+#include "inmessageapply.h"
 #include "sealedmemfd.h"
 
 namespace Userchain {
@@ -8,9 +9,25 @@ namespace Userchain {
 namespace {
 // polkit may show a password dialog; its own limit is five minutes (PolkitAuthorizer).
 constexpr int CallTimeoutMs = 6 * 60 * 1000;
+
+BusTarget &commandTarget()
+{
+    static BusTarget target;
+    return target;
+}
 } // namespace
 
-HelperClient::HelperClient() : m_bus(QDBusConnection::systemBus())
+void HelperClient::setDefaultTarget(const BusTarget &target)
+{
+    commandTarget() = target;
+}
+
+const BusTarget &HelperClient::defaultTarget()
+{
+    return commandTarget();
+}
+
+HelperClient::HelperClient(const BusTarget &target) : m_target(target), m_bus(target.connect())
 {
     registerDBusTypes();
     m_proxy = std::make_unique<Helper1Proxy>(QStringLiteral("io.github.userchain.Helper1"),
@@ -24,10 +41,27 @@ bool HelperClient::isConnected(Failure *failure) const
 {
     if (m_bus.isConnected())
         return true;
+    const QDBusError error = m_bus.lastError();
     failure->code = ExitUnreachable;
-    failure->name = m_bus.lastError().name();
+    failure->host = m_target.displayName();
+    if (!m_target.isRemote()) {
+        failure->name = error.name();
+        failure->message =
+            QStringLiteral("cannot connect to the system bus: %1").arg(error.message());
+        return false;
+    }
+    // ssh has printed its own reason (host key, password, name resolution) to standard error;
+    // libdbus only saw the connection end, and its words for that mislead.
+    const bool ended = error.type() == QDBusError::NoReply ||
+                       error.type() == QDBusError::Disconnected ||
+                       error.type() == QDBusError::NoServer;
     failure->message =
-        QStringLiteral("cannot connect to the system bus: %1").arg(m_bus.lastError().message());
+        QStringLiteral("could not reach %1 over ssh: %2")
+            .arg(m_target.displayName(),
+                 ended ? QStringLiteral("the connection ended before the system bus there "
+                                        "answered (ssh's own message, if any, is above; the "
+                                        "server needs systemd-stdio-bridge, package systemd)")
+                       : error.message());
     return false;
 }
 
@@ -58,9 +92,9 @@ ExitCode HelperClient::exitCodeFor(const QDBusError &error)
     return ExitFailed;
 }
 
-HelperClient::Failure HelperClient::failureFrom(const QDBusError &error)
+HelperClient::Failure HelperClient::failureFrom(const QDBusError &error) const
 {
-    return {exitCodeFor(error), error.name(), error.message()};
+    return {exitCodeFor(error), error.name(), error.message(), m_target.displayName()};
 }
 
 QString HelperClient::describe(const Failure &failure)
@@ -85,7 +119,20 @@ QString HelperClient::describe(const Failure &failure)
         what = failure.name.mid(prefix.size());
     else
         what = failure.name;
-    return failure.message.isEmpty() ? what : what + QStringLiteral(": ") + failure.message;
+    QString text = failure.message.isEmpty() ? what
+                   : what.isEmpty()          ? failure.message
+                                             : what + QStringLiteral(": ") + failure.message;
+    // No polkit agent can ask for a password over ssh: the server's rules decide alone.
+    if (failure.code == ExitNotAuthorized && !failure.host.isEmpty())
+        text += QStringLiteral(
+                    "\nuserchainctl: %1's polkit refused this user over ssh, where no password "
+                    "can be asked. To let members of the group \"userchain\" read and apply "
+                    "there without a password, enable the rule Userchain ships, on %1 as root:\n"
+                    "  groupadd --system userchain; usermod -a -G userchain USER\n"
+                    "  ln -s %2 /etc/polkit-1/rules.d/\n"
+                    "(membership counts from the next login; see REMOTE HOSTS in userchainctl(1))")
+                    .arg(failure.host, BusTarget::groupRulesPath());
+    return text;
 }
 
 bool HelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
@@ -125,10 +172,14 @@ bool HelperClient::applyFile(Family family, const QByteArray &data, const QStrin
 {
     if (!isConnected(failure))
         return false;
+    if (!passesDescriptors())
+        return InMessageApply::run(*this, family, data, expectedRevision, confirmSeconds, flags,
+                                   out, failure);
     QString why;
     const QDBusUnixFileDescriptor file = SealedMemfd::create(data, &why);
     if (!file.isValid()) {
-        *failure = {ExitFailed, QString(), QStringLiteral("cannot pass the file: %1").arg(why)};
+        *failure = {ExitFailed, QString(), QStringLiteral("cannot pass the file: %1").arg(why),
+                    m_target.displayName()};
         return false;
     }
     QDBusPendingReply<QString, QString, QDBusUnixFileDescriptor> reply =

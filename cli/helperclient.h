@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bustarget.h"
 #include "dbustypes.h"
 #include "exitcode.h"
 #include "rule.h"
@@ -17,8 +18,8 @@ namespace Userchain {
 
 /**
  * userchainctl's side of io.github.userchain.Helper1: the generated proxy on the system bus
- * (DBUS_SYSTEM_BUS_ADDRESS is honoured by QDBusConnection::systemBus()), with each D-Bus
- * error turned into an exit code and a message.
+ * (DBUS_SYSTEM_BUS_ADDRESS is honoured by QDBusConnection::systemBus()) or on another host's
+ * over ssh (BusTarget, `--host`), with each D-Bus error turned into an exit code and a message.
  *
  * Calls block: a command-line client has nothing else to do meanwhile. The timeout leaves
  * room for a polkit password dialog.
@@ -31,14 +32,22 @@ public:
         ExitCode code = ExitFailed;
         QString name;    ///< D-Bus error name
         QString message; ///< the helper's message
+        QString host;    ///< the remote host it came from (BusTarget::displayName()), if any
     };
 
-    HelperClient();
+    /// The target of the whole command (`--host`); set once, before any client exists.
+    static void setDefaultTarget(const BusTarget &target);
+    static const BusTarget &defaultTarget();
+
+    explicit HelperClient(const BusTarget &target = defaultTarget());
     ~HelperClient();
     Q_DISABLE_COPY_MOVE(HelperClient)
 
     bool isConnected(Failure *failure) const;
     Helper1Proxy *proxy() const { return m_proxy.get(); }
+    const BusTarget &target() const { return m_target; }
+    /// Whether sealed memfds reach the helper (not over ssh): ApplyFile, else Apply.
+    bool passesDescriptors() const { return BusTarget::passesDescriptors(m_bus); }
 
     bool snapshot(Family family, Snapshot *out, Failure *failure);
     /// Apply with a rule list (the GUI's call; tests drive it through here).
@@ -54,19 +63,22 @@ public:
         QByteArray diff;       ///< the changes, one line each (RuleDiff::format), UTF-8
         QString diffMissing;   ///< why the diff could not be read
     };
-    /// Sends a rules file for the helper to parse and apply (flags: ApplyFlag).
+    /// Sends a rules file for the helper to parse and apply (flags: ApplyFlag). Where the
+    /// connection carries no descriptors (ssh), the same through Apply (InMessageApply).
     bool applyFile(Family family, const QByteArray &data, const QString &expectedRevision,
                    uint confirmSeconds, uint flags, FileApplied *out, Failure *failure);
     bool confirm(const QString &transactionId, Failure *failure);
     bool rollback(const QString &transactionId, Failure *failure);
 
     static ExitCode exitCodeFor(const QDBusError &error);
-    /// "not authorized: ..." style text for a failure.
+    /// "not authorized: ..." style text for a failure; for a remote host refused by its
+    /// polkit, also how to enable the shipped rule there.
     static QString describe(const Failure &failure);
+    /// A failed call's error, with this client's host.
+    Failure failureFrom(const QDBusError &error) const;
 
 private:
-    static Failure failureFrom(const QDBusError &error);
-
+    BusTarget m_target;
     QDBusConnection m_bus;
     std::unique_ptr<Helper1Proxy> m_proxy;
 };

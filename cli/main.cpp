@@ -51,6 +51,16 @@ Commands:
                               exposure read the live tables through the helper,
                               or FILE (an iptables-save output) without root
 
+Remote hosts:
+  --host [USER@]HOST[:PORT] runs any command against HOST's helper over ssh
+  (`ssh -xT HOST systemd-stdio-bridge`; Userchain and systemd installed there). ssh asks
+  for host keys and passwords as usual. There, the server's polkit decides for the ssh
+  user, and no password prompt can reach you: enable the rule Userchain installs for
+  members of the group "userchain" (see the message when a call is refused).
+  apply to a remote host keeps the new rules only if confirmed (30 seconds, --confirm
+  to change, --no-confirm to apply without): if the connection drops before Enter, the
+  helper there restores the previous rules.
+
 Exit codes:
   0  success
   1  usage error
@@ -66,6 +76,10 @@ Exit codes:
      before: nothing was applied
   10  the helper stopped answering an apply; DOCKER-USER holds neither, or not
       the new rules when those from before were not read (no dry run first))";
+
+/// The confirmation window of an apply to a remote host unless --confirm says otherwise (the
+/// GUI's default too).
+constexpr uint RemoteConfirmSeconds = 30;
 
 int usage(const QString &message)
 {
@@ -104,6 +118,13 @@ int main(int argc, char *argv[])
         QStringLiteral("confirm"),
         QStringLiteral("apply: roll back unless confirmed within SECONDS."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption host(
+        QStringLiteral("host"),
+        QStringLiteral("Run the command on HOST's helper over ssh (see Remote hosts)."),
+        QStringLiteral("[USER@]HOST[:PORT]"));
+    const QCommandLineOption noConfirm(
+        QStringLiteral("no-confirm"),
+        QStringLiteral("apply: with --host, keep the new rules without asking."));
     const QCommandLineOption dryRun(
         QStringLiteral("dry-run"),
         QStringLiteral("apply: show the diff and validate, change nothing."));
@@ -137,9 +158,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption state(QStringLiteral("state"),
                                    QStringLiteral("trace: new (default) or established."),
                                    QStringLiteral("STATE"));
-    parser.addOptions({ipv4, ipv6, chain, table, counters, output, expect, confirm, dryRun,
-                       createChain, createJump, file, json, inIface, src, dst, proto, dport,
-                       state});
+    parser.addOptions({ipv4,   ipv6,    host,      chain,  table,       counters,   output,
+                       expect, confirm, noConfirm, dryRun, createChain, createJump, file,
+                       json,   inIface, src,       dst,    proto,       dport,      state});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
 
     if (!parser.parse(QCoreApplication::arguments()))
@@ -160,13 +181,21 @@ int main(int argc, char *argv[])
     if (parser.isSet(ipv4) && parser.isSet(ipv6))
         return usage(QStringLiteral("-4 and -6 exclude each other"));
     const Family family = parser.isSet(ipv6) ? Family::IPv6 : Family::IPv4;
+    if (parser.isSet(host)) {
+        QString why;
+        const std::optional<BusTarget> target = BusTarget::parse(parser.value(host), &why);
+        if (!target)
+            return usage(QStringLiteral("--host: %1").arg(why));
+        HelperClient::setDefaultTarget(*target);
+    }
 
     // Options belong to commands; one given to the wrong command is a mistake worth saying.
     const QMap<QString, QList<const QCommandLineOption *>> allowed{
         {QStringLiteral("status"), {}},
         {QStringLiteral("show"), {&chain, &table, &counters}},
         {QStringLiteral("export"), {&output}},
-        {QStringLiteral("apply"), {&expect, &confirm, &dryRun, &createChain, &createJump}},
+        {QStringLiteral("apply"),
+         {&expect, &confirm, &noConfirm, &dryRun, &createChain, &createJump}},
         {QStringLiteral("confirm"), {}},
         {QStringLiteral("rollback"), {}},
         {QStringLiteral("check"), {}},
@@ -178,8 +207,8 @@ int main(int argc, char *argv[])
     if (!allowed.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
     for (const QCommandLineOption *option :
-         {&chain, &table, &counters, &output, &expect, &confirm, &dryRun, &createChain, &createJump,
-          &file, &json, &inIface, &src, &dst, &proto, &dport, &state}) {
+         {&chain, &table, &counters, &output, &expect, &confirm, &noConfirm, &dryRun, &createChain,
+          &createJump, &file, &json, &inIface, &src, &dst, &proto, &dport, &state}) {
         if (parser.isSet(*option) && !allowed.value(command).contains(option))
             return usage(
                 QStringLiteral("--%1 does not apply to %2").arg(option->names().last(), command));
@@ -256,6 +285,12 @@ int main(int argc, char *argv[])
             if (!ok || options.confirmSeconds == 0 || options.confirmSeconds > 3600)
                 return usage(QStringLiteral("--confirm needs 1 to 3600 seconds"));
         }
+        if (parser.isSet(noConfirm) && (parser.isSet(confirm) || !parser.isSet(host)))
+            return usage(QStringLiteral("--no-confirm goes with --host and without --confirm"));
+        // Over the network a mistake can cut the connection that would undo it: the helper
+        // there restores the old rules unless this client confirms.
+        if (parser.isSet(host) && !parser.isSet(confirm) && !parser.isSet(noConfirm))
+            options.confirmSeconds = RemoteConfirmSeconds;
         options.dryRun = parser.isSet(dryRun);
         options.createChain = parser.isSet(createChain);
         options.createJump = parser.isSet(createJump);

@@ -20,11 +20,6 @@ struct Saved
     qint64 savedAtMs = 0;
 };
 
-HelperClient::Failure failureFrom(const QDBusError &error)
-{
-    return {HelperClient::exitCodeFor(error), error.name(), error.message()};
-}
-
 bool getSaved(HelperClient &client, Family family, Saved *out, HelperClient::Failure *failure)
 {
     if (!client.isConnected(failure))
@@ -32,7 +27,7 @@ bool getSaved(HelperClient &client, Family family, Saved *out, HelperClient::Fai
     QDBusPendingReply<bool, QStringList, qlonglong> reply = client.proxy()->GetSaved(int(family));
     reply.waitForFinished();
     if (reply.isError()) {
-        *failure = failureFrom(reply.error());
+        *failure = client.failureFrom(reply.error());
         return false;
     }
     out->exists = reply.argumentAt<0>();
@@ -66,7 +61,7 @@ ExitCode PersistCommands::save(Family family)
     QDBusPendingReply<QString> reply = client.proxy()->Save(int(family));
     reply.waitForFinished();
     if (reply.isError()) {
-        printFailure(QStringLiteral("save"), failureFrom(reply.error()));
+        printFailure(QStringLiteral("save"), client.failureFrom(reply.error()));
         return HelperClient::exitCodeFor(reply.error());
     }
     std::printf("# saved DOCKER-USER (IPv%d) to %s\n", int(family), qPrintable(reply.value()));
@@ -101,7 +96,7 @@ ExitCode PersistCommands::restore(Family family, uint flags)
     QDBusPendingReply<QString> reply = client.proxy()->RestoreSaved(int(family), flags);
     reply.waitForFinished();
     if (reply.isError()) {
-        printFailure(QStringLiteral("restore"), failureFrom(reply.error()));
+        printFailure(QStringLiteral("restore"), client.failureFrom(reply.error()));
         return HelperClient::exitCodeFor(reply.error());
     }
     if (flags & ApplyDryRun)

@@ -934,4 +934,17 @@ QByteArray exportDockerUser(const QStringList &canonicalSpecs, Family family)
     return out;
 }
 
+QStringList dockerUserLineArgs(const QByteArray &line)
+{
+    QString ignored;
+    QStringList tokens = RestoreTokenizer::split(QString::fromUtf8(line).trimmed(), &ignored)
+                             .value_or(QStringList());
+    if (!tokens.isEmpty() && tokens.first().startsWith(QLatin1Char('[')))
+        tokens.removeFirst(); // "[packets:bytes]" prefix of iptables-save -c
+    if (tokens.size() > 2 && tokens.at(0) == QLatin1String("-A") &&
+        tokens.at(1) == QLatin1String("DOCKER-USER"))
+        return tokens.mid(2);
+    return {};
+}
+
 } // namespace Userchain

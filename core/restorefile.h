@@ -120,6 +120,14 @@ struct RuleLine
 RuleLine readRuleLine(const QString &line, Family family);
 
 /**
+ * The tokens after `-A DOCKER-USER` of one file line (an `iptables-save -c` counters prefix
+ * skipped); empty for any other line. A line the parser refuses may repeat the text of a rule
+ * the helper keeps verbatim (an exported file applied again); compared by these tokens, it then
+ * stands for that kernel rule.
+ */
+QStringList dockerUserLineArgs(const QByteArray &line);
+
+/**
  * The export form that `iptables-restore -n` loads unchanged:
  * `*filter`, `:DOCKER-USER - [0:0]`, `-F DOCKER-USER`, `-A DOCKER-USER <spec>`..., `COMMIT`.
  */

@@ -18,20 +18,6 @@ ApplyError invalidRule(const QString &message)
     return {QLatin1String(DBusError::InvalidRule), message};
 }
 
-/// The tokens of a `-A DOCKER-USER ...` line after the chain name; empty for other lines.
-QStringList dockerUserArgs(const QByteArray &line)
-{
-    QString ignored;
-    QStringList tokens = RestoreTokenizer::split(QString::fromUtf8(line).trimmed(), &ignored)
-                             .value_or(QStringList());
-    if (!tokens.isEmpty() && tokens.first().startsWith(QLatin1Char('[')))
-        tokens.removeFirst(); // "[packets:bytes]" prefix of iptables-save -c
-    if (tokens.size() > 2 && tokens.at(0) == QLatin1String("-A") &&
-        tokens.at(1) == QLatin1String("DOCKER-USER"))
-        return tokens.mid(2);
-    return {};
-}
-
 } // namespace
 
 bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *error)
@@ -134,7 +120,7 @@ bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator:
     int unreported = 0;
     for (const FileError &e : imported.errors) {
         const QStringList args = e.line >= 1 && e.line <= lines.size()
-                                     ? dockerUserArgs(lines.at(e.line - 1))
+                                     ? dockerUserLineArgs(lines.at(e.line - 1))
                                      : QStringList();
         const auto match =
             args.isEmpty() ? verbatimByTokens.end() : verbatimByTokens.find(args.join(QChar(0)));

@@ -14,3 +14,5 @@ userchain_add_test(tst_kerneltruth SOURCES core/tst_kerneltruth.cpp core/rawpack
 userchain_add_test(tst_exposure SOURCES core/tst_exposure.cpp core/evalfixtures.h LIBS userchain-core)
 userchain_add_test(tst_exposuresummary SOURCES core/tst_exposuresummary.cpp core/evalfixtures.h
     LIBS userchain-core)
+# Remote hosts: what --host accepts and the unixexec address made from it.
+userchain_add_test(tst_bustarget SOURCES core/tst_bustarget.cpp LIBS userchain-core)

@@ -8,7 +8,7 @@ if(TARGET userchain-helper-lib)
         TIMEOUT 120)
 
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
-    foreach(name show apply confirm badinput auth nft persist flood worker killed)
+    foreach(name show apply confirm badinput auth nft persist flood worker killed remote)
         userchain_add_test(tst_helper${name}
             SOURCES helper/tst_helper${name}.cpp helper/testsandbox.cpp helper/testsandbox.h
             LIBS ${USERCHAIN_SANDBOX_TEST_LIBS}
@@ -35,6 +35,7 @@ if(TARGET userchain-helper-lib)
     set_tests_properties(sandbox_netns_lock PROPERTIES TIMEOUT 300 LABELS sandbox)
     set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
                          tst_helperauth tst_helpernft tst_helperpersist tst_helperpersistnft
-                         tst_helperflood tst_helperworker tst_helperkilled sandbox_netns_lock
+                         tst_helperflood tst_helperworker tst_helperkilled tst_helperremote
+                         sandbox_netns_lock
                          PROPERTIES RUN_SERIAL TRUE)
 endif()

@@ -7,6 +7,11 @@
 // that holds different rules, and prints the medians and their ratio. Then it times reading
 // the largest chain: `userchainctl show` against `iptables-legacy-save`. --family 6 does the
 // same for IPv6 (`userchainctl -6`, ip6tables-legacy-restore/-save).
+//
+// --remote (scripts/bench --remote, in scripts/sandbox --sshd) compares instead, run by run,
+// `userchainctl apply` on the server's own bus with `userchainctl --host root@SERVER apply` from
+// the workstation namespace over ssh (in-message Apply, a new ssh session per command), and
+// `status` the same two ways for the cost of the connection alone.
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,8 +28,8 @@ namespace {
 class HelperBench final
 {
 public:
-    HelperBench(const QList<int> &sizes, int runs, bool ipv6, bool nft)
-        : m_sizes(sizes), m_runs(runs), m_ipv6(ipv6), m_nft(nft)
+    HelperBench(const QList<int> &sizes, int runs, bool ipv6, bool nft, bool remote)
+        : m_sizes(sizes), m_runs(runs), m_ipv6(ipv6), m_nft(nft), m_remote(remote)
     {}
 
     int run();
@@ -42,11 +47,13 @@ private:
     static Timed timed(const QString &program, const QStringList &args);
     static double median(QList<double> values);
     bool loadBase();
+    int runRemote(const QString &ctl);
 
     QList<int> m_sizes;
     int m_runs;
     bool m_ipv6;
-    bool m_nft; ///< Docker's chains (and the comparison) in nf_tables: iptables-nft-*
+    bool m_nft;    ///< Docker's chains (and the comparison) in nf_tables: iptables-nft-*
+    bool m_remote; ///< local apply against apply over ssh (scripts/sandbox --sshd)
     QTemporaryDir m_dir;
 };
 
@@ -116,7 +123,14 @@ double HelperBench::median(QList<double> values)
 bool HelperBench::loadBase()
 {
     QProcess restore;
-    restore.start(tool("iptables-legacy-restore"), {});
+    // With --remote this process is on the workstation; the tables are the server's.
+    if (m_remote)
+        restore.start(
+            QStringLiteral("nsenter"),
+            {QStringLiteral("--net=") + qEnvironmentVariable("USERCHAIN_SANDBOX_SERVER_NETNS"),
+             QStringLiteral("--"), tool("iptables-legacy-restore")});
+    else
+        restore.start(tool("iptables-legacy-restore"), {});
     restore.write("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
                   ":DOCKER - [0:0]\n:DOCKER-USER - [0:0]\n-A FORWARD -j DOCKER-USER\n"
                   "-A DOCKER-USER -j RETURN\nCOMMIT\n");
@@ -133,6 +147,8 @@ int HelperBench::run()
     if (!m_dir.isValid() || !loadBase())
         return 1;
     const QString ctl = QStringLiteral(USERCHAIN_BINARY_DIR "/cli/userchainctl");
+    if (m_remote)
+        return runRemote(ctl);
 
     // Start the helper once; activation is not what is measured.
     if (!timed(ctl, ctlArgs({QStringLiteral("status")})).ok)
@@ -191,6 +207,59 @@ int HelperBench::run()
     return 0;
 }
 
+int HelperBench::runRemote(const QString &ctl)
+{
+    const QString host = qEnvironmentVariable("USERCHAIN_SANDBOX_SSH_HOST");
+    if (host.isEmpty()) {
+        std::fprintf(stderr, "userchain-helper-bench: --remote needs scripts/bench --remote\n");
+        return 1;
+    }
+    const QStringList remote = {QStringLiteral("--host"), QStringLiteral("root@") + host};
+    // Start the helper once; activation is not what is measured.
+    if (!timed(ctl, ctlArgs({QStringLiteral("status")})).ok)
+        return 1;
+    std::printf("%s %s DOCKER-USER replace, local bus against ssh (veth, new session per "
+                "command), medians of %d runs\n",
+                m_ipv6 ? "IPv6" : "IPv4", m_nft ? "nft" : "legacy", m_runs);
+    std::printf("%8s  %16s  %16s  %8s\n", "rules", "local ms", "over ssh ms", "ratio");
+    QList<double> localStatus, sshStatus;
+    for (int i = 0; i < m_runs; ++i) {
+        const Timed l = timed(ctl, ctlArgs({QStringLiteral("status")}));
+        const Timed r = timed(ctl, remote + ctlArgs({QStringLiteral("status")}));
+        if (!l.ok || !r.ok)
+            return 1;
+        localStatus << l.ms;
+        sshStatus << r.ms;
+    }
+    const double ls = median(localStatus), rs = median(sshStatus);
+    std::printf("%8s  %16.1f  %16.1f  %7.2fx\n", "status", ls, rs, ls > 0 ? rs / ls : 0.0);
+    for (int size : std::as_const(m_sizes)) {
+        const QString a = m_dir.filePath(QStringLiteral("a-%1.rules").arg(size));
+        const QString b = m_dir.filePath(QStringLiteral("b-%1.rules").arg(size));
+        for (const auto &[path, variant] : {std::pair{a, 1}, std::pair{b, 2}}) {
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return 1;
+            file.write(rulesFile(size, variant));
+        }
+        // Each apply replaces a chain holding the other file's rules.
+        QList<double> local, overSsh;
+        for (int i = 0; i < m_runs; ++i) {
+            const Timed l = timed(ctl, ctlArgs({QStringLiteral("apply"), a}));
+            const Timed r = timed(ctl, remote + ctlArgs({QStringLiteral("apply"), b,
+                                                         QStringLiteral("--no-confirm")}));
+            if (!l.ok || !r.ok)
+                return 1;
+            local << l.ms;
+            overSsh << r.ms;
+        }
+        const double l = median(local), r = median(overSsh);
+        std::printf("%8d  %16.1f  %16.1f  %7.2fx\n", size, l, r, l > 0 ? r / l : 0.0);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -208,7 +277,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption backend(QStringLiteral("backend"),
                                      QStringLiteral("legacy (libiptc) or nft (iptables-nft)."),
                                      QStringLiteral("B"), QStringLiteral("legacy"));
-    parser.addOptions({sizes, runs, family, backend});
+    const QCommandLineOption remote(
+        QStringLiteral("remote"),
+        QStringLiteral("Local apply against apply over ssh (in scripts/sandbox --sshd)."));
+    parser.addOptions({sizes, runs, family, backend, remote});
     parser.process(app);
     QList<int> counts;
     for (const QString &s : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -222,6 +294,6 @@ int main(int argc, char *argv[])
     }
     const int n = parser.value(runs).toInt();
     return HelperBench(counts, n < 1 ? 5 : n, parser.value(family) == QLatin1String("6"),
-                       parser.value(backend) == QLatin1String("nft"))
+                       parser.value(backend) == QLatin1String("nft"), parser.isSet(remote))
         .run();
 }

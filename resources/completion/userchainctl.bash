@@ -16,7 +16,7 @@ _userchainctl()
     fi
 
     local commands='status show export apply confirm rollback check save restore trace exposure'
-    local global='-4 -6 --help --help-all --version'
+    local global='-4 -6 --host --help --help-all --version'
 
     # Values of the options that take one.
     case $prev in
@@ -24,6 +24,13 @@ _userchainctl()
             mapfile -t COMPREPLY < <(compgen -W 'DOCKER-USER DOCKER DOCKER-FORWARD DOCKER-BRIDGE DOCKER-CT
                 DOCKER-INTERNAL DOCKER-ISOLATION-STAGE-1 DOCKER-ISOLATION-STAGE-2 INPUT FORWARD
                 OUTPUT PREROUTING POSTROUTING' -- "$cur")
+            return
+            ;;
+        --host)
+            # ssh's own completion knows the hosts (~/.ssh/config, known_hosts).
+            if declare -F _known_hosts_real >/dev/null; then
+                _known_hosts_real -a -- "$cur"
+            fi
             return
             ;;
         -t | --table)
@@ -56,8 +63,8 @@ _userchainctl()
     local command='' i nargs=0
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --chain | -t | --table | -o | --output | --expect-revision | --confirm | --file | \
-                --in | --src | --dst | --proto | --dport | --state)
+            --host | --chain | -t | --table | -o | --output | --expect-revision | --confirm | \
+                --file | --in | --src | --dst | --proto | --dport | --state)
                 ((i++))
                 ;;
             -*) ;;
@@ -84,7 +91,7 @@ _userchainctl()
     case $command in
         show) options='--chain --table --counters' ;;
         export) options='--output' ;;
-        apply) options='--expect-revision --confirm --dry-run --create-chain --create-jump' ;;
+        apply) options='--expect-revision --confirm --no-confirm --dry-run --create-chain --create-jump' ;;
         restore) options='--dry-run --create-chain --create-jump' ;;
         trace) options='--in --src --dst --proto --dport --state --file --json' ;;
         exposure) options='--file --json' ;;

@@ -1,0 +1,152 @@
+#include "inmessageapply.h"
+
+#include "helper1interface.h"
+#include "restorefile.h"
+#include "restoretokenizer.h"
+#include "rulediff.h"
+#include "snapshotprinter.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Userchain {
+
+namespace {
+
+/// As many refused lines as the helper reports for ApplyFile.
+constexpr int MaxReportedErrors = 20;
+/// Reads of a chain that keeps changing before a revision-less apply gives up as stale.
+constexpr int Attempts = 3;
+
+struct Prepared
+{
+    ApplyRuleList rules;
+    QStringList specs; ///< the text of each rule, for the diff
+    QVector<int> lines;
+};
+
+/// The file's rules in file order, refused lines that repeat a verbatim rule of chain
+/// replaced by it; false with "line N: reason" lines in *errors otherwise.
+bool prepare(Family family, const QByteArray &data, const ChainInfo *chain, Prepared *out,
+             QString *errors)
+{
+    const DockerUserImport imported = importDockerUser(data, family);
+    struct Entry
+    {
+        int line;
+        ApplyRule rule;
+        QString spec;
+    };
+    QVector<Entry> entries;
+    entries.reserve(imported.rules.size());
+    for (int i = 0; i < imported.rules.size(); ++i) {
+        const QString text = imported.rules.at(i).toString();
+        entries.append({imported.lines.at(i), {text, QString()}, text});
+    }
+    QHash<QString, QList<const RuleEntry *>> verbatimByTokens;
+    if (chain) {
+        for (const RuleEntry &rule : chain->rules) {
+            if (rule.verbatimId.isEmpty())
+                continue;
+            QString ignored;
+            if (const auto tokens = RestoreTokenizer::split(rule.spec, &ignored))
+                verbatimByTokens[tokens->join(QChar(0))].append(&rule);
+        }
+    }
+    const QList<QByteArray> lines = data.split('\n');
+    QStringList remaining;
+    int unreported = 0;
+    for (const FileError &e : imported.errors) {
+        const QStringList args = e.line >= 1 && e.line <= lines.size()
+                                     ? dockerUserLineArgs(lines.at(e.line - 1))
+                                     : QStringList();
+        auto match =
+            args.isEmpty() ? verbatimByTokens.end() : verbatimByTokens.find(args.join(QChar(0)));
+        if (match != verbatimByTokens.end() && !match->isEmpty()) {
+            const RuleEntry *rule = match->takeFirst();
+            entries.append({e.line, {rule->spec, rule->verbatimId}, rule->spec});
+            continue;
+        }
+        if (remaining.size() < MaxReportedErrors)
+            remaining << QStringLiteral("line %1: %2").arg(e.line).arg(e.message);
+        else
+            ++unreported;
+    }
+    if (!remaining.isEmpty()) {
+        if (unreported > 0)
+            remaining << QStringLiteral("(%1 more errors)").arg(unreported);
+        *errors = remaining.join(QLatin1Char('\n'));
+        return false;
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.line < b.line; });
+    for (Entry &entry : entries) {
+        out->rules.append(std::move(entry.rule));
+        out->specs.append(std::move(entry.spec));
+        out->lines.append(entry.line);
+    }
+    return true;
+}
+
+/// The helper names a refused rule of Apply by position ("rule N: ..."); the user wants the
+/// line of the file, as ApplyFile says it.
+QString byLine(const QString &message, const QVector<int> &lines)
+{
+    static const QRegularExpression rulePrefix(QStringLiteral("^rule (\\d+): "));
+    const auto match = rulePrefix.match(message);
+    if (!match.hasMatch())
+        return message;
+    const int index = match.captured(1).toInt() - 1;
+    if (index < 0 || index >= lines.size())
+        return message;
+    return QStringLiteral("line %1: %2")
+        .arg(lines.at(index))
+        .arg(message.mid(match.capturedLength()));
+}
+
+} // namespace
+
+bool InMessageApply::run(HelperClient &client, Family family, const QByteArray &data,
+                         const QString &expectedRevision, uint confirmSeconds, uint flags,
+                         HelperClient::FileApplied *out, HelperClient::Failure *failure)
+{
+    const bool anyRevision = flags & ApplyAnyRevision;
+    const uint applyFlags = flags & ~uint(ApplyAnyRevision);
+    for (int attempt = 1;; ++attempt) {
+        Snapshot snapshot;
+        if (!client.snapshot(family, &snapshot, failure))
+            return false;
+        Prepared prepared;
+        QString errors;
+        if (!prepare(family, data, SnapshotPrinter::dockerUser(snapshot), &prepared, &errors)) {
+            *failure = {ExitInvalidInput, QLatin1String(DBusError::InvalidRule), errors,
+                        client.target().displayName()};
+            return false;
+        }
+        const QString revision = anyRevision ? snapshot.revision : expectedRevision;
+        QDBusPendingReply<QString, QString> reply = client.proxy()->Apply(
+            int(family), prepared.rules, revision, confirmSeconds, applyFlags);
+        reply.waitForFinished();
+        if (reply.isError()) {
+            if (anyRevision && attempt < Attempts &&
+                reply.error().name() == QLatin1String(DBusError::StaleRevision))
+                continue; // changed between our read and the apply: read it again
+            *failure = client.failureFrom(reply.error());
+            if (failure->name == QLatin1String(DBusError::InvalidRule))
+                failure->message = byLine(failure->message, prepared.lines);
+            return false;
+        }
+        out->transactionId = reply.argumentAt<0>();
+        out->newRevision = reply.argumentAt<1>();
+        out->diff = RuleDiff::format(RuleDiff::compute(SnapshotPrinter::dockerUserSpecs(snapshot),
+                                                       prepared.specs),
+                                     QStringLiteral("DOCKER-USER"))
+                        .toUtf8();
+        out->diffMissing.clear();
+        return true;
+    }
+}
+
+} // namespace Userchain
