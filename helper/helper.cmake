@@ -25,6 +25,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/applyvalidator.cpp ${CMAKE_CURRENT_SOURCE_DIR}/applyvalidator.h
     ${CMAKE_CURRENT_SOURCE_DIR}/rulesfileimport.cpp ${CMAKE_CURRENT_SOURCE_DIR}/rulesfileimport.h
     ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/savedfilecache.cpp ${CMAKE_CURRENT_SOURCE_DIR}/savedfilecache.h
     ${CMAKE_CURRENT_SOURCE_DIR}/savedrestorer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/savedrestorer.h
     ${USERCHAIN_HELPER_ADAPTOR}
 )

@@ -7,7 +7,6 @@
 #include "sealedmemfd.h"
 #include "snapshotbuilder.h"
 #include "transactionkeeper.h"
-#include "xtableslock.h"
 
 #include <cstdio>
 #include <memory>
@@ -142,9 +141,8 @@ void HelperService::readSnapshot(const Call &call, Family family)
 {
     BackendWorker *const worker = this->worker(family);
     CallGate *const gate = m_gate;
-    const int lockTimeoutMs = m_options.lockTimeoutMs;
-    // On the worker: detection may run external tools, the read waits for the lock.
-    worker->post([worker, gate, call, family, lockTimeoutMs]() {
+    // On the worker: detection may run external tools, and a read of 50,000 rules takes a while.
+    worker->post([worker, gate, call, family]() {
         const auto answer = [worker, gate, call](const char *errorName, const QString &message,
                                                  const Snapshot &snapshot) {
             worker->answer([gate, call, errorName, message, snapshot]() {
@@ -175,28 +173,26 @@ void HelperService::readSnapshot(const Call &call, Family family)
             answer(nullptr, {}, base);
             return;
         }
-        Backend *backend = choice.backend;
-        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
-            if (!held) {
-                answer(DBusError::Busy, lockError, {});
-                return;
-            }
-            BackendTables tables;
-            QString error;
-            if (!backend->read(family, &tables, &error)) {
-                answer(DBusError::Failed, error, {});
-                return;
-            }
-            Snapshot snapshot = SnapshotBuilder::build(base.backend, family, tables);
-            snapshot.backendDetail = base.backendDetail;
-            snapshot.iptablesDisabled = base.iptablesDisabled;
-            snapshot.warnings = base.warnings;
-            if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
-                snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
-            else if (snapshot.forwardJumpPosition > 1)
-                snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
-            answer(nullptr, {}, snapshot);
-        });
+        // No xtables lock: a read changes nothing, and the kernel hands it a consistent table
+        // anyway (libiptc's getsockopt copies the table under the kernel's own lock and reads
+        // again if a commit changed its size meanwhile; the nf_tables dump is checked against
+        // the ruleset's generation). Holding the lock would make Docker's `iptables -w` and
+        // every administrator's iptables wait for each reader.
+        BackendTables tables;
+        QString error;
+        if (!choice.backend->read(family, &tables, &error)) {
+            answer(DBusError::Failed, error, {});
+            return;
+        }
+        Snapshot snapshot = SnapshotBuilder::build(base.backend, family, tables);
+        snapshot.backendDetail = base.backendDetail;
+        snapshot.iptablesDisabled = base.iptablesDisabled;
+        snapshot.warnings = base.warnings;
+        if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
+            snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
+        else if (snapshot.forwardJumpPosition > 1)
+            snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
+        answer(nullptr, {}, snapshot);
     });
 }
 

@@ -57,63 +57,44 @@ void PersistenceCalls::save(const CallGate::Call &call, Family family)
         return;
     }
     BackendWorker *const worker = m_workers(family);
-    const int lockTimeoutMs = m_lockTimeoutMs;
-    worker->post([this, worker, call, family, lockTimeoutMs]() {
-        if (const BackendChooser::Choice choice = worker->backends().choose(family);
-            !choice.backend) {
+    worker->post([this, worker, call, family]() {
+        const BackendChooser::Choice choice = worker->backends().choose(family);
+        if (!choice.backend) {
             answer(worker, call,
                    named(DBusError::BackendUnavailable,
                          QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
             return;
         }
-        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
-            if (!held) {
-                answer(worker, call, named(DBusError::Busy, lockError));
-                return;
-            }
-            const BackendChooser::Choice choice = worker->backends().choose(family);
-            if (!choice.backend) {
-                answer(worker, call,
-                       named(DBusError::BackendUnavailable,
-                             QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
-                return;
-            }
-            // What is saved is what the kernel holds now, read under the lock; a caller sends
-            // no rules, so Save cannot persist anything that was not applied (and validated)
-            // first.
-            BackendTables tables;
-            QString error;
-            if (!choice.backend->read(family, &tables, &error)) {
-                answer(worker, call, named(DBusError::Failed, error));
-                return;
-            }
-            const BackendChain *chain = SnapshotBuilder::dockerUser(tables);
-            if (!chain) {
-                answer(
-                    worker, call,
-                    named(DBusError::ChainMissing,
-                          QStringLiteral("DOCKER-USER does not exist; there is nothing to save")));
-                return;
-            }
-            QStringList specs;
-            ApplyError saveError;
-            if (!PersistentStore::specsToSave(*chain, &specs, &saveError)) {
-                answer(worker, call, saveError);
-                return;
-            }
-            // Written after the lock is released: fsync may take a while on a busy disk, and
-            // Docker waits for the same lock.
-            worker->post([this, worker, call, family, specs]() {
-                const PersistentStore store;
-                ApplyError writeError;
-                if (!store.save(family, specs, &writeError)) {
-                    log(QStringLiteral("save failed: %1").arg(writeError.message));
-                    answer(worker, call, writeError);
-                    return;
-                }
-                answer(worker, call, {}, {store.path(family)});
-            });
-        });
+        // What is saved is what the kernel holds now; a caller sends no rules, so Save cannot
+        // persist anything that was not applied (and validated) first. Read without the
+        // xtables lock, as GetSnapshot: the kernel's copy is consistent by itself.
+        BackendTables tables;
+        QString error;
+        if (!choice.backend->read(family, &tables, &error)) {
+            answer(worker, call, named(DBusError::Failed, error));
+            return;
+        }
+        const BackendChain *chain = SnapshotBuilder::dockerUser(tables);
+        if (!chain) {
+            answer(worker, call,
+                   named(DBusError::ChainMissing,
+                         QStringLiteral("DOCKER-USER does not exist; there is nothing to save")));
+            return;
+        }
+        QStringList specs;
+        ApplyError saveError;
+        if (!PersistentStore::specsToSave(*chain, &specs, &saveError)) {
+            answer(worker, call, saveError);
+            return;
+        }
+        const PersistentStore store;
+        ApplyError writeError;
+        if (!store.save(family, specs, &writeError)) {
+            log(QStringLiteral("save failed: %1").arg(writeError.message));
+            answer(worker, call, writeError);
+            return;
+        }
+        answer(worker, call, {}, {store.path(family)});
     });
 }
 
@@ -124,7 +105,7 @@ void PersistenceCalls::getSaved(const CallGate::Call &call, Family family)
     worker->post([this, worker, call, family]() {
         SavedRules saved;
         ApplyError error;
-        if (!PersistentStore().load(family, &saved, &error)) {
+        if (!PersistentStore().load(family, &saved, &error, &m_savedFiles)) {
             answer(worker, call, error);
             return;
         }
@@ -146,7 +127,8 @@ void PersistenceCalls::restoreSaved(const CallGate::Call &call, Family family, u
     worker->post([this, worker, call, family, flags, dryRun, lockTimeoutMs]() {
         // The file is read and checked before the lock (it is the helper's own and does not
         // change with the tables): a bad file is reported without waiting. The path is
-        // fixed; the caller only names the family.
+        // fixed; the caller only names the family. Not from the cache: what is written to the
+        // firewall is what the file holds now (see SavedFileCache on what its keys miss).
         SavedRules saved;
         ApplyError error;
         const PersistentStore store;

@@ -2,6 +2,7 @@
 
 #include "backendworker.h"
 #include "callgate.h"
+#include "savedfilecache.h"
 
 #include <QObject>
 
@@ -41,6 +42,8 @@ private:
     BackendWorker::ForFamily m_workers;
     TransactionKeeper *m_transactions = nullptr;
     int m_lockTimeoutMs = 0;
+    /// GetSaved parses the saved file only when it changed (used on both workers).
+    SavedFileCache m_savedFiles;
 };
 
 } // namespace Userchain

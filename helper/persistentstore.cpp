@@ -1,6 +1,7 @@
 #include "persistentstore.h"
 
 #include "restorefile.h"
+#include "savedfilecache.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -310,7 +311,8 @@ bool PersistentStore::save(Family family, const QStringList &specs, ApplyError *
     return true;
 }
 
-bool PersistentStore::load(Family family, SavedRules *out, ApplyError *error) const
+bool PersistentStore::load(Family family, SavedRules *out, ApplyError *error,
+                           SavedFileCache *cache) const
 {
     *out = SavedRules();
     bool missing = false;
@@ -347,6 +349,15 @@ bool PersistentStore::load(Family family, SavedRules *out, ApplyError *error) co
         *error = failed(QStringLiteral("%1: larger than %2 bytes").arg(target).arg(MaxFileBytes));
         return false;
     }
+    // The checks above run on every call (ownership and mode can change without the content);
+    // the content's are the ones worth keeping.
+    if (cache) {
+        if (const std::optional<SavedFileCache::Outcome> kept = cache->find(family, st)) {
+            *out = kept->rules;
+            *error = kept->error;
+            return kept->ok;
+        }
+    }
     // Read in chunks up to one byte more than allowed: the file may grow after fstat, and a
     // small file (the usual case, read on every GetSaved) should not cost 16 MiB of memory.
     QByteArray data;
@@ -364,10 +375,13 @@ bool PersistentStore::load(Family family, SavedRules *out, ApplyError *error) co
         data.append(chunk, int(n));
     }
 
-    if (!parse(family, data, target, out, error))
-        return false;
-    out->savedAtMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
-    return true;
+    const bool ok = parse(family, data, target, out, error);
+    if (ok)
+        out->savedAtMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    // Kept only when the bytes read are the file fstat described (it did not grow meanwhile).
+    if (cache && data.size() == st.st_size)
+        cache->store(family, st, {ok, ok ? *out : SavedRules(), ok ? ApplyError() : *error});
+    return ok;
 }
 
 } // namespace Userchain

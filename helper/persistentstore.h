@@ -10,6 +10,8 @@
 
 namespace Userchain {
 
+class SavedFileCache;
+
 /// The saved DOCKER-USER of one family, as read back from its file.
 struct SavedRules
 {
@@ -71,8 +73,13 @@ public:
      */
     bool save(Family family, const QStringList &specs, ApplyError *error) const;
 
-    /// Read and check the file of family; a missing file is not an error (exists = false).
-    bool load(Family family, SavedRules *out, ApplyError *error) const;
+    /**
+     * Read and check the file of family; a missing file is not an error (exists = false).
+     * With a cache, the checks on the content are skipped while the file is the one whose
+     * outcome the cache keeps (ownership, mode and size are checked every time).
+     */
+    bool load(Family family, SavedRules *out, ApplyError *error,
+              SavedFileCache *cache = nullptr) const;
 
 private:
     int openDirectory(bool create, bool *missing, ApplyError *error) const;

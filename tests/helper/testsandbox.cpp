@@ -8,6 +8,8 @@
 #include <QTemporaryFile>
 
 #include <cstdio>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include <vector>
 
@@ -205,6 +207,22 @@ bool TestSandbox::ensureUser(const QString &name)
                {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
                 QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"), name})
                .exitCode == 0;
+}
+
+int TestSandbox::holdXtablesLock()
+{
+    const QByteArray path = qgetenv("XTABLES_LOCKFILE");
+    if (path.isEmpty())
+        return -1;
+    const int fd = ::open(path.constData(), O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    // Non-blocking: nothing else in the sandbox holds it while a test sets up.
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 } // namespace Userchain

@@ -58,6 +58,12 @@ public:
                                      const QString &table = QString());
 
     static QString writeTemp(const QByteArray &content);
+
+    /**
+     * Takes the sandbox's xtables lock ($XTABLES_LOCKFILE) as iptables -w would, and returns
+     * the descriptor that holds it (-1 on failure); closing it releases the lock.
+     */
+    static int holdXtablesLock();
     /// Creates the system user if missing (useradd); false if that is impossible.
     static bool ensureUser(const QString &name);
 };

@@ -6,8 +6,11 @@
 #include "helperclient.h"
 #include "testsandbox.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QtTest>
+
+#include <unistd.h>
 
 using namespace Userchain;
 
@@ -21,6 +24,7 @@ private Q_SLOTS:
     void applyWritesThroughNft();
     void confirmedApplyRollsBack();
     void countersOfKeptRulesSurvive();
+    void readTakesNoLock();
     void noLegacyTableCreated();
 
 private:
@@ -177,6 +181,35 @@ void TestHelperNft::countersOfKeptRulesSurvive()
              save.constData());
 }
 
+void TestHelperNft::readTakesNoLock()
+{
+    // The netlink dump needs no xtables lock either (it is checked against the ruleset's
+    // generation): a read answers while another writer holds it (issue 11, item 7).
+    const int lock = TestSandbox::holdXtablesLock();
+    QVERIFY(lock >= 0);
+    QElapsedTimer timer;
+    timer.start();
+    HelperClient client;
+    HelperClient::Failure failure;
+    Snapshot snapshot;
+    const bool read = client.snapshot(Family::IPv4, &snapshot, &failure);
+    const qint64 elapsed = timer.elapsed();
+    ::close(lock);
+    QVERIFY2(read, qPrintable(HelperClient::describe(failure)));
+    QVERIFY2(elapsed < 2000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+    QCOMPARE(snapshot.backend, QStringLiteral("nft"));
+    for (const ChainInfo &chain : std::as_const(snapshot.chains)) {
+        if (chain.table != QLatin1String("filter") || chain.name != QLatin1String("DOCKER-USER"))
+            continue;
+        QStringList specs;
+        for (const RuleEntry &rule : chain.rules)
+            specs << rule.spec;
+        QCOMPARE(specs, nftChain("DOCKER-USER"));
+        return;
+    }
+    QFAIL("no DOCKER-USER in the snapshot");
+}
+
 void TestHelperNft::noLegacyTableCreated()
 {
     // The detection looked before touching: libiptc never opened (and so never created) a
@@ -185,5 +218,6 @@ void TestHelperNft::noLegacyTableCreated()
 }
 
 USERCHAIN_SANDBOX_TEST_MAIN(TestHelperNft, QStringList{},
-                            (QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("30")}))
+                            (QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("30"),
+                                         QStringLiteral("--lock-timeout"), QStringLiteral("4000")}))
 #include "tst_helpernft.moc"

@@ -15,6 +15,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -235,6 +236,7 @@ private Q_SLOTS:
 
     // Through the helper.
     void saveWritesExportForm();
+    void saveTakesNoLock();
     void getSavedReturnsRules();
     void unitCommandRestoresAfterFlush();
     void unitCommandRecreatesChainAndJump();
@@ -432,6 +434,21 @@ void TestHelperPersist::storeParseErrors()
     QCOMPARE(error.name, QLatin1String(DBusError::InvalidRule));
     QVERIFY2(error.message.startsWith(QLatin1String("F:")), qPrintable(error.message));
     QVERIFY2(error.message.contains(expected), qPrintable(error.message));
+}
+
+void TestHelperPersist::saveTakesNoLock()
+{
+    // Save reads the kernel as GetSnapshot does, without the xtables lock (issue 11, item 7).
+    const int lock = TestSandbox::holdXtablesLock();
+    QVERIFY(lock >= 0);
+    QElapsedTimer timer;
+    timer.start();
+    const auto saved = TestSandbox::ctl({QStringLiteral("save")});
+    const qint64 elapsed = timer.elapsed();
+    ::close(lock);
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.describe()));
+    QVERIFY2(elapsed < 2000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+    QCOMPARE(readFile(savedPath()), exportDockerUser(m_example));
 }
 
 void TestHelperPersist::saveWritesExportForm()
@@ -1017,6 +1034,7 @@ USERCHAIN_SANDBOX_TEST_MAIN(TestHelperPersist,
                                 QStringLiteral("--polkit-rules"),
                                 QStringLiteral(USERCHAIN_SOURCE_DIR
                                                "/tests/helper/data/helper-persist.rules.in")}),
-                            (QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("60")}))
+                            (QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("60"),
+                                         QStringLiteral("--lock-timeout"), QStringLiteral("4000")}))
 #endif
 #include "tst_helperpersist.moc"

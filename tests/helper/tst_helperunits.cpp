@@ -3,9 +3,12 @@
 #include "applyvalidator.h"
 #include "calllimiter.h"
 #include "dockerdaemonconfig.h"
+#include "persistentstore.h"
+#include "savedfilecache.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
 
+#include "restorefile.h"
 #include "ruleparser.h"
 
 #include <QTemporaryDir>
@@ -13,9 +16,25 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Userchain;
+
+namespace {
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(content) == content.size();
+}
+
+ino_t inodeOf(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : 0;
+}
+} // namespace
 
 class TestHelperUnits : public QObject
 {
@@ -38,6 +57,7 @@ private Q_SLOTS:
     void lockFree();
     void lockContendedTimesOut();
     void lockServesWaitersInOrder();
+    void savedFileCacheFollowsFile();
 
 private:
     static BackendRule rule(const QString &spec);
@@ -404,6 +424,70 @@ void TestHelperUnits::lockServesWaitersInOrder()
     });
     QTRY_COMPARE_WITH_TIMEOUT(
         order, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), 2000);
+}
+
+void TestHelperUnits::savedFileCacheFollowsFile()
+{
+    // GetSaved parses the file once while it stays the same file (issue 11, item 7), and
+    // again whenever it is replaced or written.
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const PersistentStore store(temp.filePath(QStringLiteral("userchain")));
+    const QString path = store.path(Family::IPv4);
+    const QStringList example{QStringLiteral("-i eth0 -j DROP"), QStringLiteral("-j RETURN")};
+    SavedFileCache cache;
+    ApplyError error;
+    SavedRules loaded;
+    QVERIFY(store.save(Family::IPv4, example, &error));
+    QVERIFY2(store.load(Family::IPv4, &loaded, &error, &cache), qPrintable(error.message));
+    QCOMPARE(loaded.specs, example);
+    QCOMPARE(cache.stores(), 1);
+    loaded = SavedRules();
+    QVERIFY(store.load(Family::IPv4, &loaded, &error, &cache));
+    QCOMPARE(loaded.specs, example);
+    QCOMPARE(loaded.items.size(), example.size());
+    QCOMPARE(cache.stores(), 1);
+    // The other family has a slot of its own.
+    QVERIFY(store.load(Family::IPv6, &loaded, &error, &cache));
+    QVERIFY(!loaded.exists);
+
+    // Replaced by Save (a new inode).
+    const QStringList one{QStringLiteral("-s 10.0.0.1/32 -j DROP")};
+    QVERIFY(store.save(Family::IPv4, one, &error));
+    QVERIFY(store.load(Family::IPv4, &loaded, &error, &cache));
+    QCOMPARE(loaded.specs, one);
+    QCOMPARE(cache.stores(), 2);
+
+    // Written in place, same size, same inode: the times differ. (Two writes within one tick
+    // of the file system's clock would not; the modification time is set apart here.)
+    const QStringList two{QStringLiteral("-s 10.0.0.2/32 -j DROP")};
+    const ino_t inode = inodeOf(path);
+    QVERIFY(writeFile(path, exportDockerUser(two)));
+    const timespec times[2] = {{0, UTIME_OMIT}, {1700000000, 0}};
+    QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0), 0);
+    QCOMPARE(inodeOf(path), inode);
+    QVERIFY(store.load(Family::IPv4, &loaded, &error, &cache));
+    QCOMPARE(loaded.specs, two);
+    QCOMPARE(loaded.savedAtMs, qint64(1700000000) * 1000);
+    QCOMPARE(cache.stores(), 3);
+
+    // A broken file's errors are kept as well, and the checks of ownership and mode still run
+    // on every call.
+    QVERIFY(writeFile(path, "*filter\n:DOCKER-USER - [0:0]\n"
+                            "-A DOCKER-USER -s 999.0.0.1 -j DROP\nCOMMIT\n"));
+    QVERIFY(!store.load(Family::IPv4, &loaded, &error, &cache));
+    const QString firstError = error.message;
+    QVERIFY2(firstError.contains(QLatin1String(":3:")), qPrintable(firstError));
+    QVERIFY(!store.load(Family::IPv4, &loaded, &error, &cache));
+    QCOMPARE(error.message, firstError);
+    QCOMPARE(cache.stores(), 4);
+    QVERIFY(store.save(Family::IPv4, one, &error));
+    QVERIFY(store.load(Family::IPv4, &loaded, &error, &cache));
+    QCOMPARE(cache.stores(), 5);
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0666), 0);
+    QVERIFY(!store.load(Family::IPv4, &loaded, &error, &cache));
+    QVERIFY2(error.message.contains(QLatin1String("writable by others")),
+             qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(TestHelperUnits)
