@@ -2,7 +2,8 @@
 // again and says what it holds, with an exit code of its own, instead of "helper unreachable".
 //
 // The helper is killed (SIGKILL) while its apply waits for the xtables lock, which the test
-// holds; it knows the helper is waiting because the helper opens the lock file (inotify).
+// holds; it knows the helper is waiting because the helper opens the lock file at every poll
+// (inotify).
 // Before the kill, the test leaves DOCKER-USER as a dying helper could have: unchanged, with
 // the new rules (as if the commit had gone through; the moment between a commit and its reply
 // cannot be hit from outside), or changed by someone else.
@@ -127,8 +128,22 @@ void TestHelperKilled::killedWhileApplying()
 
     QProcess ctl;
     ctl.start(TestSandbox::ctlPath(), args);
-    pollfd opened{watch, POLLIN, 0};
-    QVERIFY2(::poll(&opened, 1, 20000) == 1, "the helper never tried the xtables lock");
+    // Waiting means polling: the helper opens the file to see whether it is held (a stale
+    // client is told at once, after an unlocked read), to try it, and again at every poll. The
+    // third open is a poll, so the unlocked read is over and the change below cannot reach it.
+    int opens = 0;
+    while (opens < 3) {
+        pollfd opened{watch, POLLIN, 0};
+        QVERIFY2(::poll(&opened, 1, 20000) == 1, "the helper never waited for the xtables lock");
+        alignas(inotify_event) char events[4096];
+        const ssize_t n = ::read(watch, events, sizeof events);
+        QVERIFY(n > 0);
+        for (ssize_t at = 0; at < n;) {
+            const auto *event = reinterpret_cast<const inotify_event *>(events + at);
+            opens += (event->mask & IN_OPEN) != 0;
+            at += ssize_t(sizeof(inotify_event) + event->len);
+        }
+    }
 
     if (left == QLatin1String("new")) {
         QByteArray rules = "*filter\n:DOCKER-USER - [0:0]\n-F DOCKER-USER\n";
