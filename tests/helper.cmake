@@ -8,7 +8,7 @@ if(TARGET userchain-helper-lib)
         TIMEOUT 120)
 
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
-    foreach(name show apply confirm badinput auth nft persist flood worker killed remote)
+    foreach(name show apply confirm badinput auth nft persist flood worker killed remote crash)
         userchain_add_test(tst_helper${name}
             SOURCES helper/tst_helper${name}.cpp helper/testsandbox.cpp helper/testsandbox.h
             LIBS ${USERCHAIN_SANDBOX_TEST_LIBS}
@@ -28,6 +28,15 @@ if(TARGET userchain-helper-lib)
     target_include_directories(tst_helperpersistnft PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/helper)
     target_compile_definitions(tst_helperpersistnft PRIVATE USERCHAIN_PERSIST_NFT)
     add_dependencies(tst_helperpersistnft userchain-helper userchainctl)
+    # The crash test again on nf_tables, in a sandbox of its own (no legacy table may exist).
+    userchain_add_test(tst_helpercrashnft
+        SOURCES helper/tst_helpercrash.cpp helper/testsandbox.cpp helper/testsandbox.h
+        LIBS ${USERCHAIN_SANDBOX_TEST_LIBS}
+        LABELS sandbox
+        TIMEOUT 600)
+    target_include_directories(tst_helpercrashnft PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/helper)
+    target_compile_definitions(tst_helpercrashnft PRIVATE USERCHAIN_CRASH_NFT)
+    add_dependencies(tst_helpercrashnft userchain-helper userchainctl)
     # scripts/sandbox --netns waits on the xtables lock of that namespace's own writer.
     add_test(NAME sandbox_netns_lock
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/helper/sandbox-netns-lock.sh ${CMAKE_SOURCE_DIR}
@@ -36,6 +45,6 @@ if(TARGET userchain-helper-lib)
     set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
                          tst_helperauth tst_helpernft tst_helperpersist tst_helperpersistnft
                          tst_helperflood tst_helperworker tst_helperkilled tst_helperremote
-                         sandbox_netns_lock
+                         tst_helpercrash tst_helpercrashnft sandbox_netns_lock
                          PROPERTIES RUN_SERIAL TRUE)
 endif()
