@@ -27,6 +27,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.h
     ${CMAKE_CURRENT_SOURCE_DIR}/savedfilecache.cpp ${CMAKE_CURRENT_SOURCE_DIR}/savedfilecache.h
     ${CMAKE_CURRENT_SOURCE_DIR}/savedrestorer.cpp ${CMAKE_CURRENT_SOURCE_DIR}/savedrestorer.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/unitrestore.cpp ${CMAKE_CURRENT_SOURCE_DIR}/unitrestore.h
     ${USERCHAIN_HELPER_ADAPTOR}
 )
 userchain_precompile_qt(userchain-helper-lib <QtDBus/QDBusContext>)

@@ -3,7 +3,7 @@
 
 #include "helper1adaptor.h"
 #include "helperservice.h"
-#include "savedrestorer.h"
+#include "unitrestore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -69,7 +69,19 @@ int main(int argc, char *argv[])
         QStringLiteral("family"),
         QStringLiteral("With --restore-saved: 4, 6 or all (default all)."),
         QStringLiteral("FAMILY"), QStringLiteral("all"));
+    QCommandLineOption beforeDockerOption(
+        QStringLiteral("before-docker"),
+        QStringLiteral("With --restore-saved: Docker has not started; without Docker chains, "
+                       "use the iptables variant `iptables -V` reports (what Docker will run). "
+                       "Run by userchain-restore.service."));
+    QCommandLineOption afterDockerOption(
+        QStringLiteral("after-docker"),
+        QStringLiteral("With --restore-saved: restore only if DOCKER-USER differs from the saved "
+                       "rules or the FORWARD jump is not first. Run by "
+                       "userchain-restore-check.service."));
     parser.addOption(idleOption);
+    parser.addOption(beforeDockerOption);
+    parser.addOption(afterDockerOption);
     parser.addOption(lockOption);
     parser.addOption(restoreOption);
     parser.addOption(familyOption);
@@ -99,25 +111,35 @@ int main(int argc, char *argv[])
     // asks anything; the only input is the root-owned saved file, checked as Apply checks a
     // client's rules.
     if (parser.isSet(restoreOption)) {
-        QList<Family> families;
+        UnitRestore::Options restore;
+        restore.families.clear();
         const QString family = parser.value(familyOption);
         if (family == QLatin1String("4") || family == QLatin1String("all"))
-            families << Family::IPv4;
+            restore.families << Family::IPv4;
         if (family == QLatin1String("6") || family == QLatin1String("all"))
-            families << Family::IPv6;
-        if (families.isEmpty()) {
+            restore.families << Family::IPv6;
+        if (restore.families.isEmpty()) {
             std::fprintf(stderr, "userchain-helper: --family needs 4, 6 or all\n");
-            return SavedRestorer::ExitUsage;
+            return UnitRestore::ExitUsage;
         }
+        if (parser.isSet(beforeDockerOption) && parser.isSet(afterDockerOption)) {
+            std::fprintf(stderr, "userchain-helper: --before-docker or --after-docker, not both\n");
+            return UnitRestore::ExitUsage;
+        }
+        restore.mode = parser.isSet(beforeDockerOption)  ? UnitRestore::Mode::BeforeDocker
+                       : parser.isSet(afterDockerOption) ? UnitRestore::Mode::AfterDocker
+                                                         : UnitRestore::Mode::Always;
         // At boot Docker may hold the lock for a while right after it starts (many
         // containers); giving up after the interactive default would leave the saved rules
         // out until Docker's next start. So this mode waits a minute unless told otherwise.
-        const int lockTimeoutMs =
-            parser.isSet(lockOption) ? options.lockTimeoutMs : SavedRestorer::BootLockTimeoutMs;
-        return SavedRestorer::runCommand(families, lockTimeoutMs);
+        if (parser.isSet(lockOption))
+            restore.lockTimeoutMs = options.lockTimeoutMs;
+        return UnitRestore::run(restore);
     }
-    if (parser.isSet(familyOption)) {
-        std::fprintf(stderr, "userchain-helper: --family only applies to --restore-saved\n");
+    if (parser.isSet(familyOption) || parser.isSet(beforeDockerOption) ||
+        parser.isSet(afterDockerOption)) {
+        std::fprintf(stderr, "userchain-helper: --family, --before-docker and --after-docker only "
+                             "apply to --restore-saved\n");
         return 1;
     }
 

@@ -209,6 +209,19 @@ bool PersistentStore::parse(Family family, const QByteArray &data, const QString
     return true;
 }
 
+bool PersistentStore::failClosed() const
+{
+    bool missing = false;
+    ApplyError error;
+    FdGuard dir(openDirectory(false, &missing, &error));
+    if (dir.get() < 0)
+        return false;
+    // Only root's own regular file counts, as for the saved rules.
+    struct stat st;
+    return ::fstatat(dir.get(), FailClosedFile, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+           S_ISREG(st.st_mode) && trustworthy(st);
+}
+
 int PersistentStore::openDirectory(bool create, bool *missing, ApplyError *error) const
 {
     const QByteArray dir = QFile::encodeName(m_directory);

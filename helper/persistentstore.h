@@ -41,6 +41,9 @@ public:
     /// fit, but real ones are far below), small enough to read and parse at boot.
     static constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
 
+    /// The file whose presence in the directory asks for fail-closed restores (RestoreCommand).
+    static constexpr const char *FailClosedFile = "fail-closed";
+
     /// `/etc/userchain`.
     static QString defaultDirectory();
     /// `docker-user.v4.rules` / `docker-user.v6.rules`.
@@ -80,6 +83,12 @@ public:
      */
     bool load(Family family, SavedRules *out, ApplyError *error,
               SavedFileCache *cache = nullptr) const;
+
+    /**
+     * Whether FailClosedFile exists in the directory as a regular file of root's that nobody
+     * else may write (the same trust as the saved files; anything else is ignored).
+     */
+    bool failClosed() const;
 
 private:
     int openDirectory(bool create, bool *missing, ApplyError *error) const;

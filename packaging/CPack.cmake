@@ -47,7 +47,7 @@ set(CPACK_DEBIAN_PACKAGE_SUGGESTS "docker.io | docker-ce")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 # Maintainer scripts, doing by hand what debhelper's snippets would: create the xtables lock
-# the helper's unit binds, enable userchain-restore.service (deb-systemd-helper, as
+# the helper's unit binds, enable userchain-restore.service and userchain-restore-check.service (deb-systemd-helper, as
 # dh_installsystemd does; it does nothing until rules are saved, see its Condition), make
 # systemd see the units, stop the helper before its files go, and on purge remove what the
 # package and its units created in /etc. An upgrade does not restart a running helper: it may
@@ -61,12 +61,14 @@ if [ "$1" = configure ] || [ "$1" = abort-upgrade ] || [ "$1" = abort-deconfigur
         systemd-tmpfiles --create userchain.conf || true
     fi
     # Undoes the mask of a removal; enables on first install, keeps the admin's choice after.
-    deb-systemd-helper unmask userchain-restore.service >/dev/null || true
-    if deb-systemd-helper --quiet was-enabled userchain-restore.service; then
-        deb-systemd-helper enable userchain-restore.service >/dev/null || true
-    else
-        deb-systemd-helper update-state userchain-restore.service >/dev/null || true
-    fi
+    for unit in userchain-restore.service userchain-restore-check.service; do
+        deb-systemd-helper unmask "$unit" >/dev/null || true
+        if deb-systemd-helper --quiet was-enabled "$unit"; then
+            deb-systemd-helper enable "$unit" >/dev/null || true
+        else
+            deb-systemd-helper update-state "$unit" >/dev/null || true
+        fi
+    done
     if [ -d /run/systemd/system ]; then
         systemctl --system daemon-reload >/dev/null || true
     fi
@@ -87,10 +89,13 @@ if [ -d /run/systemd/system ]; then
 fi
 if [ "$1" = remove ]; then
     deb-systemd-helper mask userchain-restore.service >/dev/null || true
+    deb-systemd-helper mask userchain-restore-check.service >/dev/null || true
 fi
 if [ "$1" = purge ]; then
-    deb-systemd-helper purge userchain-restore.service >/dev/null || true
-    deb-systemd-helper unmask userchain-restore.service >/dev/null || true
+    for unit in userchain-restore.service userchain-restore-check.service; do
+        deb-systemd-helper purge "$unit" >/dev/null || true
+        deb-systemd-helper unmask "$unit" >/dev/null || true
+    done
     # The saved rules (userchain-helper.service's ConfigurationDirectory=).
     rm -rf /etc/userchain
 fi

@@ -646,6 +646,15 @@ std::unique_ptr<BackendSession> beginFamily(IptcBackend::DecodeCache &cache, QSt
     return std::make_unique<IptcSession<F>>(std::move(h), std::move(dockerUser));
 }
 
+template <Family F> bool createTableOf(const QString &table, QString *error)
+{
+    Handle<F> h(Iptc<F>::init(table.toLatin1().constData()));
+    if (!h)
+        setError(error, QStringLiteral("cannot create the iptables-legacy table \"%1\": %2")
+                            .arg(table, lastError<F>()));
+    return bool(h);
+}
+
 template <Family F> std::optional<QStringList> chainNamesOf(const QString &table, QString *error)
 {
     Handle<F> h = openExisting<F>(table, error);
@@ -689,6 +698,12 @@ bool IptcBackend::replaceDockerUser(Family family, const QVector<BackendRule> &r
     return family == Family::IPv4
                ? replaceFamily<Family::IPv4>(rules, createChain, createJump, error)
                : replaceFamily<Family::IPv6>(rules, createChain, createJump, error);
+}
+
+bool IptcBackend::createTable(Family family, const QString &table, QString *error)
+{
+    return family == Family::IPv4 ? createTableOf<Family::IPv4>(table, error)
+                                  : createTableOf<Family::IPv6>(table, error);
 }
 
 QStringList IptcBackend::existingTables(Family family)

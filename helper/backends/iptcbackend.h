@@ -44,6 +44,13 @@ public:
     /// The tables the kernel lists for a family; only these may be opened.
     static QStringList existingTables(Family family);
 
+    /**
+     * Opens table, which makes the kernel create it if it does not exist yet (loading its
+     * module): what iptables-legacy does on first use. Only for the restore before Docker
+     * starts, on a host whose `iptables` is the legacy variant (RestoreCommand).
+     */
+    static bool createTable(Family family, const QString &table, QString *error);
+
     /// The chains of an existing table in iptables-save order; nullopt (error set) if the table
     /// does not exist (it is not created) or cannot be read.
     static std::optional<QStringList> chainNames(Family family, const QString &table,

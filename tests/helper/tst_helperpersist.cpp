@@ -118,11 +118,11 @@ struct UnitCommand
     QStringList environment; ///< "NAME=value" from Environment=
 };
 
-UnitCommand unitCommand()
+UnitCommand unitCommand(const QString &name = QStringLiteral("userchain-restore.service"))
 {
     UnitCommand command;
-    const QString unit = QString::fromUtf8(readFile(
-        QStringLiteral(USERCHAIN_SOURCE_DIR "/resources/systemd/userchain-restore.service.in")));
+    const QString unit = QString::fromUtf8(
+        readFile(QStringLiteral(USERCHAIN_SOURCE_DIR "/resources/systemd/") + name + ".in"));
     for (const QString &line : unit.split(QLatin1Char('\n'))) {
         if (line.startsWith(QLatin1String("ExecStart="))) {
             QString exec = line.mid(int(qstrlen("ExecStart=")));
@@ -905,34 +905,46 @@ void TestHelperPersist::bothFamilies()
 
 void TestHelperPersist::unitFileVerifies()
 {
-    const QString unitIn =
-        QStringLiteral(USERCHAIN_SOURCE_DIR "/resources/systemd/userchain-restore.service.in");
-    const QString text = QString::fromUtf8(readFile(unitIn));
-    // Ordered after Docker, restarted with it, pulled in by it.
-    for (const char *line : {"After=docker.service", "PartOf=docker.service", "Type=oneshot",
+    // The restore before Docker starts its containers, and the check once it has; each is
+    // restarted with Docker and pulled in by it.
+    const QString dir = QStringLiteral(USERCHAIN_SOURCE_DIR "/resources/systemd/");
+    const QString text = QString::fromUtf8(readFile(dir + "userchain-restore.service.in"));
+    for (const char *line : {"Before=docker.service", "PartOf=docker.service", "Type=oneshot",
                              "RemainAfterExit=yes", "WantedBy=multi-user.target docker.service"})
         QVERIFY2(text.contains(QLatin1Char('\n') + QLatin1String(line) + QLatin1Char('\n')), line);
-    QCOMPARE(unitCommand().args.value(0), QStringLiteral("--restore-saved"));
+    QCOMPARE(unitCommand().args,
+             (QStringList{QStringLiteral("--restore-saved"), QStringLiteral("--before-docker")}));
+    const QString check = QString::fromUtf8(readFile(dir + "userchain-restore-check.service.in"));
+    for (const char *line : {"After=docker.service", "PartOf=docker.service", "Type=oneshot",
+                             "RemainAfterExit=yes", "WantedBy=docker.service"})
+        QVERIFY2(check.contains(QLatin1Char('\n') + QLatin1String(line) + QLatin1Char('\n')), line);
+    QCOMPARE(unitCommand(QStringLiteral("userchain-restore-check.service")).args,
+             (QStringList{QStringLiteral("--restore-saved"), QStringLiteral("--after-docker")}));
 
     if (TestSandbox::run(QStringLiteral("systemd-analyze"), {QStringLiteral("--version")})
             .exitCode != 0)
         QSKIP("systemd-analyze is not installed (package systemd)");
-    // The unit as `cmake --install` writes it, with a helper path that exists (verify checks
-    // that ExecStart= is executable).
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString unit = dir.filePath(QStringLiteral("userchain-restore.service"));
+    // The units as `cmake --install` writes them, with a helper path that exists (verify
+    // checks that ExecStart= is executable).
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const QString unit = temp.filePath(QStringLiteral("userchain-restore.service"));
+    for (const QString &content : {check, text}) {
+        QString configured = content;
+        configured.replace(QStringLiteral("@USERCHAIN_HELPER_PATH@"),
+                           QStringLiteral(USERCHAIN_BINARY_DIR "/helper/userchain-helper"));
+        QVERIFY(writeFile(unit, configured.toUtf8()));
+        // verify exits 0 even for unknown keys and bad values (it warns and goes on), so the
+        // test wants no output at all.
+        const auto verified =
+            TestSandbox::run(QStringLiteral("systemd-analyze"),
+                             {QStringLiteral("verify"), QStringLiteral("--man=no"), unit});
+        QVERIFY2(verified.exitCode == 0 && verified.out.isEmpty() && verified.err.isEmpty(),
+                 qPrintable(verified.describe()));
+    }
     QString configured = text;
     configured.replace(QStringLiteral("@USERCHAIN_HELPER_PATH@"),
                        QStringLiteral(USERCHAIN_BINARY_DIR "/helper/userchain-helper"));
-    QVERIFY(writeFile(unit, configured.toUtf8()));
-    // verify exits 0 even for unknown keys and bad values (it warns and goes on), so the test
-    // wants no output at all.
-    const auto verified =
-        TestSandbox::run(QStringLiteral("systemd-analyze"),
-                         {QStringLiteral("verify"), QStringLiteral("--man=no"), unit});
-    QVERIFY2(verified.exitCode == 0 && verified.out.isEmpty() && verified.err.isEmpty(),
-             qPrintable(verified.describe()));
 
     // And it does notice a mistake.
     configured.replace(QStringLiteral("Type=oneshot"), QStringLiteral("Type=oneshoot"));

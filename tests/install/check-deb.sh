@@ -132,6 +132,8 @@ unshare --mount --propagation private bash -euo pipefail -c '
         "in_root test -L /etc/systemd/system/multi-user.target.wants/userchain-restore.service"
     check "postinst enabled the restore unit for Docker" \
         "in_root test -L /etc/systemd/system/docker.service.wants/userchain-restore.service"
+    check "postinst enabled the check unit for Docker" \
+        "in_root test -L /etc/systemd/system/docker.service.wants/userchain-restore-check.service"
 
     in_root dpkg -r userchain >"$ov/dpkg.log" 2>&1 || { cat "$ov/dpkg.log"; echo "FAIL: dpkg -r failed"; exit 1; }
     check "dpkg -r removes the files" "! in_root test -e /usr/libexec/userchain-helper"
@@ -145,6 +147,7 @@ unshare --mount --propagation private bash -euo pipefail -c '
         "! in_root test -e /etc/systemd/system/multi-user.target.wants/userchain-restore.service \
          -o -L /etc/systemd/system/multi-user.target.wants/userchain-restore.service \
          -o -L /etc/systemd/system/docker.service.wants/userchain-restore.service \
+         -o -L /etc/systemd/system/docker.service.wants/userchain-restore-check.service \
          -o -L /etc/systemd/system/userchain-restore.service"
     echo "throwaway root: installed, used, removed and purged"
     exit "$failed"

@@ -36,8 +36,12 @@ $(cat "$scratch/diff")"
         fail "$unit: BusName= is not the helper's bus name"
     grep -qx "ExecStart=$helper" "$root/lib/systemd/system/userchain-helper.service" ||
         fail "prefix $prefix: userchain-helper.service does not start $helper"
-    grep -qx "ExecStart=$helper --restore-saved" "$root/lib/systemd/system/userchain-restore.service" ||
-        fail "prefix $prefix: userchain-restore.service does not start $helper --restore-saved"
+    grep -qx "ExecStart=$helper --restore-saved --before-docker" \
+        "$root/lib/systemd/system/userchain-restore.service" ||
+        fail "prefix $prefix: userchain-restore.service does not start $helper --restore-saved --before-docker"
+    grep -qx "ExecStart=$helper --restore-saved --after-docker" \
+        "$root/lib/systemd/system/userchain-restore-check.service" ||
+        fail "prefix $prefix: userchain-restore-check.service does not start $helper --restore-saved --after-docker"
 
     # The bus policy lets root own the name the activation file names.
     grep -q '<allow own="io.github.userchain.Helper1"/>' \

@@ -22,7 +22,7 @@ done
 cp -a "$dest/." "$root/"
 
 cd "$root"
-for unit in userchain-helper.service userchain-restore.service; do
+for unit in userchain-helper.service userchain-restore.service userchain-restore-check.service; do
     # verify looks the Documentation= man pages up with man(1): the installed ones.
     MANPATH=$dest/usr/share/man quiet_ok verify \
         systemd-analyze verify --root="$root" "usr/lib/systemd/system/$unit"
@@ -45,11 +45,17 @@ done
 for bad in PrivateNetwork=yes PrivateUsers=yes ProcSubset=pid; do
     grep -qxF "$bad" "$helper_unit" && fail "userchain-helper.service must not have $bad"
 done
+# The saved rules go in before Docker starts its containers, and are checked once it has.
 restore_unit=$units/userchain-restore.service
-for line in Type=oneshot After=docker.service PartOf=docker.service \
+for line in Type=oneshot Before=docker.service PartOf=docker.service \
     'WantedBy=multi-user.target docker.service' RuntimeDirectory=userchain \
     RuntimeDirectoryPreserve=yes; do
     grep -qxF "$line" "$restore_unit" || fail "userchain-restore.service lacks $line"
+done
+check_unit=$units/userchain-restore-check.service
+for line in Type=oneshot After=docker.service PartOf=docker.service WantedBy=docker.service \
+    RuntimeDirectory=userchain RuntimeDirectoryPreserve=yes; do
+    grep -qxF "$line" "$check_unit" || fail "userchain-restore-check.service lacks $line"
 done
 
 # tmpfiles.d: creates the lock as iptables does, root-only.
