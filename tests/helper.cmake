@@ -42,6 +42,14 @@ if(TARGET userchain-helper-lib)
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/helper/sandbox-netns-lock.sh ${CMAKE_SOURCE_DIR}
                      ${CMAKE_BINARY_DIR})
     set_tests_properties(sandbox_netns_lock PROPERTIES TIMEOUT 300 LABELS sandbox)
+    # A real dockerd starting after the saved rules were loaded, on both iptables variants.
+    foreach(variant legacy nft)
+        add_test(NAME docker_boot_restore_${variant}
+                 COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/helper/docker-boot-restore.sh
+                         ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR} ${variant})
+        set_tests_properties(docker_boot_restore_${variant} PROPERTIES TIMEOUT 300
+                             LABELS sandbox RUN_SERIAL TRUE)
+    endforeach()
     set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
                          tst_helperauth tst_helpernft tst_helperpersist tst_helperpersistnft
                          tst_helperflood tst_helperworker tst_helperkilled tst_helperremote
