@@ -1,6 +1,6 @@
 # Tests of the nf_tables backend. tst_nftbackend re-executes itself under `unshare --net`, so it
 # uses the real iptables-nft tools and kernel without touching the host's tables.
 userchain_add_test(tst_nftbackend
-    SOURCES backends/tst_nftbackend.cpp backends/netns.cpp backends/netns.h
+    SOURCES backends/tst_nftbackend.cpp common/netns.cpp common/netns.h
     LIBS userchain-backend TIMEOUT 300)
 target_include_directories(tst_nftbackend PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/backends)

@@ -1,13 +1,13 @@
 # Tests of the helper's backends (EntryCodec, IptcBackend, BackendDetector). Included from
 # tests/CMakeLists.txt, so CMAKE_CURRENT_SOURCE_DIR is tests/. Each program re-executes itself
-# under `unshare --net` (tests/backends/netns.cpp) and so never touches the host's tables;
+# under `unshare --net` (tests/common/netns.cpp) and so never touches the host's tables;
 # it needs root, and exits with 77 (skipped) without it.
 if(TARGET userchain-backend)
     set(USERCHAIN_BACKEND_TEST_DIR ${CMAKE_CURRENT_SOURCE_DIR}/backends)
     foreach(name entrycodec iptcbackend backenddetector)
         userchain_add_test(tst_${name}
             SOURCES ${USERCHAIN_BACKEND_TEST_DIR}/tst_${name}.cpp
-                    ${USERCHAIN_BACKEND_TEST_DIR}/netns.cpp ${USERCHAIN_BACKEND_TEST_DIR}/netns.h
+                    ${USERCHAIN_TEST_COMMON_DIR}/netns.cpp ${USERCHAIN_TEST_COMMON_DIR}/netns.h
             LIBS userchain-backend
             LABELS netns
             TIMEOUT 600)

@@ -22,7 +22,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -41,45 +40,11 @@ Q_DECLARE_METATYPE(Userchain::ToolRunner::ErrorKind)
 
 namespace {
 
-// The shared guard (tests/backends/netns.h): re-executed under `unshare --net` from main().
-bool inPrivateNetns()
+/// The oracle side: the real tools, run directly (not through the code under test), only in
+/// the private namespace (tests/common/netns.h).
+TestNetns::Result run(const QString &program, const QStringList &args, const QByteArray &input = {})
 {
-    return TestNetns::isPrivate();
-}
-
-struct Proc
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-/// The oracle side: the real tools, run directly (not through the code under test).
-Proc run(const QString &program, const QStringList &args, const QByteArray &input = {})
-{
-    Proc r;
-    if (!inPrivateNetns()) {
-        r.err = "not in a private network namespace";
-        return r;
-    }
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(30000)) {
-        r.err = p.errorString().toUtf8();
-        return r;
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return r;
+    return TestNetns::run(program, args, input);
 }
 
 QString saveTool(Family f)
@@ -107,11 +72,11 @@ QByteArray save(Family f, const QStringList &args = {QStringLiteral("-c")})
 
 bool restore(Family f, const QByteArray &data, bool noflush, QByteArray *err = nullptr)
 {
-    const Proc p =
+    const TestNetns::Result p =
         run(restoreTool(f), noflush ? QStringList{QStringLiteral("-n")} : QStringList{}, data);
     if (err)
         *err = p.err;
-    return p.code == 0;
+    return p.exitCode == 0;
 }
 
 /// Save output without the comment lines (their timestamps change) and chain counters.
@@ -251,8 +216,8 @@ QStringList legacyTables()
  */
 bool freshNetns()
 {
-    return inPrivateNetns() && legacyTables().isEmpty() && ::unshare(CLONE_NEWNET) == 0 &&
-           inPrivateNetns();
+    QString error;
+    return TestNetns::isPrivate() && legacyTables().isEmpty() && TestNetns::fresh(&error);
 }
 
 /// `nft -a list chain FAMILY filter DOCKER-USER`: rules with their handles.
@@ -278,7 +243,7 @@ QString nativeRuleLine(const QByteArray &listing)
 /// handles and counter values: what iptables-nft-restore and the backend must agree on.
 QStringList ruleExpressions(const QString &nftFamily)
 {
-    const Proc p =
+    const TestNetns::Result p =
         run(QStringLiteral("/usr/sbin/nft"),
             {QStringLiteral("--debug=netlink"), QStringLiteral("list"), QStringLiteral("chain"),
              nftFamily, QStringLiteral("filter"), QStringLiteral("DOCKER-USER")});
@@ -367,7 +332,7 @@ private:
 
 void TestNftBackend::initTestCase()
 {
-    QVERIFY2(inPrivateNetns(), "must run inside its own network namespace");
+    QVERIFY2(TestNetns::isPrivate(), "must run inside its own network namespace");
     QVERIFY(m_tmp.isValid());
     for (const char *t : {"iptables-nft-save", "iptables-nft-restore", "ip6tables-nft-save",
                           "ip6tables-nft-restore", "iptables-nft", "nft"})
@@ -596,9 +561,9 @@ void TestNftBackend::fixtures()
     // Docker 28.0's rules match an ipset; its companion file recreates it in this namespace.
     const QString ipsets = file.left(file.indexOf(QLatin1String(".v"))) + QStringLiteral(".ipset");
     if (QFile::exists(ipsets)) {
-        const Proc p =
+        const TestNetns::Result p =
             run(QStringLiteral("/usr/sbin/ipset"), {QStringLiteral("restore")}, readFile(ipsets));
-        QVERIFY2(p.code == 0, p.err.constData());
+        QVERIFY2(p.exitCode == 0, p.err.constData());
     }
     QByteArray err;
     QVERIFY2(restore(family, readFile(file), false, &err), err.constData());
@@ -769,8 +734,9 @@ void TestNftBackend::corpus()
     QVERIFY2(refused.isEmpty(), qPrintable(refused.join(QLatin1Char('\n'))));
     QVERIFY(specs.size() > 100);
 
-    const Proc setup = run(QStringLiteral("/bin/sh"), {data + QStringLiteral("corpus-setup.sh")});
-    QVERIFY2(setup.code == 0, setup.err.constData());
+    const TestNetns::Result setup =
+        run(QStringLiteral("/bin/sh"), {data + QStringLiteral("corpus-setup.sh")});
+    QVERIFY2(setup.exitCode == 0, setup.err.constData());
     QVERIFY(restore(family, "*filter\n:DOCKER-USER - [0:0]\n:DOCKER - [0:0]\nCOMMIT\n", false));
     QString error;
     const QVector<BackendRule> rules = parsedRules(specs, family, &error);
@@ -932,7 +898,7 @@ void TestNftBackend::createChainAndJump()
                     false));
     QCOMPARE(run(iptablesTool(Family::IPv4), {QStringLiteral("-D"), QStringLiteral("FORWARD"),
                                               QStringLiteral("-j"), QStringLiteral("DOCKER-USER")})
-                 .code,
+                 .exitCode,
              0);
     const QStringList forward = chainRules(save(Family::IPv4), QStringLiteral("FORWARD"));
     QVERIFY(!forward.contains(QStringLiteral("-j DOCKER-USER")));
@@ -1015,11 +981,11 @@ void TestNftBackend::manyChangesKeepOrderAndCounters()
         return list;
     };
     // The rule that stays, with counters the kernel holds.
-    const Proc counted =
+    const TestNetns::Result counted =
         run(restoreTool(Family::IPv4), {QStringLiteral("-c"), QStringLiteral("-n")},
             "*filter\n-F DOCKER-USER\n[7:420] -A DOCKER-USER -i eth0 -j RETURN\n"
             "COMMIT\n");
-    QCOMPARE(counted.code, 0);
+    QCOMPARE(counted.exitCode, 0);
     QString error;
     NftBackend backend;
     const QStringList first = specs(1) + QStringList{QStringLiteral("-i eth0 -j RETURN")};
@@ -1133,14 +1099,14 @@ void TestNftBackend::nativeRuleIsReadOnly()
                     "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j RETURN\nCOMMIT\n"
                     "*nat\n:DOCKER - [0:0]\nCOMMIT\n",
                     false));
-    const Proc added =
+    const TestNetns::Result added =
         run(nft, {QStringLiteral("insert rule %1 filter DOCKER-USER %2 counter accept")
                       .arg(nftFamily, set)});
-    QVERIFY2(added.code == 0, added.err.constData());
+    QVERIFY2(added.exitCode == 0, added.err.constData());
     QCOMPARE(run(nft, {QStringLiteral("add rule %1 nat DOCKER meta mark 0x10 ct state new "
                                       "counter accept")
                            .arg(nftFamily)})
-                 .code,
+                 .exitCode,
              0);
     // The oracle's blind spot, which this backend must not share.
     QVERIFY(chainRules(save(family), QStringLiteral("DOCKER-USER"))
@@ -1219,10 +1185,11 @@ void TestNftBackend::nativeRuleIsReadOnly()
         QVERIFY(session);
         const QVector<BackendRule> keep = session->dockerUser()->rules;
         const QString handle = nativeLine.section(QStringLiteral("# handle "), 1).trimmed();
-        const Proc deleted = run(nft, {QStringLiteral("delete"), QStringLiteral("rule"), nftFamily,
-                                       QStringLiteral("filter"), QStringLiteral("DOCKER-USER"),
-                                       QStringLiteral("handle"), handle});
-        QVERIFY2(deleted.code == 0, deleted.err.constData());
+        const TestNetns::Result deleted =
+            run(nft, {QStringLiteral("delete"), QStringLiteral("rule"), nftFamily,
+                      QStringLiteral("filter"), QStringLiteral("DOCKER-USER"),
+                      QStringLiteral("handle"), handle});
+        QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
         const QByteArray unchanged = save(family);
         QVERIFY(!backend.replaceDockerUser(family, keep, false, false, &error));
         QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::NativeRule);
@@ -1268,9 +1235,9 @@ void TestNftBackend::dockerNftables()
         QByteArray ruleset = readFile(file);
         ruleset.replace("type nat hook output priority dstnat;",
                         "type nat hook output priority -100;");
-        const Proc load = run(QStringLiteral("/usr/sbin/nft"),
-                              {QStringLiteral("-f"), QStringLiteral("-")}, ruleset);
-        QVERIFY2(load.code == 0, load.err.constData());
+        const TestNetns::Result load = run(QStringLiteral("/usr/sbin/nft"),
+                                           {QStringLiteral("-f"), QStringLiteral("-")}, ruleset);
+        QVERIFY2(load.exitCode == 0, load.err.constData());
     }
     NftBackend backend;
     QString error;

@@ -114,7 +114,7 @@ void TestBadInput::files()
 
 void TestBadInput::iptablesRefusesThemToo()
 {
-    if (!NetNs::available())
+    if (!TestNetns::available())
         QFAIL("needs root for unshare --net (run through scripts/test)");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -126,7 +126,7 @@ void TestBadInput::iptablesRefusesThemToo()
                 "\nCOMMIT\n");
     }
     const QString files = QStringLiteral(USERCHAIN_TEST_DATA_DIR "/bad-files");
-    const NetNs::Result r = NetNs::run(
+    const TestNetns::Result r = TestNetns::runScript(
         QStringLiteral("sh '%1' || exit 2; for f in '%2'/*.rules '%3'/*; do "
                        "iptables-legacy-restore < \"$f\" 2>/dev/null && echo \"ACCEPTED $f\"; "
                        "iptables-legacy-restore < /dev/null; done; exit 0")

@@ -44,7 +44,7 @@ static QString dataPath(const char *name)
 
 void TestOracle::initTestCase()
 {
-    if (!NetNs::available())
+    if (!TestNetns::available())
         QFAIL("the oracle test needs root for unshare --net (run it through scripts/test)");
 }
 
@@ -82,9 +82,10 @@ QStringList TestOracle::kernelLines(const QStringList &lines, const QString &res
     for (const QString &l : lines)
         file += "-A DOCKER-USER " + l.toUtf8() + '\n';
     file += "COMMIT\n";
-    const NetNs::Result r = NetNs::run(QStringLiteral("sh '%1' && %2 && %3 -t filter")
-                                           .arg(dataPath("corpus-setup.sh"), restore, save),
-                                       file);
+    const TestNetns::Result r =
+        TestNetns::runScript(QStringLiteral("sh '%1' && %2 && %3 -t filter")
+                                 .arg(dataPath("corpus-setup.sh"), restore, save),
+                             file);
     if (r.exitCode != 0) {
         *error = QString::fromUtf8(r.err);
         return {};
@@ -215,7 +216,7 @@ void TestOracle::exportLoadsWithRestoreNoflush()
             "'s/\\[[0-9]*:[0-9]*\\]//' "
             "| cmp - /tmp/uc-before.$$ && rm /tmp/uc-before.$$ && iptables-legacy-save -t filter")
             .arg(fixture);
-    const NetNs::Result r = NetNs::run(script, exported);
+    const TestNetns::Result r = TestNetns::runScript(script, exported);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QStringList loaded;
     for (const QByteArray &raw : r.out.split('\n'))

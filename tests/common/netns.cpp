@@ -1,6 +1,8 @@
 #include "netns.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 
 #include <cerrno>
 #include <climits>
@@ -109,6 +111,42 @@ Result run(const QString &program, const QStringList &args, const QByteArray &in
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+bool available()
+{
+    return ::geteuid() == 0;
+}
+
+Result runScript(const QString &script, const QByteArray &input, int timeoutMs)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString lockFile = QStringLiteral("/tmp/userchain-test-%1.xtables.lock").arg(::getpid());
+    env.insert(QStringLiteral("XTABLES_LOCKFILE"), lockFile);
+    p.setProcessEnvironment(env);
+    // The tools create the file; it is of no use once they are done.
+    const auto removeLock = qScopeGuard([&lockFile]() { QFile::remove(lockFile); });
+    p.start(QStringLiteral("/usr/bin/unshare"),
+            {QStringLiteral("--net"), QStringLiteral("--"), QStringLiteral("sh"),
+             QStringLiteral("-c"), script});
+    Result r;
+    if (!p.waitForStarted()) {
+        r.err = p.errorString().toLocal8Bit();
+        return r;
+    }
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
     return r;
 }
 
