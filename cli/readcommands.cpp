@@ -65,12 +65,19 @@ ExitCode ReadCommands::exportRules(Family family, const QString &outputFile)
         std::fprintf(stderr,
                      "userchainctl: DOCKER-USER does not exist; exporting an empty chain\n");
     else {
-        for (const RuleEntry &rule : chain->rules) {
+        for (int i = 0; i < chain->rules.size(); ++i) {
+            const RuleEntry &rule = chain->rules.at(i);
             if (!rule.verbatimId.isEmpty())
                 std::fprintf(stderr,
                              "userchainctl: warning: \"%s\" uses extensions this tool does not "
                              "know (%s); exported as the kernel describes it\n",
                              qPrintable(rule.spec), qPrintable(rule.unknownExtensions));
+            // A line iptables-restore would cut in two loads as something else: no file then.
+            QString why;
+            if (!restoreLineFits(rule.spec, &why)) {
+                std::fprintf(stderr, "userchainctl: export: rule %d: %s\n", i + 1, qPrintable(why));
+                return ExitInvalidInput;
+            }
         }
     }
     const QByteArray data =

@@ -920,6 +920,32 @@ RuleLine readRuleLine(const QString &line, Family family)
     return result;
 }
 
+bool restoreLineFits(const QString &canonicalSpec, QString *why)
+{
+    const QString line = QStringLiteral("-A DOCKER-USER ") + canonicalSpec;
+    // A UTF-16 length over the limit is over it in UTF-8 too; below, count the bytes.
+    if (line.size() > MaxRestoreLineBytes || line.toUtf8().size() > MaxRestoreLineBytes) {
+        *why = tr("the rule is too long to be written as one iptables-restore line (at most "
+                  "%1 bytes)")
+                   .arg(MaxRestoreLineBytes);
+        return false;
+    }
+    // Quotes only ever join words into one token, so a line of few words has few tokens; the
+    // tokenizer is needed (and its cost paid) only past that.
+    if (line.count(QLatin1Char(' ')) + 1 <= MaxRestoreLineTokens &&
+        !line.contains(QLatin1Char('\t')))
+        return true;
+    QString ignored;
+    const std::optional<QStringList> tokens = RestoreTokenizer::split(line, &ignored);
+    if (!tokens || tokens->size() > MaxRestoreLineTokens) {
+        *why = tr("the rule has too many words to be written as one iptables-restore line "
+                  "(at most %1)")
+                   .arg(MaxRestoreLineTokens);
+        return false;
+    }
+    return true;
+}
+
 QByteArray exportDockerUser(const QStringList &canonicalSpecs, Family family)
 {
     QByteArray out;

@@ -127,6 +127,22 @@ RuleLine readRuleLine(const QString &line, Family family);
  */
 QStringList dockerUserLineArgs(const QByteArray &line);
 
+/// Longest line Userchain writes into a file for iptables-restore (see restoreLineFits()).
+constexpr int MaxRestoreLineBytes = 8 * 1024;
+/// Most tokens such a line may have, `-A DOCKER-USER` included.
+constexpr int MaxRestoreLineTokens = 200;
+
+/**
+ * Whether `-A DOCKER-USER <canonicalSpec>` stays within MaxRestoreLineBytes (UTF-8) and
+ * MaxRestoreLineTokens (split as iptables-restore splits); false and *why otherwise. Why:
+ * iptables-restore (1.8.9) reads a longer line in pieces and takes the rest for a line of its
+ * own (a rule of 10,902 bytes failed with "Bad argument" at the next line number), and refuses
+ * a line with too many arguments ("Parser cannot handle more arguments"). A rule that cannot
+ * be written as such a line is refused wherever one would be written (Apply, the saved file,
+ * export), rather than saved in a form that does not load, or loads as something else.
+ */
+bool restoreLineFits(const QString &canonicalSpec, QString *why);
+
 /**
  * The export form that `iptables-restore -n` loads unchanged:
  * `*filter`, `:DOCKER-USER - [0:0]`, `-F DOCKER-USER`, `-A DOCKER-USER <spec>`..., `COMMIT`.

@@ -62,6 +62,10 @@ void ApplyJob::run(BackendWorker *worker, const Request &request, int lockTimeou
                      QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
         return;
     }
+    if (request.precheck && !request.precheck(choice.backend, &error)) {
+        done(failure(error));
+        return;
+    }
     // A stale client should hear so at once, not after waiting for someone else's lock. When
     // the lock is free the check under the lock follows immediately and is the same check, so
     // the extra read is only spent when there will be a wait.
@@ -114,8 +118,7 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
                        QStringLiteral("DOCKER-USER does not exist (flag 1 creates it)"));
     Outcome outcome;
     outcome.previous = current ? current->rules : QVector<BackendRule>();
-    // ApplyFile's diff needs the rules before as text; it is made now, while a file's rules
-    // may still be being parsed on other threads (RulesFileImport::read; items() waits).
+    // ApplyFile's diff needs the rules before as text.
     const QByteArray previousText =
         request.withDiff ? RulesFileImport::specLines(outcome.previous) : QByteArray();
     // Likewise the lookup resolve() needs of the current rules.

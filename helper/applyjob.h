@@ -36,6 +36,9 @@ public:
         std::function<bool(const BackendChain *current, QVector<ApplyValidator::Item> *items,
                            ApplyError *error)>
             items;
+        /// Optional, after validate() and before the lock: refuse what can be refused on an
+        /// unlocked read (ApplyFile's lines that are no kernel rule's text).
+        std::function<bool(Backend *backend, ApplyError *error)> precheck;
     };
 
     struct Outcome

@@ -1,7 +1,7 @@
 #include "applyvalidator.h"
 
 #include "parallelparts.h"
-
+#include "restorefile.h"
 #include "ruleparser.h"
 #include "snapshotbuilder.h"
 
@@ -59,6 +59,10 @@ Failure parseRange(Family family, const ApplyRuleList &rules, int begin, int end
             return {i, parseError.message};
         item.rule = std::move(*parsed);
         item.text = item.rule.toString();
+        // The saved file and exports hold the rule as one iptables-restore line.
+        QString why;
+        if (!restoreLineFits(item.text, &why))
+            return {i, why};
     }
     return {};
 }

@@ -301,6 +301,9 @@ QString HelperService::ApplyFile(int family, const QDBusUnixFileDescriptor &data
                                    ApplyError *why) {
                 return file->items(current, out, why);
             };
+            request.precheck = [file](Backend *backend, ApplyError *why) {
+                return file->checkRefused(backend, why);
+            };
             apply(call, request);
         });
     return {};

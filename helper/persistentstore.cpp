@@ -122,7 +122,18 @@ bool PersistentStore::specsToSave(const BackendChain &chain, QStringList *specs,
                     .arg(rule.displaySpec, rule.unknownExtensions));
             return false;
         }
-        specs->append(rule.rule.toString());
+        // A rule added outside (iptables' command line has no such bound) may be longer than
+        // iptables-restore, and the saved file's own reader, take as one line.
+        QString spec = rule.rule.toString();
+        QString why;
+        if (!restoreLineFits(spec, &why)) {
+            *error = invalid(QStringLiteral("rule %1: %2; DOCKER-USER cannot be saved "
+                                            "permanently. Shorten or remove this rule first.")
+                                 .arg(i + 1)
+                                 .arg(why));
+            return false;
+        }
+        specs->append(std::move(spec));
     }
     return true;
 }
@@ -197,6 +208,11 @@ bool PersistentStore::parse(Family family, const QByteArray &data, const QString
                 imported.lines.at(i),
                 QStringLiteral("rule longer than %1 bytes").arg(ApplyValidator::MaxRuleBytes)}
                                  .toString(fileName));
+            return false;
+        }
+        QString why;
+        if (!restoreLineFits(item.text, &why)) {
+            *error = invalid(FileError{imported.lines.at(i), why}.toString(fileName));
             return false;
         }
         item.rule = std::move(imported.rules[i]);

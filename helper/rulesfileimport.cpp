@@ -44,7 +44,7 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
     m_family = family;
     m_data = data;
     // The canonical texts, which resolve() pairs old and new rules by and the reply shows,
-    // are made on the same threads, right after the parse: per rule, so split like it.
+    // are made right after the parse, on up to four threads: per rule, so split like it.
     const auto parse = [family, data]() {
         Parsed parsed;
         parsed.imported = importDockerUser(data, family);
@@ -64,19 +64,37 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
         });
         return parsed;
     };
-    // Where no thread can be had, the parse is deferred to items(), only without the overlap.
-    m_parsing = std::async(std::launch::async | std::launch::deferred, parse);
+    m_parsed = parse();
+    if (m_parsed->imported.tooManyRules ||
+        m_parsed->imported.rules.size() > ApplyValidator::MaxRules) {
+        *error = {QLatin1String(DBusError::InvalidArgument),
+                  QStringLiteral("too many rules: more than %1").arg(ApplyValidator::MaxRules)};
+        m_parsed.reset();
+        return false;
+    }
+    // Only the texts of rules that parsed: refused lines are reported by items(), which may
+    // find them to be verbatim kernel rules.
+    for (int i = 0; i < m_parsed->texts.size(); ++i) {
+        QString why;
+        if (!restoreLineFits(m_parsed->texts.at(i), &why)) {
+            *error = invalidRule(
+                QStringLiteral("line %1: %2").arg(m_parsed->imported.lines.at(i)).arg(why));
+            m_parsed.reset();
+            return false;
+        }
+    }
     return true;
 }
 
 bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator::Item> *items,
                             ApplyError *error)
 {
-    if (!m_parsing.valid()) {
+    if (!m_parsed) {
         *error = {QLatin1String(DBusError::Failed), QStringLiteral("the file was not read")};
         return false;
     }
-    Parsed parsed = m_parsing.get();
+    Parsed parsed = std::move(*m_parsed);
+    m_parsed.reset();
     DockerUserImport &imported = parsed.imported;
     if (imported.tooManyRules) {
         *error = {QLatin1String(DBusError::InvalidArgument),
@@ -100,46 +118,9 @@ bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator:
     if (imported.ok())
         return true;
 
-    // Verbatim kernel rules by their tokens; each stands for one line at most.
-    QHash<QString, QStringList> verbatimByTokens; // tokens joined by NUL -> ids, in order
-    if (current) {
-        for (int i = 0; i < current->rules.size(); ++i) {
-            const BackendRule &rule = current->rules.at(i);
-            if (rule.raw.isEmpty())
-                continue;
-            QString ignored;
-            const auto tokens = RestoreTokenizer::split(SnapshotBuilder::specText(rule), &ignored);
-            if (tokens)
-                verbatimByTokens[tokens->join(QChar(0))].append(
-                    SnapshotBuilder::verbatimId(m_family, rule, i));
-        }
-    }
-    const QList<QByteArray> lines = m_data.split('\n');
     QVector<std::pair<int, ApplyValidator::Item>> substituted; // line, item
-    QStringList remaining;
-    int unreported = 0;
-    for (const FileError &e : imported.errors) {
-        const QStringList args = e.line >= 1 && e.line <= lines.size()
-                                     ? dockerUserLineArgs(lines.at(e.line - 1))
-                                     : QStringList();
-        const auto match =
-            args.isEmpty() ? verbatimByTokens.end() : verbatimByTokens.find(args.join(QChar(0)));
-        if (match != verbatimByTokens.end() && !match->isEmpty()) {
-            ApplyValidator::Item item;
-            item.verbatimId = match->takeFirst();
-            substituted.append({e.line, item});
-            continue;
-        }
-        if (remaining.size() < MaxReportedErrors)
-            remaining << QStringLiteral("line %1: %2").arg(e.line).arg(e.message);
-        else
-            ++unreported;
-    }
-    if (!remaining.isEmpty()) {
-        if (unreported > 0)
-            remaining << QStringLiteral("(%1 more errors)").arg(unreported);
+    if (!resolveRefused(imported.errors, current, &substituted, error)) {
         items->clear();
-        *error = invalidRule(remaining.join(QLatin1Char('\n')));
         return false;
     }
     // Rules and substituted lines interleave by line (files of appends; a kept rule together
@@ -156,6 +137,67 @@ bool RulesFileImport::items(const BackendChain *current, QVector<ApplyValidator:
     for (auto &entry : ordered)
         items->append(std::move(entry.second));
     return true;
+}
+
+bool RulesFileImport::resolveRefused(const QVector<FileError> &errors, const BackendChain *current,
+                                     QVector<std::pair<int, ApplyValidator::Item>> *substituted,
+                                     ApplyError *error) const
+{
+    // Verbatim kernel rules by their tokens; each stands for one line at most.
+    QHash<QString, QStringList> verbatimByTokens; // tokens joined by NUL -> ids, in order
+    if (current) {
+        for (int i = 0; i < current->rules.size(); ++i) {
+            const BackendRule &rule = current->rules.at(i);
+            if (rule.raw.isEmpty())
+                continue;
+            QString ignored;
+            const auto tokens = RestoreTokenizer::split(SnapshotBuilder::specText(rule), &ignored);
+            if (tokens)
+                verbatimByTokens[tokens->join(QChar(0))].append(
+                    SnapshotBuilder::verbatimId(m_family, rule, i));
+        }
+    }
+    const QList<QByteArray> lines = m_data.split('\n');
+    QStringList remaining;
+    int unreported = 0;
+    for (const FileError &e : errors) {
+        const QStringList args = e.line >= 1 && e.line <= lines.size()
+                                     ? dockerUserLineArgs(lines.at(e.line - 1))
+                                     : QStringList();
+        const auto match =
+            args.isEmpty() ? verbatimByTokens.end() : verbatimByTokens.find(args.join(QChar(0)));
+        if (match != verbatimByTokens.end() && !match->isEmpty()) {
+            ApplyValidator::Item item;
+            item.verbatimId = match->takeFirst();
+            substituted->append({e.line, item});
+            continue;
+        }
+        if (remaining.size() < MaxReportedErrors)
+            remaining << QStringLiteral("line %1: %2").arg(e.line).arg(e.message);
+        else
+            ++unreported;
+    }
+    if (remaining.isEmpty())
+        return true;
+    if (unreported > 0)
+        remaining << QStringLiteral("(%1 more errors)").arg(unreported);
+    *error = invalidRule(remaining.join(QLatin1Char('\n')));
+    return false;
+}
+
+bool RulesFileImport::checkRefused(Backend *backend, ApplyError *error) const
+{
+    if (!m_parsed || m_parsed->imported.errors.isEmpty())
+        return true;
+    // Read without the lock: only to tell a caller at once about lines that are no kernel
+    // rule's text. Under the lock, items() decides again on the chain as it is then.
+    BackendTables tables;
+    QString readError;
+    if (!backend->read(m_family, &tables, &readError))
+        return true;
+    QVector<std::pair<int, ApplyValidator::Item>> substituted;
+    return resolveRefused(m_parsed->imported.errors, SnapshotBuilder::dockerUser(tables),
+                          &substituted, error);
 }
 
 QByteArray RulesFileImport::specLines(const QVector<BackendRule> &rules)

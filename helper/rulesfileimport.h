@@ -7,7 +7,7 @@
 #include <QByteArray>
 #include <QVector>
 
-#include <future>
+#include <optional>
 
 namespace Userchain {
 
@@ -18,9 +18,9 @@ namespace Userchain {
  * again.
  *
  * Two steps, as for ApplyValidator: read() runs before the lock, on caller input only (sizes
- * first, then the parse); items() runs under the lock, once DOCKER-USER has been read, because
- * a line the parser refuses may be the text of a rule the helper keeps verbatim (an exported
- * file, edited and applied again) and then stands for that kernel rule.
+ * first, then the whole parse); items() runs under the lock, once DOCKER-USER has been read,
+ * because a line the parser refuses may be the text of a rule the helper keeps verbatim (an
+ * exported file, edited and applied again) and then stands for that kernel rule.
  */
 class RulesFileImport final
 {
@@ -35,8 +35,10 @@ public:
 
     /**
      * Checks the bounds (false with InvalidArgument, or InvalidRule for a line too long) and
-     * starts parsing data on another thread, so that the helper can read the kernel's chain
-     * meanwhile; items() waits for the parse. Nothing is written before both are done.
+     * parses data, before the family's worker asks for the xtables lock: a parse of 32 MiB
+     * takes seconds, and the lock holds up Docker's `iptables -w` for as long as it is held.
+     * A rule whose canonical text would not fit one iptables-restore line (restoreLineFits) is
+     * refused here too.
      */
     bool read(Family family, const QByteArray &data, ApplyError *error);
 
@@ -49,10 +51,24 @@ public:
     bool items(const BackendChain *current, QVector<ApplyValidator::Item> *items,
                ApplyError *error);
 
+    /**
+     * Before the lock: false (one InvalidRule, as items() gives it) if a line the parser
+     * refused is not the text of a verbatim rule of DOCKER-USER as backend reads it now,
+     * unlocked; so a bad file is refused without waiting for the xtables lock. true when
+     * every line parsed (no read then) or the read fails (items() decides).
+     */
+    bool checkRefused(Backend *backend, ApplyError *error) const;
+
     /// Rule specs one per line ("spec\n" each), UTF-8, for ApplyFile's diff.
     static QByteArray specLines(const QVector<BackendRule> &rules);
 
 private:
+    /// Refused lines that repeat a verbatim rule of current become that rule (substituted,
+    /// by line); false with InvalidRule listing the others.
+    bool resolveRefused(const QVector<FileError> &errors, const BackendChain *current,
+                        QVector<std::pair<int, ApplyValidator::Item>> *substituted,
+                        ApplyError *error) const;
+
     Family m_family = Family::IPv4;
     QByteArray m_data;
     struct Parsed
@@ -60,7 +76,7 @@ private:
         DockerUserImport imported;
         QStringList texts; ///< Rule::toString() of each imported rule
     };
-    std::future<Parsed> m_parsing;
+    std::optional<Parsed> m_parsed;
 };
 
 } // namespace Userchain

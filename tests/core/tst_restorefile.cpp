@@ -11,6 +11,8 @@ class TestRestoreFile : public QObject
     Q_OBJECT
 
 private slots:
+    void restoreLineBounds_data();
+    void restoreLineBounds();
     void tokenize_data();
     void tokenize();
     void unterminatedQuote();
@@ -400,6 +402,43 @@ void TestRestoreFile::exportForm()
     RestoreFile file;
     QVector<FileError> errors;
     QVERIFY(RestoreFile::read(out, &file, &errors));
+}
+
+void TestRestoreFile::restoreLineBounds_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("fits");
+    const auto words = [](int count) {
+        // `-A DOCKER-USER` and `-j DROP` are four of the words.
+        return QStringList(count - 4, QStringLiteral("!")).join(QLatin1Char(' ')) +
+               QStringLiteral(" -j DROP");
+    };
+    QTest::newRow("plain") << QStringLiteral("-s 10.0.0.1/32 -j DROP") << true;
+    QTest::newRow("200 words") << words(200) << true;
+    QTest::newRow("201 words") << words(201) << false;
+    // Spaces inside quotes do not make tokens.
+    QTest::newRow("quoted spaces")
+        << QStringLiteral("-m comment --comment \"%1\" -j DROP").arg(QString(250, QLatin1Char(' ')))
+        << true;
+    const QString prefix = QStringLiteral("-A DOCKER-USER ");
+    const QString comment = QStringLiteral("-m comment --comment ");
+    QTest::newRow("8 KiB") << comment +
+                                  QString(8192 - prefix.size() - comment.size(), QLatin1Char('a'))
+                           << true;
+    QTest::newRow("8 KiB and a byte")
+        << comment + QString(8193 - prefix.size() - comment.size(), QLatin1Char('a')) << false;
+    // Bytes, not characters: "é" is two.
+    QTest::newRow("8 KiB in UTF-8")
+        << comment + QString(4097 - (prefix.size() + comment.size() + 1) / 2, QChar(0xe9)) << false;
+}
+
+void TestRestoreFile::restoreLineBounds()
+{
+    QFETCH(QString, spec);
+    QFETCH(bool, fits);
+    QString why;
+    QCOMPARE(restoreLineFits(spec, &why), fits);
+    QCOMPARE(why.isEmpty(), fits);
 }
 
 QTEST_GUILESS_MAIN(TestRestoreFile)

@@ -9,6 +9,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusUnixFileDescriptor>
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <fcntl.h>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void badApply();
     void badApplyFile_data();
     void badApplyFile();
+    void applyFileParsedBeforeLock();
     void applyFileDescriptorMustBeSealedMemfd();
     void badSnapshotFamily();
     void wrongSignature();
@@ -123,6 +125,14 @@ void TestHelperBadInput::badApply_data()
                           {}}}
         << current << 0u << 0u << invalidRule
         << QStringLiteral("rule 1: rule longer than 4096 bytes");
+    // Under 4 KiB, but more words than one iptables-restore line may have.
+    QTest::newRow("too many words")
+        << 4
+        << ApplyRuleList{{QStringList(70, QStringLiteral("-m comment --comment x")).join(' ') +
+                              QStringLiteral(" -j DROP"),
+                          {}}}
+        << current << 0u << 0u << invalidRule
+        << QStringLiteral("rule 1: the rule has too many words");
     QTest::newRow("oversized list")
         << 4 << ApplyRuleList(100001, ApplyRule{QStringLiteral("-j DROP"), {}}) << current << 0u
         << 0u << invalidArgument << QStringLiteral("too many rules");
@@ -177,7 +187,7 @@ void TestHelperBadInput::badApplyFile_data()
     const QString current = QStringLiteral("current");
     const QString invalidRule = QLatin1String(DBusError::InvalidRule);
     const QString invalidArgument = QLatin1String(DBusError::InvalidArgument);
-    const QByteArray good = "*filter\n-A DOCKER-USER -j RETURN\nCOMMIT\n";
+    const QByteArray good = "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j RETURN\nCOMMIT\n";
 
     QTest::newRow("bad lines, by number")
         << 4
@@ -202,6 +212,12 @@ void TestHelperBadInput::badApplyFile_data()
                " -j DROP\n"
         << QString() << uint(ApplyAnyRevision) << invalidRule
         << QStringLiteral("line 2: longer than 4352 bytes");
+    QTest::newRow("line of too many words")
+        << 4
+        << "-A DOCKER-USER -j DROP\n-A DOCKER-USER " +
+               QByteArray("-m comment --comment x ").repeated(70) + "-j DROP\n"
+        << QString() << uint(ApplyAnyRevision) << invalidRule
+        << QStringLiteral("line 2: the rule has too many words");
     QTest::newRow("too many rules")
         << 4 << QByteArray("-A DOCKER-USER -j DROP\n").repeated(100001) << QString()
         << uint(ApplyAnyRevision) << invalidArgument << QStringLiteral("too many rules");
@@ -240,6 +256,30 @@ void TestHelperBadInput::badApplyFile()
         QCOMPARE(reply.errorMessage(), message);
     else
         QVERIFY2(reply.errorMessage().startsWith(message), qPrintable(reply.errorMessage()));
+}
+
+void TestHelperBadInput::applyFileParsedBeforeLock()
+{
+    // The file is parsed before the xtables lock is asked for (issue 11, item 6): with the lock
+    // held by someone else (Docker's iptables -w, say), a bad line is reported at once, not
+    // after the helper's wait for the lock (10 s) as Busy.
+    const int lock = TestSandbox::holdXtablesLock();
+    QVERIFY(lock >= 0);
+    QString why;
+    const QDBusUnixFileDescriptor fd = SealedMemfd::create(
+        "-A DOCKER-USER -j RETURN\n-A DOCKER-USER -s 300.1.1.1 -j DROP\n", &why);
+    QVERIFY2(fd.isValid(), qPrintable(why));
+    QElapsedTimer timer;
+    timer.start();
+    const QDBusMessage reply =
+        call(QStringLiteral("ApplyFile"),
+             {4, QVariant::fromValue(fd), QString(), 0u, uint(ApplyAnyRevision)});
+    const qint64 elapsed = timer.elapsed();
+    ::close(lock);
+    QCOMPARE(reply.errorName(), QLatin1String(DBusError::InvalidRule));
+    QVERIFY2(reply.errorMessage().startsWith(QLatin1String("line 2: ")),
+             qPrintable(reply.errorMessage()));
+    QVERIFY2(elapsed < 2000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
 }
 
 void TestHelperBadInput::applyFileDescriptorMustBeSealedMemfd()

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void lockContendedTimesOut();
     void lockServesWaitersInOrder();
     void savedFileCacheFollowsFile();
+    void saveRefusesUnloadableLine();
 
 private:
     static BackendRule rule(const QString &spec);
@@ -488,6 +489,27 @@ void TestHelperUnits::savedFileCacheFollowsFile()
     QVERIFY(!store.load(Family::IPv4, &loaded, &error, &cache));
     QVERIFY2(error.message.contains(QLatin1String("writable by others")),
              qPrintable(error.message));
+}
+
+void TestHelperUnits::saveRefusesUnloadableLine()
+{
+    // A rule added outside with iptables' command line (no bound there) can be longer than
+    // iptables-restore takes as one line: Save refuses rather than write a file that does not
+    // load, or loads as something else (issue 11, item 6).
+    BackendChain chain{
+        QStringLiteral("filter"), QStringLiteral("DOCKER-USER"), QStringLiteral("-"), false, {}};
+    chain.rules.append(rule(QStringLiteral("-j RETURN")));
+    chain.rules.append(
+        rule(QStringList(70, QStringLiteral("-m comment --comment x")).join(QLatin1Char(' ')) +
+             QStringLiteral(" -j DROP")));
+    QStringList specs;
+    ApplyError error;
+    QVERIFY(!PersistentStore::specsToSave(chain, &specs, &error));
+    QVERIFY2(error.message.startsWith(QLatin1String("rule 2: the rule has too many words")),
+             qPrintable(error.message));
+    chain.rules.removeLast();
+    QVERIFY(PersistentStore::specsToSave(chain, &specs, &error));
+    QCOMPARE(specs, QStringList{QStringLiteral("-j RETURN")});
 }
 
 QTEST_GUILESS_MAIN(TestHelperUnits)
