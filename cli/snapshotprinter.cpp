@@ -87,12 +87,19 @@ QString SnapshotPrinter::save(const Snapshot &snapshot, const QString &chain, co
                 continue;
             // Chain counters are not part of the snapshot; iptables-restore ignores zeros.
             declarations += QStringLiteral(":%1 %2 [0:0]\n").arg(info.name, info.policy);
+            // Appended piece by piece: QString::arg per rule was most of printing 50,000.
             for (const RuleEntry &rule : info.rules) {
-                if (counters)
-                    rules += QStringLiteral("[%1:%2] ").arg(rule.packets).arg(rule.bytes);
-                rules += rule.spec.isEmpty()
-                             ? QStringLiteral("-A %1\n").arg(info.name)
-                             : QStringLiteral("-A %1 %2\n").arg(info.name, rule.spec);
+                if (counters) {
+                    rules += QLatin1Char('[') + QString::number(rule.packets) + QLatin1Char(':') +
+                             QString::number(rule.bytes) + QLatin1String("] ");
+                }
+                rules += QLatin1String("-A ");
+                rules += info.name;
+                if (!rule.spec.isEmpty()) {
+                    rules += QLatin1Char(' ');
+                    rules += rule.spec;
+                }
+                rules += QLatin1Char('\n');
             }
         }
         if (declarations.isEmpty())

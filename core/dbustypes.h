@@ -36,7 +36,7 @@ enum ApplyFlag : uint {
     ApplyAnyRevision = 0x8, ///< replace whatever DOCKER-USER holds (no expected revision)
 };
 
-/// One rule as the kernel holds it: (s spec, t packets, t bytes, s verbatimId, s unknown)
+/// One rule as the kernel holds it (on the bus, in bulk with its chain's other rules).
 struct RuleEntry
 {
     QString spec; ///< canonical rule-spec text (best effort for verbatim rules)
@@ -46,7 +46,11 @@ struct RuleEntry
     QString unknownExtensions; ///< comma-separated extension names the library does not know
 };
 
-/// (s table, s name, s policy, b builtin, b editable, a(sttss) rules)
+/**
+ * (s table, s name, s policy, b builtin, b editable, ay specs, ay counters,
+ *  au verbatimIndexes, as verbatimIds, as unknownExtensions): the rules in bulk on the bus
+ * (see the operators in dbustypes.cpp), a list of RuleEntry here.
+ */
 struct ChainInfo
 {
     QString table;
@@ -58,7 +62,7 @@ struct ChainInfo
 };
 
 /**
- * (s backend, i family, s revision, a(sssbba(sttss)) chains, b dockerUserExists,
+ * (s backend, i family, s revision, a(sssbbayayauasas) chains, b dockerUserExists,
  *  i forwardJumpPosition, b iptablesDisabled, s backendDetail, as warnings)
  */
 struct Snapshot
@@ -85,8 +89,6 @@ using ApplyRuleList = QList<ApplyRule>;
 
 void registerDBusTypes();
 
-QDBusArgument &operator<<(QDBusArgument &arg, const RuleEntry &v);
-const QDBusArgument &operator>>(const QDBusArgument &arg, RuleEntry &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const ChainInfo &v);
 const QDBusArgument &operator>>(const QDBusArgument &arg, ChainInfo &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const Snapshot &v);

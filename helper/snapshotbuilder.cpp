@@ -217,9 +217,9 @@ Snapshot SnapshotBuilder::build(const QString &backendName, Family family,
             entry.unknownExtensions = rule.unknownExtensions;
             if (!rule.raw.isEmpty())
                 entry.verbatimId = verbatimId(family, rule, i);
-            info.rules.append(entry);
+            info.rules.append(std::move(entry));
         }
-        snapshot.chains.append(info);
+        snapshot.chains.append(std::move(info));
     }
     const BackendChain *chain = dockerUser(tables);
     snapshot.dockerUserExists = chain != nullptr;
