@@ -79,7 +79,12 @@
 <context>
     <name>ApplyController</name>
     <message>
-        <location filename="../app/applycontroller.cpp" line="+113"/>
+        <location filename="../app/applycontroller.cpp" line="+112"/>
+        <source>no change for any published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Also creates the DOCKER-USER chain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -101,7 +106,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing to apply: DOCKER-USER already holds these rules.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,7 +263,12 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
+        <source>Who can reach the published ports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>moved from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,15 +707,255 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../app/editsession.cpp" line="+221"/>
+        <location filename="../app/editsession.cpp" line="+242"/>
         <source>Keep my edits on top of the system&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExposureModel</name>
+    <message>
+        <location filename="../app/exposuremodel.cpp" line="+75"/>
+        <source>Published on all addresses and open to anyone: bind it to one address (-p 127.0.0.1:PORT:PORT) or restrict it in DOCKER-USER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>IPv6 is open while IPv4 is restricted: add the same rules to IPv6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 may be served by Docker&apos;s userland proxy (docker-proxy): filter INPUT decides, DOCKER-USER does not see that traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>may be open via docker-proxy (INPUT decides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv4: who can connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv6: who can connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExposureSummary</name>
+    <message>
+        <location filename="../core/exposuresummary.cpp" line="+75"/>
+        <source>anyone except %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+29"/>
+        <location line="+3"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-30"/>
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>any interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any interface except %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 except %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+96"/>
+        <source>anyone on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+95"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <location line="+117"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>%1; the rest %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+28"/>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>anyone, any interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+21"/>
+        <source>only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>other interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2 (newly published)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExposureView</name>
+    <message>
+        <location filename="../app/exposureview.cpp" line="+38"/>
+        <source>Who can reach your containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each port Docker publishes and which new connections from outside reach its container under the rules as the tables show them now, your unapplied edits included. Traffic between containers on Docker&apos;s own bridges is not counted. Select a port to see which rule decides each part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Published ports and who can reach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Details of the selected port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Evaluating the rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Includes your unapplied edits (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules as they are in the kernel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;p&gt;&lt;b&gt;No published ports.&lt;/b&gt; nat DOCKER has no DNAT rule in either family: no container publishes a port, or Docker does not manage iptables here.&lt;/p&gt;&lt;p&gt;When Docker&apos;s iptables (or ip6tables) is off, its userland proxy serves published ports through filter INPUT, which DOCKER-USER does not see.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a port to see which rule decides each part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>published by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no new connection reaches it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let in by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept out by:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../app/familypage.cpp" line="+44"/>
+        <location filename="../app/familypage.cpp" line="+45"/>
         <source>%1 chains</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,7 +985,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+135"/>
         <source>Left over from Docker&apos;s iptables mode and still active: this jump sends every forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor removes it; it is gone when deleted or after a reboot.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,7 +1680,12 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+146"/>
+        <location filename="../app/mainwindow.cpp" line="+81"/>
+        <source>Exposure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,12 +1695,17 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+210"/>
+        <source>Exposure[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>DOCKER-USER (%1)[*]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Discard changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1532,6 +1792,21 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <message>
         <location/>
         <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Exposure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Show who can reach each published port, IPv4 and IPv6 side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2445,7 +2720,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>RuleActions</name>
     <message>
-        <location filename="../app/ruleactions.cpp" line="+126"/>
+        <location filename="../app/ruleactions.cpp" line="+129"/>
         <source>%1 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2830,7 +3105,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>RuleWizardPage</name>
     <message>
-        <location filename="../app/rulewizardpage.cpp" line="+35"/>
+        <location filename="../app/rulewizardpage.cpp" line="+36"/>
         <source>Rules to add to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2840,7 +3115,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>What the rules do</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,7 +3167,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>Who can reach the published ports after Finish:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4086,6 +4366,32 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+38"/>
         <source>line %1: &quot;%2&quot; is not an address or network</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WizardExposure</name>
+    <message>
+        <location filename="../app/wizardexposure.cpp" line="+38"/>
+        <source>no change for any published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="+32"/>
+        <source>Edit Docker&apos;s DOCKER-USER firewall chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit the firewall of HOST, over ssh (see REMOTE HOSTS in userchainctl(1)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Userchain on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

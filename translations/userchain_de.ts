@@ -79,7 +79,12 @@
 <context>
     <name>ApplyController</name>
     <message>
-        <location filename="../app/applycontroller.cpp" line="+113"/>
+        <location filename="../app/applycontroller.cpp" line="+112"/>
+        <source>no change for any published port</source>
+        <translation>keine Änderung für einen veröffentlichten Port</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Also creates the DOCKER-USER chain.</source>
         <translation>Legt außerdem die Kette DOCKER-USER an.</translation>
     </message>
@@ -102,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing to apply: DOCKER-USER already holds these rules.</source>
         <translation>Nichts anzuwenden: DOCKER-USER enthält bereits diese Regeln.</translation>
     </message>
@@ -261,7 +266,12 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>%1: %2 hinzugefügt, %3 entfernt, %4 verschoben.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
+        <source>Who can reach the published ports:</source>
+        <translation>Wer die veröffentlichten Ports erreicht:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>moved from %1 to %2</source>
         <translation>von %1 nach %2 verschoben</translation>
     </message>
@@ -702,15 +712,256 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../app/editsession.cpp" line="+221"/>
+        <location filename="../app/editsession.cpp" line="+242"/>
         <source>Keep my edits on top of the system&apos;s rules</source>
         <translation>Meine Änderungen auf Grundlage der Regeln des Systems behalten</translation>
     </message>
 </context>
 <context>
+    <name>ExposureModel</name>
+    <message>
+        <location filename="../app/exposuremodel.cpp" line="+75"/>
+        <source>Published on all addresses and open to anyone: bind it to one address (-p 127.0.0.1:PORT:PORT) or restrict it in DOCKER-USER.</source>
+        <translation>Auf allen Adressen veröffentlicht und für alle offen: an eine Adresse binden (-p 127.0.0.1:PORT:PORT) oder in DOCKER-USER einschränken.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>IPv6 is open while IPv4 is restricted: add the same rules to IPv6.</source>
+        <translation>IPv6 ist offen, während IPv4 eingeschränkt ist: dieselben Regeln auch für IPv6 anlegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 may be served by Docker&apos;s userland proxy (docker-proxy): filter INPUT decides, DOCKER-USER does not see that traffic.</source>
+        <translation>%1 wird womöglich von Dockers Userland-Proxy (docker-proxy) bedient: filter INPUT entscheidet, DOCKER-USER sieht diesen Verkehr nicht.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>not published</source>
+        <translation>nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>may be open via docker-proxy (INPUT decides)</source>
+        <translation>womöglich offen über docker-proxy (INPUT entscheidet)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Published port</source>
+        <translation>Veröffentlichter Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv4: who can connect</source>
+        <translation>IPv4: wer verbinden kann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv6: who can connect</source>
+        <translation>IPv6: wer verbinden kann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>ExposureSummary</name>
+    <message>
+        <location filename="../core/exposuresummary.cpp" line="+75"/>
+        <source>anyone except %1</source>
+        <translation>alle außer %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+29"/>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-30"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weitere</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>any interface</source>
+        <translation>jeder Schnittstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any interface except %1</source>
+        <translation>jeder Schnittstelle außer %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 except %2</source>
+        <translation>%1 außer %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+96"/>
+        <source>anyone on %1</source>
+        <translation>alle auf %1</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+95"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <location line="+117"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>%1; the rest %2</source>
+        <translation>%1; der Rest: %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+28"/>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>anyone, any interface</source>
+        <translation>alle, jede Schnittstelle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+21"/>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>other interfaces</source>
+        <translation>anderen Schnittstellen</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 policy</source>
+        <translation>Policy von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rule %2</source>
+        <translation>%1 Regel %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2 (newly published)</source>
+        <translation>%1: %2 (neu veröffentlicht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ExposureView</name>
+    <message>
+        <location filename="../app/exposureview.cpp" line="+38"/>
+        <source>Who can reach your containers</source>
+        <translation>Wer Ihre Container erreicht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each port Docker publishes and which new connections from outside reach its container under the rules as the tables show them now, your unapplied edits included. Traffic between containers on Docker&apos;s own bridges is not counted. Select a port to see which rule decides each part.</source>
+        <translation>Jeder Port, den Docker veröffentlicht, und welche neuen Verbindungen von außen seinen Container erreichen – nach den Regeln, wie die Tabellen sie jetzt zeigen, einschließlich Ihrer nicht angewendeten Änderungen. Verkehr zwischen Containern auf Dockers eigenen Bridges zählt nicht. Wählen Sie einen Port, um zu sehen, welche Regel jeden Teil entscheidet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Published ports and who can reach them</source>
+        <translation>Veröffentlichte Ports und wer sie erreicht</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Details of the selected port</source>
+        <translation>Details zum ausgewählten Port</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Evaluating the rules…</source>
+        <translation>Regeln werden ausgewertet …</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Includes your unapplied edits (%1).</source>
+        <translation>Mit Ihren nicht angewendeten Änderungen (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules as they are in the kernel.</source>
+        <translation>Die Regeln, wie sie im Kernel stehen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;p&gt;&lt;b&gt;No published ports.&lt;/b&gt; nat DOCKER has no DNAT rule in either family: no container publishes a port, or Docker does not manage iptables here.&lt;/p&gt;&lt;p&gt;When Docker&apos;s iptables (or ip6tables) is off, its userland proxy serves published ports through filter INPUT, which DOCKER-USER does not see.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Keine veröffentlichten Ports.&lt;/b&gt; nat DOCKER hat in keiner Familie eine DNAT-Regel: Kein Container veröffentlicht einen Port, oder Docker verwaltet iptables hier nicht.&lt;/p&gt;&lt;p&gt;Ist Dockers iptables (oder ip6tables) aus, bedient sein Userland-Proxy veröffentlichte Ports über filter INPUT, das DOCKER-USER nicht sieht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a port to see which rule decides each part.</source>
+        <translation>Wählen Sie einen Port, um zu sehen, welche Regel jeden Teil entscheidet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>published by %1</source>
+        <translation>veröffentlicht durch %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no new connection reaches it</source>
+        <translation>keine neue Verbindung erreicht ihn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let in by:</source>
+        <translation>Hereingelassen durch:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept out by:</source>
+        <translation>Abgewiesen durch:</translation>
+    </message>
+</context>
+<context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../app/familypage.cpp" line="+44"/>
+        <location filename="../app/familypage.cpp" line="+45"/>
         <source>%1 chains</source>
         <translation>%1-Ketten</translation>
     </message>
@@ -740,7 +991,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>%1 (nichts zu bearbeiten)</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+135"/>
         <source>Left over from Docker&apos;s iptables mode and still active: this jump sends every forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor removes it; it is gone when deleted or after a reboot.</source>
         <translation>Übrig geblieben aus Dockers iptables-Modus und noch aktiv: Dieser Sprung schickt jedes weitergeleitete Paket durch DOCKER-USER. Im nftables-Modus wird er von Docker weder angelegt noch entfernt; er verschwindet, wenn er gelöscht wird, oder nach einem Neustart.</translation>
     </message>
@@ -1439,7 +1690,12 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Über &amp;Userchain</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+146"/>
+        <location filename="../app/mainwindow.cpp" line="+81"/>
+        <source>Exposure</source>
+        <translation>Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig:</translation>
     </message>
@@ -1449,12 +1705,17 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>&amp;Wiederherstellen:</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+210"/>
+        <source>Exposure[*]</source>
+        <translation>Erreichbarkeit[*]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>DOCKER-USER (%1)[*]</source>
         <translation>DOCKER-USER (%1)[*]</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Discard changes?</source>
         <translation>Änderungen verwerfen?</translation>
     </message>
@@ -1542,6 +1803,21 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <location/>
         <source>F1</source>
         <translation>F1</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Exposure</source>
+        <translation>&amp;Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Show who can reach each published port, IPv4 and IPv6 side by side</source>
+        <translation>Zeigen, wer jeden veröffentlichten Port erreicht, IPv4 und IPv6 nebeneinander</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
     </message>
 </context>
 <context>
@@ -2466,7 +2742,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RuleActions</name>
     <message>
-        <location filename="../app/ruleactions.cpp" line="+126"/>
+        <location filename="../app/ruleactions.cpp" line="+129"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
@@ -2855,7 +3131,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RuleWizardPage</name>
     <message>
-        <location filename="../app/rulewizardpage.cpp" line="+35"/>
+        <location filename="../app/rulewizardpage.cpp" line="+36"/>
         <source>Rules to add to %1</source>
         <translation>Hinzuzufügende Regeln für %1</translation>
     </message>
@@ -2865,7 +3141,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Hinzuzufügende Regeln</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>What the rules do</source>
         <translation>Was die Regeln bewirken</translation>
     </message>
@@ -2918,7 +3194,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Regel %1: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>Who can reach the published ports after Finish:</source>
+        <translation>Wer die veröffentlichten Ports nach „Fertigstellen“ erreicht:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
@@ -4113,6 +4394,32 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+38"/>
         <source>line %1: &quot;%2&quot; is not an address or network</source>
         <translation>Zeile %1: „%2“ ist keine Adresse und kein Netz</translation>
+    </message>
+</context>
+<context>
+    <name>WizardExposure</name>
+    <message>
+        <location filename="../app/wizardexposure.cpp" line="+38"/>
+        <source>no change for any published port</source>
+        <translation>keine Änderung für einen veröffentlichten Port</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="+32"/>
+        <source>Edit Docker&apos;s DOCKER-USER firewall chain.</source>
+        <translation>Dockers Firewall-Kette DOCKER-USER bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit the firewall of HOST, over ssh (see REMOTE HOSTS in userchainctl(1)).</source>
+        <translation>Die Firewall von HOST über ssh bearbeiten (siehe REMOTE HOSTS in userchainctl(1)).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Userchain on %1</source>
+        <translation>Userchain auf %1</translation>
     </message>
 </context>
 </TS>
