@@ -12,3 +12,5 @@ userchain_add_test(tst_packettracer SOURCES core/tst_packettracer.cpp core/evalf
 userchain_add_test(tst_kerneltruth SOURCES core/tst_kerneltruth.cpp core/rawpacket.cpp core/rawpacket.h
     LIBS userchain-core TIMEOUT 600)
 userchain_add_test(tst_exposure SOURCES core/tst_exposure.cpp core/evalfixtures.h LIBS userchain-core)
+# Lints of DOCKER-USER's rules on Docker's layouts (each kind where true, none where unsure).
+userchain_add_test(tst_rulelints SOURCES core/tst_rulelints.cpp core/evalfixtures.h LIBS userchain-core)
