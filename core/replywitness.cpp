@@ -7,9 +7,10 @@ namespace Userchain {
 
 namespace {
 
-/// More walks than this for one ruleset and the remaining rules get no lint: the proof costs a
-/// walk through FORWARD, and a table of 10,000 rules must stay quick to lint.
-constexpr int MaxWalks = 256;
+/// Once the walks have tried this many rules in all, the remaining rules get no lint: each
+/// proof walks FORWARD up to the rule, and a table of 10,000 rules must stay quick to lint
+/// (about 0.3 s of walking at most).
+constexpr qint64 WalkBudget = 1000000;
 constexpr int EphemeralPort = 40000;
 
 bool testsDestination(const Rule &rule)
@@ -232,6 +233,8 @@ ReplyWitness::Walk ReplyWitness::walk(bool reply, const ReplyExample &example,
         if (example.protocol == 6)
             ctx.tcpFlags = 0x02; // SYN
     }
+    // What a walk costs: the rules of DOCKER-USER up to where it ends, or all of them.
+    m_spent += m_chain->rules.size() + 1;
     PacketOracle oracle(m_ruleset, ctx);
     const WalkOutcome outcome = ChainWalker::walk(m_ruleset, QStringLiteral("filter"),
                                                   QStringLiteral("FORWARD"), oracle, false);
@@ -294,7 +297,7 @@ std::optional<ReplyExample> ReplyWitness::dropsReplies(int index)
             const auto remote = IpAddress::parse(remoteText, family);
             if (!remote || !m_ruleset.bridgeFor(*remote).isEmpty())
                 continue;
-            if (m_walks.size() >= MaxWalks)
+            if (m_spent >= WalkBudget)
                 return std::nullopt;
             ReplyExample candidate = example;
             candidate.remote = remoteText;

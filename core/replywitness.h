@@ -85,6 +85,7 @@ private:
     QVector<Container> m_containers;
     QVector<Prefix> m_prefix; ///< per rule: what the rules up to it (inclusive) name
     QHash<QString, Walk> m_walks;
+    qint64 m_spent = 0; ///< rules the walks have tried (an upper bound), against a budget
 };
 
 } // namespace Userchain

@@ -3,6 +3,7 @@
 #include "reachability.h"
 #include "replywitness.h"
 #include "ruleparser.h"
+#include "shadowindex.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -14,90 +15,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Userchain::RuleLints", text);
-}
-
-/**
- * What Reachability::covers() needs of a rule, precomputed, to rule out most pairs cheaply:
- * comparing 10,000 rules pairwise through covers() (which parses addresses each time) would
- * take seconds. Every test here is implied by covers(), so a pair it rules out is never one
- * covers() would accept.
- */
-struct Shape
-{
-    const Rule *rule = nullptr;
-    bool everything = false; ///< no condition
-    bool srcCondition = false;
-    bool dstCondition = false;
-    bool matchCondition = false;     ///< a match other than comment and iprange
-    std::optional<AddressRange> src; ///< the one `-s` (no iprange), contiguous
-    std::optional<AddressRange> dst;
-};
-
-Shape shapeOf(const Rule &rule)
-{
-    Shape s;
-    s.rule = &rule;
-    s.everything = Reachability::matchesEveryPacket(rule);
-    bool srcRange = false;
-    bool dstRange = false;
-    for (const RuleMatch &m : rule.matches) {
-        if (m.name == QLatin1String("iprange")) {
-            for (const RuleOption &o : m.options) {
-                srcRange = srcRange || o.name == QLatin1String("--src-range");
-                dstRange = dstRange || o.name == QLatin1String("--dst-range");
-            }
-        } else if (m.name != QLatin1String("comment")) {
-            s.matchCondition = true;
-        }
-    }
-    s.srcCondition = !rule.source.isEmpty() || srcRange;
-    s.dstCondition = !rule.destination.isEmpty() || dstRange;
-    auto span = [&](const QString &text, bool range) -> std::optional<AddressRange> {
-        if (text.isEmpty() || range)
-            return std::nullopt;
-        const auto net = IpNetwork::parse(text, rule.family);
-        if (!net || !net->isContiguous())
-            return std::nullopt;
-        return net->range(rule.family);
-    };
-    s.src = span(rule.source, srcRange);
-    s.dst = span(rule.destination, dstRange);
-    return s;
-}
-
-bool within(const AddressRange &inner, const AddressRange &outer)
-{
-    return outer.first <= inner.first && inner.last <= outer.last;
-}
-
-/// A necessary condition of covers() on one side's single address conditions.
-bool spanPossible(const std::optional<AddressRange> &e, bool eNeg,
-                  const std::optional<AddressRange> &l, bool lNeg)
-{
-    if (!e || !l)
-        return true;
-    if (!eNeg)
-        return !lNeg && within(*l, *e);
-    if (!lNeg)
-        return l->last < e->first || e->last < l->first;
-    return within(*e, *l);
-}
-
-bool mayCover(const Shape &e, const Shape &l)
-{
-    if (e.everything)
-        return true;
-    const Rule &er = *e.rule;
-    const Rule &lr = *l.rule;
-    if (!er.protocol.isEmpty() &&
-        (lr.protocol.isEmpty() ||
-         (!er.protocolNegated && (lr.protocolNegated || lr.protocol != er.protocol))))
-        return false;
-    if ((e.srcCondition && !l.srcCondition) || (e.dstCondition && !l.dstCondition) ||
-        (e.matchCondition && !l.matchCondition))
-        return false;
-    return spanPossible(e.src, er.sourceNegated, l.src, lr.sourceNegated) &&
-           spanPossible(e.dst, er.destinationNegated, l.dst, lr.destinationNegated);
 }
 
 /// The rule as the parser writes it, or an empty string when it does not parse.
@@ -206,20 +123,17 @@ public:
         QVector<RuleLint> out;
         if (!m_chain)
             return out;
-        QVector<Shape> shapes(m_chain->rules.size());
-        QVector<int> finals; // indices of parsed rules with a final verdict, in order
+        ShadowIndex finals(m_family);
         for (int i = 0; i < m_chain->rules.size(); ++i) {
             const RulesetRule &r = m_chain->rules.at(i);
             if (!r.rule)
                 continue;
-            shapes[i] = shapeOf(*r.rule);
-            if (const auto lint = shadowed(shapes, finals, i)) {
+            if (const auto lint = shadowed(finals, i))
                 out.append(*lint);
-            } else {
+            else
                 lintRule(i, &out);
-            }
             if (Reachability::isFinal(*r.rule))
-                finals.append(i);
+                finals.add(*r.rule, i);
         }
         return out;
     }
@@ -234,15 +148,12 @@ private:
         return lint;
     }
 
-    std::optional<RuleLint> shadowed(const QVector<Shape> &shapes, const QVector<int> &finals,
-                                     int index) const
+    std::optional<RuleLint> shadowed(const ShadowIndex &finals, int index) const
     {
-        const Shape &later = shapes.at(index);
-        for (int e : finals) {
-            const Shape &earlier = shapes.at(e);
-            if (!mayCover(earlier, later) || !Reachability::covers(*earlier.rule, *later.rule))
-                continue;
-            const bool same = earlier.rule->target == later.rule->target;
+        const Rule &later = *m_chain->rules.at(index).rule;
+        const int e = finals.firstCovering(later);
+        if (e >= 0) {
+            const bool same = m_chain->rules.at(e).rule->target == later.target;
             RuleLint lint =
                 make(same ? RuleLint::Kind::Redundant : RuleLint::Kind::NeverMatches, index);
             lint.involved = {e};
