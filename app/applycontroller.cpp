@@ -4,6 +4,7 @@
 #include "editsession.h"
 #include "familytext.h"
 #include "helperclient.h"
+#include "lintreview.h"
 #include "modalrunner.h"
 #include "ruletablemodel.h"
 #include "themecolors.h"
@@ -126,6 +127,9 @@ void ApplyController::review(const QVector<Step> &steps)
             extra << QStringLiteral("<span style=\"color:%1\">%2</span>")
                          .arg(ThemeColors::errorText(QGuiApplication::palette()).name(),
                               ChainLayout::explain(layout));
+        }
+        if (const QString lints = LintReview::html(*session); !lints.isEmpty()) {
+            extra << lints;
         }
         // After a rebase the kept lines include rules someone else added: say they stay.
         if (const int outside = session->rebaseSummary().keptOutside; outside == 1) {
