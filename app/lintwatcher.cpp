@@ -4,6 +4,7 @@
 #include "ruleset.h"
 #include "ruletablemodel.h"
 
+#include <QCryptographicHash>
 #include <QPromise>
 #include <QThreadPool>
 #include <memory>
@@ -30,9 +31,30 @@ LintWatcher::LintWatcher(EditSession *session, QObject *parent)
                     changed();
                 }
             });
-    // Docker's chains (published ports, its networks) come with each snapshot.
+    // Docker's chains (published ports, its networks) come with each snapshot; a refresh that
+    // brings only new counters (every few seconds with auto-refresh) changes no lint.
     connect(session, &EditSession::snapshotChanged, this, &LintWatcher::changed);
-    connect(session, &EditSession::countersChanged, this, &LintWatcher::changed);
+    connect(session, &EditSession::countersChanged, this, [this] {
+        if (dockerRules() != m_dockerRules) {
+            changed();
+        }
+    });
+}
+
+QByteArray LintWatcher::dockerRules() const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const Userchain::ChainInfo &chain : m_session->latestSnapshot().chains) {
+        if (chain.editable) {
+            continue; // DOCKER-USER: the table is what counts, and it has its own signals
+        }
+        hash.addData(chain.table.toUtf8());
+        hash.addData(chain.name.toUtf8());
+        for (const Userchain::RuleEntry &rule : chain.rules) {
+            hash.addData(rule.spec.toUtf8());
+        }
+    }
+    return hash.result();
 }
 
 LintWatcher::~LintWatcher()
@@ -58,6 +80,7 @@ void LintWatcher::start()
     }
     m_running = true;
     m_startedAt = m_changes;
+    m_dockerRules = dockerRules();
     auto promise = std::make_shared<QPromise<QVector<RuleLint>>>();
     m_watcher.setFuture(promise->future());
     const Userchain::Snapshot snapshot = m_session->editedSnapshot();

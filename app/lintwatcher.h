@@ -34,6 +34,8 @@ private:
     void changed();
     void start();
     void finished();
+    /// A digest of Docker's chains in the latest snapshot (everything but DOCKER-USER).
+    QByteArray dockerRules() const;
 
     EditSession *m_session;
     QTimer m_delay;
@@ -41,4 +43,5 @@ private:
     quint64 m_changes = 0;   ///< changes to the table so far
     quint64 m_startedAt = 0; ///< m_changes when the running computation began
     bool m_running = false;
+    QByteArray m_dockerRules; ///< dockerRules() when the last run started
 };
