@@ -144,6 +144,9 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         if (row.addedOutside) {
             tip += QLatin1Char('\n') + RowStyle::explanation(RowStyle::Kind::AddedOutside);
         }
+        if (const auto lints = lintsAt(index.row()); !lints.isEmpty()) {
+            tip += QLatin1Char('\n') + RowLints::toolTip(lints);
+        }
         if (isNeverHit(row)) {
             tip += QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::NeverHit) +
                    QStringLiteral(": ") + RowStyle::explanation(RowStyle::Kind::NeverHit);
@@ -218,9 +221,28 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return m_firstEndingRow >= 0 && index.row() > m_firstEndingRow;
     case AddedOutsideRole:
         return row.addedOutside;
-    case Qt::AccessibleDescriptionRole:
-        return row.addedOutside ? QVariant(RowStyle::sampleText(RowStyle::Kind::AddedOutside))
-                                : QVariant();
+    case Qt::DecorationRole:
+        // The marker sits by the rule's number, where the eye starts reading a row.
+        return column == PositionColumn && !lintsAt(index.row()).isEmpty()
+                   ? QVariant(RowLints::icon())
+                   : QVariant();
+    case LintsRole: {
+        QStringList summaries;
+        for (const Userchain::RuleLint &lint : lintsAt(index.row())) {
+            summaries << lint.summary;
+        }
+        return summaries;
+    }
+    case Qt::AccessibleDescriptionRole: {
+        QStringList words;
+        if (row.addedOutside) {
+            words << RowStyle::sampleText(RowStyle::Kind::AddedOutside);
+        }
+        for (const Userchain::RuleLint &lint : lintsAt(index.row())) {
+            words << lint.summary;
+        }
+        return words.isEmpty() ? QVariant() : QVariant(words.join(QStringLiteral("; ")));
+    }
     case LinkTargetRole:
         if (column == TargetColumn) {
             const QString target = RuleFormatter::jumpTarget(row.spec);
@@ -733,4 +755,26 @@ void RuleTableModel::updateCounters(const QVector<QPair<quint64, quint64>> &coun
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                          {Qt::DisplayRole, Qt::BackgroundRole, Qt::ToolTipRole, NeverHitRole});
     }
+}
+
+void RuleTableModel::setLints(const QVector<Userchain::RuleLint> &lints)
+{
+    if (lints.isEmpty() && m_lints.isEmpty()) {
+        return;
+    }
+    m_lints.set(m_rows, lints);
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole, LintsRole});
+    }
+    emit lintsChanged();
+}
+
+QVector<Userchain::RuleLint> RuleTableModel::lintsAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size()) {
+        return {};
+    }
+    return m_lints.of(m_rows.at(row), m_firstEndingRow >= 0 && row > m_firstEndingRow);
 }
