@@ -341,9 +341,12 @@ private slots:
                                   << "helper-unreachable";
         QTest::newRow("refused") << DBusError::NotAuthorized << ""
                                  << "not-authorized";
-        QTest::newRow("cancelled")
+        QTest::newRow("cancelled") << DBusError::Cancelled << ""
+                                   << "auth-cancelled";
+        // The name decides, never the English message (issue 11 item 5).
+        QTest::newRow("refused, whatever the message says")
             << DBusError::NotAuthorized << "authentication dialog was dismissed"
-            << "auth-cancelled";
+            << "not-authorized";
     }
 
     void helperErrors()
