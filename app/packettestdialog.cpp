@@ -69,6 +69,8 @@ PacketTestDialog::PacketTestDialog(MainWindow *window)
     for (Family f : Workspace::families()) {
         m_chainViews[slot(f)] = window->page(f)->chainView();
     }
+    // Made first: the form comes first in the tab order, before the picture.
+    QWidget *form = makeForm();
     auto *intro = new QLabel(
         tr("Follows one packet through the rules as the table shows them now, your edits not yet "
            "applied included, and marks the rules it matches in the window's tables."),
@@ -103,7 +105,7 @@ PacketTestDialog::PacketTestDialog(MainWindow *window)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addWidget(makeForm());
+    layout->addWidget(form);
     layout->addWidget(m_problem);
     layout->addWidget(m_verdict);
     layout->addWidget(m_scroll, 1);
@@ -132,7 +134,7 @@ PacketTestDialog::PacketTestDialog(MainWindow *window)
         connect(session->undoStack(), &QUndoStack::indexChanged, this, follow);
     }
     setFamily(m_workspace->currentFamily());
-    resize(760, 700);
+    resize(660, 700);
     restyle();
 }
 

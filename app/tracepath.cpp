@@ -208,12 +208,12 @@ TracePath TracePath::build(const Trace &t, const Ruleset &rs, const Packet &p)
         } else if (t.dnatAddress) {
             const QString where =
                 t.dnatPort
-                    ? tr("%1, port %2").arg(t.dnatAddress->toString(rs.family)).arg(*t.dnatPort)
+                    ? tr("%1 port %2").arg(t.dnatAddress->toString(rs.family)).arg(*t.dnatPort)
                     : t.dnatAddress->toString(rs.family);
             path.m_verdictText =
                 t.outInterface.isEmpty()
-                    ? tr("ACCEPT: the packet goes on to %1; decided by %2.").arg(where, who)
-                    : tr("ACCEPT: the packet goes on to %1 on %2; decided by %3.")
+                    ? tr("ACCEPT: the packet reaches %1; decided by %2.").arg(where, who)
+                    : tr("ACCEPT: the packet reaches %1 through %2; decided by %3.")
                           .arg(where, t.outInterface, who);
         } else {
             path.m_verdictText = tr("ACCEPT: the packet is forwarded; decided by %1.").arg(who);
@@ -263,12 +263,12 @@ QString TracePath::boxCaption(const Box &box)
         return tr("your rules");
     }
     if (box.builtin) {
-        return tr("built-in, %1 table").arg(box.table);
+        return tr("built-in chain");
     }
     if (box.chain.startsWith(QLatin1String("DOCKER"))) {
-        return tr("Docker's, %1 table").arg(box.table);
+        return tr("Docker's chain");
     }
-    return tr("%1 table").arg(box.table);
+    return tr("user chain");
 }
 
 QString TracePath::describe() const

@@ -56,7 +56,7 @@ public:
     /// The whole picture as text, box by box: for assistive technology and tests.
     QString describe() const;
 
-    /// "DOCKER-USER — your rules", "FORWARD — built-in", "DOCKER — Docker's".
+    /// "your rules" (DOCKER-USER), "built-in chain", "Docker's chain", "user chain".
     static QString boxCaption(const Box &box);
 
 private:

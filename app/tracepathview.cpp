@@ -25,6 +25,27 @@ int wrappedHeight(const QFontMetrics &fm, int width, const QString &text)
     return fm.boundingRect(QRect(0, 0, qMax(1, width), 1 << 20), TextFlags, text).height();
 }
 
+/**
+ * Rule text broken between its tokens only: line breaking by Unicode's rules would split
+ * "--ctdir" after its dashes. A token wider than the line keeps a line of its own.
+ */
+QString breakBetweenTokens(const QFontMetrics &fm, int width, const QString &text)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &token : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? token : line + QLatin1Char(' ') + token;
+        if (!line.isEmpty() && fm.horizontalAdvance(longer) > width) {
+            lines << line;
+            line = token;
+        } else {
+            line = longer;
+        }
+    }
+    lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
 QColor verdictColor(Userchain::VerdictKind kind, const QPalette &palette)
 {
     switch (kind) {
@@ -109,10 +130,13 @@ void TracePathView::setCurrentItem(int item)
     }
     m_current = item;
     updateAccessibleName();
-    // The rule under the keyboard must be on screen.
+    // The rule under the keyboard must be on screen, and after the last one the verdict.
     for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
         if (auto *area = qobject_cast<QScrollArea *>(w)) {
-            const QRect r = itemRect(item);
+            QRect r = itemRect(item);
+            if (item == m_items.size() - 1 && m_geometry.verdict.isValid()) {
+                r = r.united(m_geometry.verdict);
+            }
             area->ensureVisible(r.center().x(), r.center().y(), 0, r.height() / 2 + Margin);
             break;
         }
@@ -180,7 +204,12 @@ TracePathView::Geometry TracePathView::layoutFor(int width) const
             LineGeometry lg;
             const int textLeft = left + Pad + numberWidth;
             const int textWidth = inner - numberWidth - Spacing;
-            const int textHeight = wrappedHeight(ruleFm, textWidth, line.text);
+            const int textHeight =
+                ruleFm
+                    .boundingRect(QRect(0, 0, qMax(1, textWidth), 1 << 20),
+                                  Qt::AlignLeft | Qt::AlignTop,
+                                  breakBetweenTokens(ruleFm, textWidth, line.text))
+                    .height();
             const int actionHeight =
                 wrappedHeight(fm, textWidth, QStringLiteral("→ ") + line.action);
             lg.number = QRect(left + Pad, by + Spacing, numberWidth, boldFm.height());
@@ -332,7 +361,8 @@ void TracePathView::paintEvent(QPaintEvent *)
                        line.rule > 0 ? tr("rule %1").arg(line.rule) : tr("policy"));
             p.setFont(rules);
             p.setPen(pal.color(QPalette::Text));
-            p.drawText(lg.text, TextFlags, line.text);
+            p.drawText(lg.text, Qt::AlignLeft | Qt::AlignTop,
+                       breakBetweenTokens(QFontMetrics(rules), lg.text.width(), line.text));
             p.setFont(italic);
             p.drawText(lg.action, TextFlags, QStringLiteral("→ ") + line.action);
             if (item == m_current && hasFocus()) {
