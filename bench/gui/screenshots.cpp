@@ -3,8 +3,7 @@
 // picture of the screen is saved, dialogs included, as a user would see it.
 //   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, main-window-light.png,
 //                            main-window-dark.png, wizard.png, traced-packet.png, ipv6.png,
-//                            exposure.png,
-//                            guide.png
+//                            exposure.png, guide.png
 //   gui_screenshots --review OUTDIR
 //                            the views a change touched, for a person to look at before it
 //                            lands: the window sized to the screen, in the light and the dark
