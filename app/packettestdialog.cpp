@@ -10,7 +10,6 @@
 #include "ruleactions.h"
 #include "ruleset.h"
 #include "ruletablemodel.h"
-#include "ruletableview.h"
 #include "themecolors.h"
 #include "tracepathview.h"
 #include "workspace.h"
@@ -23,7 +22,6 @@
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QSignalBlocker>
-#include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -468,17 +466,7 @@ void PacketTestDialog::mark(const TracedRules &rules)
 
 void PacketTestDialog::showRule(const QString &table, const QString &chain, int rule)
 {
-    m_window->showFamily(family());
-    if (!m_window->showChain(table, chain) || rule <= 0) {
-        return;
-    }
-    if (table == QLatin1String("filter") && chain == QLatin1String("DOCKER-USER")) {
-        m_window->ruleTableView()->selectRows(rule - 1, 1);
-        return;
-    }
-    QTableView *view = m_window->chainView()->tableView();
-    view->selectRow(rule - 1);
-    view->scrollTo(view->model()->index(rule - 1, 0));
+    m_window->showRule(family(), table, chain, rule);
 }
 
 void PacketTestDialog::restyle()
