@@ -12,6 +12,7 @@
 #include "importexport.h"
 #include "messagebanner.h"
 #include "modalrunner.h"
+#include "packettestdialog.h"
 #include "persistencecontroller.h"
 #include "rowlints.h"
 #include "ruleactions.h"
@@ -235,6 +236,8 @@ void MainWindow::setupActions()
             &PersistenceController::savePermanently);
     connect(ui.actionRestoreSaved, &QAction::triggered, m_persistence,
             &PersistenceController::restoreSaved);
+    connect(ui.actionTestPacket, &QAction::triggered, this,
+            [this] { PacketTestDialog::showFor(this); });
     connect(ui.actionGuide, &QAction::triggered, this, [this] { GuideDialog::showFor(this); });
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::about);
 }
@@ -392,7 +395,7 @@ void MainWindow::updateActions()
          {m_ui->actionAddRule, m_ui->actionImport, m_ui->actionImportExample, m_ui->actionExport,
           m_ui->actionFind, m_ui->actionWizardOnlyIp, m_ui->actionWizardOnlySubnet,
           m_ui->actionWizardOnlyRange, m_ui->actionWizardPublishedPort,
-          m_ui->actionWizardSourceDest, m_ui->actionWizardPolicy}) {
+          m_ui->actionWizardSourceDest, m_ui->actionWizardPolicy, m_ui->actionTestPacket}) {
         a->setEnabled(editing);
     }
     for (QAction *a : {m_ui->actionEditRule, m_ui->actionDuplicate, m_ui->actionDelete,

@@ -39,6 +39,7 @@ QColor RowStyle::foreground(Kind kind, const QPalette &palette)
     case Kind::NotApplied:
     case Kind::AddedOutside:
     case Kind::Lint:
+    case Kind::Traced:
         break;
     }
     return QColor();
@@ -52,6 +53,8 @@ QColor RowStyle::background(Kind kind, const QPalette &palette)
     case Kind::AddedOutside:
         // Tinted like the banner that tells of it, and unlike the never-hit highlight.
         return ThemeColors::toneBackground(ThemeColors::Tone::Info, palette);
+    case Kind::Traced:
+        return ThemeColors::traceBackground(palette);
     default:
         return QColor();
     }
@@ -74,6 +77,8 @@ QString RowStyle::sampleText(Kind kind)
         return tr("Added outside");
     case Kind::Lint:
         return tr("Check this rule");
+    case Kind::Traced:
+        return tr("Matched by the tested packet");
     }
     return QString();
 }
@@ -105,6 +110,9 @@ QString RowStyle::explanation(Kind kind)
                   "address no published container has. Userchain never guesses: what it cannot "
                   "prove gets no mark. Point at the rule for the reason; its context menu and "
                   "the Edit menu offer the fix where there is one.");
+    case Kind::Traced:
+        return tr("The packet of Firewall → Test a packet matches this rule on its way; the "
+                  "mark goes when that window closes.");
     }
     return QString();
 }

@@ -26,8 +26,10 @@ public:
         NotApplied,   ///< new or changed: no counters until it is applied
         AddedOutside, ///< added outside Userchain under the user's edits, kept by a rebase
         Lint,         ///< a lint (RuleLints): marked by an icon by the rule's number
+        Traced,       ///< matched by the packet of Test a packet, while its dialog is open
     };
 
+    /// The kinds the legend shows: all but Traced, which the Test a packet dialog explains.
     static QList<Kind> kinds();
     /// `base` with the kind's italic, strike-out or bold; `base` itself if the kind has none.
     static QFont font(Kind kind, QFont base = QFont());

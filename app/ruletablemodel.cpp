@@ -147,6 +147,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         if (const auto lints = lintsAt(index.row()); !lints.isEmpty()) {
             tip += QLatin1Char('\n') + RowLints::toolTip(lints);
         }
+        if (m_tracedIds.contains(row.id)) {
+            tip +=
+                QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::Traced) + QLatin1Char('.');
+        }
         if (isNeverHit(row)) {
             tip += QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::NeverHit) +
                    QStringLiteral(": ") + RowStyle::explanation(RowStyle::Kind::NeverHit);
@@ -202,6 +206,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                        : QVariant();
     }
     case Qt::BackgroundRole:
+        // The tested packet's mark is asked for and brief: it wins over the lasting ones.
+        if (m_tracedIds.contains(row.id)) {
+            return RowStyle::background(RowStyle::Kind::Traced, QGuiApplication::palette());
+        }
         if (row.addedOutside) {
             return RowStyle::background(RowStyle::Kind::AddedOutside, QGuiApplication::palette());
         }
@@ -221,6 +229,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return m_firstEndingRow >= 0 && index.row() > m_firstEndingRow;
     case AddedOutsideRole:
         return row.addedOutside;
+    case TracedRole:
+        return m_tracedIds.contains(row.id);
     case Qt::DecorationRole:
         // The marker sits by the rule's number, where the eye starts reading a row.
         return column == PositionColumn && !lintsAt(index.row()).isEmpty()
@@ -235,6 +245,9 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     }
     case Qt::AccessibleDescriptionRole: {
         QStringList words;
+        if (m_tracedIds.contains(row.id)) {
+            words << RowStyle::sampleText(RowStyle::Kind::Traced);
+        }
         if (row.addedOutside) {
             words << RowStyle::sampleText(RowStyle::Kind::AddedOutside);
         }
@@ -777,4 +790,23 @@ QVector<Userchain::RuleLint> RuleTableModel::lintsAt(int row) const
         return {};
     }
     return m_lints.of(m_rows.at(row), m_firstEndingRow >= 0 && row > m_firstEndingRow);
+}
+
+void RuleTableModel::setTracedRows(const QSet<int> &rows)
+{
+    QSet<quint64> ids;
+    for (int row : rows) {
+        if (row >= 0 && row < m_rows.size()) {
+            ids.insert(m_rows.at(row).id);
+        }
+    }
+    if (ids == m_tracedIds) {
+        return;
+    }
+    m_tracedIds = ids;
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            {Qt::BackgroundRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole, TracedRole});
+    }
 }

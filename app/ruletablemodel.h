@@ -47,6 +47,7 @@ public:
         UnreachableRole,  ///< bool: after a rule that ends the chain for every packet
         AddedOutsideRole, ///< bool: added outside Userchain, kept by a rebase
         LintsRole,        ///< QStringList: the row's lints in a few words each (RuleLints)
+        TracedRole,       ///< bool: matched by the packet of Test a packet
     };
 
     /// MIME type of a drag: the model's instance token and the dragged rows' ids.
@@ -111,6 +112,11 @@ public:
     void unmoveRules(int first, const QVector<int> &rows);
     /// Takes the counters of the snapshot rules the rows came from (same revision only).
     void updateCounters(const QVector<QPair<quint64, quint64>> &countersByBaselineIndex);
+    /**
+     * Marks the rows (0-based) a tested packet matched; empty clears the mark. The mark stays
+     * with the rules (by id) if rows move before the next test.
+     */
+    void setTracedRows(const QSet<int> &rows);
 
     /// The lints of the rows as they are now (LintWatcher computes them for this table).
     void setLints(const QVector<Userchain::RuleLint> &lints);
@@ -146,4 +152,5 @@ private:
     int m_firstEndingRow = -1;
     bool m_chainHasTraffic = false; ///< some row counted a packet (see isNeverHit())
     quint64 m_instanceToken;        ///< tells our drags from another window's
+    QSet<quint64> m_tracedIds;      ///< ids of the rows a tested packet matched
 };
