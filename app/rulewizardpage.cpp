@@ -246,8 +246,8 @@ void RuleWizardPage::addKeepRepliesOption()
     m_keepReplies->setObjectName(QStringLiteral("keepReplies"));
     m_keepReplies->setChecked(true);
     const QString description =
-        tr("Adds -m conntrack --ctdir ORIGINAL: only connections that start outside are "
-           "dropped, not the answers to connections your containers open.");
+        tr("Adds -m conntrack --ctdir ORIGINAL: only connections from outside are dropped, not "
+           "replies.");
     m_keepReplies->setAccessibleDescription(description);
     auto *note = new QLabel(description, this);
     note->setObjectName(QStringLiteral("keepRepliesNote"));

@@ -52,8 +52,6 @@ public:
     /// The rules for the other family (same text); empty unless alsoOtherFamily().
     QStringList otherFamilyRules() const;
     QCheckBox *alsoOtherFamilyCheck() const { return m_alsoOther; }
-    /// "Keep replies to connections your containers open"; nullptr unless the page offers it.
-    QCheckBox *keepRepliesCheck() const { return m_keepReplies; }
 
 protected:
     /**

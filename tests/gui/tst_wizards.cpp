@@ -421,7 +421,6 @@ private slots:
         QVERIFY(page);
         auto *keep = page->findChild<QCheckBox *>(QStringLiteral("keepReplies"));
         QVERIFY(keep);
-        QCOMPARE(page->keepRepliesCheck(), keep);
         QVERIFY(keep->isVisible());
         QVERIFY(keep->isChecked());
         QVERIFY(keep->focusPolicy() & Qt::TabFocus);
