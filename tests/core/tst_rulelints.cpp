@@ -122,6 +122,36 @@ void TestRuleLints::lints_data()
     row("blocking a network", D20, {"-s 203.0.113.0/24 -j DROP"}, {});
     row("DROP with --ctdir ORIGINAL", D20,
         {"! -s 192.168.1.1/32 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP"}, {});
+    // Exactly what the wizards write (tst_gui_wizards drives them): the "only" wizards keep
+    // replies by default; unticked, they write Docker's example, which drops them.
+    const QString ctdirDrop = QStringLiteral("-m conntrack --ctdir ORIGINAL -j DROP");
+    const QString range =
+        QStringLiteral("-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3");
+    row("wizard: only one IP keeps replies", D20,
+        {"! -s 192.168.1.1/32 -i eth0 " + ctdirDrop, "-j RETURN"}, {});
+    row("wizard: only a subnet keeps replies", D20,
+        {"! -s 192.168.1.0/24 -i eth0 " + ctdirDrop, "-j RETURN"}, {});
+    row("wizard: only a range keeps replies", D20, {range + " " + ctdirDrop, "-j RETURN"}, {});
+    row("wizard: only a range to containers keeps replies", D20,
+        {range + " --dst-range 172.17.0.2-172.17.0.9 " + ctdirDrop, "-j RETURN"}, {});
+    row("Docker's range example drops replies", D20, {range + " -j DROP", "-j RETURN"},
+        {"1 replies -> " + range + " " + ctdirDrop});
+    row("wizard: published port only from, on eth0", D20,
+        {"-s 10.11.11.0/24 -i eth0 " + orig8080 + " --ctdir ORIGINAL -j RETURN",
+         "-i eth0 " + orig8080 + " --ctdir ORIGINAL -j DROP", "-j RETURN"},
+        {});
+    row("wizard: recommended policy", D20,
+        {"-i eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+         "-i eth0 -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j RETURN",
+         "-i eth0 -p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL -j RETURN",
+         "-s 192.0.2.0/24 -i eth0 " + orig8080 + " --ctdir ORIGINAL -j RETURN",
+         "-s 198.51.100.0/24 -i eth0 " + orig8080 + " --ctdir ORIGINAL -j RETURN",
+         "-i eth0 -j DROP", "-j RETURN"},
+        {});
+    row("recommended policy without its RELATED,ESTABLISHED", D20,
+        {"-i eth0 -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j RETURN",
+         "-i eth0 -j DROP", "-j RETURN"},
+        {"2 replies -> -i eth0 " + ctdirDrop});
     row("DROP of everything drops the way out too", D20, {"-j DROP", "-j RETURN"}, {"2 never"});
     row("ACCEPT", D20, {"-s 10.0.0.0/8 -j ACCEPT"}, {"1 accept -> -s 10.0.0.0/8 -j RETURN"});
     row("never matches", D20, {"-i eth0 -j DROP", "-s 10.0.0.0/8 -i eth0 -j RETURN"},
@@ -162,6 +192,15 @@ void TestRuleLints::lints_data()
         {"1 dnat -> " + orig8080 + " --ctdir ORIGINAL -j DROP"}, 6);
     row("v6 restriction drops replies", V6, {"! -s 2001:db8::/32 -i eth0 -j DROP"},
         {"1 replies -> ! -s 2001:db8::/32 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP"}, 6);
+    row("v6 wizard: only a prefix keeps replies", V6,
+        {"! -s 2001:db8::/32 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP"}, {}, 6);
+    row("v6 wizard: recommended policy", V6,
+        {"-i eth0 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
+         "-i eth0 " + orig8080 + " --ctdir ORIGINAL -j RETURN",
+         "-s 2001:db8:1::/48 -i eth0 -p tcp -m conntrack --ctorigdstport 443 --ctdir ORIGINAL "
+         "-j RETURN",
+         "-i eth0 -j DROP", "-j RETURN"},
+        {}, 6);
     row("v6 ACCEPT", V6, {"-p ipv6-icmp -j ACCEPT"}, {"1 accept -> -p ipv6-icmp -j RETURN"}, 6);
 }
 
