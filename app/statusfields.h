@@ -23,7 +23,10 @@ public:
     };
 
     void update(const EditSession *session, int dockerChainCount, const Saved &saved);
-    /// Family, backend, Docker's chains, saved state, revision.
+    /// The remote host of the window, first in the bar (hidden for this computer); `connected`
+    /// false says it is not reached now.
+    void setHost(const QString &host, bool connected);
+    /// Family, backend, Docker's chains, saved state, revision, host (empty for this computer).
     QStringList texts() const;
 
 protected:
@@ -33,10 +36,12 @@ private:
     /// `force`: set the sheet again even if unchanged, to repolish with a new palette.
     void restyle(bool force = false);
 
+    QLabel *m_host;
     QLabel *m_family;
     QLabel *m_backend;
     QLabel *m_chains;
     QLabel *m_saved;
     QLabel *m_revision;
     bool m_savedWarning = false;
+    bool m_hostWarning = false;
 };

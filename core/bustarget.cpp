@@ -146,6 +146,11 @@ QByteArray BusTarget::readyLine()
     return QByteArrayLiteral("userchain-ssh-ready\n");
 }
 
+QString BusTarget::unixSocketAddress(const QString &path)
+{
+    return QStringLiteral("unix:path=") + escapeAddressValue(path);
+}
+
 QString BusTarget::address() const
 {
     if (!isRemote())

@@ -48,6 +48,8 @@ public:
     QStringList announcingSshArguments() const;
     /// The line (with its newline) the server prints before the bridge starts.
     static QByteArray readyLine();
+    /// The D-Bus address of a socket at `path` (`unix:path=...`, escaped).
+    static QString unixSocketAddress(const QString &path);
     /// The D-Bus address of a remote target (`unixexec:...`); empty for the local bus.
     QString address() const;
 
