@@ -49,6 +49,8 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_host, &QComboBox::editTextChanged, this, &ConnectDialog::validate);
     auto *layout = new QVBoxLayout(this);
+    // Wide enough for the explanation in a few lines; the layout then gives it its height.
+    setMinimumWidth(460);
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addStretch();

@@ -60,8 +60,23 @@ HelperError HelperError::fromDBus(const QDBusError &error, const QString &host)
     return result;
 }
 
+namespace {
+/// Not the helper's: the client's own name for a login that failed before any bus was reached.
+const QString SshFailedName = QStringLiteral("io.github.userchain.Userchain.Error.SshFailed");
+} // namespace
+
+HelperError HelperError::sshFailed(const QString &host, const QString &message)
+{
+    HelperError error(NotReachable, SshFailedName, message);
+    error.m_host = host;
+    return error;
+}
+
 QString HelperError::title() const
 {
+    if (m_name == SshFailedName) {
+        return tr("Could not log in to %1").arg(m_host);
+    }
     switch (m_kind) {
     case None:
         return QString();
@@ -114,6 +129,12 @@ QString HelperError::explanation() const
                          .arg(m_host);
         break;
     case NotReachable:
+        if (m_name == SshFailedName) {
+            text = tr("ssh could not log in to %1, so nothing could be read there. Fix what ssh "
+                      "says, then try again.")
+                       .arg(m_host);
+            break;
+        }
         text = m_host.isEmpty()
                    ? tr("The system bus or the helper did not answer. The helper may have "
                         "failed to start; its log is in the system journal.")

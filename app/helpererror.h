@@ -35,6 +35,8 @@ public:
     HelperError(Kind kind, const QString &name, const QString &detail);
     /// `host`: the remote host (BusTarget::displayName()) whose helper answered, or empty.
     static HelperError fromDBus(const QDBusError &error, const QString &host = QString());
+    /// ssh could not log in to `host` (NotReachable); `message`: what ssh said.
+    static HelperError sshFailed(const QString &host, const QString &message);
 
     QString host() const { return m_host; }
 

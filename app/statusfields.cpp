@@ -1,6 +1,7 @@
 #include "statusfields.h"
 
 #include "editsession.h"
+#include "elidinglabel.h"
 #include "familytext.h"
 #include "firewallmode.h"
 #include "stateexplainer.h"
@@ -12,7 +13,7 @@
 #include <QLabel>
 
 StatusFields::StatusFields(QWidget *parent)
-    : QWidget(parent), m_host(new QLabel(this)), m_family(new QLabel(this)),
+    : QWidget(parent), m_host(new ElidingLabel(this)), m_family(new QLabel(this)),
       m_backend(new QLabel(this)), m_chains(new QLabel(this)), m_saved(new QLabel(this)),
       m_revision(new QLabel(this))
 {
@@ -29,7 +30,8 @@ StatusFields::StatusFields(QWidget *parent)
     m_host->setFont(bold);
     m_host->setContentsMargins(4, 0, 4, 0);
     m_host->hide();
-    for (QLabel *label : {m_host, m_family, m_backend, m_chains, m_saved, m_revision}) {
+    for (QLabel *label :
+         {static_cast<QLabel *>(m_host), m_family, m_backend, m_chains, m_saved, m_revision}) {
         layout->addWidget(label);
     }
     update(nullptr, 0, {});
@@ -69,12 +71,17 @@ void StatusFields::update(const EditSession *session, int dockerChainCount, cons
 
 void StatusFields::setHost(const QString &host, bool connected)
 {
+    // The other fields fill most of a 1024 px window already: a long name gives way (cut in
+    // the middle, the user and domain ends stay), and the tooltip has it whole.
     m_host->setVisible(!host.isEmpty());
-    m_host->setText(connected ? tr("Host: %1").arg(host)
-                              : tr("Host: %1 (not connected)").arg(host));
+    // Offline: the frame turns to a warning (and the bar above the tabs says why); the name
+    // keeps the little room there is.
+    m_host->setFullText(host);
     m_host->setToolTip(
         connected ? tr("This window reads and changes the firewall of %1, over ssh.").arg(host)
-                  : tr("The connection to %1 is lost: see the bar above the tabs.").arg(host));
+                  : tr("Not connected to %1: see the bar above the tabs.").arg(host));
+    m_host->setAccessibleName(connected ? tr("Host: %1").arg(host)
+                                        : tr("Host: %1, not connected").arg(host));
     m_hostWarning = !connected;
     restyle(true);
 }
@@ -112,6 +119,7 @@ void StatusFields::restyle(bool force)
 
 QStringList StatusFields::texts() const
 {
-    return {m_family->text(), m_backend->text(),  m_chains->text(),
-            m_saved->text(),  m_revision->text(), m_host->isHidden() ? QString() : m_host->text()};
+    return {m_family->text(),   m_backend->text(),
+            m_chains->text(),   m_saved->text(),
+            m_revision->text(), m_host->isHidden() ? QString() : m_host->fullText()};
 }

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class EditSession;
+class ElidingLabel;
 class QLabel;
 
 /**
@@ -36,7 +37,7 @@ private:
     /// `force`: set the sheet again even if unchanged, to repolish with a new palette.
     void restyle(bool force = false);
 
-    QLabel *m_host;
+    ElidingLabel *m_host;
     QLabel *m_family;
     QLabel *m_backend;
     QLabel *m_chains;

@@ -89,6 +89,10 @@ private:
     {
         return window->findChild<ConnectionController *>()->connection();
     }
+    static QLabel *statusHost(MainWindow *window)
+    {
+        return window->statusBar()->findChild<QLabel *>(QStringLiteral("statusHost"));
+    }
     static ConnectionBar *barOf(MainWindow *window)
     {
         return window->findChild<ConnectionController *>()->bar();
@@ -107,9 +111,12 @@ private:
                 window->close();
             }
         }
-        QTRY_VERIFY(!std::any_of(QApplication::topLevelWidgets().cbegin(),
-                                 QApplication::topLevelWidgets().cend(),
-                                 [](QWidget *w) { return qobject_cast<MainWindow *>(w); }));
+        const auto anyWindow = [] {
+            const QWidgetList widgets = QApplication::topLevelWidgets();
+            return std::any_of(widgets.cbegin(), widgets.cend(),
+                               [](QWidget *w) { return qobject_cast<MainWindow *>(w); });
+        };
+        QTRY_VERIFY(!anyWindow());
     }
 
 private slots:
@@ -256,7 +263,7 @@ private slots:
         window->showExposure();
         QCOMPARE(window->windowTitle(), QStringLiteral("admin@vps2:2222: Exposure[*]"));
         window->showFamily(Family::IPv4);
-        QCOMPARE(window->statusFields().last(), QStringLiteral("Host: admin@vps2:2222"));
+        QCOMPARE(window->statusFields().last(), QStringLiteral("admin@vps2:2222"));
         QVERIFY(
             window->statusBar()->findChild<QLabel *>(QStringLiteral("statusHost"))->isVisible());
 
@@ -332,7 +339,10 @@ private slots:
                  qPrintable(bar->text()));
         QVERIFY(bar->text().contains(QStringLiteral("Your unapplied edits are kept")));
         QCOMPARE(bar->actionButton()->text(), QStringLiteral("&Reconnect"));
-        QCOMPARE(window->statusFields().last(), QStringLiteral("Host: admin@vps3 (not connected)"));
+        QCOMPARE(window->statusFields().last(), QStringLiteral("admin@vps3"));
+        QCOMPARE(statusHost(window)->accessibleName(),
+                 QStringLiteral("Host: admin@vps3, not connected"));
+        QVERIFY(!statusHost(window)->styleSheet().isEmpty()); // the warning frame
         // The edits stay on screen, and Apply says why it cannot start (no review opens).
         QVERIFY(window->ruleTableView()->isVisible());
         QCOMPARE(session->model()->specs(), edited);
@@ -360,7 +370,8 @@ private slots:
         QTRY_COMPARE(connection->state(), HostConnection::State::Connected);
         QVERIFY(connection->sshProcessId() > 0 && connection->sshProcessId() != ssh);
         QVERIFY(bar->isHidden());
-        QCOMPARE(window->statusFields().last(), QStringLiteral("Host: admin@vps3"));
+        QCOMPARE(statusHost(window)->accessibleName(), QStringLiteral("Host: admin@vps3"));
+        QVERIFY(statusHost(window)->styleSheet().isEmpty());
         QTRY_VERIFY(m_helper->snapshotRequests > requests);
         // The new rules come in through the usual "changed outside" path; the edits are intact.
         QTRY_VERIFY(session->isChangedOutside());
@@ -397,16 +408,21 @@ private slots:
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QString>("said");
+        QTest::addColumn<QString>("hint");
         QTest::newRow("no such host") << "unreachable.example"
-                                      << "Could not resolve hostname unreachable.example";
-        QTest::newRow("no bridge") << "nobridge.example"
-                                   << "needs systemd-stdio-bridge";
+                                      << "Could not resolve hostname unreachable.example"
+                                      << "";
+        QTest::newRow("no bridge")
+            << "nobridge.example"
+            << "systemd-stdio-bridge: not found"
+            << "nobridge.example needs systemd-stdio-bridge (package systemd)";
     }
 
     void failedLoginShowsSshsWords()
     {
         QFETCH(QString, spec);
         QFETCH(QString, said);
+        QFETCH(QString, hint);
         MainWindow *window = HostWindows::open(host(spec));
         HostConnection *connection = connectionOf(window);
         QTRY_COMPARE(connection->state(), HostConnection::State::Failed);
@@ -416,9 +432,22 @@ private slots:
             bar->text().startsWith(QStringLiteral("Could not connect to %1 over ssh.").arg(spec)),
             qPrintable(bar->text()));
         QVERIFY2(bar->text().contains(said), qPrintable(bar->text()));
+        QVERIFY2(bar->text().contains(hint), qPrintable(bar->text()));
         QCOMPARE(bar->actionButton()->text(), QStringLiteral("&Try again"));
+        // The pages say it too, instead of "Reading the firewall…", and their "Try again"
+        // logs in again as the bar's does.
+        QTRY_COMPARE(window->statePage()->notice().id, QStringLiteral("helper-unreachable"));
+        QVERIFY2(window->statePage()->notice().text.contains(said),
+                 qPrintable(window->statePage()->notice().text));
+        QSignalSpy states(connection, &HostConnection::stateChanged);
+        QTest::mouseClick(
+            window->statePage()->findChild<QPushButton *>(QStringLiteral("stateAction")),
+            Qt::LeftButton);
+        QTRY_COMPARE(states.size(), 2); // Connecting, then Failed again
+        QCOMPARE(connection->state(), HostConnection::State::Failed);
         QTest::mouseClick(bar->actionButton(), Qt::LeftButton);
-        QTRY_COMPARE(connection->state(), HostConnection::State::Failed); // the same again
+        QTRY_COMPARE(states.size(), 4);
+        QCOMPARE(connection->state(), HostConnection::State::Failed);
     }
 
     void connectingNeverBlocksTheWindow()
@@ -433,8 +462,9 @@ private slots:
         QVERIFY2(bar->text().startsWith(QStringLiteral("Connecting to slow.example over ssh…")),
                  qPrintable(bar->text()));
         QVERIFY(bar->text().contains(QStringLiteral("ssh-askpass")));
-        QCOMPARE(window->statusFields().last(),
-                 QStringLiteral("Host: slow.example (not connected)"));
+        QCOMPARE(window->statusFields().last(), QStringLiteral("slow.example"));
+        QCOMPARE(statusHost(window)->accessibleName(),
+                 QStringLiteral("Host: slow.example, not connected"));
         // Another window meanwhile talks to its host at once.
         MainWindow *other = openHost(QStringLiteral("fast.example"));
         QVERIFY(other);

@@ -7,7 +7,9 @@
 #include "applycontroller.h"
 #include "applydialog.h"
 #include "bustarget.h"
+#include "colorscheme.h"
 #include "confirmdialog.h"
+#include "connectdialog.h"
 #include "connectionbar.h"
 #include "connectioncontroller.h"
 #include "editsession.h"
@@ -15,6 +17,7 @@
 #include "hostwindows.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
+#include "recenthosts.h"
 #include "ruleactions.h"
 #include "ruletablemodel.h"
 #include "statepage.h"
@@ -23,6 +26,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -201,6 +206,74 @@ private slots:
         QVERIFY2(notice.text.contains(target->displayName()), qPrintable(notice.text));
         QVERIFY(notice.code.contains(QStringLiteral("usermod -a -G userchain USER")));
         window->close();
+    }
+
+    /**
+     * Not a check: with USERCHAIN_REVIEW_SHOTS=DIR (and a display, e.g. under xvfb-run with
+     * QT_QPA_PLATFORM=xcb), saves what a user sees of a remote host, light and dark, for review:
+     * connecting, connected, a failed login, a lost connection, the review, the connect dialog.
+     */
+    void reviewShots()
+    {
+        const QString dir = qEnvironmentVariable("USERCHAIN_REVIEW_SHOTS");
+        if (dir.isEmpty()) {
+            return;
+        }
+        const auto shoot = [&dir](QWidget *widget, const QString &name) {
+            QTest::qWait(300);
+            const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+            QVERIFY(widget->grab().save(path));
+            qInfo("%s: %s", qPrintable(path), qPrintable(widget->windowTitle()));
+        };
+        const auto server = qEnvironmentVariable("USERCHAIN_SANDBOX_SSH_HOST");
+        RecentHosts::add(QStringLiteral("admin@build.example.org:2222"));
+        RecentHosts::add(host());
+        for (const auto scheme : {ColorScheme::Scheme::Light, ColorScheme::Scheme::Dark}) {
+            ColorScheme::apply(scheme);
+            const QString suffix = ColorScheme::key(scheme);
+            QString error;
+            // Nothing answers on .3: ssh waits for its ConnectTimeout (10 s in the sandbox).
+            MainWindow *waiting = HostWindows::open(
+                *BusTarget::parse(Member + QStringLiteral("@198.51.100.3"), &error));
+            waiting->resize(1024, 700);
+            shoot(waiting, QStringLiteral("connecting-") + suffix);
+            waiting->close();
+            MainWindow *refused = HostWindows::open(
+                *BusTarget::parse(QStringLiteral("nosuchuser@") + server, &error));
+            refused->resize(1024, 700);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                connectionOf(refused)->state() == HostConnection::State::Failed, 30000);
+            shoot(refused, QStringLiteral("failed-") + suffix);
+            refused->close();
+
+            MainWindow *window = HostWindows::open(*BusTarget::parse(host(), &error));
+            window->resize(1024, 700);
+            QTRY_VERIFY_WITH_TIMEOUT(window->session()->hasSnapshot(), 30000);
+            window->ruleActions()->insertRules({QStringLiteral("-s 192.0.2.7/32 -j DROP")},
+                                               QStringLiteral("Add rule"));
+            shoot(window, QStringLiteral("connected-") + suffix);
+            ModalRunner::pushHook([&](QDialog *d) {
+                d->resize(760, 480);
+                d->show();
+                shoot(d, QStringLiteral("review-") + suffix);
+                qobject_cast<ApplyDialog *>(d)->setConfirmEnabled(false);
+                shoot(d, QStringLiteral("review-norevert-") + suffix);
+                return int(QDialog::Rejected);
+            });
+            window->action(QStringLiteral("actionApply"))->trigger();
+            ::kill(pid_t(connectionOf(window)->sshProcessId()), SIGKILL);
+            QTRY_COMPARE_WITH_TIMEOUT(connectionOf(window)->state(), HostConnection::State::Lost,
+                                      15000);
+            shoot(window, QStringLiteral("lost-") + suffix);
+            ConnectDialog dialog(window);
+            dialog.show();
+            QTest::keyClicks(dialog.hostCombo()->lineEdit(), QStringLiteral("admin@vps:99999"));
+            shoot(&dialog, QStringLiteral("connect-dialog-") + suffix);
+            dialog.close();
+            window->session()->load(window->session()->snapshot());
+            window->close();
+        }
+        RecentHosts::clear();
     }
 };
 
