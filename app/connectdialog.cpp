@@ -12,17 +12,16 @@
 #include <QVBoxLayout>
 
 ConnectDialog::ConnectDialog(QWidget *parent)
-    : QDialog(parent), m_host(new QComboBox(this)), m_error(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_intro(new QLabel(this)), m_host(new QComboBox(this)),
+      m_error(new QLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("connectDialog"));
     setWindowTitle(tr("Connect to Host"));
-    auto *intro = new QLabel(
+    m_intro->setText(
         tr("Userchain logs in with ssh as you would (your ~/.ssh/config, keys and agent) and "
            "talks to the Userchain helper installed there. The host opens in a window of its "
-           "own."),
-        this);
-    intro->setWordWrap(true);
+           "own."));
+    m_intro->setWordWrap(true);
     m_host->setObjectName(QStringLiteral("hostCombo"));
     m_host->setEditable(true);
     m_host->setInsertPolicy(QComboBox::NoInsert);
@@ -51,11 +50,16 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     // Wide enough for the explanation in a few lines; the layout then gives it its height.
     setMinimumWidth(460);
-    layout->addWidget(intro);
+    layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addStretch();
     layout->addWidget(m_buttons);
     validate();
+}
+
+void ConnectDialog::setIntro(const QString &text)
+{
+    m_intro->setText(text);
 }
 
 void ConnectDialog::setHostText(const QString &text)

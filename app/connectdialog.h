@@ -20,6 +20,8 @@ class ConnectDialog final : public QDialog
 public:
     explicit ConnectDialog(QWidget *parent = nullptr);
 
+    /// The explanation above the host (by default: how Connect to Host works).
+    void setIntro(const QString &text);
     void setHostText(const QString &text);
     QString hostText() const;
     /// The host typed, if it is one.
@@ -31,6 +33,7 @@ public:
 private:
     void validate();
 
+    QLabel *m_intro;
     QComboBox *m_host;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;

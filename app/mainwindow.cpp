@@ -3,6 +3,7 @@
 #include "applycontroller.h"
 #include "chainlistmodel.h"
 #include "colorscheme.h"
+#include "copytohost.h"
 #include "editsession.h"
 #include "exposureview.h"
 #include "familypage.h"
@@ -187,9 +188,9 @@ void MainWindow::setupActions()
     connect(ui.actionConnectHost, &QAction::triggered, this,
             [this] { HostWindows::openWithDialog(this); });
     connect(ui.actionCloseWindow, &QAction::triggered, this, &QWidget::close);
+    connect(ui.actionApplyToHost, &QAction::triggered, this, [this] { CopyToHost::start(this); });
     // Every window: each asks about its own unapplied edits, and one "Cancel" stops the quit.
-    connect(ui.actionQuit, &QAction::triggered, qApp, &QApplication::closeAllWindows,
-            Qt::QueuedConnection);
+    connect(ui.actionQuit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
     connect(ui.actionImport, &QAction::triggered, m_importExport, &ImportExport::importWithDialog);
     connect(ui.actionImportExample, &QAction::triggered, m_importExport,
             &ImportExport::importDockerExample);

@@ -59,8 +59,8 @@ class TestRemote : public QObject
 
 private:
     QTemporaryDir m_config;
-    QProcess m_bus; ///< the "server's" bus that the fake ssh's bridge reaches
-    QPointer<FakeHelperClient> m_helper;
+    QProcess m_bus;                      ///< the "server's" bus that the fake ssh's bridge reaches
+    QPointer<FakeHelperClient> m_helper; ///< the helper of the window opened last
 
     /// A window of HostWindows for `spec`, connected, its rules loaded.
     MainWindow *openHost(const QString &spec)
@@ -474,6 +474,63 @@ private slots:
         QTRY_COMPARE(connection->state(), HostConnection::State::Failed);
         QVERIFY2(bar->text().contains(QStringLiteral("Cancelled.")), qPrintable(bar->text()));
         QCOMPARE(connection->sshProcessId(), 0);
+    }
+
+    void rulesCarriedToAnotherHost()
+    {
+        MainWindow *source = openHost(QStringLiteral("admin@vps6"));
+        QVERIFY(source);
+        const QStringList before = source->session()->model()->specs();
+        source->ruleTableView()->selectRows(0, 1);
+        source->action(QStringLiteral("actionDelete"))->trigger(); // an unapplied edit goes too
+        const QStringList carried = source->session()->model()->specs();
+
+        ModalRunner::pushHook([](QDialog *d) {
+            auto *dialog = qobject_cast<ConnectDialog *>(d);
+            if (!dialog) {
+                return int(QDialog::Rejected);
+            }
+            dialog->show();
+            QTest::keyClicks(dialog->hostCombo()->lineEdit(), QStringLiteral("admin@vps7"));
+            QTest::keyClick(dialog->hostCombo()->lineEdit(), Qt::Key_Return);
+            return dialog->result();
+        });
+        QString title, diff;
+        bool confirmed = false;
+        ModalRunner::pushHook([&](QDialog *d) {
+            auto *review = qobject_cast<ApplyDialog *>(d);
+            if (!review) {
+                return int(QDialog::Rejected);
+            }
+            title = review->windowTitle();
+            diff = review->diffText(Family::IPv4);
+            confirmed = review->confirmEnabled();
+            return int(QDialog::Accepted);
+        });
+        source->action(QStringLiteral("actionApplyToHost"))->trigger();
+        MainWindow *target = HostWindows::find(host(QStringLiteral("admin@vps7")));
+        QVERIFY(target);
+        QSignalSpy started(target->applyController(), &ApplyController::confirmationStarted);
+        QTRY_COMPARE(started.count(), 1);
+        // Reviewed against the target's own rules, on the target, confirmed by default.
+        QCOMPARE(title, QStringLiteral("Review and apply to admin@vps7"));
+        QVERIFY2(diff.contains(QStringLiteral("- -A DOCKER-USER ") + before.first()),
+                 qPrintable(diff));
+        QVERIFY(confirmed);
+        started.first().first().value<ConfirmDialog *>()->keep();
+        QTRY_VERIFY(!target->applyController()->isBusy());
+        QStringList applied;
+        for (const ChainInfo &chain : m_helper->system.chains) {
+            if (chain.name == QLatin1String("DOCKER-USER")) {
+                for (const RuleEntry &rule : chain.rules) {
+                    applied << rule.spec;
+                }
+            }
+        }
+        QCOMPARE(applied, carried);
+        // The source keeps its own edit, unapplied.
+        QVERIFY(source->session()->isModified());
+        QCOMPARE(source->session()->model()->specs(), carried);
     }
 
     void refusedRemotelySaysHowToEnableTheRule()
