@@ -5,6 +5,7 @@
 #include "exposuresummary.h"
 #include "familytext.h"
 #include "helperclient.h"
+#include "lintreview.h"
 #include "modalrunner.h"
 #include "ruleset.h"
 #include "ruletablemodel.h"
@@ -208,6 +209,9 @@ void ApplyController::review(const QVector<Step> &steps)
             extra << QStringLiteral("<span style=\"color:%1\">%2</span>")
                          .arg(ThemeColors::errorText(QGuiApplication::palette()).name(),
                               ChainLayout::explain(layout));
+        }
+        if (const QString lints = LintReview::html(*session); !lints.isEmpty()) {
+            extra << lints;
         }
         // After a rebase the kept lines include rules someone else added: say they stay.
         if (const int outside = session->rebaseSummary().keptOutside; outside == 1) {

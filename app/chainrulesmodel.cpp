@@ -1,6 +1,7 @@
 #include "chainrulesmodel.h"
 
 #include "chaindescriptions.h"
+#include "rowstyle.h"
 #include "ruleformatter.h"
 #include "themecolors.h"
 
@@ -17,6 +18,7 @@ void ChainRulesModel::setChain(const Userchain::ChainInfo &chain, const QSet<QSt
     m_chain = chain;
     m_knownChains = knownChains;
     m_ruleNotes = ruleNotes;
+    m_tracedRows.clear(); // rows of another chain
     endResetModel();
 }
 
@@ -67,11 +69,25 @@ QVariant ChainRulesModel::data(const QModelIndex &index, int role) const
         if (!note.isEmpty()) {
             tip += QLatin1Char('\n') + note;
         }
+        if (m_tracedRows.contains(index.row())) {
+            tip +=
+                QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::Traced) + QLatin1Char('.');
+        }
         return tip;
     }
     case NoteRole:
         return noteFor(rule.spec);
+    case TracedRole:
+        return m_tracedRows.contains(index.row());
+    case Qt::AccessibleDescriptionRole:
+        return m_tracedRows.contains(index.row())
+                   ? QVariant(RowStyle::sampleText(RowStyle::Kind::Traced))
+                   : QVariant();
     case Qt::BackgroundRole:
+        // The tested packet's rules, as in the DOCKER-USER table.
+        if (m_tracedRows.contains(index.row())) {
+            return RowStyle::background(RowStyle::Kind::Traced, QGuiApplication::palette());
+        }
         // A rule the host's state gives a special meaning stands out.
         return m_ruleNotes.contains(rule.spec)
                    ? QVariant(ThemeColors::highlightBackground(QGuiApplication::palette()))
@@ -87,6 +103,19 @@ QVariant ChainRulesModel::data(const QModelIndex &index, int role) const
         return QVariant();
     default:
         return QVariant();
+    }
+}
+
+void ChainRulesModel::setTracedRows(const QSet<int> &rows)
+{
+    if (rows == m_tracedRows) {
+        return;
+    }
+    m_tracedRows = rows;
+    if (!m_chain.rules.isEmpty()) {
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            {Qt::BackgroundRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole, TracedRole});
     }
 }
 

@@ -21,7 +21,8 @@ public:
     };
     enum Role {
         LinkTargetRole = Qt::UserRole + 1,
-        NoteRole, ///< ChainDescriptions::describeRule() for the rule, or empty
+        NoteRole,   ///< ChainDescriptions::describeRule() for the rule, or empty
+        TracedRole, ///< bool: matched by the packet of Test a packet
     };
 
     explicit ChainRulesModel(QObject *parent = nullptr);
@@ -34,6 +35,8 @@ public:
     void setChain(const Userchain::ChainInfo &chain, const QSet<QString> &knownChains,
                   const QHash<QString, QString> &ruleNotes = {});
     const Userchain::ChainInfo &chain() const { return m_chain; }
+    /// Marks the rows (0-based) a tested packet matched; empty clears the mark.
+    void setTracedRows(const QSet<int> &rows);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -47,4 +50,5 @@ private:
     Userchain::ChainInfo m_chain;
     QSet<QString> m_knownChains;
     QHash<QString, QString> m_ruleNotes;
+    QSet<int> m_tracedRows;
 };

@@ -46,6 +46,7 @@ void ChainView::showChain(const Userchain::ChainInfo &chain, const QSet<QString>
                           const QHash<QString, QString> &ruleNotes, const Userchain::Snapshot &host)
 {
     m_model->setChain(chain, knownChains, ruleNotes);
+    markTracedRules();
     const QString policy = chain.builtin ? tr("policy %1").arg(chain.policy) : tr("user chain");
     m_title->setText(tr("%1 — %2 table, %3, read-only").arg(chain.name, chain.table, policy));
     m_view->setAccessibleName(tr("Rules of %1 (read-only)").arg(chain.name));
@@ -74,4 +75,19 @@ QString ChainView::table() const
 QString ChainView::chainName() const
 {
     return m_model->chain().name;
+}
+
+void ChainView::setTracedRules(const TracedRules &rules)
+{
+    m_traced = rules;
+    markTracedRules();
+}
+
+void ChainView::markTracedRules()
+{
+    QSet<int> rows;
+    for (int rule : m_traced.value({table(), chainName()})) {
+        rows.insert(rule - 1);
+    }
+    m_model->setTracedRows(rows);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dbustypes.h"
+#include "tracedrules.h"
 
 #include <QWidget>
 
@@ -23,13 +24,19 @@ public:
     QString table() const;
     QString chainName() const;
     QTableView *tableView() const { return m_view; }
+    /// The rules a tested packet matched, in any chain: those of the chain shown are marked,
+    /// now and whenever another chain is shown.
+    void setTracedRules(const TracedRules &rules);
 
 signals:
     /// A jump target was clicked: show that chain of the same table.
     void linkActivated(const QString &table, const QString &chain);
 
 private:
+    void markTracedRules();
+
     ChainRulesModel *m_model;
+    TracedRules m_traced;
     QLabel *m_title;
     QLabel *m_description;
     QTableView *m_view;

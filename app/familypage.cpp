@@ -7,6 +7,7 @@
 #include "familytext.h"
 #include "firewallmode.h"
 #include "helpererror.h"
+#include "lintwatcher.h"
 #include "noticebar.h"
 #include "rebasenotice.h"
 #include "ruletableview.h"
@@ -59,6 +60,8 @@ FamilyPage::FamilyPage(EditSession *session, QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({250, 1010});
 
+    // The table's lints follow the edits (computed on a worker, see LintWatcher).
+    new LintWatcher(session, this);
     connect(m_notices, &NoticeBar::actionTriggered, this, &FamilyPage::noticeAction);
     connect(m_statePage, &StatePage::actionTriggered, this, &FamilyPage::noticeAction);
     connect(m_chainTree->selectionModel(), &QItemSelectionModel::currentChanged, this,

@@ -2,6 +2,7 @@
 
 #include "bustarget.h"
 #include "dbustypes.h"
+#include "helpererrorkind.h"
 
 #include <QDBusError>
 
@@ -11,51 +12,53 @@ HelperError::HelperError(Kind kind, const QString &name, const QString &detail)
 
 HelperError HelperError::fromDBus(const QDBusError &error, const QString &host)
 {
-    using namespace Userchain;
+    using Userchain::HelperErrorKind;
     const QString name = error.name();
-    const QString msg = error.message();
+    // The name decides (core's one mapping, shared with the CLI), never the English message.
     Kind kind = Failed;
-    if (name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown") ||
-        name == QLatin1String("org.freedesktop.DBus.Error.Spawn.ServiceNotFound")) {
+    switch (Userchain::helperErrorKind(name, error.type())) {
+    case HelperErrorKind::None:
+    case HelperErrorKind::Failed:
+        kind = Failed;
+        break;
+    case HelperErrorKind::NotInstalled:
         kind = NotInstalled;
-    } else if (name.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn")) ||
-               name == QLatin1String("org.freedesktop.DBus.Error.NoReply") ||
-               name == QLatin1String("org.freedesktop.DBus.Error.Timeout") ||
-               name == QLatin1String("org.freedesktop.DBus.Error.TimedOut") ||
-               name == QLatin1String("org.freedesktop.DBus.Error.Disconnected") ||
-               name == QLatin1String("org.freedesktop.DBus.Error.NoServer") ||
-               name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner") ||
-               error.type() == QDBusError::Disconnected) {
+        break;
+    case HelperErrorKind::NotReachable:
         kind = NotReachable;
-    } else if (name == QLatin1String("org.freedesktop.DBus.Error.UnknownMethod") ||
-               name == QLatin1String("org.freedesktop.DBus.Error.UnknownInterface") ||
-               name == QLatin1String("org.freedesktop.DBus.Error.UnknownObject")) {
-        kind = NotSupported;
-    } else if (name == QLatin1String(DBusError::NotAuthorized)) {
-        // polkit reports a dismissed dialog as "not authorized"; the helper passes the
-        // distinction on in its message, and a cancel deserves different words than a refusal.
-        kind = (msg.contains(QLatin1String("cancel"), Qt::CaseInsensitive) ||
-                msg.contains(QLatin1String("dismiss"), Qt::CaseInsensitive))
-                   ? Cancelled
-                   : NotAuthorized;
-    } else if (name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied")) {
+        break;
+    case HelperErrorKind::NotAuthorized:
         kind = NotAuthorized;
-    } else if (name == QLatin1String(DBusError::StaleRevision)) {
+        break;
+    case HelperErrorKind::Cancelled:
+        kind = Cancelled;
+        break;
+    case HelperErrorKind::StaleRevision:
         kind = StaleRevision;
-    } else if (name == QLatin1String(DBusError::InvalidRule)) {
+        break;
+    case HelperErrorKind::InvalidRule:
         kind = InvalidRule;
-    } else if (name == QLatin1String(DBusError::InvalidArgument)) {
+        break;
+    case HelperErrorKind::InvalidArgument:
         kind = InvalidArgument;
-    } else if (name == QLatin1String(DBusError::ChainMissing)) {
+        break;
+    case HelperErrorKind::ChainMissing:
         kind = ChainMissing;
-    } else if (name == QLatin1String(DBusError::BackendUnavailable)) {
+        break;
+    case HelperErrorKind::BackendUnavailable:
         kind = BackendUnavailable;
-    } else if (name == QLatin1String(DBusError::Busy)) {
+        break;
+    case HelperErrorKind::Busy:
         kind = Busy;
-    } else if (name == QLatin1String(DBusError::NoSuchTransaction)) {
+        break;
+    case HelperErrorKind::NoSuchTransaction:
         kind = NoSuchTransaction;
+        break;
+    case HelperErrorKind::NotSupported:
+        kind = NotSupported;
+        break;
     }
-    HelperError result(kind, name, msg);
+    HelperError result(kind, name, error.message());
     result.m_host = host;
     return result;
 }

@@ -15,7 +15,9 @@
 #include "importexport.h"
 #include "messagebanner.h"
 #include "modalrunner.h"
+#include "packettestdialog.h"
 #include "persistencecontroller.h"
+#include "rowlints.h"
 #include "ruleactions.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
@@ -28,6 +30,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QGuiApplication>
+#include <QMenu>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -79,6 +82,12 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
         });
         connect(session->model(), &RuleTableModel::editRejected, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+        connect(session->model(), &RuleTableModel::lintsChanged, this, &MainWindow::updateActions);
+        connect(page->ruleView(), &RuleTableView::contextMenuRequested, this,
+                [this](int row, const QPoint &pos) {
+                    std::unique_ptr<QMenu> menu(ruleContextMenu(row));
+                    menu->exec(pos);
+                });
     }
     // Not a family: the tab shows both, side by side (currentChanged keeps the family).
     m_exposure = new ExposureView(m_workspace, m_ui->familyTabs);
@@ -197,6 +206,7 @@ void MainWindow::setupActions()
     connect(ui.actionExport, &QAction::triggered, m_importExport, &ImportExport::exportWithDialog);
     connect(ui.actionAddRule, &QAction::triggered, m_actions, &RuleActions::addRule);
     connect(ui.actionEditRule, &QAction::triggered, m_actions, &RuleActions::editSelected);
+    connect(ui.actionFixRule, &QAction::triggered, m_actions, &RuleActions::fixSelected);
     connect(ui.actionDuplicate, &QAction::triggered, m_actions, &RuleActions::duplicateSelected);
     connect(ui.actionDelete, &QAction::triggered, m_actions, &RuleActions::deleteSelected);
     connect(ui.actionMoveUp, &QAction::triggered, m_actions, &RuleActions::moveSelectedUp);
@@ -235,6 +245,8 @@ void MainWindow::setupActions()
             &PersistenceController::savePermanently);
     connect(ui.actionRestoreSaved, &QAction::triggered, m_persistence,
             &PersistenceController::restoreSaved);
+    connect(ui.actionTestPacket, &QAction::triggered, this,
+            [this] { PacketTestDialog::showFor(this); });
     connect(ui.actionGuide, &QAction::triggered, this, [this] { GuideDialog::showFor(this); });
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::about);
 }
@@ -412,13 +424,16 @@ void MainWindow::updateActions()
          {m_ui->actionAddRule, m_ui->actionImport, m_ui->actionImportExample, m_ui->actionExport,
           m_ui->actionFind, m_ui->actionWizardOnlyIp, m_ui->actionWizardOnlySubnet,
           m_ui->actionWizardOnlyRange, m_ui->actionWizardPublishedPort,
-          m_ui->actionWizardSourceDest, m_ui->actionWizardPolicy}) {
+          m_ui->actionWizardSourceDest, m_ui->actionWizardPolicy, m_ui->actionTestPacket}) {
         a->setEnabled(editing);
     }
     for (QAction *a : {m_ui->actionEditRule, m_ui->actionDuplicate, m_ui->actionDelete,
                        m_ui->actionMoveUp, m_ui->actionMoveDown, m_ui->actionCopyCommand}) {
         a->setEnabled(selected);
     }
+    const auto fix = selected ? m_actions->selectedFix() : std::nullopt;
+    m_ui->actionFixRule->setEnabled(fix.has_value());
+    m_ui->actionFixRule->setText(fix ? tr("F&ix: %1").arg(fix->fixSummary) : tr("F&ix rule"));
     m_ui->actionApply->setEnabled(!m_apply->isBusy() && (editing || m_workspace->isModified()));
     m_ui->actionSavePermanently->setEnabled(m_persistence->canSave() && !m_apply->isBusy());
     m_ui->actionRestoreSaved->setEnabled(m_persistence->canRestore(m_workspace->currentFamily()) &&
@@ -426,6 +441,27 @@ void MainWindow::updateActions()
     for (FamilyPage *page : m_pages) {
         m_ui->familyTabs->setTabText(m_ui->familyTabs->indexOf(page), page->tabText());
     }
+}
+
+QMenu *MainWindow::ruleContextMenu(int row)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("ruleContextMenu"));
+    for (const Userchain::RuleLint &lint : m_actions->fixes(row)) {
+        QAction *fix = menu->addAction(RowLints::icon(), tr("Fix: %1").arg(lint.fixSummary));
+        fix->setToolTip(lint.reason);
+        connect(fix, &QAction::triggered, m_actions,
+                [this, row, lint] { m_actions->applyFix(row, lint); });
+    }
+    if (!menu->isEmpty()) {
+        menu->addSeparator();
+    }
+    menu->addActions({m_ui->actionEditRule, m_ui->actionDuplicate, m_ui->actionDelete});
+    menu->addSeparator();
+    menu->addActions({m_ui->actionMoveUp, m_ui->actionMoveDown});
+    menu->addSeparator();
+    menu->addAction(m_ui->actionCopyCommand);
+    return menu;
 }
 
 void MainWindow::updateStatusBar()

@@ -17,6 +17,7 @@ class HelperClient;
 class HelperError;
 class ImportExport;
 class PersistenceController;
+class QMenu;
 class QTabWidget;
 class RuleActions;
 class MessageBanner;
@@ -70,6 +71,9 @@ public:
     ApplyController *applyController() const { return m_apply; }
     PersistenceController *persistence() const { return m_persistence; }
     QAction *action(const QString &objectName) const;
+    /// The context menu of DOCKER-USER's `row` (family on screen): its fixes, then the Edit
+    /// menu's actions. The caller owns it.
+    QMenu *ruleContextMenu(int row);
     /// The status bar's permanent fields (see StatusFields::texts()).
     QStringList statusFields() const;
     MessageBanner *messageBanner() const { return m_messageBanner; }

@@ -22,6 +22,7 @@ OnlyIpPage::OnlyIpPage(const WizardContext &context, QWidget *parent)
              tr("Where traffic from outside arrives, e.g. eth0"));
     addField(tr("&Allowed address:"), m_address,
              tr("The one address that may reach your containers"));
+    addKeepRepliesOption();
     connect(m_address, &QLineEdit::textChanged, this, &OnlyIpPage::revalidate);
     revalidate();
 }
@@ -47,12 +48,14 @@ QStringList OnlyIpPage::draftRules(QString *problem) const
         *problem = p;
         return {};
     }
-    return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, address)};
+    return {QStringLiteral("-i %1 ! -s %2%3 -j DROP").arg(iface, address, keepRepliesMatch())};
 }
 
 QString OnlyIpPage::describeEffect() const
 {
+    const QString address = m_address->text().trimmed();
     return tr("Traffic arriving on %1 to any container is dropped unless it comes from %2; other "
               "interfaces are not affected.")
-        .arg(m_interface->currentText().trimmed(), m_address->text().trimmed());
+               .arg(m_interface->currentText().trimmed(), address) +
+           QLatin1Char(' ') + repliesEffect(address);
 }

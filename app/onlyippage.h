@@ -5,7 +5,7 @@
 class QComboBox;
 class QLineEdit;
 
-/// "Allow only one IP": `-i IFACE ! -s IP -j DROP`.
+/// "Allow only one IP": `-i IFACE ! -s IP [-m conntrack --ctdir ORIGINAL] -j DROP`.
 class OnlyIpPage final : public RuleWizardPage
 {
     Q_OBJECT

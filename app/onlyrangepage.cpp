@@ -39,6 +39,7 @@ OnlyRangePage::OnlyRangePage(const WizardContext &context, QWidget *parent)
     addField(tr("Allowed &range:"), m_source,
              tr("First and last address, e.g. %1").arg(FamilyText::exampleRange(context.family)));
     addField(m_useDestination, m_destination, tr("Destination range"));
+    addKeepRepliesOption();
     connect(m_source, &QLineEdit::textChanged, this, &OnlyRangePage::revalidate);
     connect(m_destination, &QLineEdit::textChanged, this, &OnlyRangePage::revalidate);
     connect(m_useDestination, &QCheckBox::toggled, this, [this](bool on) {
@@ -79,19 +80,20 @@ QStringList OnlyRangePage::draftRules(QString *problem) const
         }
         spec += QStringLiteral(" --dst-range ") + destination;
     }
-    return {spec + QStringLiteral(" -j DROP")};
+    return {spec + keepRepliesMatch() + QStringLiteral(" -j DROP")};
 }
 
 QString OnlyRangePage::describeEffect() const
 {
     const QString iface = m_interface->currentText().trimmed();
     const QString source = m_source->text().trimmed();
-    if (m_useDestination->isChecked()) {
-        return tr("Traffic arriving on %1 to %2 is dropped unless it comes from %3; other "
-                  "destinations and interfaces are not affected.")
-            .arg(iface, m_destination->text().trimmed(), source);
-    }
-    return tr("Traffic arriving on %1 to any container is dropped unless it comes from %2; other "
-              "interfaces are not affected.")
-        .arg(iface, source);
+    const QString what =
+        m_useDestination->isChecked()
+            ? tr("Traffic arriving on %1 to %2 is dropped unless it comes from %3; other "
+                 "destinations and interfaces are not affected.")
+                  .arg(iface, m_destination->text().trimmed(), source)
+            : tr("Traffic arriving on %1 to any container is dropped unless it comes from %2; "
+                 "other interfaces are not affected.")
+                  .arg(iface, source);
+    return what + QLatin1Char(' ') + repliesEffect(source);
 }

@@ -6,7 +6,8 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 
-/// "Allow only a range": `-m iprange -i IFACE ! --src-range A-B [--dst-range C-D] -j DROP`.
+/// "Allow only a range": `-m iprange -i IFACE ! --src-range A-B [--dst-range C-D]
+/// [-m conntrack --ctdir ORIGINAL] -j DROP`.
 class OnlyRangePage final : public RuleWizardPage
 {
     Q_OBJECT

@@ -20,6 +20,7 @@ OnlySubnetPage::OnlySubnetPage(const WizardContext &context, QWidget *parent)
     addField(tr("External &interface:"), m_interface,
              tr("Where traffic from outside arrives, e.g. eth0"));
     addField(tr("Allowed &subnet:"), m_subnet, tr("A network with its prefix length"));
+    addKeepRepliesOption();
     connect(m_subnet, &QLineEdit::textChanged, this, &OnlySubnetPage::revalidate);
     revalidate();
 }
@@ -42,12 +43,14 @@ QStringList OnlySubnetPage::draftRules(QString *problem) const
                        .arg(FamilyText::exampleSubnet(context().family));
         return {};
     }
-    return {QStringLiteral("-i %1 ! -s %2 -j DROP").arg(iface, subnet)};
+    return {QStringLiteral("-i %1 ! -s %2%3 -j DROP").arg(iface, subnet, keepRepliesMatch())};
 }
 
 QString OnlySubnetPage::describeEffect() const
 {
+    const QString subnet = m_subnet->text().trimmed();
     return tr("Traffic arriving on %1 to any container is dropped unless it comes from %2; other "
               "interfaces are not affected.")
-        .arg(m_interface->currentText().trimmed(), m_subnet->text().trimmed());
+               .arg(m_interface->currentText().trimmed(), subnet) +
+           QLatin1Char(' ') + repliesEffect(subnet);
 }

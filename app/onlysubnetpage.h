@@ -5,7 +5,7 @@
 class QComboBox;
 class QLineEdit;
 
-/// "Allow only a subnet": `-i IFACE ! -s CIDR -j DROP`.
+/// "Allow only a subnet": `-i IFACE ! -s CIDR [-m conntrack --ctdir ORIGINAL] -j DROP`.
 class OnlySubnetPage final : public RuleWizardPage
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "rowlegend.h"
 
 #include "flowlayout.h"
+#include "rowlints.h"
 
 #include <QEvent>
 #include <QGuiApplication>
@@ -15,6 +16,14 @@ RowLegend::RowLegend(QWidget *parent) : QWidget(parent)
     layout->addWidget(title);
     for (RowStyle::Kind kind : RowStyle::kinds()) {
         auto *sample = new QLabel(RowStyle::sampleText(kind), this);
+        if (!RowStyle::icon(kind).isNull()) {
+            // The table's own marker before the words (the icon is a resource of the same file).
+            const int size = sample->fontMetrics().height();
+            sample->setText(QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%2\">&nbsp;%3")
+                                .arg(QLatin1String(RowLints::IconPath))
+                                .arg(size)
+                                .arg(RowStyle::sampleText(kind).toHtmlEscaped()));
+        }
         sample->setObjectName(QStringLiteral("legendSample%1").arg(int(kind)));
         sample->setToolTip(RowStyle::explanation(kind));
         sample->setAccessibleName(RowStyle::sampleText(kind));

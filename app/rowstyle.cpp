@@ -1,11 +1,12 @@
 #include "rowstyle.h"
 
+#include "rowlints.h"
 #include "themecolors.h"
 
 QList<RowStyle::Kind> RowStyle::kinds()
 {
-    return {Kind::NeverHit, Kind::Unreachable, Kind::Verbatim,
-            Kind::Negation, Kind::NotApplied,  Kind::AddedOutside};
+    return {Kind::NeverHit,   Kind::Unreachable,  Kind::Verbatim, Kind::Negation,
+            Kind::NotApplied, Kind::AddedOutside, Kind::Lint};
 }
 
 bool RowStyle::hasFont(Kind kind)
@@ -37,6 +38,8 @@ QColor RowStyle::foreground(Kind kind, const QPalette &palette)
     case Kind::NeverHit:
     case Kind::NotApplied:
     case Kind::AddedOutside:
+    case Kind::Lint:
+    case Kind::Traced:
         break;
     }
     return QColor();
@@ -50,6 +53,8 @@ QColor RowStyle::background(Kind kind, const QPalette &palette)
     case Kind::AddedOutside:
         // Tinted like the banner that tells of it, and unlike the never-hit highlight.
         return ThemeColors::toneBackground(ThemeColors::Tone::Info, palette);
+    case Kind::Traced:
+        return ThemeColors::traceBackground(palette);
     default:
         return QColor();
     }
@@ -70,6 +75,10 @@ QString RowStyle::sampleText(Kind kind)
         return tr("Not applied yet");
     case Kind::AddedOutside:
         return tr("Added outside");
+    case Kind::Lint:
+        return tr("Check this rule");
+    case Kind::Traced:
+        return tr("Matched by the tested packet");
     }
     return QString();
 }
@@ -94,6 +103,21 @@ QString RowStyle::explanation(Kind kind)
     case Kind::AddedOutside:
         return tr("Added outside Userchain while you were editing, and kept in its place. "
                   "Delete it if you do not want it.");
+    case Kind::Lint:
+        return tr("Worth a check, and proven from the rules: this rule never matches, repeats a "
+                  "rule above, tests a port Docker has already rewritten, skips Docker's checks "
+                  "with ACCEPT, drops replies to the containers' own connections, or names an "
+                  "address no published container has. Userchain never guesses: what it cannot "
+                  "prove gets no mark. Point at the rule for the reason; its context menu and "
+                  "the Edit menu offer the fix where there is one.");
+    case Kind::Traced:
+        return tr("The packet of Firewall → Test a packet matches this rule on its way; the "
+                  "mark goes when that window closes.");
     }
     return QString();
+}
+
+QIcon RowStyle::icon(Kind kind)
+{
+    return kind == Kind::Lint ? RowLints::icon() : QIcon();
 }

@@ -3,12 +3,14 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QIcon>
 #include <QList>
 #include <QPalette>
 
 /**
  * How a row of the DOCKER-USER table looks for what it is: never hit, never reached, kept
- * verbatim, a negated match, not applied yet, or added outside Userchain. RuleTableModel styles its
+ * verbatim, a negated match, not applied yet, added outside Userchain, or worth a check (a lint,
+ * marked by an icon). RuleTableModel styles its
  * cells and RowLegend draws its samples from here, so the legend always shows the table's own
  * colours and fonts.
  */
@@ -23,8 +25,11 @@ public:
         Negation,     ///< the cell negates ("not 192.168.1.1"), coloured on its own
         NotApplied,   ///< new or changed: no counters until it is applied
         AddedOutside, ///< added outside Userchain under the user's edits, kept by a rebase
+        Lint,         ///< a lint (RuleLints): marked by an icon by the rule's number
+        Traced,       ///< matched by the packet of Test a packet, while its dialog is open
     };
 
+    /// The kinds the legend shows: all but Traced, which the Test a packet dialog explains.
     static QList<Kind> kinds();
     /// `base` with the kind's italic, strike-out or bold; `base` itself if the kind has none.
     static QFont font(Kind kind, QFont base = QFont());
@@ -38,6 +43,8 @@ public:
     static QString sampleText(Kind kind);
     /// One sentence on what the style means (the sample's tooltip).
     static QString explanation(Kind kind);
+    /// The marker the row shows by its number, or a null icon for kinds without one.
+    static QIcon icon(Kind kind);
 
 private:
     RowStyle() = delete;

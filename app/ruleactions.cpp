@@ -310,3 +310,63 @@ void RuleActions::runWizard(RuleWizard::Kind kind)
     }
     alsoInOtherFamily(otherRules, replace, text);
 }
+
+QVector<Userchain::RuleLint> RuleActions::fixes(int row) const
+{
+    QVector<Userchain::RuleLint> out;
+    for (const Userchain::RuleLint &lint : session()->model()->lintsAt(row)) {
+        if (lint.hasFix) {
+            out.append(lint);
+        }
+    }
+    return out;
+}
+
+std::optional<Userchain::RuleLint> RuleActions::selectedFix() const
+{
+    RuleTableView *v = view();
+    const QVector<int> rows = v ? v->selectedRows() : QVector<int>();
+    if (rows.isEmpty()) {
+        return std::nullopt;
+    }
+    const QVector<Userchain::RuleLint> offered = fixes(rows.first());
+    return offered.isEmpty() ? std::nullopt : std::optional(offered.first());
+}
+
+bool RuleActions::applyFix(int row, const Userchain::RuleLint &lint)
+{
+    RuleTableModel *model = session()->model();
+    if (row < 0 || row >= model->rowCount() || !lint.hasFix ||
+        model->ruleAt(row).spec != lint.spec) {
+        return false;
+    }
+    const QString text = tr("Fix rule %1: %2").arg(row + 1).arg(lint.fixSummary);
+    // One step however many rules the fix has: the first takes the row's place (keeping its
+    // id), the others follow it; no rules means the row goes.
+    auto *command = new QUndoCommand(text);
+    if (lint.fix.isEmpty()) {
+        new RemoveRulesCommand(model, {row}, command);
+    } else {
+        new EditRuleCommand(model, row, lint.fix.first(), text, command);
+        QVector<RuleRow> more;
+        for (int i = 1; i < lint.fix.size(); ++i) {
+            more.append(model->makeRow(lint.fix.at(i)));
+        }
+        if (!more.isEmpty()) {
+            new InsertRulesCommand(model, row + 1, more, text, command);
+        }
+    }
+    session()->undoStack()->push(command);
+    if (!lint.fix.isEmpty()) {
+        view()->selectRows(row, int(lint.fix.size()));
+    }
+    emit statusMessage(text);
+    return true;
+}
+
+void RuleActions::fixSelected()
+{
+    if (const auto lint = selectedFix()) {
+        applyFix(view()->selectedRows().first(), *lint);
+    }
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rulelints.h"
 #include "rulewizard.h"
 
 #include <QObject>
@@ -35,6 +36,15 @@ public:
     void moveSelectedDown();
     /// `iptables -I DOCKER-USER N ...` (`ip6tables` for IPv6) for the selection, on the clipboard.
     QString copySelectedAsCommand();
+
+    /// The lints of `row` (family on screen) that offer a fix.
+    QVector<Userchain::RuleLint> fixes(int row) const;
+    /// The first fix of the first selected rule, if there is one.
+    std::optional<Userchain::RuleLint> selectedFix() const;
+    /// Replaces `row` by the fix of `lint` as one undoable step; false if the lint no longer
+    /// holds for the row's text.
+    bool applyFix(int row, const Userchain::RuleLint &lint);
+    void fixSelected();
     void runWizard(RuleWizard::Kind kind);
 
     /// Adds canonical rules where new rules go (see insertionRow()) as one undoable step.

@@ -144,6 +144,13 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         if (row.addedOutside) {
             tip += QLatin1Char('\n') + RowStyle::explanation(RowStyle::Kind::AddedOutside);
         }
+        if (const auto lints = lintsAt(index.row()); !lints.isEmpty()) {
+            tip += QLatin1Char('\n') + RowLints::toolTip(lints);
+        }
+        if (m_tracedIds.contains(row.id)) {
+            tip +=
+                QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::Traced) + QLatin1Char('.');
+        }
         if (isNeverHit(row)) {
             tip += QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::NeverHit) +
                    QStringLiteral(": ") + RowStyle::explanation(RowStyle::Kind::NeverHit);
@@ -199,6 +206,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                        : QVariant();
     }
     case Qt::BackgroundRole:
+        // The tested packet's mark is asked for and brief: it wins over the lasting ones.
+        if (m_tracedIds.contains(row.id)) {
+            return RowStyle::background(RowStyle::Kind::Traced, QGuiApplication::palette());
+        }
         if (row.addedOutside) {
             return RowStyle::background(RowStyle::Kind::AddedOutside, QGuiApplication::palette());
         }
@@ -218,9 +229,33 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return m_firstEndingRow >= 0 && index.row() > m_firstEndingRow;
     case AddedOutsideRole:
         return row.addedOutside;
-    case Qt::AccessibleDescriptionRole:
-        return row.addedOutside ? QVariant(RowStyle::sampleText(RowStyle::Kind::AddedOutside))
-                                : QVariant();
+    case TracedRole:
+        return m_tracedIds.contains(row.id);
+    case Qt::DecorationRole:
+        // The marker sits by the rule's number, where the eye starts reading a row.
+        return column == PositionColumn && !lintsAt(index.row()).isEmpty()
+                   ? QVariant(RowLints::icon())
+                   : QVariant();
+    case LintsRole: {
+        QStringList summaries;
+        for (const Userchain::RuleLint &lint : lintsAt(index.row())) {
+            summaries << lint.summary;
+        }
+        return summaries;
+    }
+    case Qt::AccessibleDescriptionRole: {
+        QStringList words;
+        if (m_tracedIds.contains(row.id)) {
+            words << RowStyle::sampleText(RowStyle::Kind::Traced);
+        }
+        if (row.addedOutside) {
+            words << RowStyle::sampleText(RowStyle::Kind::AddedOutside);
+        }
+        for (const Userchain::RuleLint &lint : lintsAt(index.row())) {
+            words << lint.summary;
+        }
+        return words.isEmpty() ? QVariant() : QVariant(words.join(QStringLiteral("; ")));
+    }
     case LinkTargetRole:
         if (column == TargetColumn) {
             const QString target = RuleFormatter::jumpTarget(row.spec);
@@ -732,5 +767,46 @@ void RuleTableModel::updateCounters(const QVector<QPair<quint64, quint64>> &coun
     if (!m_rows.isEmpty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                          {Qt::DisplayRole, Qt::BackgroundRole, Qt::ToolTipRole, NeverHitRole});
+    }
+}
+
+void RuleTableModel::setLints(const QVector<Userchain::RuleLint> &lints)
+{
+    if (lints.isEmpty() && m_lints.isEmpty()) {
+        return;
+    }
+    m_lints.set(m_rows, lints);
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole, LintsRole});
+    }
+    emit lintsChanged();
+}
+
+QVector<Userchain::RuleLint> RuleTableModel::lintsAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size()) {
+        return {};
+    }
+    return m_lints.of(m_rows.at(row), m_firstEndingRow >= 0 && row > m_firstEndingRow);
+}
+
+void RuleTableModel::setTracedRows(const QSet<int> &rows)
+{
+    QSet<quint64> ids;
+    for (int row : rows) {
+        if (row >= 0 && row < m_rows.size()) {
+            ids.insert(m_rows.at(row).id);
+        }
+    }
+    if (ids == m_tracedIds) {
+        return;
+    }
+    m_tracedIds = ids;
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            {Qt::BackgroundRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole, TracedRole});
     }
 }

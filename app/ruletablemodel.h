@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rowlints.h"
 #include "rulerow.h"
 
 #include <QAbstractTableModel>
@@ -45,6 +46,8 @@ public:
         SearchTextRole,   ///< what the search box matches (the table's words and the rule text)
         UnreachableRole,  ///< bool: after a rule that ends the chain for every packet
         AddedOutsideRole, ///< bool: added outside Userchain, kept by a rebase
+        LintsRole,        ///< QStringList: the row's lints in a few words each (RuleLints)
+        TracedRole,       ///< bool: matched by the packet of Test a packet
     };
 
     /// MIME type of a drag: the model's instance token and the dragged rows' ids.
@@ -109,12 +112,24 @@ public:
     void unmoveRules(int first, const QVector<int> &rows);
     /// Takes the counters of the snapshot rules the rows came from (same revision only).
     void updateCounters(const QVector<QPair<quint64, quint64>> &countersByBaselineIndex);
+    /**
+     * Marks the rows (0-based) a tested packet matched; empty clears the mark. The mark stays
+     * with the rules (by id) if rows move before the next test.
+     */
+    void setTracedRows(const QSet<int> &rows);
+
+    /// The lints of the rows as they are now (LintWatcher computes them for this table).
+    void setLints(const QVector<Userchain::RuleLint> &lints);
+    /// The lints shown for `row`: those that still hold for its text.
+    QVector<Userchain::RuleLint> lintsAt(int row) const;
 
 signals:
     /// An in-place edit was refused; `message` is the parser's reason.
     void editRejected(const QString &message);
     /// firstEndingRow() or the number of rows changed.
     void reachabilityChanged();
+    /// New lints were set (setLints()).
+    void lintsChanged();
 
 private:
     /**
@@ -131,9 +146,11 @@ private:
     QUndoStack *m_undoStack;
     QVector<RuleRow> m_rows;
     QSet<QString> m_knownChains;
+    RowLints m_lints;
     Userchain::Family m_family = Userchain::Family::IPv4;
     quint64 m_nextId = 1;
     int m_firstEndingRow = -1;
     bool m_chainHasTraffic = false; ///< some row counted a packet (see isNeverHit())
     quint64 m_instanceToken;        ///< tells our drags from another window's
+    QSet<quint64> m_tracedIds;      ///< ids of the rows a tested packet matched
 };

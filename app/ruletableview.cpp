@@ -94,6 +94,24 @@ RuleTableView::RuleTableView(RuleTableModel *model, QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RuleTableView::selectionChanged);
+    // The menu key opens it too, at the current row.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid()) {
+            index = m_view->currentIndex();
+        }
+        if (!index.isValid()) {
+            return;
+        }
+        const int row = m_proxy->mapToSource(index).row();
+        if (!selectedRows().contains(row)) {
+            selectRows(row, 1);
+        }
+        emit contextMenuRequested(
+            row, m_view->viewport()->mapToGlobal(
+                     m_view->indexAt(pos).isValid() ? pos : m_view->visualRect(index).center()));
+    });
 }
 
 QVector<int> RuleTableView::selectedRows() const

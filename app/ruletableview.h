@@ -58,6 +58,8 @@ signals:
     void linkActivated(const QString &chain);
     /// Double click on a cell that cannot be edited in place: open the rule dialog.
     void editRequested(int row);
+    /// The context menu of model row `row` (now selected), at `globalPos`.
+    void contextMenuRequested(int row, const QPoint &globalPos);
     void selectionChanged();
 
 private:

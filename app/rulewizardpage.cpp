@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QVBoxLayout>
 
 RuleWizardPage::RuleWizardPage(const WizardContext &context, QWidget *parent)
@@ -236,6 +237,47 @@ void RuleWizardPage::updateMessageColour()
     QPalette p = m_messageLabel->palette();
     p.setColor(QPalette::WindowText, ThemeColors::errorText(palette()));
     m_messageLabel->setPalette(p);
+}
+
+void RuleWizardPage::addKeepRepliesOption()
+{
+    m_keepReplies =
+        new QCheckBox(tr("&Keep replies to connections your containers open (recommended)"), this);
+    m_keepReplies->setObjectName(QStringLiteral("keepReplies"));
+    m_keepReplies->setChecked(true);
+    const QString description =
+        tr("Adds -m conntrack --ctdir ORIGINAL: only connections from outside are dropped, not "
+           "replies.");
+    m_keepReplies->setAccessibleDescription(description);
+    auto *note = new QLabel(description, this);
+    note->setObjectName(QStringLiteral("keepRepliesNote"));
+    note->setWordWrap(true);
+    // Under the check box's text, not its box: the line belongs to it.
+    note->setIndent(style()->pixelMetric(QStyle::PM_IndicatorWidth) +
+                    style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing));
+    m_form->addRow(m_keepReplies);
+    m_form->addRow(note);
+    keepTabOrder(m_keepReplies);
+    connect(m_keepReplies, &QCheckBox::toggled, this, &RuleWizardPage::revalidate);
+}
+
+QString RuleWizardPage::keepRepliesMatch() const
+{
+    return m_keepReplies && m_keepReplies->isChecked()
+               ? QStringLiteral(" -m conntrack --ctdir ORIGINAL")
+               : QString();
+}
+
+QString RuleWizardPage::repliesEffect(const QString &allowed) const
+{
+    if (!m_keepReplies) {
+        return QString();
+    }
+    return m_keepReplies->isChecked()
+               ? tr("Replies to connections your containers open pass, from any address.")
+               : tr("Replies to connections your containers open are dropped too, unless they "
+                    "come from %1.")
+                     .arg(allowed);
 }
 
 QComboBox *RuleWizardPage::makeInterfaceCombo()

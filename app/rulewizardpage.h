@@ -75,6 +75,18 @@ protected:
     /// A row whose label is a check box that enables the field.
     void addField(QCheckBox *toggle, QWidget *field, const QString &accessibleName);
     const WizardContext &context() const { return m_context; }
+    /**
+     * Offers "Keep replies to connections your containers open" (ticked) below the fields, for
+     * pages whose DROP spares only the allowed sources: such a DROP on the external interface
+     * would also take the replies that reach the containers' own outgoing connections from
+     * anywhere else (RuleLints' "drops replies"). Call after the page's own fields.
+     */
+    void addKeepRepliesOption();
+    /// " -m conntrack --ctdir ORIGINAL" while replies are kept, else empty; goes before " -j".
+    QString keepRepliesMatch() const;
+    /// What happens to the replies, one sentence for describeEffect(); `allowed` is the source
+    /// whose replies pass either way.
+    QString repliesEffect(const QString &allowed) const;
     /// An editable list of the host's interfaces (typing a name is allowed).
     QComboBox *makeInterfaceCombo();
     /// The name a screen reader says for a form label: "External &interface:" → "External
@@ -105,6 +117,7 @@ private:
     QRadioButton *m_insertAsPlanned;
     QCheckBox *m_alsoOther;
     QLabel *m_alsoNote;
+    QCheckBox *m_keepReplies = nullptr;
     QStringList m_rules;
     QStringList m_otherRules;
     QString m_message;

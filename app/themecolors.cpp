@@ -58,6 +58,12 @@ QColor ThemeColors::highlightBackground(const QPalette &palette)
     return pick(palette, 0xfff3cd, 0x4d3b12);
 }
 
+QColor ThemeColors::traceBackground(const QPalette &palette)
+{
+    // Green, unlike the amber of rules never hit: a tested packet's rules may be never hit too.
+    return pick(palette, 0xd3f0dc, 0x1e4a2e);
+}
+
 QColor ThemeColors::toneBackground(Tone tone, const QPalette &palette)
 {
     switch (tone) {

@@ -31,6 +31,8 @@ public:
     static QColor dimText(const QPalette &palette);
     /// Rows never hit by a packet, and rules the host's state gives a special meaning.
     static QColor highlightBackground(const QPalette &palette);
+    /// Rules a tested packet matched (Test a packet), in the tables and in the path's boxes.
+    static QColor traceBackground(const QPalette &palette);
     static QColor toneBackground(Tone tone, const QPalette &palette);
     static QColor toneBorder(Tone tone, const QPalette &palette);
     /// `QFrame#name { background: ...; border: ... }` for a framed notice of `tone`.

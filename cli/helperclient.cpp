@@ -1,6 +1,7 @@
 #include "helperclient.h"
 
 #include "helper1interface.h"
+#include "helpererrorkind.h"
 #include "inmessageapply.h"
 #include "sealedmemfd.h"
 
@@ -67,29 +68,22 @@ bool HelperClient::isConnected(Failure *failure) const
 
 ExitCode HelperClient::exitCodeFor(const QDBusError &error)
 {
-    const QString name = error.name();
-    if (name == QLatin1String(DBusError::NotAuthorized) ||
-        name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied"))
+    // core's one mapping of error names, shared with the GUI.
+    switch (helperErrorKind(error.name(), error.type())) {
+    case HelperErrorKind::NotAuthorized:
+    case HelperErrorKind::Cancelled:
         return ExitNotAuthorized;
-    if (name == QLatin1String(DBusError::StaleRevision))
+    case HelperErrorKind::StaleRevision:
         return ExitStale;
-    if (name == QLatin1String(DBusError::InvalidRule) ||
-        name == QLatin1String(DBusError::InvalidArgument))
+    case HelperErrorKind::InvalidRule:
+    case HelperErrorKind::InvalidArgument:
         return ExitInvalidInput;
-    switch (error.type()) {
-    case QDBusError::ServiceUnknown:
-    case QDBusError::NoServer:
-    case QDBusError::Disconnected:
-    case QDBusError::NoReply:
-    case QDBusError::Timeout:
-    case QDBusError::TimedOut:
+    case HelperErrorKind::NotInstalled:
+    case HelperErrorKind::NotReachable:
         return ExitUnreachable;
     default:
-        break;
+        return ExitFailed;
     }
-    if (name.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn")))
-        return ExitUnreachable;
-    return ExitFailed;
 }
 
 HelperClient::Failure HelperClient::failureFrom(const QDBusError &error) const
@@ -103,6 +97,8 @@ QString HelperClient::describe(const Failure &failure)
     QString what;
     if (failure.name == QLatin1String(DBusError::NotAuthorized))
         what = QStringLiteral("not authorized");
+    else if (failure.name == QLatin1String(DBusError::Cancelled))
+        what = QStringLiteral("authorization cancelled");
     else if (failure.name == QLatin1String(DBusError::StaleRevision))
         what = QStringLiteral("stale revision (read DOCKER-USER again)");
     else if (failure.name == QLatin1String(DBusError::Busy))

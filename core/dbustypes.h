@@ -16,6 +16,8 @@ namespace Userchain {
 /// D-Bus error names the helper returns; clients word them for the user.
 namespace DBusError {
 inline constexpr const char *NotAuthorized = "io.github.userchain.Helper1.Error.NotAuthorized";
+/// The user dismissed or cancelled polkit's authentication dialog: not a refusal.
+inline constexpr const char *Cancelled = "io.github.userchain.Helper1.Error.Cancelled";
 inline constexpr const char *StaleRevision = "io.github.userchain.Helper1.Error.StaleRevision";
 inline constexpr const char *InvalidRule = "io.github.userchain.Helper1.Error.InvalidRule";
 inline constexpr const char *InvalidArgument = "io.github.userchain.Helper1.Error.InvalidArgument";

@@ -66,10 +66,13 @@ void CallGate::authorize(const Call &call, const QString &action,
                 then();
                 return;
             case PolkitAuthorizer::Result::Denied:
-                // The GUI tells a dismissed dialog from a refusal by this wording.
-                fail(call, DBusError::NotAuthorized,
-                     detail.isEmpty() ? QStringLiteral("%1: denied").arg(action)
-                                      : QStringLiteral("%1: denied (%2)").arg(action, detail));
+                fail(call, DBusError::NotAuthorized, QStringLiteral("%1: denied").arg(action));
+                return;
+            case PolkitAuthorizer::Result::Cancelled:
+                // A name of its own: clients word a closed dialog differently from a refusal,
+                // and must not have to read this message to tell.
+                fail(call, DBusError::Cancelled,
+                     QStringLiteral("%1: denied (%2)").arg(action, detail));
                 return;
             case PolkitAuthorizer::Result::Challenge:
                 fail(call, DBusError::NotAuthorized,

@@ -104,7 +104,7 @@ void PolkitAuthorizer::check(const QString &busName, const QString &actionId,
             const QDBusError error = reply.error();
             // polkit reports a dismissed dialog as an error of its own.
             if (error.name() == QLatin1String("org.freedesktop.PolicyKit1.Error.Cancelled"))
-                done(Result::Denied, QStringLiteral("cancelled"));
+                done(Result::Cancelled, QStringLiteral("cancelled"));
             else
                 done(Result::Failed, error.name() + QLatin1String(": ") + error.message());
             return;
@@ -116,7 +116,7 @@ void PolkitAuthorizer::check(const QString &busName, const QString &actionId,
             done(Result::Challenge, QString());
         else if (result.details.value(QStringLiteral("polkit.dismissed")) == QLatin1String("true"))
             // The user closed the password dialog: still "no", but clients word it differently.
-            done(Result::Denied, QStringLiteral("dismissed by the user"));
+            done(Result::Cancelled, QStringLiteral("dismissed by the user"));
         else
             done(Result::Denied, QString());
     });

@@ -25,12 +25,13 @@ class PolkitAuthorizer final : public QObject
 public:
     enum class Result {
         Authorized,
-        Denied,    ///< polkit said no, or the user dismissed the dialog
+        Denied,    ///< polkit said no
+        Cancelled, ///< the user dismissed or cancelled the authentication dialog: still no
         Challenge, ///< authentication would be needed but no agent could ask
         Failed,    ///< polkit unreachable or answered nonsense: treated as "no"
     };
-    /// detail: polkit's error text for Failed; for Denied, "dismissed by the user" or
-    /// "cancelled" when the user closed the authentication dialog; otherwise empty.
+    /// detail: polkit's error text for Failed; for Cancelled, "dismissed by the user" or
+    /// "cancelled"; otherwise empty.
     using Callback = std::function<void(Result result, const QString &detail)>;
 
     explicit PolkitAuthorizer(const QDBusConnection &bus, QObject *parent = nullptr);

@@ -16,3 +16,6 @@ userchain_add_test(tst_exposuresummary SOURCES core/tst_exposuresummary.cpp core
     LIBS userchain-core)
 # Remote hosts: what --host accepts and the unixexec address made from it.
 userchain_add_test(tst_bustarget SOURCES core/tst_bustarget.cpp LIBS userchain-core)
+# Lints of DOCKER-USER's rules on Docker's layouts (each kind where true, none where unsure).
+userchain_add_test(tst_rulelints SOURCES core/tst_rulelints.cpp core/evalfixtures.h LIBS userchain-core)
+userchain_add_test(tst_helpererrorkind SOURCES core/tst_helpererrorkind.cpp LIBS userchain-core)

@@ -12,7 +12,8 @@ target_compile_definitions(userchain-gui-testsupport PUBLIC
     USERCHAIN_FIXTURES_DIR="${USERCHAIN_FIXTURES_DIR}")
 
 foreach(name ruletablemodel wizards wizardplacement mainwindow editing layouts families
-             persistence translation newcomer accessibility exposure remote)
+             persistence translation newcomer accessibility exposure lints
+             packettest remote)
     userchain_add_test(tst_gui_${name}
         SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_${name}.cpp
         LIBS userchain-gui-testsupport Qt6::Widgets

@@ -80,6 +80,11 @@
     <name>ApplyController</name>
     <message>
         <location filename="../app/applycontroller.cpp" line="+113"/>
+        <source>no change for any published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Also creates the DOCKER-USER chain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -89,7 +94,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The rule added outside Userchain stays in its place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -101,7 +106,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing to apply: DOCKER-USER already holds these rules.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,7 +263,12 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
+        <source>Who can reach the published ports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>moved from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -532,7 +542,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
 <context>
     <name>ChainRulesModel</name>
     <message>
-        <location filename="../app/chainrulesmodel.cpp" line="+100"/>
+        <location filename="../app/chainrulesmodel.cpp" line="+129"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,7 +575,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>policy %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,15 +707,255 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../app/editsession.cpp" line="+221"/>
+        <location filename="../app/editsession.cpp" line="+242"/>
         <source>Keep my edits on top of the system&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExposureModel</name>
+    <message>
+        <location filename="../app/exposuremodel.cpp" line="+75"/>
+        <source>Published on all addresses and open to anyone: bind it to one address (-p 127.0.0.1:PORT:PORT) or restrict it in DOCKER-USER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>IPv6 is open while IPv4 is restricted: add the same rules to IPv6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 may be served by Docker&apos;s userland proxy (docker-proxy): filter INPUT decides, DOCKER-USER does not see that traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>may be open via docker-proxy (INPUT decides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv4: who can connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv6: who can connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExposureSummary</name>
+    <message>
+        <location filename="../core/exposuresummary.cpp" line="+75"/>
+        <source>anyone except %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+29"/>
+        <location line="+3"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-30"/>
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>any interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any interface except %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 except %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+96"/>
+        <source>anyone on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+95"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <location line="+117"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>%1; the rest %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+28"/>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>anyone, any interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+21"/>
+        <source>only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>other interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2 (newly published)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExposureView</name>
+    <message>
+        <location filename="../app/exposureview.cpp" line="+38"/>
+        <source>Who can reach your containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each port Docker publishes and which new connections from outside reach its container under the rules as the tables show them now, your unapplied edits included. Traffic between containers on Docker&apos;s own bridges is not counted. Select a port to see which rule decides each part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Published ports and who can reach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Details of the selected port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Evaluating the rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Includes your unapplied edits (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules as they are in the kernel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;p&gt;&lt;b&gt;No published ports.&lt;/b&gt; nat DOCKER has no DNAT rule in either family: no container publishes a port, or Docker does not manage iptables here.&lt;/p&gt;&lt;p&gt;When Docker&apos;s iptables (or ip6tables) is off, its userland proxy serves published ports through filter INPUT, which DOCKER-USER does not see.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a port to see which rule decides each part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>published by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no new connection reaches it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let in by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept out by:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../app/familypage.cpp" line="+44"/>
+        <location filename="../app/familypage.cpp" line="+46"/>
         <source>%1 chains</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,7 +965,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Reading the firewall…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,7 +985,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+135"/>
         <source>Left over from Docker&apos;s iptables mode and still active: this jump sends every forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor removes it; it is gone when deleted or after a reboot.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,7 +1090,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/helpererror.cpp" line="+66"/>
+        <location filename="../app/helpererror.cpp" line="+69"/>
         <source>The Userchain helper is not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,6 +1355,14 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LintReview</name>
+    <message>
+        <location filename="../app/lintreview.cpp" line="+45"/>
+        <source>Worth a check in the rules you add or change:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1430,7 +1688,12 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+146"/>
+        <location filename="../app/mainwindow.cpp" line="+90"/>
+        <source>Exposure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,12 +1703,27 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+213"/>
+        <source>Exposure[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>DOCKER-USER (%1)[*]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+23"/>
+        <source>F&amp;ix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Discard changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,6 +1812,52 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <source>F1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location/>
+        <source>&amp;Exposure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Show who can reach each published port, IPv4 and IPv6 side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <location filename="../app/mainwindow.cpp" line="-89"/>
+        <source>F&amp;ix rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Apply the fix offered for the selected rule (the mark by its number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Test a &amp;packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Follow one packet through the rules, your edits included: which rules it meets and what decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1586,7 +1910,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Choose or type the external interface (where traffic from outside arrives).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,7 +1925,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,7 +1973,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose or type the external interface (where traffic from outside arrives).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,12 +1988,12 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Traffic arriving on %1 to %2 is dropped unless it comes from %3; other destinations and interfaces are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,7 +2031,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Choose or type the external interface (where traffic from outside arrives).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,8 +2041,199 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PacketInput</name>
+    <message>
+        <location filename="../app/packetinput.cpp" line="+25"/>
+        <source>%1: %2 is an %3 address, but the packet is %4. Choose %3 as the family, or type an %4 address such as %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: a packet has one address; %2 is a network or a range. Type one address such as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: &quot;%2&quot; is not an %3 address (e.g. %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type the packet&apos;s source address, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type the interface the packet arrives on, e.g. eth0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interface: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interface: a packet arrives on one interface; &quot;%1&quot; is a wildcard that rules use. Type a name such as eth0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a published port or type the destination port (1 to 65535).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port: &quot;%1&quot; is not a port number (1 to 65535).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PacketTestDialog</name>
+    <message>
+        <location filename="../app/packettestdialog.cpp" line="+66"/>
+        <source>Test a packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follows one packet through the rules as the table shows them now, your edits not yet applied included, and marks the rules it matches in the window&apos;s tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problem with the packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Notes on the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>new connection (its first packet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>established connection (a later packet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>icmp (ping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a published port, or a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional; empty: an address of this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Family:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IPv4 follows the iptables rules, IPv6 the ip6tables ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new connection passes Docker&apos;s DNAT and most rules; a later packet of an established one is let through by the RELATED,ESTABLISHED rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Source address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where the packet comes from: one address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arriving on &amp;interface:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interface the packet arrives on; the list holds this host&apos;s and those the rules name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination p&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The port the client connects to: one Docker publishes, or any number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Destination address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: the address the client connects to; empty means an address of this host, as for a published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1/%2 to %3 port %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, only on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>There are no %1 chains to follow: the %1 tab says why.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2369,20 +2884,33 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>RowLegend</name>
     <message>
-        <location filename="../app/rowlegend.cpp" line="+14"/>
+        <location filename="../app/rowlegend.cpp" line="+15"/>
         <source>Rows:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Legend of the row styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowLints</name>
+    <message>
+        <location filename="../app/rowlints.cpp" line="+41"/>
+        <source>Check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix (context menu or Edit menu): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RowStyle</name>
     <message>
-        <location filename="../app/rowstyle.cpp" line="+62"/>
+        <location filename="../app/rowstyle.cpp" line="+67"/>
         <source>Never hit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,6 +2937,16 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+2"/>
         <source>Added outside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check this rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matched by the tested packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2441,11 +2979,21 @@ Reload: shows the current rules and discards your edits.</source>
         <source>Added outside Userchain while you were editing, and kept in its place. Delete it if you do not want it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Worth a check, and proven from the rules: this rule never matches, repeats a rule above, tests a port Docker has already rewritten, skips Docker&apos;s checks with ACCEPT, drops replies to the containers&apos; own connections, or names an address no published container has. Userchain never guesses: what it cannot prove gets no mark. Point at the rule for the reason; its context menu and the Edit menu offer the fix where there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The packet of Firewall → Test a packet matches this rule on its way; the mark goes when that window closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RuleActions</name>
     <message>
-        <location filename="../app/ruleactions.cpp" line="+126"/>
+        <location filename="../app/ruleactions.cpp" line="+129"/>
         <source>%1 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2530,6 +3078,11 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+4"/>
         <source>%1 (also in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Fix rule %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2654,7 +3207,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2664,7 +3217,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+136"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2774,7 +3327,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+124"/>
         <source>DOCKER-USER rules (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2830,7 +3383,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>RuleWizardPage</name>
     <message>
-        <location filename="../app/rulewizardpage.cpp" line="+35"/>
+        <location filename="../app/rulewizardpage.cpp" line="+37"/>
         <source>Rules to add to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2840,7 +3393,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>What the rules do</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,7 +3435,27 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+84"/>
+        <source>&amp;Keep replies to connections your containers open (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Adds -m conntrack --ctdir ORIGINAL: only connections from outside are dropped, not replies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Replies to connections your containers open pass, from any address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies to connections your containers open are dropped too, unless they come from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>e.g. eth0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,7 +3465,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>Who can reach the published ports after Finish:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3239,6 +3817,200 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+2"/>
         <source>Revision %1 · refreshed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TracePath</name>
+    <message>
+        <location filename="../app/tracepath.cpp" line="+31"/>
+        <source>no rule decided: the chain&apos;s policy, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jump to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>go to %1 (without coming back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DNAT: the destination becomes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RETURN: the chain&apos;s policy decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RETURN: back to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ACCEPT: done with the %1 table, on to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LOG: logged, on to the next rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>counted, on to the next rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>rule %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the policy of %1 (no rule matched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+66"/>
+        <source>No rule matched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>No rule matched: back to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>may or may not match: the answer depends on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No rule matched: on to the next table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ACCEPT: no rule in these tables stops the packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ACCEPT: the host itself receives the packet; decided by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ACCEPT: the packet reaches %1; decided by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACCEPT: the packet reaches %1 through %2; decided by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ACCEPT: the packet is forwarded; decided by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DROP: %1 drops the packet; the client gets no answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>REJECT: %1 refuses the packet; the client gets an error at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown: Userchain cannot tell what happens to this packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown: the answer %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>your rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>built-in chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Docker&apos;s chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>rule %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TracePathView</name>
+    <message>
+        <location filename="../app/tracepathview.cpp" line="+72"/>
+        <location line="+77"/>
+        <source>Path of the tested packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2, rule %3: %4, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+168"/>
+        <source>rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>policy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3828,6 +4600,171 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
 </context>
 <context>
+    <name>Userchain::RuleLints</name>
+    <message>
+        <location filename="../core/rulelints.cpp" line="+162"/>
+        <source>redundant: rule %1 (%2) already takes all its packets with the same verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Redundant: rule %1 (%2) comes first and matches every packet this rule matches, with the same verdict. Removing this rule changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>delete rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never matches: rule %1 (%2) takes all its packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never matches: rule %1 (%2) comes first and takes every packet this rule would match, so this rule never decides anything. Move it above rule %1 if it should, or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+263"/>
+        <source>ACCEPT skips Docker&apos;s checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <source>ACCEPT is final in DOCKER-USER: the packets this rule matches skip Docker&apos;s own rules (its published ports, the isolation between Docker networks). RETURN hands them on to Docker&apos;s rules instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>use RETURN instead of ACCEPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1 %2 never sees published port %2 (Docker&apos;s DNAT made it %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--dport %1 never matches connections to the published port %1: when they reach DOCKER-USER, Docker&apos;s DNAT has already changed their destination to %2. Conntrack&apos;s --ctorigdstport %1 --ctdir ORIGINAL matches the port clients connect to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--sport %1 never matches the container&apos;s replies for the published port %1: they come from %2, the address and port Docker&apos;s DNAT chose. Conntrack&apos;s --ctorigdstport %1 --ctdir REPLY matches them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>use --ctorigdstport %1 --ctdir %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 %2 is the container&apos;s port after Docker&apos;s DNAT (published as %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--dport %1 tests the container&apos;s port, after Docker&apos;s DNAT (%2): it follows the container, not the port clients connect to. Conntrack&apos;s --ctorigdstport with --ctdir ORIGINAL matches the published port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--sport %1 tests the container&apos;s port, after Docker&apos;s DNAT (%2): it follows the container, not the published port. Conntrack&apos;s --ctorigdstport with --ctdir REPLY matches replies for the published port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>from outside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>also drops replies to the containers&apos; own outgoing connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a container on %1 (say %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also drops replies to the containers&apos; own outgoing connections: when %1 connects to %2, the answer arriving %3 is dropped here. No rule above lets RELATED,ESTABLISHED traffic through, and the rule has no --ctdir ORIGINAL, which would limit it to traffic that starts outside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>add -m conntrack --ctdir ORIGINAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (host port %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no container with published ports has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names %1 port %2, but Docker&apos;s rules name no container at %1: on %3, port %2 is published for %4. Docker names only containers that publish ports; a container that was created again may have a new address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>use %1 instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>never matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>redundant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>port after Docker&apos;s DNAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>drops replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown container address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Userchain::RuleMatcher</name>
     <message>
         <location filename="../core/rulematcher.cpp" line="+206"/>
@@ -4086,6 +5023,32 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+38"/>
         <source>line %1: &quot;%2&quot; is not an address or network</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WizardExposure</name>
+    <message>
+        <location filename="../app/wizardexposure.cpp" line="+38"/>
+        <source>no change for any published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="+32"/>
+        <source>Edit Docker&apos;s DOCKER-USER firewall chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit the firewall of HOST, over ssh (see REMOTE HOSTS in userchainctl(1)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Userchain on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

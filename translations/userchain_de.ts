@@ -80,6 +80,11 @@
     <name>ApplyController</name>
     <message>
         <location filename="../app/applycontroller.cpp" line="+113"/>
+        <source>no change for any published port</source>
+        <translation>keine Änderung für einen veröffentlichten Port</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Also creates the DOCKER-USER chain.</source>
         <translation>Legt außerdem die Kette DOCKER-USER an.</translation>
     </message>
@@ -89,7 +94,7 @@
         <translation>Fügt außerdem den Sprung &lt;tt&gt;%1 -I FORWARD 1 -j DOCKER-USER&lt;/tt&gt; ein, damit weitergeleiteter Verkehr diese Regeln erreicht.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The rule added outside Userchain stays in its place.</source>
         <translation>Die außerhalb von Userchain hinzugefügte Regel bleibt an ihrem Platz.</translation>
     </message>
@@ -102,7 +107,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing to apply: DOCKER-USER already holds these rules.</source>
         <translation>Nichts anzuwenden: DOCKER-USER enthält bereits diese Regeln.</translation>
     </message>
@@ -261,7 +266,12 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>%1: %2 hinzugefügt, %3 entfernt, %4 verschoben.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
+        <source>Who can reach the published ports:</source>
+        <translation>Wer die veröffentlichten Ports erreicht:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>moved from %1 to %2</source>
         <translation>von %1 nach %2 verschoben</translation>
     </message>
@@ -536,7 +546,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
 <context>
     <name>ChainRulesModel</name>
     <message>
-        <location filename="../app/chainrulesmodel.cpp" line="+100"/>
+        <location filename="../app/chainrulesmodel.cpp" line="+129"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -569,7 +579,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Regeln der Kette (schreibgeschützt)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>policy %1</source>
         <translation>Richtlinie %1</translation>
     </message>
@@ -702,15 +712,256 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../app/editsession.cpp" line="+221"/>
+        <location filename="../app/editsession.cpp" line="+242"/>
         <source>Keep my edits on top of the system&apos;s rules</source>
         <translation>Meine Änderungen auf Grundlage der Regeln des Systems behalten</translation>
     </message>
 </context>
 <context>
+    <name>ExposureModel</name>
+    <message>
+        <location filename="../app/exposuremodel.cpp" line="+75"/>
+        <source>Published on all addresses and open to anyone: bind it to one address (-p 127.0.0.1:PORT:PORT) or restrict it in DOCKER-USER.</source>
+        <translation>Auf allen Adressen veröffentlicht und für alle offen: an eine Adresse binden (-p 127.0.0.1:PORT:PORT) oder in DOCKER-USER einschränken.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>IPv6 is open while IPv4 is restricted: add the same rules to IPv6.</source>
+        <translation>IPv6 ist offen, während IPv4 eingeschränkt ist: dieselben Regeln auch für IPv6 anlegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 may be served by Docker&apos;s userland proxy (docker-proxy): filter INPUT decides, DOCKER-USER does not see that traffic.</source>
+        <translation>%1 wird womöglich von Dockers Userland-Proxy (docker-proxy) bedient: filter INPUT entscheidet, DOCKER-USER sieht diesen Verkehr nicht.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>not published</source>
+        <translation>nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>may be open via docker-proxy (INPUT decides)</source>
+        <translation>womöglich offen über docker-proxy (INPUT entscheidet)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Published port</source>
+        <translation>Veröffentlichter Port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv4: who can connect</source>
+        <translation>IPv4: wer verbinden kann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IPv6: who can connect</source>
+        <translation>IPv6: wer verbinden kann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>ExposureSummary</name>
+    <message>
+        <location filename="../core/exposuresummary.cpp" line="+75"/>
+        <source>anyone except %1</source>
+        <translation>alle außer %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+29"/>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-30"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weitere</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>any interface</source>
+        <translation>jeder Schnittstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any interface except %1</source>
+        <translation>jeder Schnittstelle außer %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 except %2</source>
+        <translation>%1 außer %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+96"/>
+        <source>anyone on %1</source>
+        <translation>alle auf %1</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+95"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <location line="+117"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>%1; the rest %2</source>
+        <translation>%1; der Rest: %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+28"/>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>anyone, any interface</source>
+        <translation>alle, jede Schnittstelle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+21"/>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>other interfaces</source>
+        <translation>anderen Schnittstellen</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 policy</source>
+        <translation>Richtlinie von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rule %2</source>
+        <translation>%1 Regel %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2 (newly published)</source>
+        <translation>%1: %2 (neu veröffentlicht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ExposureView</name>
+    <message>
+        <location filename="../app/exposureview.cpp" line="+38"/>
+        <source>Who can reach your containers</source>
+        <translation>Wer Ihre Container erreicht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each port Docker publishes and which new connections from outside reach its container under the rules as the tables show them now, your unapplied edits included. Traffic between containers on Docker&apos;s own bridges is not counted. Select a port to see which rule decides each part.</source>
+        <translation>Jeder Port, den Docker veröffentlicht, und welche neuen Verbindungen von außen seinen Container erreichen – nach den Regeln, wie die Tabellen sie jetzt zeigen, einschließlich Ihrer nicht angewendeten Änderungen. Verkehr zwischen Containern auf Dockers eigenen Bridges zählt nicht. Wählen Sie einen Port, um zu sehen, welche Regel jeden Teil entscheidet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Published ports and who can reach them</source>
+        <translation>Veröffentlichte Ports und wer sie erreicht</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Details of the selected port</source>
+        <translation>Details zum ausgewählten Port</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Evaluating the rules…</source>
+        <translation>Regeln werden ausgewertet …</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Includes your unapplied edits (%1).</source>
+        <translation>Mit Ihren nicht angewendeten Änderungen (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules as they are in the kernel.</source>
+        <translation>Die Regeln, wie sie im Kernel stehen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;p&gt;&lt;b&gt;No published ports.&lt;/b&gt; nat DOCKER has no DNAT rule in either family: no container publishes a port, or Docker does not manage iptables here.&lt;/p&gt;&lt;p&gt;When Docker&apos;s iptables (or ip6tables) is off, its userland proxy serves published ports through filter INPUT, which DOCKER-USER does not see.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Keine veröffentlichten Ports.&lt;/b&gt; nat DOCKER hat in keiner Familie eine DNAT-Regel: Kein Container veröffentlicht einen Port, oder Docker verwaltet iptables hier nicht.&lt;/p&gt;&lt;p&gt;Ist Dockers iptables (oder ip6tables) aus, bedient sein Userland-Proxy veröffentlichte Ports über filter INPUT, das DOCKER-USER nicht sieht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a port to see which rule decides each part.</source>
+        <translation>Wählen Sie einen Port, um zu sehen, welche Regel jeden Teil entscheidet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>published by %1</source>
+        <translation>veröffentlicht durch %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no new connection reaches it</source>
+        <translation>keine neue Verbindung erreicht ihn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let in by:</source>
+        <translation>Hereingelassen durch:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept out by:</source>
+        <translation>Abgewiesen durch:</translation>
+    </message>
+</context>
+<context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../app/familypage.cpp" line="+44"/>
+        <location filename="../app/familypage.cpp" line="+46"/>
         <source>%1 chains</source>
         <translation>%1-Ketten</translation>
     </message>
@@ -720,7 +971,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>DOCKER-USER, das Sie bearbeiten, und Dockers eigene Ketten, schreibgeschützt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Reading the firewall…</source>
         <translation>Firewall wird gelesen …</translation>
     </message>
@@ -740,7 +991,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>%1 (nichts zu bearbeiten)</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+135"/>
         <source>Left over from Docker&apos;s iptables mode and still active: this jump sends every forwarded packet through DOCKER-USER. Docker in nftables mode neither adds nor removes it; it is gone when deleted or after a reboot.</source>
         <translation>Übrig geblieben aus Dockers iptables-Modus und noch aktiv: Dieser Sprung schickt jedes weitergeleitete Paket durch DOCKER-USER. Im nftables-Modus wird er von Docker weder angelegt noch entfernt; er verschwindet, wenn er gelöscht wird, oder nach einem Neustart.</translation>
     </message>
@@ -845,7 +1096,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Es gibt keine Verbindung zum Systembus.</translation>
     </message>
     <message>
-        <location filename="../app/helpererror.cpp" line="+66"/>
+        <location filename="../app/helpererror.cpp" line="+69"/>
         <source>The Userchain helper is not installed</source>
         <translation>Der Userchain-Hilfsdienst ist nicht installiert</translation>
     </message>
@@ -1114,6 +1365,14 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
             <numerusform>%n nicht erreichbare Regel vor Regel %1 verschieben</numerusform>
             <numerusform>%n nicht erreichbare Regeln vor Regel %1 verschieben</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LintReview</name>
+    <message>
+        <location filename="../app/lintreview.cpp" line="+45"/>
+        <source>Worth a check in the rules you add or change:</source>
+        <translation>Prüfenswert in den Regeln, die Sie hinzufügen oder ändern:</translation>
     </message>
 </context>
 <context>
@@ -1439,7 +1698,12 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Über &amp;Userchain</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+146"/>
+        <location filename="../app/mainwindow.cpp" line="+90"/>
+        <source>Exposure</source>
+        <translation>Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig:</translation>
     </message>
@@ -1449,12 +1713,27 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>&amp;Wiederherstellen:</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+213"/>
+        <source>Exposure[*]</source>
+        <translation>Erreichbarkeit[*]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>DOCKER-USER (%1)[*]</source>
         <translation>DOCKER-USER (%1)[*]</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+23"/>
+        <source>F&amp;ix: %1</source>
+        <translation>Korr&amp;igieren: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fix: %1</source>
+        <translation>Korrektur: %1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Discard changes?</source>
         <translation>Änderungen verwerfen?</translation>
     </message>
@@ -1543,6 +1822,52 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <source>F1</source>
         <translation>F1</translation>
     </message>
+    <message>
+        <location/>
+        <source>&amp;Exposure</source>
+        <translation>&amp;Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Show who can reach each published port, IPv4 and IPv6 side by side</source>
+        <translation>Zeigen, wer jeden veröffentlichten Port erreicht, IPv4 und IPv6 nebeneinander</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <location/>
+        <location filename="../app/mainwindow.cpp" line="-89"/>
+        <source>F&amp;ix rule</source>
+        <translation>Regel korr&amp;igieren</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Apply the fix offered for the selected rule (the mark by its number)</source>
+        <translation>Die für die ausgewählte Regel angebotene Korrektur vornehmen (die Markierung neben ihrer Nummer)</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Test a &amp;packet…</source>
+        <translation>Paket &amp;testen …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Follow one packet through the rules, your edits included: which rules it meets and what decides</source>
+        <translation>Ein Paket durch die Regeln verfolgen, einschließlich Ihrer Änderungen: auf welche Regeln es trifft und was entscheidet</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1595,7 +1920,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Die eine Adresse, die Ihre Container erreichen darf</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Choose or type the external interface (where traffic from outside arrives).</source>
         <translation>Wählen Sie die externe Schnittstelle (wo Verkehr von außen ankommt) oder geben Sie sie ein.</translation>
     </message>
@@ -1610,7 +1935,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Geben Sie eine einzelne Adresse ein; die Assistenten für Subnetz und Bereich erlauben mehr.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
         <translation>Auf %1 ankommender Verkehr an beliebige Container wird verworfen, sofern er nicht von %2 kommt; andere Schnittstellen sind nicht betroffen.</translation>
     </message>
@@ -1658,7 +1983,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Zielbereich</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose or type the external interface (where traffic from outside arrives).</source>
         <translation>Wählen Sie die externe Schnittstelle (wo Verkehr von außen ankommt) oder geben Sie sie ein.</translation>
     </message>
@@ -1673,12 +1998,12 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Geben Sie den Zielbereich als ERSTE-LETZTE ein.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Traffic arriving on %1 to %2 is dropped unless it comes from %3; other destinations and interfaces are not affected.</source>
         <translation>Auf %1 ankommender Verkehr an %2 wird verworfen, sofern er nicht aus %3 kommt; andere Ziele und Schnittstellen sind nicht betroffen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
         <translation>Auf %1 ankommender Verkehr an beliebige Container wird verworfen, sofern er nicht aus %2 kommt; andere Schnittstellen sind nicht betroffen.</translation>
     </message>
@@ -1716,7 +2041,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Ein Netz mit seiner Präfixlänge</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Choose or type the external interface (where traffic from outside arrives).</source>
         <translation>Wählen Sie die externe Schnittstelle (wo Verkehr von außen ankommt) oder geben Sie sie ein.</translation>
     </message>
@@ -1726,9 +2051,200 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Geben Sie das Subnetz mit seiner Präfixlänge ein, z. B. %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Traffic arriving on %1 to any container is dropped unless it comes from %2; other interfaces are not affected.</source>
         <translation>Auf %1 ankommender Verkehr an beliebige Container wird verworfen, sofern er nicht aus %2 kommt; andere Schnittstellen sind nicht betroffen.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketInput</name>
+    <message>
+        <location filename="../app/packetinput.cpp" line="+25"/>
+        <source>%1: %2 is an %3 address, but the packet is %4. Choose %3 as the family, or type an %4 address such as %5.</source>
+        <translation>%1: %2 ist eine %3-Adresse, das Paket ist aber ein %4-Paket. Wählen Sie %3 als Adressfamilie oder geben Sie eine %4-Adresse ein, etwa %5.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: a packet has one address; %2 is a network or a range. Type one address such as %3.</source>
+        <translation>%1: Ein Paket hat genau eine Adresse; %2 ist ein Netz oder ein Bereich. Geben Sie eine einzelne Adresse ein, etwa %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: &quot;%2&quot; is not an %3 address (e.g. %4).</source>
+        <translation>%1: „%2“ ist keine %3-Adresse (z. B. %4).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type the packet&apos;s source address, e.g. %1.</source>
+        <translation>Geben Sie die Quelladresse des Pakets ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type the interface the packet arrives on, e.g. eth0.</source>
+        <translation>Geben Sie die Schnittstelle ein, auf der das Paket ankommt, z. B. eth0.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interface: %1</source>
+        <translation>Schnittstelle: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interface: a packet arrives on one interface; &quot;%1&quot; is a wildcard that rules use. Type a name such as eth0.</source>
+        <translation>Schnittstelle: Ein Paket kommt auf genau einer Schnittstelle an; „%1“ ist ein Platzhalter, wie ihn Regeln verwenden. Geben Sie einen Namen wie eth0 ein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a published port or type the destination port (1 to 65535).</source>
+        <translation>Wählen Sie einen veröffentlichten Port oder geben Sie den Zielport ein (1 bis 65535).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port: &quot;%1&quot; is not a port number (1 to 65535).</source>
+        <translation>Port: „%1“ ist keine Portnummer (1 bis 65535).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>PacketTestDialog</name>
+    <message>
+        <location filename="../app/packettestdialog.cpp" line="+66"/>
+        <source>Test a packet</source>
+        <translation>Paket testen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follows one packet through the rules as the table shows them now, your edits not yet applied included, and marks the rules it matches in the window&apos;s tables.</source>
+        <translation>Verfolgt ein Paket durch die Regeln, wie die Tabelle sie jetzt zeigt, einschließlich Ihrer noch nicht angewendeten Änderungen, und markiert die Regeln, die es trifft, in den Tabellen des Fensters.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problem with the packet</source>
+        <translation>Problem mit dem Paket</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Notes on the answer</source>
+        <translation>Hinweise zur Antwort</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>new connection (its first packet)</source>
+        <translation>neue Verbindung (ihr erstes Paket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>established connection (a later packet)</source>
+        <translation>bestehende Verbindung (ein späteres Paket)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>icmp (ping)</source>
+        <translation>icmp (ping)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a published port, or a number</source>
+        <translation>ein veröffentlichter Port oder eine Nummer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional; empty: an address of this host</source>
+        <translation>optional; leer: eine Adresse dieses Rechners</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Family:</source>
+        <translation>&amp;Adressfamilie:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IPv4 follows the iptables rules, IPv6 the ip6tables ones</source>
+        <translation>IPv4 folgt den iptables-Regeln, IPv6 den ip6tables-Regeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tate:</source>
+        <translation>Zus&amp;tand:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new connection passes Docker&apos;s DNAT and most rules; a later packet of an established one is let through by the RELATED,ESTABLISHED rules</source>
+        <translation>Eine neue Verbindung durchläuft Dockers DNAT und die meisten Regeln; ein späteres Paket einer bestehenden Verbindung wird von den RELATED,ESTABLISHED-Regeln durchgelassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Source address:</source>
+        <translation>&amp;Quelladresse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where the packet comes from: one address</source>
+        <translation>Woher das Paket kommt: eine einzelne Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arriving on &amp;interface:</source>
+        <translation>Eingangs-&amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interface the packet arrives on; the list holds this host&apos;s and those the rules name</source>
+        <translation>Die Schnittstelle, auf der das Paket ankommt; die Liste enthält die dieses Rechners und die, die in den Regeln genannt werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Protocol:</source>
+        <translation>P&amp;rotokoll:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination p&amp;ort:</source>
+        <translation>Ziel&amp;port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The port the client connects to: one Docker publishes, or any number</source>
+        <translation>Der Port, mit dem sich der Client verbindet: einer, den Docker veröffentlicht, oder eine beliebige Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Destination address:</source>
+        <translation>&amp;Zieladresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: the address the client connects to; empty means an address of this host, as for a published port</source>
+        <translation>Optional: die Adresse, mit der sich der Client verbindet; leer bedeutet eine Adresse dieses Rechners, wie bei einem veröffentlichten Port</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1/%2 to %3 port %4</source>
+        <translation>%1/%2 zu %3 Port %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, only on %1</source>
+        <translation>, nur auf %1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>There are no %1 chains to follow: the %1 tab says why.</source>
+        <translation>Es gibt keine %1-Ketten zum Verfolgen: Der Reiter %1 nennt den Grund.</translation>
     </message>
 </context>
 <context>
@@ -2390,20 +2906,33 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RowLegend</name>
     <message>
-        <location filename="../app/rowlegend.cpp" line="+14"/>
+        <location filename="../app/rowlegend.cpp" line="+15"/>
         <source>Rows:</source>
         <translation>Zeilen:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Legend of the row styles</source>
         <translation>Legende der Zeilenstile</translation>
     </message>
 </context>
 <context>
+    <name>RowLints</name>
+    <message>
+        <location filename="../app/rowlints.cpp" line="+41"/>
+        <source>Check: %1</source>
+        <translation>Zu prüfen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix (context menu or Edit menu): %1</source>
+        <translation>Korrektur (Kontextmenü oder Menü „Bearbeiten“): %1</translation>
+    </message>
+</context>
+<context>
     <name>RowStyle</name>
     <message>
-        <location filename="../app/rowstyle.cpp" line="+62"/>
+        <location filename="../app/rowstyle.cpp" line="+67"/>
         <source>Never hit</source>
         <translation>Nie getroffen</translation>
     </message>
@@ -2431,6 +2960,16 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+2"/>
         <source>Added outside</source>
         <translation>Von außen hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check this rule</source>
+        <translation>Diese Regel prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matched by the tested packet</source>
+        <translation>Vom getesteten Paket getroffen</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2462,11 +3001,21 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <source>Added outside Userchain while you were editing, and kept in its place. Delete it if you do not want it.</source>
         <translation>Außerhalb von Userchain hinzugefügt, während Sie bearbeitet haben, und an ihrem Platz behalten. Löschen Sie sie, wenn Sie sie nicht wollen.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Worth a check, and proven from the rules: this rule never matches, repeats a rule above, tests a port Docker has already rewritten, skips Docker&apos;s checks with ACCEPT, drops replies to the containers&apos; own connections, or names an address no published container has. Userchain never guesses: what it cannot prove gets no mark. Point at the rule for the reason; its context menu and the Edit menu offer the fix where there is one.</source>
+        <translation>Prüfenswert und aus den Regeln belegt: Diese Regel trifft nie zu, wiederholt eine Regel weiter oben, prüft einen Port, den Docker bereits umgeschrieben hat, überspringt mit ACCEPT Dockers Prüfungen, verwirft Antworten auf die eigenen Verbindungen der Container oder nennt eine Adresse, die kein veröffentlichter Container hat. Userchain rät nie: Was es nicht belegen kann, wird nicht markiert. Zeigen Sie auf die Regel, um den Grund zu sehen; ihr Kontextmenü und das Menü „Bearbeiten“ bieten die Korrektur an, wo es eine gibt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The packet of Firewall → Test a packet matches this rule on its way; the mark goes when that window closes.</source>
+        <translation>Das Paket aus „Firewall → Paket testen“ trifft auf seinem Weg diese Regel; die Markierung verschwindet, wenn dieses Fenster geschlossen wird.</translation>
+    </message>
 </context>
 <context>
     <name>RuleActions</name>
     <message>
-        <location filename="../app/ruleactions.cpp" line="+126"/>
+        <location filename="../app/ruleactions.cpp" line="+129"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
@@ -2555,6 +3104,11 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+4"/>
         <source>%1 (also in %2)</source>
         <translation>%1 (auch in %2)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Fix rule %1: %2</source>
+        <translation>Regel %1 korrigieren: %2</translation>
     </message>
 </context>
 <context>
@@ -2678,7 +3232,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
         <translation>Noch kein Paket: Seit dem Zurücksetzen der Zähler hat keine Regel von DOCKER-USER ein Paket gezählt (gerade angewendet oder bisher kein weitergeleiteter Verkehr).</translation>
     </message>
@@ -2688,7 +3242,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Neu oder geändert: keine Zähler, bis sie angewendet ist.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+136"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -2799,7 +3353,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Die Regeln in der Reihenfolge, in der der Kernel sie prüft. F2 bearbeitet eine Zelle, Strg+Pfeil hoch und Strg+Pfeil runter verschieben die ausgewählten Regeln, Entf löscht sie.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+124"/>
         <source>DOCKER-USER rules (%1)</source>
         <translation>DOCKER-USER-Regeln (%1)</translation>
     </message>
@@ -2855,7 +3409,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RuleWizardPage</name>
     <message>
-        <location filename="../app/rulewizardpage.cpp" line="+35"/>
+        <location filename="../app/rulewizardpage.cpp" line="+37"/>
         <source>Rules to add to %1</source>
         <translation>Hinzuzufügende Regeln für %1</translation>
     </message>
@@ -2865,7 +3419,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Hinzuzufügende Regeln</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>What the rules do</source>
         <translation>Was die Regeln bewirken</translation>
     </message>
@@ -2908,7 +3462,27 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Trotz&amp;dem als Regel %1 einfügen (nie erreicht)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+84"/>
+        <source>&amp;Keep replies to connections your containers open (recommended)</source>
+        <translation>Antworten auf Verbindungen, die Ihre Container öffnen, durch&amp;lassen (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Adds -m conntrack --ctdir ORIGINAL: only connections from outside are dropped, not replies.</source>
+        <translation>Fügt -m conntrack --ctdir ORIGINAL hinzu: Nur Verbindungen von außen werden verworfen, keine Antworten.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Replies to connections your containers open pass, from any address.</source>
+        <translation>Antworten auf Verbindungen, die Ihre Container öffnen, kommen durch, von jeder Adresse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies to connections your containers open are dropped too, unless they come from %1.</source>
+        <translation>Antworten auf Verbindungen, die Ihre Container öffnen, werden ebenfalls verworfen, sofern sie nicht von %1 kommen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>e.g. eth0</source>
         <translation>z. B. eth0</translation>
     </message>
@@ -2918,7 +3492,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Regel %1: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>Who can reach the published ports after Finish:</source>
+        <translation>Wer die veröffentlichten Ports nach „Fertigstellen“ erreicht:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
@@ -3266,6 +3845,200 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+2"/>
         <source>Revision %1 · refreshed %2</source>
         <translation>Revision %1 · aktualisiert %2</translation>
+    </message>
+</context>
+<context>
+    <name>TracePath</name>
+    <message>
+        <location filename="../app/tracepath.cpp" line="+31"/>
+        <source>no rule decided: the chain&apos;s policy, %1</source>
+        <translation>keine Regel hat entschieden: die Richtlinie der Kette, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jump to %1</source>
+        <translation>Sprung zu %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>go to %1 (without coming back)</source>
+        <translation>Wechsel zu %1 (ohne Rückkehr)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DNAT: the destination becomes %1</source>
+        <translation>DNAT: Das Ziel wird zu %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RETURN: the chain&apos;s policy decides</source>
+        <translation>RETURN: Die Richtlinie der Kette entscheidet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RETURN: back to %1</source>
+        <translation>RETURN: zurück zu %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ACCEPT: done with the %1 table, on to the next</source>
+        <translation>ACCEPT: Tabelle %1 ist erledigt, weiter zur nächsten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LOG: logged, on to the next rule</source>
+        <translation>LOG: protokolliert, weiter zur nächsten Regel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>counted, on to the next rule</source>
+        <translation>gezählt, weiter zur nächsten Regel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>rule %1 of %2</source>
+        <translation>Regel %1 in %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the policy of %1 (no rule matched)</source>
+        <translation>die Richtlinie von %1 (keine Regel traf zu)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+66"/>
+        <source>No rule matched.</source>
+        <translation>Keine Regel traf zu.</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>No rule matched: back to %1.</source>
+        <translation>Keine Regel traf zu: zurück zu %1.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>may or may not match: the answer depends on it</source>
+        <translation>trifft vielleicht zu, vielleicht nicht: Die Antwort hängt davon ab</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No rule matched: on to the next table.</source>
+        <translation>Keine Regel traf zu: weiter zur nächsten Tabelle.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ACCEPT: no rule in these tables stops the packet.</source>
+        <translation>ACCEPT: Keine Regel in diesen Tabellen hält das Paket auf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ACCEPT: the host itself receives the packet; decided by %1.</source>
+        <translation>ACCEPT: Der Rechner selbst empfängt das Paket; entschieden durch %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ACCEPT: the packet reaches %1; decided by %2.</source>
+        <translation>ACCEPT: Das Paket erreicht %1; entschieden durch %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACCEPT: the packet reaches %1 through %2; decided by %3.</source>
+        <translation>ACCEPT: Das Paket erreicht %1 über %2; entschieden durch %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ACCEPT: the packet is forwarded; decided by %1.</source>
+        <translation>ACCEPT: Das Paket wird weitergeleitet; entschieden durch %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DROP: %1 drops the packet; the client gets no answer.</source>
+        <translation>DROP: Das Paket wird durch %1 verworfen; der Client erhält keine Antwort.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>REJECT: %1 refuses the packet; the client gets an error at once.</source>
+        <translation>REJECT: Das Paket wird durch %1 abgewiesen; der Client erhält sofort einen Fehler.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown: Userchain cannot tell what happens to this packet.</source>
+        <translation>Unbekannt: Userchain kann nicht sagen, was mit diesem Paket geschieht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown: the answer %1.</source>
+        <translation>Unbekannt: Die Antwort %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>your rules</source>
+        <translation>Ihre Regeln</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>built-in chain</source>
+        <translation>eingebaute Kette</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Docker&apos;s chain</source>
+        <translation>Docker-Kette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user chain</source>
+        <translation>Benutzerkette</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>rule %1, %2: %3</source>
+        <translation>Regel %1, %2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 (%3): %4</source>
+        <translation>%1 %2 (%3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>TracePathView</name>
+    <message>
+        <location filename="../app/tracepathview.cpp" line="+72"/>
+        <location line="+77"/>
+        <source>Path of the tested packet</source>
+        <translation>Weg des getesteten Pakets</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2, rule %3: %4, %5</source>
+        <translation>%1 %2, Regel %3: %4, %5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+168"/>
+        <source>rule %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +4627,171 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
 </context>
 <context>
+    <name>Userchain::RuleLints</name>
+    <message>
+        <location filename="../core/rulelints.cpp" line="+162"/>
+        <source>redundant: rule %1 (%2) already takes all its packets with the same verdict</source>
+        <translation>redundant: Regel %1 (%2) erfasst bereits alle Pakete dieser Regel mit derselben Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Redundant: rule %1 (%2) comes first and matches every packet this rule matches, with the same verdict. Removing this rule changes nothing.</source>
+        <translation>Redundant: Regel %1 (%2) kommt zuerst und trifft auf jedes Paket zu, auf das diese Regel zutrifft, mit derselben Entscheidung. Diese Regel zu entfernen ändert nichts.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>delete rule %1</source>
+        <translation>Regel %1 löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never matches: rule %1 (%2) takes all its packets</source>
+        <translation>trifft nie zu: Regel %1 (%2) erfasst alle Pakete dieser Regel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never matches: rule %1 (%2) comes first and takes every packet this rule would match, so this rule never decides anything. Move it above rule %1 if it should, or delete it.</source>
+        <translation>Trifft nie zu: Regel %1 (%2) kommt zuerst und erfasst jedes Paket, auf das diese Regel zuträfe; diese Regel entscheidet daher nie etwas. Verschieben Sie sie vor Regel %1, wenn sie etwas entscheiden soll, oder löschen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+263"/>
+        <source>ACCEPT skips Docker&apos;s checks</source>
+        <translation>ACCEPT überspringt Dockers Prüfungen</translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <source>ACCEPT is final in DOCKER-USER: the packets this rule matches skip Docker&apos;s own rules (its published ports, the isolation between Docker networks). RETURN hands them on to Docker&apos;s rules instead.</source>
+        <translation>ACCEPT ist in DOCKER-USER endgültig: Die Pakete, auf die diese Regel zutrifft, überspringen Dockers eigene Regeln (seine veröffentlichten Ports, die Trennung zwischen Docker-Netzwerken). RETURN reicht sie stattdessen an Dockers Regeln weiter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>use RETURN instead of ACCEPT</source>
+        <translation>RETURN statt ACCEPT verwenden</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1 %2 never sees published port %2 (Docker&apos;s DNAT made it %3)</source>
+        <translation>%1 %2 sieht den veröffentlichten Port %2 nie (Dockers DNAT hat daraus %3 gemacht)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--dport %1 never matches connections to the published port %1: when they reach DOCKER-USER, Docker&apos;s DNAT has already changed their destination to %2. Conntrack&apos;s --ctorigdstport %1 --ctdir ORIGINAL matches the port clients connect to.</source>
+        <translation>--dport %1 trifft nie auf Verbindungen zum veröffentlichten Port %1 zu: Wenn sie DOCKER-USER erreichen, hat Dockers DNAT ihr Ziel bereits in %2 geändert. Mit conntrack erfasst --ctorigdstport %1 --ctdir ORIGINAL den Port, mit dem sich Clients verbinden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--sport %1 never matches the container&apos;s replies for the published port %1: they come from %2, the address and port Docker&apos;s DNAT chose. Conntrack&apos;s --ctorigdstport %1 --ctdir REPLY matches them.</source>
+        <translation>--sport %1 trifft nie auf die Antworten des Containers für den veröffentlichten Port %1 zu: Sie kommen von %2, der Adresse und dem Port, die Dockers DNAT gewählt hat. Mit conntrack erfasst --ctorigdstport %1 --ctdir REPLY diese Antworten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>use --ctorigdstport %1 --ctdir %2</source>
+        <translation>--ctorigdstport %1 --ctdir %2 verwenden</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 %2 is the container&apos;s port after Docker&apos;s DNAT (published as %3)</source>
+        <translation>%1 %2 ist der Port des Containers nach Dockers DNAT (veröffentlicht als %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--dport %1 tests the container&apos;s port, after Docker&apos;s DNAT (%2): it follows the container, not the port clients connect to. Conntrack&apos;s --ctorigdstport with --ctdir ORIGINAL matches the published port.</source>
+        <translation>--dport %1 prüft den Port des Containers nach Dockers DNAT (%2): Die Prüfung folgt dem Container, nicht dem Port, mit dem sich Clients verbinden. Mit conntrack erfasst --ctorigdstport zusammen mit --ctdir ORIGINAL den veröffentlichten Port.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--sport %1 tests the container&apos;s port, after Docker&apos;s DNAT (%2): it follows the container, not the published port. Conntrack&apos;s --ctorigdstport with --ctdir REPLY matches replies for the published port.</source>
+        <translation>--sport %1 prüft den Port des Containers nach Dockers DNAT (%2): Die Prüfung folgt dem Container, nicht dem veröffentlichten Port. Mit conntrack erfasst --ctorigdstport zusammen mit --ctdir REPLY die Antworten für den veröffentlichten Port.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>from outside</source>
+        <translation>von außen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>also drops replies to the containers&apos; own outgoing connections</source>
+        <translation>verwirft auch Antworten auf ausgehende Verbindungen der Container selbst</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a container on %1 (say %2)</source>
+        <translation>ein Container auf %1 (etwa %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also drops replies to the containers&apos; own outgoing connections: when %1 connects to %2, the answer arriving %3 is dropped here. No rule above lets RELATED,ESTABLISHED traffic through, and the rule has no --ctdir ORIGINAL, which would limit it to traffic that starts outside.</source>
+        <translation>Verwirft auch Antworten auf ausgehende Verbindungen der Container selbst: Wenn sich %1 mit %2 verbindet, wird die Antwort, die %3 ankommt, hier verworfen. Keine Regel darüber lässt RELATED,ESTABLISHED-Verkehr durch, und die Regel hat kein --ctdir ORIGINAL, das sie auf Verkehr beschränken würde, der außerhalb beginnt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>add -m conntrack --ctdir ORIGINAL</source>
+        <translation>-m conntrack --ctdir ORIGINAL hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (host port %2)</source>
+        <translation>%1 (Host-Port %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no container with published ports has %1</source>
+        <translation>kein Container mit veröffentlichten Ports hat %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names %1 port %2, but Docker&apos;s rules name no container at %1: on %3, port %2 is published for %4. Docker names only containers that publish ports; a container that was created again may have a new address.</source>
+        <translation>Nennt %1 Port %2, aber Dockers Regeln nennen keinen Container unter %1: Auf %3 ist Port %2 für %4 veröffentlicht. Docker nennt nur Container, die Ports veröffentlichen; ein Container, der neu angelegt wurde, hat womöglich eine neue Adresse.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>use %1 instead of %2</source>
+        <translation>%1 statt %2 verwenden</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>never matches</source>
+        <translation>trifft nie zu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>redundant</source>
+        <translation>redundant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>port after Docker&apos;s DNAT</source>
+        <translation>Port nach Dockers DNAT</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>drops replies</source>
+        <translation>verwirft Antworten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown container address</source>
+        <translation>unbekannte Container-Adresse</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>Userchain::RuleMatcher</name>
     <message>
         <location filename="../core/rulematcher.cpp" line="+206"/>
@@ -4113,6 +5051,32 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+38"/>
         <source>line %1: &quot;%2&quot; is not an address or network</source>
         <translation>Zeile %1: „%2“ ist keine Adresse und kein Netz</translation>
+    </message>
+</context>
+<context>
+    <name>WizardExposure</name>
+    <message>
+        <location filename="../app/wizardexposure.cpp" line="+38"/>
+        <source>no change for any published port</source>
+        <translation>keine Änderung für einen veröffentlichten Port</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="+32"/>
+        <source>Edit Docker&apos;s DOCKER-USER firewall chain.</source>
+        <translation>Dockers Firewall-Kette DOCKER-USER bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit the firewall of HOST, over ssh (see REMOTE HOSTS in userchainctl(1)).</source>
+        <translation>Die Firewall von HOST über ssh bearbeiten (siehe REMOTE HOSTS in userchainctl(1)).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Userchain on %1</source>
+        <translation>Userchain auf %1</translation>
     </message>
 </context>
 </TS>

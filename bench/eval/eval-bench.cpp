@@ -9,6 +9,7 @@
 
 #include "exposure.h"
 #include "packettracer.h"
+#include "rulelints.h"
 #include "ruleset.h"
 
 #include <QCommandLineParser>
@@ -92,12 +93,12 @@ int main(int argc, char *argv[])
     parser.addOptions({rulesOption, runsOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
-    std::printf("%-8s %-6s %12s %14s %10s %10s %14s\n", "rules", "ports", "parse ms", "exposure ms",
-                "entries", "undecided", "trace us/pkt");
+    std::printf("%-8s %-6s %12s %14s %10s %10s %14s %10s %7s\n", "rules", "ports", "parse ms",
+                "exposure ms", "entries", "undecided", "trace us/pkt", "lints ms", "lints");
     for (const QString &n : parser.value(rulesOption).split(QLatin1Char(','))) {
         const QByteArray save = hostWith(n.toInt(), 42);
-        double bestParse = 1e9, bestExposure = 1e9, bestTrace = 1e9;
-        int entries = 0, undecided = 0;
+        double bestParse = 1e9, bestExposure = 1e9, bestTrace = 1e9, bestLints = 1e9;
+        int entries = 0, undecided = 0, lints = 0;
         for (int r = 0; r < runs; ++r) {
             QElapsedTimer t;
             t.start();
@@ -127,9 +128,12 @@ int main(int argc, char *argv[])
                 PacketTracer::trace(*rs, p);
             }
             bestTrace = std::min(bestTrace, t.nsecsElapsed() / 1e3 / 1000);
+            t.restart();
+            lints = int(RuleLints::compute(*rs).size());
+            bestLints = std::min(bestLints, t.nsecsElapsed() / 1e6);
         }
-        std::printf("%-8s %-6d %12.1f %14.1f %10d %10d %14.1f\n", qPrintable(n), Ports, bestParse,
-                    bestExposure, entries, undecided, bestTrace);
+        std::printf("%-8s %-6d %12.1f %14.1f %10d %10d %14.1f %10.1f %7d\n", qPrintable(n), Ports,
+                    bestParse, bestExposure, entries, undecided, bestTrace, bestLints, lints);
     }
     return 0;
 }

@@ -6,11 +6,13 @@
 #include "guidedialog.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
+#include "packettestdialog.h"
 #include "rawruledialog.h"
 #include "ruleactions.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
 #include "rulewizard.h"
+#include "tracepathview.h"
 #include "workspace.h"
 
 #include <QAbstractButton>
@@ -142,6 +144,23 @@ bool shots(MainWindow *window, const QDir &out, const QString &scheme)
     ok &= waitFor([window] { return !window->exposureView()->isUpdating(); });
     ok &= shoot(window, path("exposure"));
     window->showFamily(Family::IPv4);
+
+    // Test a packet: the default packet, dropped by DOCKER-USER; then one from the office.
+    PacketTestDialog *test = PacketTestDialog::showFor(window);
+    test->move(window->geometry().right() - test->frameGeometry().width(), 0);
+    test->retrace();
+    ok &= shoot(window, path("packet-drop"));
+    QLineEdit *source = test->findChild<QLineEdit *>(QStringLiteral("source"));
+    const QString defaultSource = source->text();
+    source->setText(QStringLiteral("198.51.100.7"));
+    test->retrace();
+    ok &= shoot(window, path("packet-accept"));
+    // The end of its way, by keyboard: the last rule and the verdict.
+    test->pathView()->setFocus();
+    QTest::keyClick(test->pathView(), Qt::Key_End);
+    ok &= shoot(window, path("packet-accept-end"));
+    source->setText(defaultSource);
+    test->close();
 
     GuideDialog *guide = GuideDialog::showFor(window);
     guide->move(120, 40);

@@ -2,8 +2,8 @@
 // scripts/sandbox under xvfb-run (bench/gui/screenshots.sh does both). The X server's own
 // picture of the screen is saved, dialogs included, as a user would see it.
 //   gui_screenshots OUTDIR   writes OUTDIR/main-window.png, main-window-light.png,
-//                            main-window-dark.png, wizard.png, ipv6.png, exposure.png,
-//                            guide.png
+//                            main-window-dark.png, wizard.png, traced-packet.png, ipv6.png,
+//                            exposure.png, guide.png
 //   gui_screenshots --review OUTDIR
 //                            the views a change touched, for a person to look at before it
 //                            lands: the window sized to the screen, in the light and the dark
@@ -17,6 +17,7 @@
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
+#include "packettestdialog.h"
 #include "ruleactions.h"
 #include "ruletableview.h"
 #include "rulewizard.h"
@@ -111,6 +112,15 @@ int main(int argc, char **argv)
     });
     window.ruleTableView()->tableView()->clearSelection();
     window.ruleActions()->runWizard(RuleWizard::PublishedPort);
+
+    // Firewall → Test a packet: a client of the office subnet reaches the published port; its
+    // way in boxes, and its rules marked in the table behind.
+    PacketTestDialog *test = PacketTestDialog::showFor(&window);
+    test->findChild<QLineEdit *>(QStringLiteral("source"))->setText(QStringLiteral("198.51.100.7"));
+    test->retrace();
+    test->move(window.geometry().right() - test->frameGeometry().width() - 8, 30);
+    ok &= shoot(&window, out.filePath(QStringLiteral("traced-packet.png")));
+    test->close();
 
     // IPv6 beside it, with an edit not applied yet (the tab says so).
     window.showFamily(Userchain::Family::IPv6);

@@ -3,7 +3,8 @@
 # the real window against the real helper, taken under xvfb in scripts/sandbox with
 # bench/gui/screenshot-host.v4.rules and .v6.rules in the private tables.
 # - Without --review: the documentation's (main-window.png, main-window-light.png and
-#   main-window-dark.png in the View menu's colour schemes, wizard.png, ipv6.png, guide.png);
+#   main-window-dark.png in the View menu's colour schemes, wizard.png, traced-packet.png,
+#   ipv6.png, guide.png);
 #   default OUTDIR: docs/screenshots.
 # - With --review: the views a newcomer meets, in light and dark, on a screen of that size (say
 #   1024x768 and 1600x900); default OUTDIR: build/review-WIDTHxHEIGHT.

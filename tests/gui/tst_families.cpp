@@ -180,16 +180,20 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("message");
-        QTest::newRow("one address") << int(RuleWizard::OnlyIp) << "address"
-                                     << "2001:db8::7"
-                                     << "! -s 2001:db8::7/128 -i eth0 -j DROP" << QString();
-        QTest::newRow("prefix") << int(RuleWizard::OnlySubnet) << "subnet"
-                                << "2001:db8:1::1/48"
-                                << "! -s 2001:db8:1::/48 -i eth0 -j DROP" << QString();
-        QTest::newRow("range") << int(RuleWizard::OnlyRange) << "sourceRange"
-                               << "2001:db8::1-2001:db8::9"
-                               << "-i eth0 -m iprange ! --src-range 2001:db8::1-2001:db8::9 -j DROP"
-                               << QString();
+        QTest::newRow("one address")
+            << int(RuleWizard::OnlyIp) << "address"
+            << "2001:db8::7"
+            << "! -s 2001:db8::7/128 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP" << QString();
+        QTest::newRow("prefix")
+            << int(RuleWizard::OnlySubnet) << "subnet"
+            << "2001:db8:1::1/48"
+            << "! -s 2001:db8:1::/48 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP" << QString();
+        QTest::newRow("range")
+            << int(RuleWizard::OnlyRange) << "sourceRange"
+            << "2001:db8::1-2001:db8::9"
+            << "-i eth0 -m iprange ! --src-range 2001:db8::1-2001:db8::9 -m conntrack "
+               "--ctdir ORIGINAL -j DROP"
+            << QString();
         QTest::newRow("an IPv4 address") << int(RuleWizard::OnlyIp) << "address"
                                          << "192.168.1.7" << QString()
                                          << "192.168.1.7 is an IPv4 address, but these rules are "

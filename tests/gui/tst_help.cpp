@@ -22,6 +22,7 @@
 #include "windowharness.h"
 #include "workspace.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QFile>
 #include <QGuiApplication>
@@ -139,6 +140,19 @@ private slots:
             const QString item =
                 window()->action(QLatin1String(name))->text().remove(QLatin1Char('&'));
             QVERIFY2(text.contains(item), qPrintable(item));
+        }
+        // Docker's "only" examples as the wizards write them by default, and the option that
+        // gives Docker's exact rule, named as the wizard spells it.
+        QVERIFY(text.contains(
+            QLatin1String("-i ext_if ! -s 192.168.1.1 -m conntrack --ctdir ORIGINAL -j DROP")));
+        {
+            std::unique_ptr<RuleWizard> wizard(
+                RuleWizard::create(RuleWizard::OnlyIp, WizardContext(), 0));
+            auto *keep = wizard->findChild<QAbstractButton *>(QStringLiteral("keepReplies"));
+            QVERIFY(keep);
+            const QString option =
+                keep->text().remove(QLatin1Char('&')).section(QStringLiteral(" ("), 0, 0);
+            QVERIFY2(text.contains(QStringLiteral("Untick ") + option), qPrintable(option));
         }
         // A link to a menu item runs it.
         bool wizardOpened = false;

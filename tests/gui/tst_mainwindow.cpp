@@ -212,7 +212,9 @@ private slots:
         m_window->ruleTableView()->tableView()->clearSelection();
         m_window->action(QStringLiteral("actionWizardOnlyIp"))->trigger();
         // Not at the end: the RETURN above would catch its packets, so it goes above that.
-        QCOMPARE(model()->ruleAt(2).spec, QStringLiteral("! -s 192.168.1.7/32 -i eth0 -j DROP"));
+        QCOMPARE(
+            model()->ruleAt(2).spec,
+            QStringLiteral("! -s 192.168.1.7/32 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP"));
         QCOMPARE(model()->ruleAt(3).spec, QStringLiteral("-j RETURN"));
         QCOMPARE(undoText(), QStringLiteral("&Undo Allow only one IP address"));
 
@@ -341,9 +343,12 @@ private slots:
                                   << "helper-unreachable";
         QTest::newRow("refused") << DBusError::NotAuthorized << ""
                                  << "not-authorized";
-        QTest::newRow("cancelled")
+        QTest::newRow("cancelled") << DBusError::Cancelled << ""
+                                   << "auth-cancelled";
+        // The name decides, never the English message (issue 11 item 5).
+        QTest::newRow("refused, whatever the message says")
             << DBusError::NotAuthorized << "authentication dialog was dismissed"
-            << "auth-cancelled";
+            << "not-authorized";
     }
 
     void helperErrors()

@@ -180,7 +180,7 @@ private slots:
         QTest::newRow("not authorized")
             << DBusError::NotAuthorized << "io.github.userchain.persist: denied"
             << "io.github.userchain.persist" << true;
-        QTest::newRow("cancelled") << DBusError::NotAuthorized << "dismissed by the user"
+        QTest::newRow("cancelled") << DBusError::Cancelled << "dismissed by the user"
                                    << "nothing was saved" << false;
         QTest::newRow("verbatim rule") << DBusError::InvalidRule << "rule 2: uses ttl"
                                        << "verbatim" << true;

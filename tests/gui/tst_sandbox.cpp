@@ -203,10 +203,12 @@ private slots:
         RuleTableModel *model = window->session()->model();
         QCOMPARE(model->specs(), QStringList{QStringLiteral("-j RETURN")});
 
-        // One rule from each wizard.
+        // One rule from each wizard; the subnet's as Docker's page writes it, without keeping
+        // replies, so that both forms go through the kernel.
         const QList<QPair<RuleWizard::Kind, QStringList>> wizards = {
             {RuleWizard::OnlyIp, {"interface=eth0", "address=192.168.1.1"}},
-            {RuleWizard::OnlySubnet, {"interface=eth0", "subnet=192.168.2.0/24"}},
+            {RuleWizard::OnlySubnet,
+             {"interface=eth0", "subnet=192.168.2.0/24", "keepReplies=off"}},
             {RuleWizard::OnlyRange, {"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3"}},
             {RuleWizard::PublishedPort, {"port=8080 (tcp", "source=10.0.0.0/8"}},
             {RuleWizard::SourceDestination,
@@ -226,6 +228,9 @@ private slots:
         QCOMPARE(ModalRunner::pendingHooks(), 0);
         // The published port "only from" 10.0.0.0/8 is two rules: its RETURN and a DROP.
         QCOMPARE(model->rowCount(), 7);
+        QVERIFY(model->specs().contains(
+            QStringLiteral("! -s 192.168.1.1/32 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP")));
+        QVERIFY(model->specs().contains(QStringLiteral("! -s 192.168.2.0/24 -i eth0 -j DROP")));
         // Reorder: the published-port RETURN first, as a drop would.
         window->ruleTableView()->selectRows(3, 1);
         for (int i = 0; i < 3; ++i) {
@@ -319,7 +324,8 @@ void TestSandbox::ipv6AndBothFamilies()
     QCOMPARE(ModalRunner::pendingHooks(), 0);
     const QString port =
         QStringLiteral("-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN");
-    const QStringList expected6{port, QStringLiteral("! -s 2001:db8:1::/48 -i eth0 -j DROP")};
+    const QStringList expected6{
+        port, QStringLiteral("! -s 2001:db8:1::/48 -i eth0 -m conntrack --ctdir ORIGINAL -j DROP")};
     QCOMPARE(workspace->session(Userchain::Family::IPv6)->model()->specs(), expected6);
     const QStringList expected4{port, QStringLiteral("-j RETURN")};
     QCOMPARE(workspace->session(Userchain::Family::IPv4)->model()->specs(), expected4);

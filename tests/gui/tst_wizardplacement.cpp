@@ -104,21 +104,42 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QStringList>("steps");
         QTest::addColumn<QString>("expected");
+        const QString kept =
+            QStringLiteral(" Replies to connections your containers open pass, from any address.");
         QTest::newRow("one IP")
             << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=192.168.1.1"}
             << QStringLiteral("Traffic arriving on eth0 to any container is dropped unless it "
-                              "comes from 192.168.1.1; other interfaces are not affected.");
+                              "comes from 192.168.1.1; other interfaces are not affected.") +
+                   kept;
+        // Docker's exact example: the replies from anyone else go too.
+        QTest::newRow("one IP, replies not kept")
+            << int(RuleWizard::OnlyIp)
+            << QStringList{"interface=eth0", "address=192.168.1.1", "keepReplies=off"}
+            << QStringLiteral("Traffic arriving on eth0 to any container is dropped unless it "
+                              "comes from 192.168.1.1; other interfaces are not affected. Replies "
+                              "to connections your containers open are dropped too, unless they "
+                              "come from 192.168.1.1.");
         QTest::newRow("subnet")
             << int(RuleWizard::OnlySubnet) << QStringList{"interface=wlan0", "subnet=10.0.0.0/8"}
             << QStringLiteral("Traffic arriving on wlan0 to any container is dropped unless it "
-                              "comes from 10.0.0.0/8; other interfaces are not affected.");
+                              "comes from 10.0.0.0/8; other interfaces are not affected.") +
+                   kept;
         QTest::newRow("range to some containers")
             << int(RuleWizard::OnlyRange)
             << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3",
                            "useDestination=on", "destinationRange=172.17.0.2-172.17.0.9"}
             << QStringLiteral("Traffic arriving on eth0 to 172.17.0.2-172.17.0.9 is dropped "
                               "unless it comes from 192.168.1.1-192.168.1.3; other destinations "
-                              "and interfaces are not affected.");
+                              "and interfaces are not affected.") +
+                   kept;
+        QTest::newRow("range, replies not kept")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3",
+                           "keepReplies=off"}
+            << QStringLiteral("Traffic arriving on eth0 to any container is dropped unless it "
+                              "comes from 192.168.1.1-192.168.1.3; other interfaces are not "
+                              "affected. Replies to connections your containers open are dropped "
+                              "too, unless they come from 192.168.1.1-192.168.1.3.");
         QTest::newRow("published port only from a subnet on eth0")
             << int(RuleWizard::PublishedPort)
             << QStringList{"port=8080 (tcp", "interface=eth0", "source=10.11.11.0/24"}

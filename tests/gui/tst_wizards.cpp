@@ -1,13 +1,19 @@
 // Wizard tests: each wizard, driven through its widgets, produces exactly the rules of Docker's
-// page in iptables-save's form; invalid input keeps Finish disabled with the message shown.
+// page in iptables-save's form; invalid input keeps Finish disabled with the message shown. The
+// "only" wizards keep the replies to the containers' own connections unless told not to, so
+// that RuleLints has nothing to say about their rules.
 // (What the rules do and where they go: tst_wizardplacement.)
+#include "fixturesnapshot.h"
 #include "policypreviewpage.h"
 #include "rawruledialog.h"
+#include "rulelints.h"
+#include "ruleset.h"
 #include "rulewizard.h"
 #include "rulewizardpage.h"
 #include "wizarddriver.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -41,6 +47,25 @@ private:
         return c;
     }
 
+    /// RuleLints' "drops replies" for `rule` above Docker's RETURN, on a capture with published
+    /// containers of `family`; nullopt if the linter finds nothing of the kind.
+    static std::optional<Userchain::RuleLint> dropsReplies(int family, const QString &rule)
+    {
+        Userchain::Snapshot snapshot =
+            FixtureSnapshot::fromFile(family == 6 ? FixtureSnapshot::mobyCapture(QStringLiteral(
+                                                        "docker29.7.2-composed-portmap.v6.rules"))
+                                                  : FixtureSnapshot::dockerCapture());
+        FixtureSnapshot::setDockerUser(&snapshot, {rule, QStringLiteral("-j RETURN")});
+        const auto lints =
+            Userchain::RuleLints::compute(Userchain::Ruleset::fromSnapshot(snapshot));
+        for (const Userchain::RuleLint &lint : lints) {
+            if (lint.kind == Userchain::RuleLint::Kind::DropsReplies) {
+                return lint;
+            }
+        }
+        return std::nullopt;
+    }
+
 private slots:
     void wizard_data()
     {
@@ -48,13 +73,15 @@ private slots:
         QTest::addColumn<QStringList>("steps");
         QTest::addColumn<QStringList>("expected");
         QTest::addColumn<QString>("message"); // when invalid: part of the message shown
+        // The "only" wizards keep replies by default (see keepRepliesOption).
+        const QString ctdir = QStringLiteral("-m conntrack --ctdir ORIGINAL -j DROP");
 
         QTest::newRow("one IP") << int(RuleWizard::OnlyIp)
                                 << QStringList{"interface=eth0", "address=192.168.1.1"}
-                                << QStringList{"! -s 192.168.1.1/32 -i eth0 -j DROP"} << QString();
+                                << QStringList{"! -s 192.168.1.1/32 -i eth0 " + ctdir} << QString();
         QTest::newRow("one IP, typed interface")
             << int(RuleWizard::OnlyIp) << QStringList{"interface=ens3", "address=203.0.113.7"}
-            << QStringList{"! -s 203.0.113.7/32 -i ens3 -j DROP"} << QString();
+            << QStringList{"! -s 203.0.113.7/32 -i ens3 " + ctdir} << QString();
         QTest::newRow("one IP, no address")
             << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=1", "address="}
             << QStringList() << QStringLiteral("Enter the one address");
@@ -70,7 +97,7 @@ private slots:
 
         QTest::newRow("subnet") << int(RuleWizard::OnlySubnet)
                                 << QStringList{"interface=eth0", "subnet=192.168.1.0/24"}
-                                << QStringList{"! -s 192.168.1.0/24 -i eth0 -j DROP"} << QString();
+                                << QStringList{"! -s 192.168.1.0/24 -i eth0 " + ctdir} << QString();
         QTest::newRow("subnet without prefix")
             << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=192.168.1.0"}
             << QStringList() << QStringLiteral("prefix length");
@@ -81,14 +108,15 @@ private slots:
         QTest::newRow("range")
             << int(RuleWizard::OnlyRange)
             << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3"}
-            << QStringList{"-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3 -j DROP"}
+            << QStringList{"-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3 " + ctdir}
             << QString();
         QTest::newRow("range with destination")
             << int(RuleWizard::OnlyRange)
             << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3",
                            "useDestination=on", "destinationRange=172.17.0.2-172.17.0.9"}
             << QStringList{"-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3 "
-                           "--dst-range 172.17.0.2-172.17.0.9 -j DROP"}
+                           "--dst-range 172.17.0.2-172.17.0.9 " +
+                           ctdir}
             << QString();
         QTest::newRow("range, one address")
             << int(RuleWizard::OnlyRange)
@@ -242,19 +270,21 @@ private slots:
         QTest::addColumn<QStringList>("steps");
         QTest::addColumn<QStringList>("expected");
         QTest::addColumn<QString>("message");
+        const QString ctdir = QStringLiteral("-m conntrack --ctdir ORIGINAL -j DROP");
 
         QTest::newRow("one address")
             << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=2001:DB8::1"}
-            << QStringList{"! -s 2001:db8::1/128 -i eth0 -j DROP"} << QString();
+            << QStringList{"! -s 2001:db8::1/128 -i eth0 " + ctdir} << QString();
         QTest::newRow("one address, IPv4 given")
             << int(RuleWizard::OnlyIp) << QStringList{"interface=eth0", "address=192.168.1.1"}
             << QStringList() << QStringLiteral("192.168.1.1 is an IPv4 address");
         QTest::newRow("prefix") << int(RuleWizard::OnlySubnet)
                                 << QStringList{"interface=eth0", "subnet=2001:db8:1::/64"}
-                                << QStringList{"! -s 2001:db8:1::/64 -i eth0 -j DROP"} << QString();
+                                << QStringList{"! -s 2001:db8:1::/64 -i eth0 " + ctdir}
+                                << QString();
         QTest::newRow("prefix, host bits cleared")
             << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=fd00::5/8"}
-            << QStringList{"! -s fd00::/8 -i eth0 -j DROP"} << QString();
+            << QStringList{"! -s fd00::/8 -i eth0 " + ctdir} << QString();
         QTest::newRow("prefix too long")
             << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=fd00::/200"}
             << QStringList() << QStringLiteral("200");
@@ -263,7 +293,8 @@ private slots:
             << QStringList{"interface=eth0", "sourceRange=2001:db8::1-2001:db8::3",
                            "useDestination=on", "destinationRange=fd00::2-fd00::9"}
             << QStringList{"-i eth0 -m iprange ! --src-range 2001:db8::1-2001:db8::3 "
-                           "--dst-range fd00::2-fd00::9 -j DROP"}
+                           "--dst-range fd00::2-fd00::9 " +
+                           ctdir}
             << QString();
         QTest::newRow("range, IPv4 destination")
             << int(RuleWizard::OnlyRange)
@@ -337,6 +368,100 @@ private slots:
         QVERIFY2(messageLabel->text().isEmpty(), qPrintable(messageLabel->text()));
         QCOMPARE(w->rules(), expected);
         QVERIFY(w->findChild<QGroupBox *>()->title().contains(QStringLiteral("IPv6")));
+    }
+
+    void keepRepliesOption_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("family");
+        QTest::addColumn<QStringList>("steps");
+        QTest::addColumn<QString>("docker"); // Docker's example, as iptables-save prints it
+        QTest::addColumn<QString>("allowed");
+        QTest::newRow("one IP") << int(RuleWizard::OnlyIp) << 4
+                                << QStringList{"interface=eth0", "address=192.168.1.1"}
+                                << QStringLiteral("! -s 192.168.1.1/32 -i eth0 -j DROP")
+                                << QStringLiteral("192.168.1.1");
+        QTest::newRow("subnet") << int(RuleWizard::OnlySubnet) << 4
+                                << QStringList{"interface=eth0", "subnet=192.168.1.0/24"}
+                                << QStringLiteral("! -s 192.168.1.0/24 -i eth0 -j DROP")
+                                << QStringLiteral("192.168.1.0/24");
+        QTest::newRow("range")
+            << int(RuleWizard::OnlyRange) << 4
+            << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3"}
+            << QStringLiteral("-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3 -j DROP")
+            << QStringLiteral("192.168.1.1-192.168.1.3");
+        QTest::newRow("range to the published container")
+            << int(RuleWizard::OnlyRange) << 4
+            << QStringList{"interface=eth0", "sourceRange=192.168.1.1-192.168.1.3",
+                           "useDestination=on", "destinationRange=172.17.0.2-172.17.0.9"}
+            << QStringLiteral("-i eth0 -m iprange ! --src-range 192.168.1.1-192.168.1.3 "
+                              "--dst-range 172.17.0.2-172.17.0.9 -j DROP")
+            << QStringLiteral("192.168.1.1-192.168.1.3");
+        QTest::newRow("IPv6 prefix") << int(RuleWizard::OnlySubnet) << 6
+                                     << QStringList{"interface=eth0", "subnet=2001:db8::/32"}
+                                     << QStringLiteral("! -s 2001:db8::/32 -i eth0 -j DROP")
+                                     << QStringLiteral("2001:db8::/32");
+    }
+
+    // Ticked by default, the rule drops only what starts outside and the linter agrees; Alt+K
+    // unticks it for Docker's exact example, whose effect names the replies it drops too.
+    void keepRepliesOption()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, family);
+        QFETCH(QStringList, steps);
+        QFETCH(QString, docker);
+        QFETCH(QString, allowed);
+        std::unique_ptr<RuleWizard> w(
+            RuleWizard::create(RuleWizard::Kind(kind), family == 6 ? context6() : context(), 0));
+        w->show();
+        QApplication::setActiveWindow(w.get());
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        auto *page = qobject_cast<RuleWizardPage *>(w->currentPage());
+        QVERIFY(page);
+        auto *keep = page->findChild<QCheckBox *>(QStringLiteral("keepReplies"));
+        QVERIFY(keep);
+        QVERIFY(keep->isVisible());
+        QVERIFY(keep->isChecked());
+        QVERIFY(keep->focusPolicy() & Qt::TabFocus);
+        QVERIFY(!keep->accessibleDescription().isEmpty());
+        auto *note = page->findChild<QLabel *>(QStringLiteral("keepRepliesNote"));
+        QVERIFY(note && note->isVisible());
+        QCOMPARE(note->text(), keep->accessibleDescription());
+        for (const QString &step : std::as_const(steps)) {
+            drive(page, step);
+        }
+
+        const QString kept = QString(docker).replace(
+            QStringLiteral(" -j DROP"), QStringLiteral(" -m conntrack --ctdir ORIGINAL -j DROP"));
+        QCOMPARE(w->rules(), QStringList{kept});
+        QVERIFY2(page->effect().endsWith(QStringLiteral(
+                     "Replies to connections your containers open pass, from any address.")),
+                 qPrintable(page->effect()));
+        const auto lintOfKept = dropsReplies(family, kept);
+        QVERIFY2(!lintOfKept, qPrintable(lintOfKept ? lintOfKept->reason : QString()));
+
+        QTest::keyClick(w.get(), Qt::Key_K, Qt::AltModifier);
+        QTRY_VERIFY(!keep->isChecked());
+        QCOMPARE(w->rules(), QStringList{docker});
+        QVERIFY2(page->effect().endsWith(
+                     QStringLiteral("Replies to connections your containers open are dropped "
+                                    "too, unless they come from %1.")
+                         .arg(allowed)),
+                 qPrintable(page->effect()));
+        QVERIFY(w->findChild<QLabel *>(QStringLiteral("rulePreview"))
+                    ->text()
+                    .contains(QStringLiteral("-A DOCKER-USER ") + docker));
+        QVERIFY(w->button(QWizard::FinishButton)->isEnabled());
+        // The linter flags Docker's example, and its fix is what the wizard writes by default.
+        const auto lintOfDocker = dropsReplies(family, docker);
+        QVERIFY(lintOfDocker);
+        QCOMPARE(lintOfDocker->fix, QStringList{kept});
+
+        keep->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(keep, Qt::Key_Space);
+        QVERIFY(keep->isChecked());
+        QCOMPARE(w->rules(), QStringList{kept});
     }
 
     void alsoOtherFamily_data()

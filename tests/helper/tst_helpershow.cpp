@@ -22,6 +22,8 @@ private Q_SLOTS:
     void exportLoadsBack();
     void daemonJsonDisabled();
     void showOneChain();
+    void evalLiveMatchesFile_data();
+    void evalLiveMatchesFile();
 
 private:
     /// Table name -> its block (`*table` ... `COMMIT`), comments dropped, chain counters zeroed.
@@ -197,6 +199,60 @@ void TestHelperShow::showOneChain()
     const auto missing = TestSandbox::ctl(
         {QStringLiteral("show"), QStringLiteral("--chain"), QStringLiteral("NOPE")});
     QCOMPARE(missing.exitCode, 6);
+}
+
+void TestHelperShow::evalLiveMatchesFile_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<int>("family");
+    QTest::newRow("20.10 with containers")
+        << QStringLiteral("docker-20.10/docker20.10-legacy-with-containers.legacy.v4.rules") << 4;
+    QTest::newRow("29 published port")
+        << QStringLiteral("docker-moby/docker29.7.2-usernet-portmap.v4.rules") << 4;
+    QTest::newRow("29 IPv6") << QStringLiteral("docker-moby/docker29.7.2-composed-portmap.v6.rules")
+                             << 6;
+}
+
+// `userchainctl exposure` and `trace` on the live tables (read action, through the helper's
+// snapshot) answer exactly as on the same rules given as a file (issue 12 item 6).
+void TestHelperShow::evalLiveMatchesFile()
+{
+    QFETCH(QString, fixture);
+    QFETCH(int, family);
+    const Family f = family == 6 ? Family::IPv6 : Family::IPv4;
+    const QString path = QStringLiteral(USERCHAIN_FIXTURES_DIR "/") + fixture;
+    QVERIFY(TestSandbox::restoreFile(path, f));
+    // The live tables as the kernel holds them now, so that both sides see the same rules.
+    const QString saved = TestSandbox::writeTemp(TestSandbox::save(f));
+    const QStringList fam = f == Family::IPv6 ? QStringList{QStringLiteral("-6")} : QStringList{};
+
+    const auto live =
+        TestSandbox::ctl(fam + QStringList{QStringLiteral("exposure"), QStringLiteral("--json")});
+    QVERIFY2(live.exitCode == 0, qPrintable(live.describe()));
+    const auto file =
+        TestSandbox::ctl(fam + QStringList{QStringLiteral("exposure"), QStringLiteral("--json"),
+                                           QStringLiteral("--file"), saved});
+    QVERIFY2(file.exitCode == 0, qPrintable(file.describe()));
+    QVERIFY2(live.out.contains("reachable_from"), live.out.constData()); // a port is published
+    QCOMPARE(live.out, file.out);
+
+    const QStringList trace = fam + QStringList{QStringLiteral("trace"),
+                                                QStringLiteral("--in"),
+                                                QStringLiteral("eth0"),
+                                                QStringLiteral("--src"),
+                                                f == Family::IPv6 ? QStringLiteral("2001:db8::7")
+                                                                  : QStringLiteral("203.0.113.7"),
+                                                QStringLiteral("--proto"),
+                                                QStringLiteral("tcp"),
+                                                QStringLiteral("--dport"),
+                                                QStringLiteral("8080"),
+                                                QStringLiteral("--json")};
+    const auto liveTrace = TestSandbox::ctl(trace);
+    QVERIFY2(liveTrace.exitCode == 0, qPrintable(liveTrace.describe()));
+    const auto fileTrace = TestSandbox::ctl(trace + QStringList{QStringLiteral("--file"), saved});
+    QVERIFY2(fileTrace.exitCode == 0, qPrintable(fileTrace.describe()));
+    QVERIFY2(liveTrace.out.contains("\"verdict\""), liveTrace.out.constData());
+    QCOMPARE(liveTrace.out, fileTrace.out);
 }
 
 USERCHAIN_SANDBOX_TEST_MAIN(TestHelperShow, QStringList{},

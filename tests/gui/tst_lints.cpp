@@ -1,0 +1,152 @@
+// Lints in the window: a --dport rule on a port Docker publishes is marked in the table with its
+// reason, its fix (from the row's context menu) puts conntrack's original port in its place as
+// one undoable step, an ACCEPT offers RETURN in the Edit menu, and the apply review lists the
+// lints of the rules the change adds. Docker 20.10's capture: 8080 -> 172.17.0.2:80.
+#include "dockeruserintro.h"
+#include "editsession.h"
+#include "fixturesnapshot.h"
+#include "lintreview.h"
+#include "mainwindow.h"
+#include "modalrunner.h"
+#include "rowlegend.h"
+#include "ruleactions.h"
+#include "ruletablemodel.h"
+#include "ruletableview.h"
+#include "windowharness.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <memory>
+
+class TestLints : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_config;
+    WindowHarness m_harness;
+    MainWindow *window() const { return m_harness.window(); }
+    RuleTableModel *model() const { return window()->session()->model(); }
+    QUndoStack *undo() const { return window()->session()->undoStack(); }
+    QStringList lintsOf(int row) const
+    {
+        return model()
+            ->index(row, RuleTableModel::PositionColumn)
+            .data(RuleTableModel::LintsRole)
+            .toStringList();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
+        QCoreApplication::setOrganizationName(QStringLiteral("UserchainTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_gui_lints"));
+    }
+
+    void init()
+    {
+        QVERIFY(m_harness.open(FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture())));
+        QCOMPARE(model()->specs(), QStringList{QStringLiteral("-j RETURN")});
+    }
+
+    void cleanup()
+    {
+        QCOMPARE(ModalRunner::pendingHooks(), 0);
+        ModalRunner::clearHooks();
+        m_harness.close();
+    }
+
+    void dportOnPublishedPortIsFixedThroughTheContextMenu()
+    {
+        const QString dport = QStringLiteral("-p tcp -m tcp --dport 8080 -j DROP");
+        const QString fixed =
+            QStringLiteral("-p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j DROP");
+        window()->ruleActions()->insertRules({dport}, QStringLiteral("Add rule"));
+        QCOMPARE(model()->ruleAt(0).spec, dport);
+        QTRY_COMPARE(lintsOf(0).size(), 1);
+        QVERIFY2(lintsOf(0).first().contains(QStringLiteral("never sees published port 8080")),
+                 qPrintable(lintsOf(0).first()));
+        const QModelIndex number = model()->index(0, RuleTableModel::PositionColumn);
+        QVERIFY(!number.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(
+            number.data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Docker's DNAT has already changed their destination to "
+                                         "172.17.0.2:80")));
+        QVERIFY(lintsOf(1).isEmpty()); // Docker's RETURN is fine
+
+        std::unique_ptr<QMenu> menu(window()->ruleContextMenu(0));
+        QAction *fix = menu->actions().value(0);
+        QVERIFY(fix);
+        QCOMPARE(fix->text(), QStringLiteral("Fix: use --ctorigdstport 8080 --ctdir ORIGINAL"));
+        const int steps = undo()->count();
+        fix->trigger();
+        QCOMPARE(model()->ruleAt(0).spec, fixed);
+        QCOMPARE(undo()->count(), steps + 1);
+        QCOMPARE(undo()->undoText(),
+                 QStringLiteral("Fix rule 1: use --ctorigdstport 8080 --ctdir ORIGINAL"));
+        QTRY_VERIFY(lintsOf(0).isEmpty());
+        QCOMPARE(model()->rowCount(), 2);
+
+        undo()->undo();
+        QCOMPARE(model()->specs(), (QStringList{dport, QStringLiteral("-j RETURN")}));
+        QTRY_COMPARE(lintsOf(0).size(), 1);
+        undo()->redo();
+        QCOMPARE(model()->ruleAt(0).spec, fixed);
+        QTRY_VERIFY(lintsOf(0).isEmpty());
+    }
+
+    void acceptOffersReturnInTheEditMenu()
+    {
+        const QString accept = QStringLiteral("-s 10.0.0.0/8 -j ACCEPT");
+        window()->ruleActions()->insertRules({accept}, QStringLiteral("Add rule"));
+        window()->ruleTableView()->selectRows(0, 1);
+        QAction *fix = window()->action(QStringLiteral("actionFixRule"));
+        QVERIFY(fix);
+        QTRY_VERIFY(fix->isEnabled());
+        QCOMPARE(fix->text(), QStringLiteral("F&ix: use RETURN instead of ACCEPT"));
+        QCOMPARE(lintsOf(0), QStringList{QStringLiteral("ACCEPT skips Docker's checks")});
+
+        // The review lists it: the change adds this rule.
+        QCOMPARE(LintReview::lines(*window()->session()),
+                 QStringList{QStringLiteral(
+                     "rule 1: ACCEPT skips Docker's checks — use RETURN instead of ACCEPT")});
+
+        fix->trigger();
+        QCOMPARE(model()->ruleAt(0).spec, QStringLiteral("-s 10.0.0.0/8 -j RETURN"));
+        QTRY_VERIFY(!fix->isEnabled());
+        QVERIFY(LintReview::lines(*window()->session()).isEmpty());
+        undo()->undo();
+        QCOMPARE(model()->ruleAt(0).spec, accept);
+        QTRY_VERIFY(fix->isEnabled());
+    }
+
+    void reviewLeavesUnchangedRulesAlone()
+    {
+        // Rules the snapshot already holds are the table's business, not the review's.
+        Userchain::Snapshot snapshot = FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture());
+        FixtureSnapshot::setDockerUser(&snapshot, {QStringLiteral("-s 10.0.0.0/8 -j ACCEPT")});
+        m_harness.close();
+        QVERIFY(m_harness.open(snapshot));
+        QTRY_COMPARE(lintsOf(0).size(), 1);
+        QVERIFY(LintReview::lines(*window()->session()).isEmpty());
+    }
+
+    void legendExplainsTheMarker()
+    {
+        RowLegend *legend = window()->ruleTableView()->intro()->legend();
+        QLabel *sample = legend->sample(RowStyle::Kind::Lint);
+        QVERIFY(sample);
+        QCOMPARE(sample->accessibleName(), QStringLiteral("Check this rule"));
+        QVERIFY(sample->text().contains(QLatin1String(RowLints::IconPath)));
+        QVERIFY(sample->toolTip().contains(QStringLiteral("never guesses")));
+    }
+};
+
+QTEST_MAIN(TestLints)
+#include "tst_lints.moc"
