@@ -22,7 +22,8 @@ userchain_precompile_qt(userchain-gui <QWidget> <QLabel> <QLineEdit> <QComboBox>
 set_target_properties(userchain-gui PROPERTIES
     AUTOMOC ON AUTOUIC ON AUTORCC ON AUTOUIC_SEARCH_PATHS ${USERCHAIN_UI_DIR})
 target_include_directories(userchain-gui PUBLIC ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_BINARY_DIR})
-target_link_libraries(userchain-gui PUBLIC userchain-core Qt6::Widgets Qt6::DBus)
+# Network: QLocalServer, the local end of the GUI's ssh tunnel (SshTunnel).
+target_link_libraries(userchain-gui PUBLIC userchain-core Qt6::Widgets Qt6::DBus Qt6::Network)
 
 add_executable(userchain ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 target_link_libraries(userchain PRIVATE userchain-gui)

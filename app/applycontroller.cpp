@@ -74,9 +74,73 @@ ApplyController::Step ApplyController::stepFor(Family family, uint flags) const
     return step;
 }
 
+QString ApplyController::familyLabel(Family family) const
+{
+    return m_host.isEmpty() ? FamilyText::label(family)
+                            : tr("%1 on %2").arg(FamilyText::label(family), m_host);
+}
+
+bool ApplyController::refuseOffline()
+{
+    if (m_online) {
+        return false;
+    }
+    emit statusMessage(tr("Not connected to %1: reconnect first, then apply. Your edits are "
+                          "kept meanwhile.")
+                           .arg(m_host.isEmpty() ? tr("the system bus") : m_host));
+    return true;
+}
+
+void ApplyController::setOnline(bool online)
+{
+    if (m_online == online) {
+        return;
+    }
+    m_online = online;
+    if (online) {
+        return;
+    }
+    const QString where = m_host.isEmpty() ? tr("the system bus") : m_host;
+    const QString name = FamilyText::name(m_current.family);
+    QString message;
+    switch (m_state) {
+    case State::Idle:
+    case State::Reloading:
+        // Reloading: the rules are in place and kept; the snapshot comes after reconnecting.
+        return;
+    case State::Applying:
+        message = m_lastConfirmSeconds > 0
+                      ? tr("The connection to %1 was lost while applying %2: if the rules "
+                           "arrived, the helper there restores the previous ones as it sees "
+                           "this window go. Your edits are still here.")
+                            .arg(where, name)
+                      : tr("The connection to %1 was lost while applying %2: reconnect to see "
+                           "which rules it holds. Your edits are still here.")
+                            .arg(where, name);
+        break;
+    case State::AwaitingConfirmation:
+    case State::RollingBack:
+        message = tr("The connection to %1 was lost before the new %2 rules were kept: the "
+                     "helper there restores the previous rules as it sees this window go. Your "
+                     "edits are still here.")
+                      .arg(where, name);
+        break;
+    case State::Confirming:
+        message = tr("The connection to %1 was lost while keeping the new %2 rules: reconnect "
+                     "to see whether they were kept. Your edits are still here.")
+                      .arg(where, name);
+        break;
+    }
+    if (m_confirm) {
+        m_confirm->dismiss();
+    }
+    m_transaction.clear(); // late replies and RolledBack of the old connection change nothing
+    stop(false, message);
+}
+
 void ApplyController::startApply()
 {
-    if (isBusy()) {
+    if (isBusy() || refuseOffline()) {
         return;
     }
     QVector<Step> steps;
@@ -91,7 +155,7 @@ void ApplyController::startApply()
 
 void ApplyController::startApply(Family family, uint flags)
 {
-    if (isBusy() || !m_workspace->session(family)->isEditable()) {
+    if (isBusy() || !m_workspace->session(family)->isEditable() || refuseOffline()) {
         return;
     }
     review({stepFor(family, flags)});
@@ -172,11 +236,15 @@ void ApplyController::review(const QVector<Step> &steps)
                         FamilyText::name(planned.at(1).family));
     }
     ApplyDialog dialog(m_dialogParent);
+    dialog.setHost(m_host);
     dialog.setConfirmSeconds(m_confirmSeconds);
     dialog.setReviews(reviews, note);
     if (ModalRunner::exec(&dialog) != QDialog::Accepted) {
         emit statusMessage(tr("Apply cancelled."));
         return;
+    }
+    if (refuseOffline()) {
+        return; // lost while the review was open
     }
     m_lastConfirmSeconds = dialog.confirmEnabled() ? dialog.confirmSeconds() : 0;
     m_queue = planned;
@@ -193,8 +261,11 @@ void ApplyController::applyNext()
     m_current = m_queue.takeFirst();
     const EditSession *session = m_workspace->session(m_current.family);
     setState(State::Applying);
-    emit statusMessage(tr("Applying %1… the system may ask for an administrator's password.")
-                           .arg(FamilyText::name(m_current.family)));
+    emit statusMessage(
+        m_host.isEmpty()
+            ? tr("Applying %1… the system may ask for an administrator's password.")
+                  .arg(FamilyText::name(m_current.family))
+            : tr("Applying %1 to %2 over ssh…").arg(FamilyText::name(m_current.family), m_host));
     m_helper->apply(int(m_current.family), session->applyRules(), session->snapshot().revision,
                     m_lastConfirmSeconds, m_current.flags);
 }
@@ -232,7 +303,7 @@ void ApplyController::onApplied(const QString &transactionId, const QString &new
         return;
     }
     m_transaction = transactionId;
-    const QString label = FamilyText::label(m_current.family);
+    const QString label = familyLabel(m_current.family);
     if (m_lastConfirmSeconds == 0) {
         emit statusMessage(tr("Applied %1.").arg(FamilyText::name(m_current.family)));
         reload(false);

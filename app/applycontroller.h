@@ -44,6 +44,20 @@ public:
     ConfirmDialog *confirmDialog() const { return m_confirm; }
     QString transactionId() const { return m_transaction; }
     void setDefaultConfirmSeconds(uint seconds) { m_confirmSeconds = seconds; }
+    /// The remote host the rules go to (BusTarget::displayName()), named in the review and in
+    /// "Keep these rules?"; empty for this computer.
+    void setHost(const QString &host) { m_host = host; }
+    QString host() const { return m_host; }
+
+    /**
+     * Whether the helper can be reached. Going offline ends what was under way: nothing can be
+     * answered over the lost connection, and a confirmed apply that was not kept is rolled
+     * back by the helper as it sees this client go; the edits stay. A family waiting for its
+     * new snapshot after a kept apply keeps waiting and takes it once connected again. Offline,
+     * Apply only says why it cannot start.
+     */
+    void setOnline(bool online);
+    bool isOnline() const { return m_online; }
 
     /**
      * Offers a snapshot to the controller first: while it reloads a family (after a stale
@@ -91,6 +105,9 @@ private:
     int ask(const QString &title, const QString &text, const QString &yesText);
     void tell(const QString &title, const QString &text, bool error);
     void reload(bool reapply);
+    /// "IPv4 (iptables)", with " on HOST" for a remote host.
+    QString familyLabel(Userchain::Family family) const;
+    bool refuseOffline();
 
     Workspace *m_workspace;
     HelperClient *m_helper;
@@ -103,4 +120,6 @@ private:
     uint m_lastConfirmSeconds = 0;
     QString m_transaction;
     bool m_reapplyAfterReload = false;
+    QString m_host;
+    bool m_online = true;
 };

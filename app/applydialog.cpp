@@ -4,6 +4,7 @@
 #include "themecolors.h"
 #include "ui_applydialog.h"
 
+#include <QLabel>
 #include <QPushButton>
 
 using Userchain::RuleDiff;
@@ -62,6 +63,53 @@ ApplyDialog::ApplyDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::ApplyD
             &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->confirmCheck, &QCheckBox::toggled, m_ui->secondsSpin, &QWidget::setEnabled);
+    connect(m_ui->confirmCheck, &QCheckBox::toggled, this, &ApplyDialog::updateConfirmHint);
+    m_defaultHint = m_ui->confirmHint->text();
+}
+
+void ApplyDialog::setHost(const QString &host)
+{
+    m_host = host;
+    if (host.isEmpty()) {
+        delete m_hostLabel;
+        m_hostLabel = nullptr;
+    } else {
+        if (!m_hostLabel) {
+            m_hostLabel = new QLabel(this);
+            m_hostLabel->setObjectName(QStringLiteral("applyHost"));
+            m_hostLabel->setWordWrap(true);
+            m_hostLabel->setTextFormat(Qt::RichText);
+            m_hostLabel->setContentsMargins(6, 4, 6, 4);
+            m_hostLabel->setStyleSheet(ThemeColors::frameStyleSheet(
+                m_hostLabel->objectName(), ThemeColors::Tone::Info, palette()));
+            m_ui->verticalLayout->insertWidget(0, m_hostLabel);
+        }
+        m_hostLabel->setText(tr("These rules go to <b>%1</b>, over ssh: its DOCKER-USER is "
+                                "the one replaced.")
+                                 .arg(host.toHtmlEscaped()));
+    }
+    setWindowTitle(host.isEmpty() ? tr("Review and apply")
+                                  : tr("Review and apply to %1").arg(host));
+    if (!host.isEmpty()) {
+        m_ui->buttonBox->button(QDialogButtonBox::Apply)->setText(tr("&Apply to %1").arg(host));
+    }
+    updateConfirmHint();
+}
+
+void ApplyDialog::updateConfirmHint()
+{
+    if (m_host.isEmpty() || confirmEnabled()) {
+        m_ui->confirmHint->setText(m_defaultHint);
+        m_ui->confirmHint->setStyleSheet(QString());
+        return;
+    }
+    // The one change a remote apply cannot take back by itself: ssh cut off by the new rules.
+    m_ui->confirmHint->setText(
+        tr("Without automatic revert, a rule that cuts off ssh leaves %1 out of reach from "
+           "here until someone restores its rules at its console.")
+            .arg(m_host));
+    m_ui->confirmHint->setStyleSheet(
+        ThemeColors::textStyleSheet(ThemeColors::errorText(palette())));
 }
 
 ApplyDialog::~ApplyDialog() = default;

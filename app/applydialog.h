@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <memory>
 
+class QLabel;
+
 namespace Ui {
 class ApplyDialog;
 }
@@ -32,6 +34,13 @@ public:
     explicit ApplyDialog(QWidget *parent = nullptr);
     ~ApplyDialog() override;
 
+    /**
+     * The remote host the rules go to (BusTarget::displayName()), named above the diff, in the
+     * title and on the Apply button; without automatic revert the dialog warns that a rule
+     * cutting off ssh cannot be undone from here. Empty: this computer.
+     */
+    void setHost(const QString &host);
+    QString host() const { return m_host; }
     /// `note`: how the families are applied one after the other, or empty.
     void setReviews(const QVector<Review> &reviews, const QString &note = QString());
     bool confirmEnabled() const;
@@ -46,6 +55,11 @@ public:
     static QString plainDiff(const QVector<Userchain::RuleDiff::Change> &lines);
 
 private:
+    void updateConfirmHint();
+
     std::unique_ptr<Ui::ApplyDialog> m_ui;
     QVector<Review> m_reviews;
+    QString m_host;
+    QLabel *m_hostLabel = nullptr;
+    QString m_defaultHint;
 };

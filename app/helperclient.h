@@ -15,6 +15,10 @@ class QDBusPendingCallWatcher;
  * (QDBusPendingCallWatcher) because polkit may show an authentication dialog for a long
  * time and the window must stay responsive meanwhile.
  *
+ * Every call sends what it carries in the message itself (Apply with the rule list, never a
+ * descriptor), so the same calls work where descriptors cannot travel: to a remote host over ssh
+ * (BusTarget::passesDescriptors() is false there), within the helper's usual limits.
+ *
  * The methods are virtual so that tests can drive the window with a fake helper.
  */
 class HelperClient : public QObject
@@ -26,6 +30,14 @@ public:
 
     explicit HelperClient(const QDBusConnection &bus, QObject *parent = nullptr);
     ~HelperClient() override;
+
+    /**
+     * Talks to the helper on `bus` from now on (a new connection to the same host, after the
+     * old one was lost). Replies still due on the old connection end as errors. `host`: the
+     * remote host (BusTarget::displayName()) that errors name, empty for this computer.
+     */
+    void setConnection(const QDBusConnection &bus, const QString &host = QString());
+    QString host() const { return m_host; }
 
     virtual void requestSnapshot(int family);
     virtual void apply(int family, const Userchain::ApplyRuleList &rules,
@@ -63,4 +75,5 @@ private:
     void watch(const QDBusPendingCall &call, std::function<void(QDBusPendingCallWatcher *)> done);
 
     Helper1Proxy *m_proxy = nullptr;
+    QString m_host;
 };

@@ -1,5 +1,6 @@
 #include "helpererror.h"
 
+#include "bustarget.h"
 #include "dbustypes.h"
 #include "helpererrorkind.h"
 
@@ -9,7 +10,7 @@ HelperError::HelperError(Kind kind, const QString &name, const QString &detail)
     : m_kind(kind), m_name(name), m_detail(detail)
 {}
 
-HelperError HelperError::fromDBus(const QDBusError &error)
+HelperError HelperError::fromDBus(const QDBusError &error, const QString &host)
 {
     using Userchain::HelperErrorKind;
     const QString name = error.name();
@@ -57,11 +58,28 @@ HelperError HelperError::fromDBus(const QDBusError &error)
         kind = NotSupported;
         break;
     }
-    return HelperError(kind, name, error.message());
+    HelperError result(kind, name, error.message());
+    result.m_host = host;
+    return result;
+}
+
+namespace {
+/// Not the helper's: the client's own name for a login that failed before any bus was reached.
+const QString SshFailedName = QStringLiteral("io.github.userchain.Userchain.Error.SshFailed");
+} // namespace
+
+HelperError HelperError::sshFailed(const QString &host, const QString &message)
+{
+    HelperError error(NotReachable, SshFailedName, message);
+    error.m_host = host;
+    return error;
 }
 
 QString HelperError::title() const
 {
+    if (m_name == SshFailedName) {
+        return tr("Could not log in to %1").arg(m_host);
+    }
     switch (m_kind) {
     case None:
         return QString();
@@ -102,18 +120,46 @@ QString HelperError::explanation() const
     case None:
         return QString();
     case NotInstalled:
-        text = tr("Userchain reads and changes the firewall only through its system helper "
-                  "(io.github.userchain.Helper1 on the system bus), and the bus does not know "
-                  "it. Install Userchain's helper package, which brings userchain-helper with "
-                  "its D-Bus and polkit files.");
+        text = m_host.isEmpty()
+                   ? tr("Userchain reads and changes the firewall only through its system helper "
+                        "(io.github.userchain.Helper1 on the system bus), and the bus does not "
+                        "know it. Install Userchain's helper package, which brings "
+                        "userchain-helper with its D-Bus and polkit files.")
+                   : tr("Userchain reads and changes the firewall of %1 only through the "
+                        "system helper there (io.github.userchain.Helper1 on its system bus), "
+                        "and that bus does not know it. Install Userchain's helper package on "
+                        "%1.")
+                         .arg(m_host);
         break;
     case NotReachable:
-        text = tr("The system bus or the helper did not answer. The helper may have failed to "
-                  "start; its log is in the system journal.");
+        if (m_name == SshFailedName) {
+            text = tr("ssh could not log in to %1, so nothing could be read there. Fix what ssh "
+                      "says, then try again.")
+                       .arg(m_host);
+            break;
+        }
+        text = m_host.isEmpty()
+                   ? tr("The system bus or the helper did not answer. The helper may have "
+                        "failed to start; its log is in the system journal.")
+                   : tr("The connection to %1 or the helper there did not answer. The helper "
+                        "may have failed to start; its log is in the journal of %1.")
+                         .arg(m_host);
         break;
     case NotAuthorized:
-        text = tr("The system's policy (polkit) did not allow this. Reading the firewall needs "
-                  "an active local session; changing it needs an administrator's password.");
+        if (!m_host.isEmpty()) {
+            // No polkit agent can ask for a password over ssh: the server's rules decide alone.
+            text = tr("The policy (polkit) of %1 did not allow this for the user ssh logged in "
+                      "as. Over ssh no password can be asked, so only a rule on %1 can allow "
+                      "it: Userchain ships one, inactive, that lets members of the group "
+                      "\"userchain\" read and apply. To enable it, run these commands on %1 as "
+                      "root (USER: the user you log in as; membership counts from the next "
+                      "login). Saving rules permanently still needs an administrator there.")
+                       .arg(m_host);
+        } else {
+            text = tr("The system's policy (polkit) did not allow this. Reading the firewall "
+                      "needs an active local session; changing it needs an administrator's "
+                      "password.");
+        }
         break;
     case Cancelled:
         text = tr("The authentication dialog was closed, so nothing was read or changed.");
@@ -144,4 +190,15 @@ QString HelperError::explanation() const
         text += QLatin1Char('\n') + tr("Details: %1").arg(m_detail);
     }
     return text;
+}
+
+QString HelperError::remedyCommands() const
+{
+    if (m_kind != NotAuthorized || m_host.isEmpty()) {
+        return QString();
+    }
+    return QStringLiteral("groupadd --system userchain\n"
+                          "usermod -a -G userchain USER\n"
+                          "ln -s %1 /etc/polkit-1/rules.d/")
+        .arg(Userchain::BusTarget::groupRulesPath());
 }

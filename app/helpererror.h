@@ -33,7 +33,12 @@ public:
 
     HelperError() = default;
     HelperError(Kind kind, const QString &name, const QString &detail);
-    static HelperError fromDBus(const QDBusError &error);
+    /// `host`: the remote host (BusTarget::displayName()) whose helper answered, or empty.
+    static HelperError fromDBus(const QDBusError &error, const QString &host = QString());
+    /// ssh could not log in to `host` (NotReachable); `message`: what ssh said.
+    static HelperError sshFailed(const QString &host, const QString &message);
+
+    QString host() const { return m_host; }
 
     Kind kind() const { return m_kind; }
     QString name() const { return m_name; }
@@ -43,11 +48,18 @@ public:
     QString title() const;
     /// What happened and what to do about it, in full sentences.
     QString explanation() const;
+    /**
+     * Commands that fix it, to copy, or empty: for a remote host's polkit refusal, how to
+     * enable the rule Userchain ships for the group "userchain" there (no password can be
+     * asked over ssh).
+     */
+    QString remedyCommands() const;
 
 private:
     Kind m_kind = None;
     QString m_name;
     QString m_detail;
+    QString m_host;
 };
 
 Q_DECLARE_METATYPE(HelperError)

@@ -1,13 +1,12 @@
 #include "bustarget.h"
 #include "colorscheme.h"
-#include "helperclient.h"
+#include "hostwindows.h"
 #include "mainwindow.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QTimer>
 #include <cstdio>
 
 #include "startuptrace.h"
@@ -48,20 +47,14 @@ int main(int argc, char *argv[])
             return 1;
         }
         target = *remote;
-        // Every window's title ends with the display name: the host is named on each of them,
-        // so that nobody is unsure which machine they are changing.
-        QApplication::setApplicationDisplayName(
-            QApplication::translate("main", "Userchain on %1").arg(target.displayName()));
     }
-    HelperClient helper(target.connect());
-    MainWindow window(&helper);
+    // Each window names its host in its title, status bar and apply review (File → Connect to
+    // Host… opens more, one per host).
+    MainWindow *window = HostWindows::open(target);
     // USERCHAIN_TRACE_STARTUP=1 prints the milliseconds to the first paint and to the first
     // snapshot shown; the benchmark reads them.
     if (qEnvironmentVariableIsSet("USERCHAIN_TRACE_STARTUP")) {
-        StartupTrace::install(&window, clock);
+        StartupTrace::install(window, clock);
     }
-    window.show();
-    // After show(): the window paints at once, and the snapshot fills it in when it arrives.
-    QTimer::singleShot(0, &window, &MainWindow::refresh);
     return app.exec();
 }

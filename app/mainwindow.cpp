@@ -3,12 +3,15 @@
 #include "applycontroller.h"
 #include "chainlistmodel.h"
 #include "colorscheme.h"
+#include "copytohost.h"
 #include "editsession.h"
 #include "exposureview.h"
 #include "familypage.h"
 #include "familytext.h"
 #include "guidedialog.h"
 #include "helperclient.h"
+#include "helpererror.h"
+#include "hostwindows.h"
 #include "importexport.h"
 #include "messagebanner.h"
 #include "modalrunner.h"
@@ -24,6 +27,7 @@
 #include "workspace.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QGuiApplication>
 #include <QMenu>
@@ -190,7 +194,12 @@ void MainWindow::setupActions()
         a->setPriority(QAction::LowPriority);
     }
     ColorScheme::bindActions(ui.actionSchemeSystem, ui.actionSchemeLight, ui.actionSchemeDark);
-    connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui.actionConnectHost, &QAction::triggered, this,
+            [this] { HostWindows::openWithDialog(this); });
+    connect(ui.actionCloseWindow, &QAction::triggered, this, &QWidget::close);
+    connect(ui.actionApplyToHost, &QAction::triggered, this, [this] { CopyToHost::start(this); });
+    // Every window: each asks about its own unapplied edits, and one "Cancel" stops the quit.
+    connect(ui.actionQuit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
     connect(ui.actionImport, &QAction::triggered, m_importExport, &ImportExport::importWithDialog);
     connect(ui.actionImportExample, &QAction::triggered, m_importExport,
             &ImportExport::importDockerExample);
@@ -261,6 +270,19 @@ void MainWindow::showStatusMessage(const QString &message)
     m_messageBanner->showMessage(message);
 }
 
+void MainWindow::setHost(const QString &host, bool connected)
+{
+    m_host = host;
+    m_apply->setHost(host);
+    m_statusFields->setHost(host, connected);
+    updateTitle();
+}
+
+void MainWindow::addTopBar(QWidget *bar)
+{
+    m_ui->centralLayout->insertWidget(0, bar);
+}
+
 void MainWindow::showFamily(Family family)
 {
     m_ui->familyTabs->setCurrentWidget(page(family)); // currentChanged does the rest
@@ -310,8 +332,10 @@ void MainWindow::receiveSnapshotError(int family, const HelperError &error)
 {
     const Family f = FamilyText::fromInt(family);
     m_refreshPending[slot(f)] = false;
-    if (m_workspace->session(f)->hasSnapshot() && m_autoRefresh.isActive()) {
-        // Keep what is shown; a failed background refresh only says so.
+    if (m_workspace->session(f)->hasSnapshot() &&
+        (m_autoRefresh.isActive() || error.kind() == HelperError::NotReachable)) {
+        // Keep what is shown (and the edits on it); a failed background refresh, or a helper
+        // out of reach (a lost connection, which the connection bar reports), only says so.
         showStatusMessage(error.title());
         return;
     }
@@ -378,10 +402,15 @@ bool MainWindow::showChain(const QString &table, const QString &chain)
 void MainWindow::updateTitle()
 {
     // The platform appends the application's display name ("… — Userchain") itself.
-    setWindowTitle(
-        m_ui->familyTabs->currentWidget() == m_exposure
-            ? tr("Exposure[*]")
-            : tr("DOCKER-USER (%1)[*]").arg(FamilyText::name(m_workspace->currentFamily())));
+    const bool exposure = m_ui->familyTabs->currentWidget() == m_exposure;
+    const QString family = FamilyText::name(m_workspace->currentFamily());
+    if (m_host.isEmpty()) {
+        setWindowTitle(exposure ? tr("Exposure[*]") : tr("DOCKER-USER (%1)[*]").arg(family));
+    } else {
+        // The host first: a title cut short in a task bar still names the machine.
+        setWindowTitle(exposure ? tr("%1: Exposure[*]").arg(m_host)
+                                : tr("%1: DOCKER-USER (%2)[*]").arg(m_host, family));
+    }
     setWindowModified(m_workspace->isModified());
 }
 

@@ -78,6 +78,15 @@ public:
     QStringList statusFields() const;
     MessageBanner *messageBanner() const { return m_messageBanner; }
     ExposureView *exposureView() const { return m_exposure; }
+    /**
+     * The remote host this window changes (BusTarget::displayName()), empty for this computer:
+     * named in the title, the status bar and the apply review. `connected` false: the status
+     * bar says the host is not reached now.
+     */
+    void setHost(const QString &host, bool connected = true);
+    QString host() const { return m_host; }
+    /// Puts `bar` (the ConnectionBar) above the tabs.
+    void addTopBar(QWidget *bar);
     /// Shows the Exposure tab (the family tabs keep their family).
     void showExposure();
     /// Shows rule `rule` (1-based; 0: the policy) of `chain` in `family`'s tab, selected.
@@ -111,4 +120,5 @@ private:
     MessageBanner *m_messageBanner;
     ExposureView *m_exposure;
     QTimer m_autoRefresh;
+    QString m_host;
 };

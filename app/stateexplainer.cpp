@@ -29,6 +29,7 @@ Notice StateExplainer::explain(const HelperError &error)
     n.severity = Notice::Severity::Error;
     n.title = error.title();
     n.text = error.explanation();
+    n.code = error.remedyCommands();
     n.action = Notice::Action::Retry;
     n.actionText = tr("Try again");
     n.blocking = true;

@@ -1,6 +1,7 @@
 #include "statusfields.h"
 
 #include "editsession.h"
+#include "elidinglabel.h"
 #include "familytext.h"
 #include "firewallmode.h"
 #include "stateexplainer.h"
@@ -12,8 +13,9 @@
 #include <QLabel>
 
 StatusFields::StatusFields(QWidget *parent)
-    : QWidget(parent), m_family(new QLabel(this)), m_backend(new QLabel(this)),
-      m_chains(new QLabel(this)), m_saved(new QLabel(this)), m_revision(new QLabel(this))
+    : QWidget(parent), m_host(new ElidingLabel(this)), m_family(new QLabel(this)),
+      m_backend(new QLabel(this)), m_chains(new QLabel(this)), m_saved(new QLabel(this)),
+      m_revision(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -24,7 +26,12 @@ StatusFields::StatusFields(QWidget *parent)
     m_family->setObjectName(QStringLiteral("statusFamily"));
     m_saved->setObjectName(QStringLiteral("statusSaved"));
     m_saved->setContentsMargins(4, 0, 4, 0);
-    for (QLabel *label : {m_family, m_backend, m_chains, m_saved, m_revision}) {
+    m_host->setObjectName(QStringLiteral("statusHost"));
+    m_host->setFont(bold);
+    m_host->setContentsMargins(4, 0, 4, 0);
+    m_host->hide();
+    for (QLabel *label :
+         {static_cast<QLabel *>(m_host), m_family, m_backend, m_chains, m_saved, m_revision}) {
         layout->addWidget(label);
     }
     update(nullptr, 0, {});
@@ -62,6 +69,23 @@ void StatusFields::update(const EditSession *session, int dockerChainCount, cons
             .arg(s.revision.left(12), session->lastRefresh().time().toString(Qt::ISODate)));
 }
 
+void StatusFields::setHost(const QString &host, bool connected)
+{
+    // The other fields fill most of a 1024 px window already: a long name gives way (cut in
+    // the middle, the user and domain ends stay), and the tooltip has it whole.
+    m_host->setVisible(!host.isEmpty());
+    // Offline: the frame turns to a warning (and the bar above the tabs says why); the name
+    // keeps the little room there is.
+    m_host->setFullText(host);
+    m_host->setToolTip(
+        connected ? tr("This window reads and changes the firewall of %1, over ssh.").arg(host)
+                  : tr("Not connected to %1: see the bar above the tabs.").arg(host));
+    m_host->setAccessibleName(connected ? tr("Host: %1").arg(host)
+                                        : tr("Host: %1, not connected").arg(host));
+    m_hostWarning = !connected;
+    restyle(true);
+}
+
 void StatusFields::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
@@ -83,10 +107,19 @@ void StatusFields::restyle(bool force)
     if (force || m_saved->styleSheet() != sheet) {
         m_saved->setStyleSheet(sheet);
     }
+    const QString hostSheet =
+        m_hostWarning
+            ? ThemeColors::frameStyleSheet(m_host->objectName(), ThemeColors::Tone::Warning,
+                                           QGuiApplication::palette(), 3)
+            : QString();
+    if (force || m_host->styleSheet() != hostSheet) {
+        m_host->setStyleSheet(hostSheet);
+    }
 }
 
 QStringList StatusFields::texts() const
 {
-    return {m_family->text(), m_backend->text(), m_chains->text(), m_saved->text(),
-            m_revision->text()};
+    return {m_family->text(),   m_backend->text(),
+            m_chains->text(),   m_saved->text(),
+            m_revision->text(), m_host->isHidden() ? QString() : m_host->fullText()};
 }

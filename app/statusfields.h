@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class EditSession;
+class ElidingLabel;
 class QLabel;
 
 /**
@@ -23,7 +24,10 @@ public:
     };
 
     void update(const EditSession *session, int dockerChainCount, const Saved &saved);
-    /// Family, backend, Docker's chains, saved state, revision.
+    /// The remote host of the window, first in the bar (hidden for this computer); `connected`
+    /// false says it is not reached now.
+    void setHost(const QString &host, bool connected);
+    /// Family, backend, Docker's chains, saved state, revision, host (empty for this computer).
     QStringList texts() const;
 
 protected:
@@ -33,10 +37,12 @@ private:
     /// `force`: set the sheet again even if unchanged, to repolish with a new palette.
     void restyle(bool force = false);
 
+    ElidingLabel *m_host;
     QLabel *m_family;
     QLabel *m_backend;
     QLabel *m_chains;
     QLabel *m_saved;
     QLabel *m_revision;
     bool m_savedWarning = false;
+    bool m_hostWarning = false;
 };

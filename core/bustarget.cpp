@@ -1,10 +1,16 @@
 #include "bustarget.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace Userchain {
 
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Userchain::BusTarget", text);
+}
 
 /// The program that connects to the system bus on the server (package systemd on Debian).
 const QString BridgeCommand = QStringLiteral("systemd-stdio-bridge");
@@ -39,7 +45,7 @@ std::optional<BusTarget> BusTarget::parse(const QString &spec, QString *error)
     BusTarget target;
     QString rest = spec.trimmed();
     if (rest.isEmpty()) {
-        *error = QStringLiteral("no host given");
+        *error = tr("no host given");
         return std::nullopt;
     }
     const qsizetype at = rest.indexOf(QLatin1Char('@'));
@@ -47,7 +53,7 @@ std::optional<BusTarget> BusTarget::parse(const QString &spec, QString *error)
         target.m_user = rest.left(at);
         rest = rest.mid(at + 1);
         if (!userPattern.match(target.m_user).hasMatch() || target.m_user.size() > 64) {
-            *error = QStringLiteral("\"%1\" is not a user name").arg(target.m_user);
+            *error = tr("\"%1\" is not a user name").arg(target.m_user);
             return std::nullopt;
         }
     }
@@ -55,34 +61,34 @@ std::optional<BusTarget> BusTarget::parse(const QString &spec, QString *error)
     if (rest.startsWith(QLatin1Char('['))) {
         const qsizetype close = rest.indexOf(QLatin1Char(']'));
         if (close < 0) {
-            *error = QStringLiteral("\"%1\": missing ]").arg(spec);
+            *error = tr("\"%1\": missing ]").arg(spec);
             return std::nullopt;
         }
         target.m_host = rest.mid(1, close - 1);
         const QString after = rest.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(QLatin1Char(':'))) {
-                *error = QStringLiteral("\"%1\": only :PORT may follow ]").arg(spec);
+                *error = tr("\"%1\": only :PORT may follow ]").arg(spec);
                 return std::nullopt;
             }
             portText = after.mid(1);
         }
         if (!ipv6Pattern.match(target.m_host).hasMatch() ||
             !target.m_host.contains(QLatin1Char(':'))) {
-            *error = QStringLiteral("\"%1\" is not an IPv6 address").arg(target.m_host);
+            *error = tr("\"%1\" is not an IPv6 address").arg(target.m_host);
             return std::nullopt;
         }
     } else {
         const qsizetype colon = rest.indexOf(QLatin1Char(':'));
         if (colon >= 0 && rest.indexOf(QLatin1Char(':'), colon + 1) >= 0) {
-            *error = QStringLiteral("\"%1\": write an IPv6 address in brackets, as [%1]").arg(rest);
+            *error = tr("\"%1\": write an IPv6 address in brackets, as [%1]").arg(rest);
             return std::nullopt;
         }
         target.m_host = colon >= 0 ? rest.left(colon) : rest;
         if (colon >= 0)
             portText = rest.mid(colon + 1);
         if (!hostPattern.match(target.m_host).hasMatch() || target.m_host.size() > 253) {
-            *error = QStringLiteral("\"%1\" is not a host name or address").arg(target.m_host);
+            *error = tr("\"%1\" is not a host name or address").arg(target.m_host);
             return std::nullopt;
         }
     }
@@ -90,7 +96,7 @@ std::optional<BusTarget> BusTarget::parse(const QString &spec, QString *error)
         bool ok = false;
         const int port = portText.toInt(&ok);
         if (!ok || port < 1 || port > 65535 || portText.startsWith(QLatin1Char('+'))) {
-            *error = QStringLiteral("\"%1\" is not a port (1 to 65535)").arg(portText);
+            *error = tr("\"%1\" is not a port (1 to 65535)").arg(portText);
             return std::nullopt;
         }
         target.m_port = port;
@@ -119,6 +125,30 @@ QStringList BusTarget::sshArguments() const
     args << QStringLiteral("--") << (m_user.isEmpty() ? m_host : m_user + QLatin1Char('@') + m_host)
          << BridgeCommand;
     return args;
+}
+
+QStringList BusTarget::announcingSshArguments() const
+{
+    QStringList args = sshArguments();
+    // ssh notices a dead network only when it writes: ask the server every 15 s, and give up
+    // after two unanswered asks, so that a window left open learns within 45 s.
+    args.insert(1, QStringLiteral("-oServerAliveInterval=15"));
+    args.insert(2, QStringLiteral("-oServerAliveCountMax=2"));
+    // A fixed text for the server's shell, no part of it from the user: the line comes only
+    // once ssh has logged in and the shell runs, and exec hands the stream to the bridge.
+    args.last() = QStringLiteral("echo %1; exec %2")
+                      .arg(QString::fromLatin1(readyLine()).trimmed(), BridgeCommand);
+    return args;
+}
+
+QByteArray BusTarget::readyLine()
+{
+    return QByteArrayLiteral("userchain-ssh-ready\n");
+}
+
+QString BusTarget::unixSocketAddress(const QString &path)
+{
+    return QStringLiteral("unix:path=") + escapeAddressValue(path);
 }
 
 QString BusTarget::address() const

@@ -39,6 +39,17 @@ public:
 
     /// The arguments after `ssh`, ending with the command run on the server.
     QStringList sshArguments() const;
+    /**
+     * For a client that runs ssh itself and relays the stream (the GUI, so that logging in
+     * never blocks a D-Bus connection): sshArguments() whose command on the server first prints
+     * readyLine(), then runs the bridge, so that the client knows when ssh has logged in; with
+     * keep-alive messages, so that a dead network ends ssh within a minute.
+     */
+    QStringList announcingSshArguments() const;
+    /// The line (with its newline) the server prints before the bridge starts.
+    static QByteArray readyLine();
+    /// The D-Bus address of a socket at `path` (`unix:path=...`, escaped).
+    static QString unixSocketAddress(const QString &path);
     /// The D-Bus address of a remote target (`unixexec:...`); empty for the local bus.
     QString address() const;
 

@@ -13,7 +13,7 @@ target_compile_definitions(userchain-gui-testsupport PUBLIC
 
 foreach(name ruletablemodel wizards wizardplacement mainwindow editing layouts families
              persistence translation newcomer accessibility exposure lints
-             packettest)
+             packettest remote)
     userchain_add_test(tst_gui_${name}
         SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_${name}.cpp
         LIBS userchain-gui-testsupport Qt6::Widgets
@@ -31,6 +31,22 @@ userchain_add_test(tst_gui_sandbox
     SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_sandbox.cpp
     LIBS userchain-gui-testsupport Qt6::Widgets
     TIMEOUT 300)
+
+# The window against a remote host over the real ssh: scripts/sandbox --sshd (server and
+# workstation namespaces), as tests/helper/tst_helperremote does for userchainctl. Needs root;
+# it re-runs itself inside the sandbox (tests/helper/testsandbox.h).
+userchain_add_test(tst_gui_sandboxremote
+    SOURCES ${USERCHAIN_GUI_TEST_DIR}/tst_sandboxremote.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/helper/testsandbox.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/helper/testsandbox.h
+    LIBS userchain-gui-testsupport Qt6::Widgets
+    LABELS sandbox
+    TIMEOUT 300)
+target_include_directories(tst_gui_sandboxremote PRIVATE ${CMAKE_CURRENT_LIST_DIR}/helper)
+set_tests_properties(tst_gui_sandboxremote PROPERTIES RUN_SERIAL TRUE)
+if(TARGET userchain-helper)
+    add_dependencies(tst_gui_sandboxremote userchain-helper userchainctl)
+endif()
 
 # The German translation covers every string of the sources: lupdate over copies of the .ts
 # files (translations/update.sh --check) must find nothing new to translate.

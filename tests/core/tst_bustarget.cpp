@@ -17,6 +17,7 @@ private Q_SLOTS:
     void refuses_data();
     void refuses();
     void addressEscapesValues();
+    void announcingArguments();
 };
 
 void TestBusTarget::local()
@@ -34,16 +35,18 @@ void TestBusTarget::parses_data()
     QTest::addColumn<QStringList>("ssh");
 
     const QString bridge = QStringLiteral("systemd-stdio-bridge");
-    QTest::newRow("host") << "server" << "server"
-                          << QStringList{"-xT", "--", "server", bridge};
+    QTest::newRow("host") << "server"
+                          << "server" << QStringList{"-xT", "--", "server", bridge};
     QTest::newRow("user@host") << " admin@build.example.org "
                                << "admin@build.example.org"
                                << QStringList{"-xT", "--", "admin@build.example.org", bridge};
-    QTest::newRow("port") << "root@198.51.100.1:2222" << "root@198.51.100.1:2222"
+    QTest::newRow("port") << "root@198.51.100.1:2222"
+                          << "root@198.51.100.1:2222"
                           << QStringList{"-xT", "-p", "2222", "--", "root@198.51.100.1", bridge};
-    QTest::newRow("ipv6") << "[2001:db8::1]" << "[2001:db8::1]"
-                          << QStringList{"-xT", "--", "2001:db8::1", bridge};
-    QTest::newRow("ipv6 port") << "u_1@[2001:db8::1]:22" << "u_1@[2001:db8::1]:22"
+    QTest::newRow("ipv6") << "[2001:db8::1]"
+                          << "[2001:db8::1]" << QStringList{"-xT", "--", "2001:db8::1", bridge};
+    QTest::newRow("ipv6 port") << "u_1@[2001:db8::1]:22"
+                               << "u_1@[2001:db8::1]:22"
                                << QStringList{"-xT", "-p", "22", "--", "u_1@2001:db8::1", bridge};
 }
 
@@ -101,6 +104,22 @@ void TestBusTarget::addressEscapesValues()
     QCOMPARE(target->address(),
              QStringLiteral("unixexec:path=ssh,argv1=-xT,argv2=-p,argv3=2222,argv4=--,"
                             "argv5=admin%402001%3adb8%3a%3a1,argv6=systemd-stdio-bridge"));
+}
+
+void TestBusTarget::announcingArguments()
+{
+    QString error;
+    const auto target = BusTarget::parse(QStringLiteral("admin@vps:2222"), &error);
+    QVERIFY(target);
+    // The GUI's ssh: the same host after "--", keep-alives, and a fixed command that prints the
+    // ready line before the bridge takes the stream over.
+    QCOMPARE(
+        target->announcingSshArguments(),
+        (QStringList{"-xT", "-oServerAliveInterval=15", "-oServerAliveCountMax=2", "-p", "2222",
+                     "--", "admin@vps", "echo userchain-ssh-ready; exec systemd-stdio-bridge"}));
+    QCOMPARE(BusTarget::readyLine(), QByteArray("userchain-ssh-ready\n"));
+    QCOMPARE(BusTarget::unixSocketAddress(QStringLiteral("/tmp/a b/bus")),
+             QStringLiteral("unix:path=/tmp/a%20b/bus"));
 }
 
 QTEST_GUILESS_MAIN(TestBusTarget)
