@@ -400,8 +400,12 @@ bool Reachability::isFinal(const Rule &rule)
 
 bool Reachability::matchesEveryPacket(const Rule &rule)
 {
-    if (!rule.source.isEmpty() || !rule.destination.isEmpty() || !rule.inInterface.isEmpty() ||
-        !rule.outInterface.isEmpty() || !rule.protocol.isEmpty() || rule.fragment) {
+    // `-i +` names every interface ("! -i +" is refused by the parser).
+    const auto anyInterface = [](const QString &name) {
+        return name.isEmpty() || name == QLatin1String("+");
+    };
+    if (!rule.source.isEmpty() || !rule.destination.isEmpty() || !anyInterface(rule.inInterface) ||
+        !anyInterface(rule.outInterface) || !rule.protocol.isEmpty() || rule.fragment) {
         return false;
     }
     for (const RuleMatch &match : rule.matches) {

@@ -352,11 +352,12 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
     if (o == u'i' || o == u'o') {
         if (!Addresses::isValidInterface(v, &message))
             return fail(valueIndex, message);
-        // "+" alone matches every interface; iptables-save then prints nothing (and drops
-        // the "!" of "! -i +", which would match no packet: refuse that).
+        // "+" alone matches every interface. It is kept: the kernel holds it (iptables-legacy
+        // a "+" with an empty mask, iptables-nft an interface load compared with nothing),
+        // although iptables-save prints nothing for it. "! -i +" would match no packet.
         if (v == QLatin1String("+") && negated)
             return fail(valueIndex, tr("\"! %1 +\" would match no packet").arg(opt));
-        const QString name = v == QLatin1String("+") ? QString() : v;
+        const QString &name = v;
         if (o == u'i') {
             m_rule.inInterface = name;
             m_rule.inInterfaceNegated = negated;

@@ -47,6 +47,21 @@ QString staleMessage(const QString &expectedRevision)
 }
 } // namespace
 
+const char *ApplyJob::errorName(BackendFailure failure)
+{
+    switch (failure) {
+    case BackendFailure::Stale: // found at the commit: refused whole, as for a stale revision
+        return DBusError::StaleRevision;
+    case BackendFailure::ChainMissing:
+        return DBusError::ChainMissing;
+    case BackendFailure::BadRule: // "rule N: ..." for the rule of the caller's list
+        return DBusError::InvalidRule;
+    case BackendFailure::Other:
+        break;
+    }
+    return DBusError::Failed;
+}
+
 void ApplyJob::run(BackendWorker *worker, const Request &request, int lockTimeoutMs, Done done)
 {
     // Rules are parsed here, after authorization (the main thread asked polkit first): an
@@ -117,10 +132,11 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
         return failure(DBusError::ChainMissing,
                        QStringLiteral("DOCKER-USER does not exist (flag 1 creates it)"));
     Outcome outcome;
-    outcome.previous = current ? current->rules : QVector<BackendRule>();
-    // ApplyFile's diff needs the rules before as text.
+    const QVector<BackendRule> rulesBefore = current ? current->rules : QVector<BackendRule>();
+    // ApplyFile's diff needs the rules before as text; it is made now, while a file's rules
+    // may still be being parsed on other threads (RulesFileImport::read; items() waits).
     const QByteArray previousText =
-        request.withDiff ? RulesFileImport::specLines(outcome.previous) : QByteArray();
+        request.withDiff ? RulesFileImport::specLines(rulesBefore) : QByteArray();
     // Likewise the lookup resolve() needs of the current rules.
     ApplyValidator::Current lookup = ApplyValidator::lookup(family, current);
     QVector<ApplyValidator::Item> items;
@@ -146,8 +162,7 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
     }
     // Nothing to write: committing the same rules again would only reset their counters.
     // (A confirmed apply still commits, so that the caller gets its transaction.)
-    if (current && !createJump && request.confirmSeconds == 0 &&
-        sameRules(outcome.previous, rules)) {
+    if (current && !createJump && request.confirmSeconds == 0 && sameRules(rulesBefore, rules)) {
         outcome.revision =
             anyRevision ? SnapshotBuilder::revision(family, current) : currentRevision;
         outcome.diff = diffOf(&outcome.diffError);
@@ -188,12 +203,17 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
     const Made result = made.valid() ? made.get() : Made();
     // Creating the chain or the jump changes what detection sees (an empty host becomes a
     // legacy one); a failed commit may have been a backend that went away.
+    const BackendFailure why = ok ? BackendFailure::Other : choice.backend->lastFailure();
     if (createChain || createJump || !ok)
         backends.forget();
     if (!ok)
-        return failure(DBusError::Failed, error);
+        return failure(errorName(why), error);
     // On this thread: the next GetSnapshot of this family runs here too and finds it.
     SnapshotBuilder::rememberRevision(family, &written, result.revision);
+    // For a rollback: the rules as they were, the removed ones with the counters they had
+    // until the commit where the backend knows them (BackendSession::dockerUser()).
+    const BackendChain *replaced = session->dockerUser();
+    outcome.previous = replaced ? replaced->rules : QVector<BackendRule>();
     outcome.committed = true;
     outcome.revision = result.revision;
     outcome.diff = result.diff;

@@ -56,6 +56,9 @@ public:
     /// the wait for the xtables lock).
     static void run(BackendWorker *worker, const Request &request, int lockTimeoutMs, Done done);
 
+    /// The D-Bus error name (DBusError) for a backend's failure to prepare or commit.
+    static const char *errorName(BackendFailure failure);
+
 private:
     static Outcome runLocked(BackendWorker *worker, const Request &request);
 };

@@ -35,6 +35,15 @@ struct BackendTables
     QVector<BackendChain> chains;
 };
 
+/// Why a backend's last call (or its session's prepare() or commit()) failed, as far as the
+/// helper answers differently: each has its own D-Bus error name (ApplyJob::errorName).
+enum class BackendFailure {
+    Other,        ///< reading or writing the kernel failed; the message says how
+    Stale,        ///< DOCKER-USER changed since it was read; nothing was changed
+    ChainMissing, ///< DOCKER-USER does not exist and was not to be created
+    BadRule,      ///< a rule cannot be written (or kept) where it is: "rule N: ..." (1-based)
+};
+
 /**
  * DOCKER-USER read once and replaced at most once, with the xtables lock held throughout by the
  * caller. Why a session rather than read() then replaceDockerUser(): an Apply reads the chain
@@ -46,6 +55,8 @@ class BackendSession
 public:
     virtual ~BackendSession() = default;
     /// DOCKER-USER of the filter table as read when the session began; nullptr when missing.
+    /// After commit(), rules it removed may carry the counters they had until the commit
+    /// (NftSession), which is what a rollback should put back.
     virtual const BackendChain *dockerUser() const = 0;
     /**
      * Backend::replaceDockerUser in two steps, on the state this session read: prepare()
@@ -84,6 +95,9 @@ public:
     /// Read DOCKER-USER for a replace that follows (see BackendSession); nullptr and error set
     /// when the table cannot be read.
     virtual std::unique_ptr<BackendSession> beginSession(Family family, QString *error) = 0;
+
+    /// What kind of failure the last failed call (or session step) was.
+    virtual BackendFailure lastFailure() const { return BackendFailure::Other; }
 };
 
 } // namespace Userchain

@@ -146,6 +146,9 @@ TransactionKeeper::Outcome TransactionKeeper::restoreLocked(BackendChooser &back
     // The jump is left as it is: it was not this transaction's to add back, and Docker
     // re-inserts its own.
     if (!session->prepare(previous, false, false, error) || !session->commit(error)) {
+        // Changed by someone else between the check and the commit (nf_tables): as above.
+        if (choice.backend->lastFailure() == BackendFailure::Stale)
+            return Outcome::Conflict;
         // A failed commit may have been a backend that went away.
         backends.forget();
         return Outcome::Failed;

@@ -2,6 +2,7 @@
 
 #include "parallelparts.h"
 
+#include "anyinterface.h"
 #include "entrycodec.h"
 #include "kernelipsets.h"
 
@@ -329,6 +330,8 @@ QVector<BackendRule> decodeChain(const EntryCodec &codec, IptcBackend::DecodeCac
         BackendRule rule;
         if (key.isEmpty() || !cache.find(F, key, &rule)) {
             rule = codec.toBackendRule(e, e->next_offset, label);
+            // `-i +`, which the decoded text leaves out as iptables-save does.
+            AnyInterface::restore(e, e->next_offset, F, &rule);
             if (!key.isEmpty())
                 cache.insert(F, key, rule);
         }

@@ -3,6 +3,8 @@
 # ToolRunner for the few tool calls that remain.
 pkg_check_modules(NFTNL REQUIRED IMPORTED_TARGET libnftnl libmnl)
 target_sources(userchain-backend PRIVATE
+    # `-i +` as the kernel holds it; IptcBackend uses it too (here, beside its first user).
+    ${CMAKE_CURRENT_LIST_DIR}/anyinterface.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftbackend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftentry.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftnetlink.cpp

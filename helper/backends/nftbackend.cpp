@@ -8,6 +8,7 @@
 #include "nftwriter.h"
 
 #include <cerrno>
+#include <linux/netlink.h>
 
 #include <QHash>
 
@@ -54,6 +55,12 @@ NftBackend::NftBackend(const ToolRunner &runner) : NftBackend()
 NftBackend::~NftBackend() = default;
 
 namespace {
+
+QString staleMessage()
+{
+    return QStringLiteral("DOCKER-USER was changed by another program since it was read; nothing "
+                          "was changed");
+}
 
 /// The built-in chains of a table, in the order iptables-nft-save prints them.
 QStringList builtinChains(const QString &table)
@@ -130,9 +137,14 @@ bool NftBackend::readKernel(Family family, const QStringList &tables, const QStr
     NftTranslator &translator = *m_translators[family == Family::IPv4 ? 0 : 1];
     KernelIpsets ipsets;
     const EntryCodec codec(family, ipsets.lookup());
+    // A whole filter table includes DOCKER-USER and FORWARD: remembered for the next apply.
+    const bool whole = onlyChain.isEmpty() && tables.contains(QStringLiteral("filter"));
+    QVector<BackendRule> translated(whole ? set.rules.size() : 0);
+    QVector<bool> stable(translated.size(), true);
     QString lastTable, lastChain;
     int chainIndex = -1;
-    for (const NftRuleInfo &r : std::as_const(set.rules)) {
+    for (qsizetype i = 0; i < set.rules.size(); ++i) {
+        const NftRuleInfo &r = set.rules[i];
         if (chainIndex < 0 || r.table != lastTable || r.chain != lastChain) {
             chainIndex = index.value(r.table + QLatin1Char('\n') + r.chain, -1);
             lastTable = r.table;
@@ -142,10 +154,35 @@ bool NftBackend::readKernel(Family family, const QStringList &tables, const QStr
             return fail(error, ErrorKind::Kernel,
                         QStringLiteral("nf_tables: a rule of the unknown chain %1 %2")
                             .arg(r.table, r.chain));
-        result.chains[chainIndex].rules.append(translator.toBackendRule(r, codec));
+        bool fromBytes = true;
+        result.chains[chainIndex].rules.append(translator.toBackendRule(r, codec, &fromBytes));
+        if (whole) {
+            translated[i] = result.chains[chainIndex].rules.constLast();
+            stable[i] = fromBytes;
+        }
     }
+    if (whole)
+        remember(family, NftWriter(*m_netlink, translator, codec).stateOf(set, translated, stable));
     *out = std::move(result);
     return true;
+}
+
+BackendFailure NftBackend::lastFailure() const
+{
+    switch (m_lastError) {
+    case ErrorKind::Stale:
+        return BackendFailure::Stale;
+    case ErrorKind::ChainMissing:
+        return BackendFailure::ChainMissing;
+    case ErrorKind::BadRule:
+    case ErrorKind::NativeRule:
+        return BackendFailure::BadRule;
+    case ErrorKind::None:
+    case ErrorKind::Tool:
+    case ErrorKind::Kernel:
+        break;
+    }
+    return BackendFailure::Other;
 }
 
 bool NftBackend::fail(QString *error, ErrorKind kind, const QString &message)
@@ -181,19 +218,55 @@ std::unique_ptr<BackendSession> NftBackend::beginSession(Family family, QString 
     // An apply needs DOCKER-USER (and FORWARD, for the jump) only, at one generation: the
     // commit is made conditional on it.
     m_lastError = ErrorKind::None;
+    NftDockerUserState state;
+    if (remembered(family, &state))
+        return std::make_unique<NftSession>(this, family, std::move(state));
     KernelIpsets ipsets;
     const EntryCodec codec(family, ipsets.lookup());
     NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
-    NftDockerUserState state;
     QString why;
     if (!writer.readState(&state, &why)) {
         fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
         return nullptr;
     }
+    remember(family, state);
     return std::make_unique<NftSession>(this, family, std::move(state));
 }
 
-bool NftBackend::buildBatch(Family family, const NftDockerUserState &state,
+bool NftBackend::remembered(Family family, NftDockerUserState *out)
+{
+    std::unique_ptr<NftDockerUserState> &known = m_known[family == Family::IPv4 ? 0 : 1];
+    if (!known)
+        return false;
+    // Every commit moves the generation on: at the same one, in the same namespace, nothing
+    // has changed since. (A failed GETGEN: the read that follows reports the error.)
+    QString why;
+    const std::optional<quint32> generation = m_netlink->generation(&why);
+    if (!generation || *generation != known->generation || m_netlink->netnsCookie() == 0 ||
+        m_netlink->netnsCookie() != known->netns) {
+        known.reset();
+        return false;
+    }
+    *out = *known;
+    out->countersCurrent = false;
+    return true;
+}
+
+void NftBackend::remember(Family family, const NftDockerUserState &state)
+{
+    std::unique_ptr<NftDockerUserState> &known = m_known[family == Family::IPv4 ? 0 : 1];
+    if (state.cacheable && state.netns != 0)
+        known = std::make_unique<NftDockerUserState>(state);
+    else
+        known.reset();
+}
+
+bool NftBackend::remembers(Family family) const
+{
+    return m_known[family == Family::IPv4 ? 0 : 1] != nullptr;
+}
+
+bool NftBackend::buildBatch(Family family, NftDockerUserState *state,
                             const QVector<BackendRule> &rules, bool createChain, bool createJump,
                             NftBatch *out, QString *error)
 {
@@ -201,23 +274,48 @@ bool NftBackend::buildBatch(Family family, const NftDockerUserState &state,
     KernelIpsets ipsets;
     const EntryCodec codec(family, ipsets.lookup());
     NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
-    NftWriter::Failure kind = NftWriter::Failure::None;
-    QString why;
-    if (writer.build(state, rules, createChain, createJump, out, &why, &kind))
-        return true;
-    const ErrorKind k = kind == NftWriter::Failure::ChainMissing ? ErrorKind::ChainMissing
-                        : kind == NftWriter::Failure::NativeRule ? ErrorKind::NativeRule
-                                                                 : ErrorKind::BadRule;
-    return fail(error, k, why);
+    for (int attempt = 0;; ++attempt) {
+        NftWriter::Failure kind = NftWriter::Failure::None;
+        QString why;
+        // The echoes must fit in the socket's buffer beside the acknowledgements; the kernel
+        // counts its buffers' overhead too (at most about half again).
+        if (!writer.build(*state, rules, createChain, createJump, out, &why, &kind,
+                          m_netlink->receiveBuffer() / 2)) {
+            const ErrorKind k = kind == NftWriter::Failure::ChainMissing ? ErrorKind::ChainMissing
+                                : kind == NftWriter::Failure::NativeRule ? ErrorKind::NativeRule
+                                                                         : ErrorKind::BadRule;
+            return fail(error, k, why);
+        }
+        // A remembered state has the counters of its read or write. A rebuild adds kept rules
+        // again with their counters, and removed rules keep theirs for a rollback (from the
+        // echo when there is one): those need the kernel's counters of now. A few kept rules
+        // are asked for one by one; otherwise the chain is read.
+        const bool removalsUncounted = out->deleted > 0 && !out->echoRemovals;
+        if (state->countersCurrent || attempt > 0 || !(out->rebuild || removalsUncounted))
+            return true;
+        constexpr int CountersOneByOne = 64;
+        if (!removalsUncounted && out->rebuiltKept.size() <= CountersOneByOne &&
+            writer.readCounters(state, out->rebuiltKept, &why))
+            continue;
+        NftDockerUserState now;
+        if (!writer.readState(&now, &why))
+            return fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
+        if (!now.sameAs(*state))
+            return fail(error, ErrorKind::Stale, staleMessage());
+        remember(family, now);
+        *state = std::move(now);
+    }
 }
 
-bool NftBackend::commitBatch(Family family, const NftDockerUserState &state,
+bool NftBackend::commitBatch(Family family, NftDockerUserState *state,
                              const QVector<BackendRule> &rules, bool createChain, bool createJump,
                              const NftBatch &prepared, QString *error)
 {
     m_lastError = ErrorKind::None;
-    NftDockerUserState current = state;
     NftBatch batch = prepared;
+    KernelIpsets ipsets;
+    const EntryCodec codec(family, ipsets.lookup());
+    NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
     // Once more at most: a commit by someone else to another chain (Docker adding a
     // container) refuses the batch without DOCKER-USER having changed.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -226,8 +324,31 @@ bool NftBackend::commitBatch(Family family, const NftDockerUserState &state,
         int err = 0;
         quint32 failedSeq = 0;
         QString why;
-        if (m_netlink->sendBatch(batch.bytes, batch.lastSeq, &why, &err, &failedSeq))
+        QVector<QByteArray> echoes;
+        NftNetlink::MessageHandler onEcho;
+        if (batch.echoRemovals || batch.echoInserts)
+            onEcho = [&echoes](const nlmsghdr *h) {
+                echoes.append(QByteArray(reinterpret_cast<const char *>(h), int(h->nlmsg_len)));
+                return true;
+            };
+        // What is remembered is about to be out of date, whatever the outcome.
+        m_known[family == Family::IPv4 ? 0 : 1].reset();
+        if (m_netlink->sendBatch(batch.bytes, batch.lastSeq, &why, &err, &failedSeq, onEcho)) {
+            // The state after the commit, as the kernel echoed it; kept only if the ruleset
+            // is at the very next generation (nobody committed after this batch).
+            NftDockerUserState after;
+            if (err == 0 && writer.stateAfter(state, batch, echoes, &after)) {
+                const std::optional<quint32> now = m_netlink->generation(&why);
+                if (now && *now == after.generation && after.netns == m_netlink->netnsCookie())
+                    remember(family, after);
+            }
             return true;
+        }
+        if (err == ENOBUFS)
+            return fail(error, ErrorKind::Kernel,
+                        QStringLiteral("%1; DOCKER-USER may or may not have been changed: read "
+                                       "it again")
+                            .arg(why));
         if (err != ERESTART) {
             const QString what = batch.what.value(failedSeq);
             return fail(error, ErrorKind::Kernel,
@@ -236,19 +357,13 @@ bool NftBackend::commitBatch(Family family, const NftDockerUserState &state,
                             .arg(why));
         }
         // The generation moved on: see whether DOCKER-USER is still what was read.
-        KernelIpsets ipsets;
-        const EntryCodec codec(family, ipsets.lookup());
-        NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
         NftDockerUserState now;
         if (!writer.readState(&now, &why))
             return fail(error, ErrorKind::Kernel, QStringLiteral("nf_tables: %1").arg(why));
-        if (now.fingerprint != current.fingerprint || now.chainExists != current.chainExists ||
-            now.forwardJumps != current.forwardJumps)
-            return fail(error, ErrorKind::Stale,
-                        QStringLiteral("DOCKER-USER was changed by another program since it was "
-                                       "read; nothing was changed"));
-        current = std::move(now);
-        if (!buildBatch(family, current, rules, createChain, createJump, &batch, error))
+        if (!now.sameAs(*state))
+            return fail(error, ErrorKind::Stale, staleMessage());
+        *state = std::move(now);
+        if (!buildBatch(family, state, rules, createChain, createJump, &batch, error))
             return false;
     }
     return fail(error, ErrorKind::Stale,

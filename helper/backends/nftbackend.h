@@ -25,7 +25,9 @@ namespace Userchain {
  * - beginSession()/replaceDockerUser(): DOCKER-USER read at one generation, then one batch
  *   carrying that generation (NFNL_BATCH_GENID): incremental by handle, native rules kept in
  *   place; if anything committed in between, DOCKER-USER is read again and the write is
- *   refused as Stale when it changed.
+ *   refused as Stale when it changed. The chain this backend last read or wrote is
+ *   remembered with its generation: while the ruleset is still there (one NFT_MSG_GETGEN),
+ *   a session starts from it without reading.
  *
  * It never touches libiptc: on an nf_tables host even a read-only iptc_init creates an empty
  * legacy table, after which iptables-nft warns on every call.
@@ -67,6 +69,9 @@ public:
     std::unique_ptr<BackendSession> beginSession(Family family, QString *error) override;
 
     ErrorKind lastErrorKind() const { return m_lastError; }
+    /// ErrorKind as the helper tells it apart: Stale, ChainMissing, BadRule (and NativeRule),
+    /// the rest Other.
+    BackendFailure lastFailure() const override;
     ToolRunner::ErrorKind lastToolError() const { return m_lastToolError; }
 
     /**
@@ -77,11 +82,16 @@ public:
      */
     std::optional<bool> dockerNftablesExists(Family family, QString *error);
 
-    /// NftSession's steps: the batch for rules from state, and sending it (see NftWriter).
-    bool buildBatch(Family family, const struct NftDockerUserState &state,
+    /**
+     * NftSession's steps: the batch for rules from state, and sending it (see NftWriter).
+     * Both may replace state with a fresh read of the same rules (counters a remembered state
+     * does not have; a commit refused because Docker wrote another chain), and commitBatch
+     * gives the rules it removed the counters they had until then.
+     */
+    bool buildBatch(Family family, struct NftDockerUserState *state,
                     const QVector<BackendRule> &rules, bool createChain, bool createJump,
                     struct NftBatch *out, QString *error);
-    bool commitBatch(Family family, const struct NftDockerUserState &state,
+    bool commitBatch(Family family, struct NftDockerUserState *state,
                      const QVector<BackendRule> &rules, bool createChain, bool createJump,
                      const struct NftBatch &batch, QString *error);
 
@@ -89,14 +99,27 @@ public:
     bool readKernel(Family family, const QStringList &tables, const QString &onlyChain,
                     BackendTables *out, QString *error);
 
+    /// Whether the next session of family starts from what this backend last read or wrote,
+    /// without reading DOCKER-USER (see remembered()); for tests.
+    bool remembers(Family family) const;
+
 private:
     bool fail(QString *error, ErrorKind kind, const QString &message);
+    /// The state last read or written, if the ruleset is still at its generation.
+    bool remembered(Family family, struct NftDockerUserState *out);
+    void remember(Family family, const struct NftDockerUserState &state);
     bool runTool(const QString &tool, const QStringList &args, const QByteArray &input,
                  QByteArray *out, QString *error);
 
     ToolRunner m_runner;
     std::unique_ptr<class NftNetlink> m_netlink;
     std::array<std::unique_ptr<class NftTranslator>, 2> m_translators; ///< IPv4, IPv6
+    /**
+     * DOCKER-USER as this backend last read or wrote it (IPv4, IPv6), valid while the ruleset
+     * is at the state's generation in the same namespace. A commit's own result is known from
+     * the kernel's echo of it, so that the next apply needs no read when nothing else wrote.
+     */
+    std::array<std::unique_ptr<struct NftDockerUserState>, 2> m_known;
     ErrorKind m_lastError = ErrorKind::None;
     ToolRunner::ErrorKind m_lastToolError = ToolRunner::ErrorKind::None;
 };

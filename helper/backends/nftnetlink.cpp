@@ -65,6 +65,7 @@ bool NftNetlink::open(QString *error)
     if (m_nl && haveNs && ns.st_ino != m_netns) {
         mnl_socket_close(m_nl);
         m_nl = nullptr;
+        m_cookie = 0;
     }
     if (m_nl)
         return true;
@@ -81,9 +82,17 @@ bool NftNetlink::open(QString *error)
         return false;
     }
     m_portid = mnl_socket_get_portid(m_nl);
-    // A dump of a long chain arrives faster than it is read; a larger receive buffer avoids
-    // ENOBUFS. Best effort: the default works too, only slower.
-    int size = int(kReceiveBuffer * 8);
+    quint64 cookie = 0;
+    socklen_t cookieSize = sizeof(cookie);
+    m_cookie = getsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_NETNS_COOKIE, &cookie,
+                          &cookieSize) == 0 &&
+                       cookieSize == sizeof(cookie)
+                   ? cookie
+                   : 0;
+    // A dump of a long chain arrives faster than it is read, and a batch's echoes (see
+    // NftWriter::build) all arrive before its acknowledgement: a large receive buffer (a limit,
+    // not an allocation) avoids ENOBUFS. Best effort: the default works too, with fewer echoes.
+    int size = 16 << 20;
     if (setsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0)
         setsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
     return true;
@@ -134,9 +143,19 @@ bool NftNetlink::request(QByteArray message, const MessageHandler &onMessage, QS
             // for the next request is simpler and safer than draining this one.
             mnl_socket_close(m_nl);
             m_nl = nullptr;
+            m_cookie = 0;
             return false;
         }
     }
+}
+
+int NftNetlink::receiveBuffer() const
+{
+    int size = 0;
+    socklen_t len = sizeof(size);
+    if (!m_nl || getsockopt(mnl_socket_get_fd(m_nl), SOL_SOCKET, SO_RCVBUF, &size, &len) < 0)
+        return 0;
+    return size;
 }
 
 std::optional<quint32> NftNetlink::generation(QString *error)
@@ -164,7 +183,7 @@ std::optional<quint32> NftNetlink::generation(QString *error)
 }
 
 bool NftNetlink::sendBatch(const QByteArray &batch, quint32 lastSeq, QString *error, int *errnoOut,
-                           quint32 *failedSeq)
+                           quint32 *failedSeq, const MessageHandler &onEcho)
 {
     *errnoOut = 0;
     *failedSeq = 0;
@@ -178,12 +197,27 @@ bool NftNetlink::sendBatch(const QByteArray &batch, quint32 lastSeq, QString *er
         *error = QStringLiteral("netlink send failed: %1").arg(errnoText(errno));
         return false;
     }
-    // Every message asked for an acknowledgement (NLM_F_ACK): read until the one of the last
-    // message, remembering the first error. On an error the kernel aborts the whole batch
-    // but still answers the messages that follow the failed one.
+    // Read until the acknowledgement of the last message, remembering the first error. On an
+    // error the kernel aborts the whole batch but still answers the messages that follow the
+    // failed one. Echoes of a committed batch come before the acknowledgement.
     std::vector<char> buf(kReceiveBuffer);
+    bool overrun = false;
     for (;;) {
+        // Echoes that overran the receive buffer were dropped, and the acknowledgement may
+        // have been too: wait for it a bounded time only. (Callers ask for no more echo than
+        // the buffer holds; this is the guard.)
+        pollfd pfd{mnl_socket_get_fd(m_nl), POLLIN, 0};
+        if (overrun && poll(&pfd, 1, 1000) <= 0) {
+            *errnoOut = ENOBUFS;
+            *error = QStringLiteral("the kernel's answer to the transaction was lost (receive "
+                                    "buffer full)");
+            return false;
+        }
         const ssize_t n = mnl_socket_recvfrom(m_nl, buf.data(), buf.size());
+        if (n < 0 && errno == ENOBUFS) {
+            overrun = true;
+            continue;
+        }
         if (n < 0) {
             *errnoOut = errno;
             *error = QStringLiteral("netlink receive failed: %1").arg(errnoText(errno));
@@ -192,14 +226,23 @@ bool NftNetlink::sendBatch(const QByteArray &batch, quint32 lastSeq, QString *er
         int len = int(n);
         for (auto *h = reinterpret_cast<const nlmsghdr *>(buf.data()); mnl_nlmsg_ok(h, len);
              h = mnl_nlmsg_next(h, &len)) {
-            if (h->nlmsg_type != NLMSG_ERROR)
+            if (h->nlmsg_type != NLMSG_ERROR) {
+                if (onEcho && h->nlmsg_type != NLMSG_NOOP && h->nlmsg_type != NLMSG_DONE)
+                    onEcho(h);
                 continue;
+            }
             const auto *err = static_cast<const nlmsgerr *>(mnl_nlmsg_get_payload(h));
             if (err->error != 0 && *errnoOut == 0) {
                 *errnoOut = -err->error;
                 *failedSeq = h->nlmsg_seq;
             }
             if (h->nlmsg_seq == lastSeq) {
+                if (*errnoOut == 0 && overrun) {
+                    // Committed, but some echoes are missing: the caller must not trust them.
+                    *errnoOut = ENOBUFS;
+                    *error = QStringLiteral("some of the kernel's echoes were lost");
+                    return true;
+                }
                 if (*errnoOut == 0)
                     return true;
                 *error = QStringLiteral("the kernel refused the transaction: %1")

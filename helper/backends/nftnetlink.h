@@ -51,13 +51,29 @@ public:
                  int *errnoOut = nullptr);
 
     /**
-     * Sends a complete batch (NFNL_MSG_BATCH_BEGIN ... END, every message asking for an
-     * acknowledgement) and waits for every answer. The kernel applies all of it or nothing.
+     * Sends a complete batch (NFNL_MSG_BATCH_BEGIN ... END; the last message asks for an
+     * acknowledgement) and waits for its answer. The kernel applies all of it or nothing.
      * errnoOut: the first error; ERESTART means the generation id in the batch was stale.
      * failedSeq: the sequence number of the message that failed (0 when none).
+     * onEcho: called for every other message that arrives meanwhile: the kernel's echo of
+     * messages sent with NLM_F_ECHO (the rule as committed, with its handle), which comes
+     * before the acknowledgement. True with errnoOut ENOBUFS: committed, but echoes were lost
+     * (the receive buffer overran). False with ENOBUFS: the acknowledgement was lost too, and
+     * whether the batch was committed is not known.
      */
     bool sendBatch(const QByteArray &batch, quint32 lastSeq, QString *error, int *errnoOut,
-                   quint32 *failedSeq);
+                   quint32 *failedSeq, const MessageHandler &onEcho = {});
+
+    /**
+     * The network namespace the socket talks to, as the kernel's cookie for it
+     * (SO_NETNS_COOKIE: unique for the system's uptime, never reused, unlike the namespace's
+     * inode number); 0 when the socket is not open or the kernel has no cookie. Generation ids
+     * are per namespace, so anything remembered along with one must be remembered with this.
+     */
+    quint64 netnsCookie() const { return m_cookie; }
+
+    /// The socket's receive buffer in bytes (what echoed messages must fit in); 0 when closed.
+    int receiveBuffer() const;
 
     /// A fresh sequence number for the next message of a batch.
     quint32 nextSeq() { return ++m_seq; }
@@ -66,7 +82,8 @@ private:
     mnl_socket *m_nl = nullptr;
     quint32 m_portid = 0;
     quint32 m_seq = 0;
-    quint64 m_netns = 0; ///< inode of the network namespace the socket was opened in
+    quint64 m_netns = 0;  ///< inode of the network namespace the socket was opened in
+    quint64 m_cookie = 0; ///< see netnsCookie()
 };
 
 } // namespace Userchain

@@ -15,7 +15,7 @@ bool NftSession::prepare(const QVector<BackendRule> &rules, bool createChain, bo
         *error = QStringLiteral("this session has already been used");
         return false;
     }
-    if (!m_backend->buildBatch(m_family, m_state, rules, createChain, createJump, &m_batch, error))
+    if (!m_backend->buildBatch(m_family, &m_state, rules, createChain, createJump, &m_batch, error))
         return false;
     m_rules = rules;
     m_createChain = createChain;
@@ -29,8 +29,8 @@ bool NftSession::commit(QString *error)
         *error = QStringLiteral("nothing prepared to commit");
         return false;
     }
-    return m_backend->commitBatch(m_family, m_state, *m_rules, m_createChain, m_createJump, m_batch,
-                                  error);
+    return m_backend->commitBatch(m_family, &m_state, *m_rules, m_createChain, m_createJump,
+                                  m_batch, error);
 }
 
 } // namespace Userchain

@@ -1,5 +1,6 @@
 #include "nfttranslator.h"
 
+#include "anyinterface.h"
 #include "nftrulecheck.h"
 #include "nftruledecoder.h"
 #include "nftruleencoder.h"
@@ -133,14 +134,15 @@ QByteArray NftTranslator::nativeKey(const QByteArray &raw)
     return isNative(raw) ? raw.mid(kTag.size() + 1 + 8) : QByteArray();
 }
 
-BackendRule NftTranslator::toBackendRule(const NftRuleInfo &info, const EntryCodec &codec)
+BackendRule NftTranslator::toBackendRule(const NftRuleInfo &info, const EntryCodec &codec,
+                                         bool *stable)
 {
     const auto hit = m_cache.constFind(info.key);
     BackendRule br;
+    bool cacheable = true; // only what is cacheable is in the cache
     if (hit != m_cache.constEnd()) {
         br = hit.value();
     } else {
-        bool cacheable = false;
         br = decode(info, codec, &cacheable);
         if (cacheable) {
             if (m_cache.size() >= MaxCached)
@@ -148,6 +150,8 @@ BackendRule NftTranslator::toBackendRule(const NftRuleInfo &info, const EntryCod
             m_cache.insert(info.key, br);
         }
     }
+    if (stable)
+        *stable = cacheable;
     if (isNative(br.raw))
         std::memcpy(br.raw.data() + kTag.size() + 1, &info.handle, sizeof(info.handle));
     br.packets = info.packets;
@@ -206,6 +210,8 @@ BackendRule NftTranslator::decode(const NftRuleInfo &info, const EntryCodec &cod
                         !d.xtTarget, d.inAnyInverted, d.outAnyInverted);
     }
     candidate.displaySpec = text;
+    // `-i +`: the text leaves it out, as iptables-save does; the typed rule must have it.
+    AnyInterface::restore(d.entry.constData(), size_t(d.entry.size()), m_family, &candidate);
     // The round trip: what this rule would be written as must be the kernel's rule. Userdata
     // is never written by this backend: a rule with some is not an iptables-nft 1.8.9 rule.
     const QByteArray kernelForm = canonical(kernel.get());

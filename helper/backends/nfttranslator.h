@@ -36,8 +36,13 @@ public:
 
     Family family() const { return m_family; }
 
-    /// The BackendRule for a rule the reader returned. codec: with the ipset lookup to use.
-    BackendRule toBackendRule(const NftRuleInfo &info, const EntryCodec &codec);
+    /**
+     * The BackendRule for a rule the reader returned. codec: with the ipset lookup to use.
+     * stable: whether the result follows from the rule's kernel bytes alone (false for `-m
+     * set`, whose text names the set through the kernel's index of it).
+     */
+    BackendRule toBackendRule(const NftRuleInfo &info, const EntryCodec &codec,
+                              bool *stable = nullptr);
 
     /**
      * The expressions for a rule to be written, added to r. Fails (error set) for a native

@@ -26,6 +26,10 @@ namespace Userchain {
 namespace {
 
 const QString DockerUser = QStringLiteral("DOCKER-USER");
+/// Added rules at most whose echo is decoded (see build()).
+constexpr int kEchoRules = 256;
+/// An echoed rule's bytes beyond its expressions: headers, table, chain, handle, counters.
+constexpr int kEchoOverhead = 160;
 const QString Forward = QStringLiteral("FORWARD");
 
 struct RuleDeleter
@@ -47,6 +51,12 @@ QString identity(const BackendRule &r)
     return QStringLiteral("r") + QString::fromLatin1(r.raw.toHex());
 }
 
+/// identity(a) == identity(b), without making the texts: a Rule's fields are canonical text.
+bool sameRule(const BackendRule &a, const BackendRule &b)
+{
+    return a.raw == b.raw && (!a.raw.isEmpty() || a.rule == b.rule);
+}
+
 class BatchBuilder
 {
 public:
@@ -54,16 +64,26 @@ public:
 
     nlmsghdr *header(quint16 type, quint16 family, quint16 flags)
     {
-        const quint32 seq = m_nl.nextSeq();
+        return header(type, family, flags, m_nl.nextSeq());
+    }
+    nlmsghdr *header(quint16 type, quint16 family, quint16 flags, quint32 seq)
+    {
         return nftnl_nlmsg_build_hdr(m_buf.data(), type, family, flags, seq);
     }
-    void append(const nlmsghdr *nlh, const QString &what)
+    /// Adds a message; its offset in the batch.
+    qsizetype append(const nlmsghdr *nlh, const QString &what)
     {
         m_lastOffset = m_out->bytes.size();
         m_out->bytes.append(reinterpret_cast<const char *>(nlh), int(nlh->nlmsg_len));
         m_out->lastSeq = nlh->nlmsg_seq;
         if (!what.isEmpty())
             m_out->what.insert(nlh->nlmsg_seq, what);
+        return m_lastOffset;
+    }
+    /// The message at offset asks the kernel to send it back as committed (NLM_F_ECHO).
+    void echo(qsizetype offset)
+    {
+        reinterpret_cast<nlmsghdr *>(m_out->bytes.data() + offset)->nlmsg_flags |= NLM_F_ECHO;
     }
     void begin(quint32 generation)
     {
@@ -103,10 +123,21 @@ bool NftWriter::readState(NftDockerUserState *out, QString *error)
     const QString filter = QStringLiteral("filter");
     if (!NftReader::read(m_netlink, m_codec.family(), {filter}, {DockerUser, Forward}, &set, error))
         return false;
+    *out = stateOf(set, {}, {});
+    return true;
+}
+
+NftDockerUserState NftWriter::stateOf(const NftRuleset &set, const QVector<BackendRule> &translated,
+                                      const QVector<bool> &stable)
+{
+    const QString filter = QStringLiteral("filter");
     NftDockerUserState st;
     st.generation = set.generation;
+    st.netns = m_netlink.netnsCookie();
     st.tableExists = set.tables.contains(filter);
     for (const NftChainInfo &c : std::as_const(set.chains)) {
+        if (c.table != filter)
+            continue;
         if (c.name == DockerUser)
             st.chainExists = true;
         else if (c.name == Forward && c.base)
@@ -115,26 +146,34 @@ bool NftWriter::readState(NftDockerUserState *out, QString *error)
     st.chain.table = filter;
     st.chain.name = DockerUser;
     st.chain.policy = QStringLiteral("-");
-    for (const NftRuleInfo &r : std::as_const(set.rules)) {
-        const BackendRule br = m_translator.toBackendRule(r, m_codec);
+    for (qsizetype i = 0; i < set.rules.size(); ++i) {
+        const NftRuleInfo &r = set.rules[i];
+        if (r.table != filter || (r.chain != DockerUser && r.chain != Forward))
+            continue;
+        bool fromBytes = true;
+        const BackendRule br = translated.isEmpty()
+                                   ? m_translator.toBackendRule(r, m_codec, &fromBytes)
+                                   : translated[i];
+        if (!translated.isEmpty())
+            fromBytes = stable[i];
         if (r.chain == DockerUser) {
+            st.cacheable = st.cacheable && fromBytes;
             st.chain.rules.append(br);
             st.handles.append(r.handle);
-            st.fingerprint += QByteArray::number(r.handle) + ':' + r.key + '\n';
-        } else if (r.chain == Forward && br.raw.isEmpty()) {
+            st.keys.append(r.key);
+        } else if (br.raw.isEmpty()) {
             // Any jump or goto to DOCKER-USER counts, as in IptcBackend: a second one next to
             // a conditional jump would send packets through the chain twice.
             if (br.rule.target.name == DockerUser)
                 st.forwardJumps = true;
         }
     }
-    *out = std::move(st);
-    return true;
+    return st;
 }
 
 bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &rules,
                       bool createChain, bool createJump, NftBatch *out, QString *error,
-                      Failure *kind)
+                      Failure *kind, int echoBudget)
 {
     *kind = Failure::None;
     *out = NftBatch();
@@ -146,20 +185,42 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
     }
 
     // Which current rules stay: in order, each wanted rule takes the next equal current one.
+    // The common beginning and end of both lists stay as they are (an edit of a long chain
+    // changes a few rules in the middle); only the rest is matched by identity, which costs
+    // a rule's text each.
     const QVector<BackendRule> &current = st.chain.rules;
+    const int wantedCount = int(rules.size());
+    const int currentCount = int(current.size());
+    int head = 0;
+    while (head < wantedCount && head < currentCount && sameRule(rules[head], current[head]))
+        ++head;
+    int tail = 0;
+    while (tail < wantedCount - head && tail < currentCount - head &&
+           sameRule(rules[wantedCount - 1 - tail], current[currentCount - 1 - tail]))
+        ++tail;
+    const int wantedEnd = wantedCount - tail;   // the middle: [head, wantedEnd) of rules
+    const int currentEnd = currentCount - tail; // and [head, currentEnd) of current
+    QVector<int> keptAs(wantedCount, -1);       // wanted index → current index
+    QVector<bool> currentKept(currentCount, false);
+    for (int j = 0; j < head; ++j) {
+        keptAs[j] = j;
+        currentKept[j] = true;
+    }
+    for (int k = 0; k < tail; ++k) {
+        keptAs[wantedCount - 1 - k] = currentCount - 1 - k;
+        currentKept[currentCount - 1 - k] = true;
+    }
     QHash<QString, QVector<int>> byIdentity;
-    for (int i = current.size() - 1; i >= 0; --i)
+    for (int i = currentEnd - 1; i >= head; --i)
         byIdentity[identity(current[i])].append(i); // reversed: takeLast() gives the first
-    QVector<int> keptAs(rules.size(), -1);          // wanted index → current index
-    QVector<bool> currentKept(current.size(), false);
     // Native rules first: each must be found, in the order they are now. They divide both
     // lists into segments, and other rules are kept only within their own segment, so that no
     // native rule ever has to move.
-    QVector<int> nativeLimit(rules.size(), int(current.size())); // current index of next native
+    QVector<int> nativeLimit(wantedCount, currentEnd); // current index of the next native
     {
-        int lastNative = -1;
-        int limit = int(current.size());
-        for (int j = rules.size() - 1; j >= 0; --j) {
+        int lastNative = head - 1;
+        int limit = currentEnd;
+        for (int j = wantedEnd - 1; j >= head; --j) {
             nativeLimit[j] = limit;
             if (!NftTranslator::isNative(rules[j].raw))
                 continue;
@@ -167,7 +228,7 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
             const int at = it == byIdentity.constEnd() || it->isEmpty() ? -1 : it->last();
             if (at < 0) {
                 *kind = Failure::NativeRule;
-                *error = QStringLiteral("rule %1 is a native nftables rule that is no longer in "
+                *error = QStringLiteral("rule %1: a native nftables rule that is no longer in "
                                         "DOCKER-USER")
                              .arg(j + 1);
                 return false;
@@ -175,13 +236,13 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
             keptAs[j] = at;
             limit = at;
         }
-        for (int j = 0; j < rules.size(); ++j) {
+        for (int j = head; j < wantedEnd; ++j) {
             if (keptAs[j] < 0)
                 continue;
             if (keptAs[j] <= lastNative) {
                 *kind = Failure::NativeRule;
-                *error = QStringLiteral("rule %1 is a native nftables rule (%2); it can only "
-                                        "stay where it is, in its order with the others")
+                *error = QStringLiteral("rule %1: a native nftables rule (%2) can only stay "
+                                        "where it is, in its order with the others")
                              .arg(j + 1)
                              .arg(rules[j].displaySpec);
                 return false;
@@ -190,8 +251,8 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
             currentKept[lastNative] = true;
         }
     }
-    int last = -1;
-    for (int j = 0; j < rules.size(); ++j) {
+    int last = head - 1;
+    for (int j = head; j < wantedEnd; ++j) {
         if (keptAs[j] >= 0) { // a native rule, placed above
             last = keptAs[j];
             continue;
@@ -242,10 +303,11 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
     if (addJump && !st.forwardExists)
         newChain(Forward, true);
 
-    auto ruleMessage = [&](quint16 type, quint16 flags, const QString &chainName, nftnl_rule *r) {
+    auto ruleMessage = [&](quint16 type, quint16 flags, const QString &chainName, nftnl_rule *r,
+                           quint32 seq) {
         nftnl_rule_set_str(r, NFTNL_RULE_TABLE, name);
         nftnl_rule_set_str(r, NFTNL_RULE_CHAIN, chainName.toUtf8().constData());
-        nlmsghdr *nlh = b.header(type, family, flags);
+        nlmsghdr *nlh = b.header(type, family, flags, seq);
         nftnl_rule_nlmsg_build_payload(nlh, r);
         return nlh;
     };
@@ -281,24 +343,41 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
         nextKeptOf.fill(-1);
     }
 
+    out->generation = st.generation;
+    out->rebuild = rebuild;
+    if (rebuild)
+        for (int j = 0; j < wantedCount; ++j)
+            if (keptFrom[j] >= 0)
+                out->rebuiltKept << keptFrom[j];
+    out->addsJump = addJump;
+    out->keptAs = keptAs;
+    // What the kernel would echo (see below), estimated from the messages and the rules' kernel
+    // bytes; and the messages that would ask for it.
+    qsizetype removalEcho = 0, insertEcho = 0;
+    QVector<qsizetype> removalAt, insertAt;
     // Deletions first: the insertions below are placed relative to rules that stay. Nothing
     // kept (or a rebuild): one flush of the chain instead of a delete per rule.
     if ((keptCount == 0 || rebuild) && !current.isEmpty()) {
         RulePtr r(nftnl_rule_alloc());
-        b.append(ruleMessage(NFT_MSG_DELRULE, 0, DockerUser, r.get()),
-                 QStringLiteral("the flush of DOCKER-USER"));
+        removalAt << b.append(
+            ruleMessage(NFT_MSG_DELRULE, 0, DockerUser, r.get(), m_netlink.nextSeq()),
+            QStringLiteral("the flush of DOCKER-USER"));
         out->deleted = current.size();
+        for (int i = 0; i < current.size(); ++i)
+            removalEcho += st.keys[i].size() + kEchoOverhead;
     } else {
         for (int i = 0; i < current.size(); ++i) {
             if (currentKept[i])
                 continue;
             RulePtr r(nftnl_rule_alloc());
             nftnl_rule_set_u64(r.get(), NFTNL_RULE_HANDLE, st.handles[i]);
-            b.append(ruleMessage(NFT_MSG_DELRULE, 0, DockerUser, r.get()),
-                     QStringLiteral("the removal of rule %1 (%2)")
-                         .arg(i + 1)
-                         .arg(current[i].displaySpec.isEmpty() ? current[i].rule.toString()
-                                                               : current[i].displaySpec));
+            removalAt << b.append(
+                ruleMessage(NFT_MSG_DELRULE, 0, DockerUser, r.get(), m_netlink.nextSeq()),
+                QStringLiteral("the removal of rule %1 (%2)")
+                    .arg(i + 1)
+                    .arg(current[i].displaySpec.isEmpty() ? current[i].rule.toString()
+                                                          : current[i].displaySpec));
+            removalEcho += st.keys[i].size() + kEchoOverhead;
             ++out->deleted;
         }
     }
@@ -323,10 +402,29 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
             nftnl_rule_set_u64(r.get(), NFTNL_RULE_POSITION, st.handles[keptAs[nextKeptOf[j]]]);
         else
             flags |= NLM_F_APPEND;
-        b.append(ruleMessage(NFT_MSG_NEWRULE, flags, DockerUser, r.get()),
-                 QStringLiteral("rule %1").arg(j + 1));
+        const quint32 seq = m_netlink.nextSeq();
+        const qsizetype at = b.append(ruleMessage(NFT_MSG_NEWRULE, flags, DockerUser, r.get(), seq),
+                                      QStringLiteral("rule %1").arg(j + 1));
+        insertAt << at;
+        out->insertOf.insert(seq, j);
+        insertEcho += reinterpret_cast<const nlmsghdr *>(out->bytes.constData() + at)->nlmsg_len +
+                      kEchoOverhead;
         ++out->inserted;
     }
+    // The kernel's echo (NLM_F_ECHO) of the added rules tells the handles it gave them, so that
+    // the state after the commit is known without a read (NftBackend); each is decoded once
+    // more from its echo, so only for a few. That of the removed rules tells the counters they
+    // had until the commit, needed where the state's are not the kernel's of now (a remembered
+    // state). The echoes must fit in the socket's buffer, and cost the kernel a message each.
+    out->echoRemovals = !st.countersCurrent && out->deleted > 0 && removalEcho <= echoBudget;
+    out->echoInserts = out->inserted <= kEchoRules &&
+                       (out->echoRemovals ? removalEcho : 0) + insertEcho <= echoBudget;
+    if (out->echoRemovals)
+        for (const qsizetype at : std::as_const(removalAt))
+            b.echo(at);
+    if (out->echoInserts)
+        for (const qsizetype at : std::as_const(insertAt))
+            b.echo(at);
     if (addJump) {
         BackendRule jump;
         RuleError e;
@@ -346,10 +444,127 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
             return false;
         }
         // No position and no NLM_F_APPEND: the first rule of FORWARD (`-I FORWARD 1`).
-        b.append(ruleMessage(NFT_MSG_NEWRULE, NLM_F_CREATE, Forward, r.get()),
+        b.append(ruleMessage(NFT_MSG_NEWRULE, NLM_F_CREATE, Forward, r.get(), m_netlink.nextSeq()),
                  QStringLiteral("the jump from FORWARD"));
     }
     b.end();
+    return true;
+}
+
+bool NftWriter::stateAfter(NftDockerUserState *state, const NftBatch &batch,
+                           const QVector<QByteArray> &echoes, NftDockerUserState *after)
+{
+    const QVector<int> &keptAs = batch.keptAs;
+    QVector<NftRuleInfo> added(keptAs.size());
+    QVector<bool> echoed(keptAs.size(), false);
+    QHash<quint64, int> removedAt; // handle → index in state, for the removals' echoes
+    if (batch.echoRemovals)
+        for (int i = 0; i < state->handles.size(); ++i)
+            removedAt.insert(state->handles[i], i);
+    QVector<bool> removed(state->handles.size(), false);
+    for (const QByteArray &message : echoes) {
+        const auto *nlh = reinterpret_cast<const nlmsghdr *>(message.constData());
+        if (NFNL_SUBSYS_ID(nlh->nlmsg_type) != NFNL_SUBSYS_NFTABLES)
+            continue;
+        const int type = NFNL_MSG_TYPE(nlh->nlmsg_type);
+        if (type != NFT_MSG_NEWRULE && type != NFT_MSG_DELRULE)
+            continue;
+        NftRuleInfo info;
+        if (!NftReader::ruleKey(nlh, &info) || info.table != QLatin1String("filter"))
+            return false;
+        if (info.chain != DockerUser)
+            continue;
+        if (type == NFT_MSG_NEWRULE) {
+            if (!batch.echoInserts)
+                return false;
+            const auto it = batch.insertOf.constFind(nlh->nlmsg_seq);
+            if (it == batch.insertOf.constEnd() || echoed[*it])
+                return false;
+            echoed[*it] = true;
+            added[*it] = std::move(info);
+        } else {
+            if (!batch.echoRemovals)
+                return false;
+            const auto it = removedAt.constFind(info.handle);
+            if (it == removedAt.constEnd() || removed[*it])
+                return false;
+            removed[*it] = true;
+            // Counted until the commit: what a rollback puts back.
+            BackendRule &r = state->chain.rules[*it];
+            r.packets = info.packets;
+            r.bytes = info.bytes;
+        }
+    }
+    if (!batch.echoInserts)
+        return false;
+
+    NftDockerUserState st;
+    st.generation = batch.generation + 1 == 0 ? 1 : batch.generation + 1; // the kernel skips 0
+    st.netns = state->netns;
+    st.tableExists = true;
+    st.chainExists = true;
+    st.forwardExists = state->forwardExists || batch.addsJump;
+    st.forwardJumps = state->forwardJumps || batch.addsJump;
+    st.cacheable = state->cacheable;
+    st.countersCurrent = false;
+    st.chain.table = state->chain.table;
+    st.chain.name = DockerUser;
+    st.chain.policy = state->chain.policy;
+    st.chain.rules.reserve(keptAs.size());
+    st.handles.reserve(keptAs.size());
+    st.keys.reserve(keptAs.size());
+    for (int j = 0; j < keptAs.size(); ++j) {
+        if (keptAs[j] >= 0) {
+            st.chain.rules.append(state->chain.rules[keptAs[j]]);
+            st.handles.append(state->handles[keptAs[j]]);
+            st.keys.append(state->keys[keptAs[j]]);
+            continue;
+        }
+        if (!echoed[j])
+            return false;
+        // What a read would show: the rule decoded from the kernel's own bytes.
+        bool stable = true;
+        st.chain.rules.append(m_translator.toBackendRule(added[j], m_codec, &stable));
+        st.cacheable = st.cacheable && stable;
+        st.handles.append(added[j].handle);
+        st.keys.append(added[j].key);
+    }
+    *after = std::move(st);
+    return true;
+}
+
+bool NftWriter::readCounters(NftDockerUserState *state, const QVector<int> &indices, QString *error)
+{
+    const quint16 family = nfproto(m_codec.family());
+    for (const int i : indices) {
+        // One rule by its handle (handles are never reused in a table): the kernel walks the
+        // chain to it, which is cheap for a few.
+        char buf[MNL_SOCKET_BUFFER_SIZE];
+        nlmsghdr *nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETRULE, family, 0, 0);
+        RulePtr r(nftnl_rule_alloc());
+        nftnl_rule_set_str(r.get(), NFTNL_RULE_TABLE, "filter");
+        nftnl_rule_set_str(r.get(), NFTNL_RULE_CHAIN, "DOCKER-USER");
+        nftnl_rule_set_u64(r.get(), NFTNL_RULE_HANDLE, state->handles[i]);
+        nftnl_rule_nlmsg_build_payload(nlh, r.get());
+        NftRuleInfo info;
+        bool found = false;
+        if (!m_netlink.request(
+                QByteArray(buf, int(nlh->nlmsg_len)),
+                [&](const nlmsghdr *answer) {
+                    found = NftReader::ruleKey(answer, &info);
+                    return found;
+                },
+                error))
+            return false;
+        // The same rule, or the state is not what the kernel holds.
+        if (!found || info.handle != state->handles[i] || info.key != state->keys[i]) {
+            *error = QStringLiteral("rule %1 of DOCKER-USER is not what was read").arg(i + 1);
+            return false;
+        }
+        BackendRule &rule = state->chain.rules[i];
+        rule.packets = info.packets;
+        rule.bytes = info.bytes;
+    }
     return true;
 }
 

@@ -161,6 +161,20 @@ QVector<Rule> corpusRules(Family f, int *skipped)
     return rules;
 }
 
+/// tests/data/iptables-save-omits.txt: our text → what iptables-save prints for it.
+QHash<QString, QString> saveOmits()
+{
+    QHash<QString, QString> omits;
+    QFile file(kData + QStringLiteral("/iptables-save-omits.txt"));
+    if (file.open(QIODevice::ReadOnly))
+        for (const QByteArray &raw : file.readAll().split('\n')) {
+            const QList<QByteArray> cols = raw.split('\t');
+            if (!raw.startsWith('#') && cols.size() == 2)
+                omits.insert(QString::fromUtf8(cols[0]), QString::fromUtf8(cols[1]));
+        }
+    return omits;
+}
+
 template <typename T> QByteArray matchBlob(const char *name, quint8 revision, const T &data)
 {
     QByteArray blob(int(sizeof(struct xt_entry_match) + XT_ALIGN(sizeof(T))), '\0');
@@ -342,8 +356,12 @@ void TstIptcBackend::replaceWithCorpus()
     const SavedChain *du = saved.chain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
     QVERIFY(du);
     QCOMPARE(du->rules.size(), rules.size());
-    for (int i = 0; i < rules.size(); ++i)
-        QCOMPARE(du->rules.at(i), rules.at(i).toString());
+    const QHash<QString, QString> omits = saveOmits();
+    QVERIFY(!omits.isEmpty());
+    for (int i = 0; i < rules.size(); ++i) {
+        const QString ours = rules.at(i).toString();
+        QCOMPARE(du->rules.at(i), omits.value(ours, ours));
+    }
     QCOMPARE(withoutDockerUserRules(after), withoutDockerUserRules(before));
     qInfo("%lld corpus rules written (%d the parser refuses were left out)",
           qlonglong(rules.size()), skipped);

@@ -43,6 +43,7 @@ private Q_SLOTS:
         row("other interface", "-i eth0 -j DROP", "-i eth1 " + port8080 + " -j DROP", false);
         row("any interface is wider", "-i eth0 -j DROP", port8080 + " -j DROP", false);
         row("wildcard covers", "-i eth+ -j DROP", "-i eth0 -j DROP", true);
+        row("any interface covers", "-i + -j DROP", port8080 + " -j DROP", true);
         row("wildcard covers narrower wildcard", "-i eth+ -j DROP", "-i eth1+ -j DROP", true);
         row("name does not cover wildcard", "-i eth0 -j DROP", "-i eth+ -j DROP", false);
         row("negated, other name", "! -i docker0 -j DROP", "-i eth0 -j DROP", true);
@@ -140,6 +141,7 @@ private Q_SLOTS:
         QTest::newRow("DROP with comment") << "-m comment --comment \"x\" -j DROP" << true << true;
         QTest::newRow("REJECT") << "-p tcp -j REJECT --reject-with tcp-reset" << true << false;
         QTest::newRow("ACCEPT") << "-i eth0 -j ACCEPT" << true << false;
+        QTest::newRow("any interface") << "-i + -o + -j DROP" << true << true;
         QTest::newRow("LOG") << "-j LOG" << false << false;
         QTest::newRow("no target") << "-s 10.0.0.1/32" << false << false;
     }

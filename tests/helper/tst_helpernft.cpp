@@ -25,6 +25,7 @@ private Q_SLOTS:
     void confirmedApplyRollsBack();
     void countersOfKeptRulesSurvive();
     void readTakesNoLock();
+    void nativeRuleOutOfPlaceIsInvalidRule();
     void noLegacyTableCreated();
 
 private:
@@ -208,6 +209,53 @@ void TestHelperNft::readTakesNoLock()
         return;
     }
     QFAIL("no DOCKER-USER in the snapshot");
+}
+
+void TestHelperNft::nativeRuleOutOfPlaceIsInvalidRule()
+{
+    // Two native nftables rules (anonymous sets) swapped: the backend cannot move them, and the
+    // caller hears which rule of its list is refused (InvalidRule, "rule N: ..."), not that
+    // the helper failed. Nothing changes.
+    const auto loaded =
+        TestSandbox::run(QStringLiteral("iptables-nft-restore"), {QStringLiteral("-n")},
+                         "*filter\n-F DOCKER-USER\n-A DOCKER-USER -j RETURN\nCOMMIT\n");
+    QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.describe()));
+    for (const char *rule : {"ip saddr { 1.2.3.4, 5.6.7.8 } counter accept",
+                             "ip saddr { 9.9.9.9, 8.8.8.8 } counter drop"}) {
+        const auto added = TestSandbox::run(
+            QStringLiteral("nft"),
+            {QStringLiteral("insert rule ip filter DOCKER-USER ") + QLatin1String(rule)});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+    }
+    HelperClient client;
+    HelperClient::Failure failure;
+    Snapshot snapshot;
+    QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
+    ApplyRuleList rules;
+    for (const ChainInfo &chain : std::as_const(snapshot.chains))
+        if (chain.table == QLatin1String("filter") && chain.name == QLatin1String("DOCKER-USER"))
+            for (const RuleEntry &r : chain.rules)
+                rules.append({r.verbatimId.isEmpty() ? r.spec : QString(), r.verbatimId});
+    QCOMPARE(rules.size(), 3);
+    QVERIFY(!rules[0].verbatimId.isEmpty() && !rules[1].verbatimId.isEmpty());
+    const QByteArray before =
+        TestSandbox::run(QStringLiteral("nft"),
+                         {QStringLiteral("-a"), QStringLiteral("list"), QStringLiteral("chain"),
+                          QStringLiteral("ip"), QStringLiteral("filter"),
+                          QStringLiteral("DOCKER-USER")})
+            .out;
+    std::swap(rules[0], rules[1]);
+    QString transaction, revision;
+    QVERIFY(!client.apply(Family::IPv4, rules, snapshot.revision, 0, 0, &transaction, &revision,
+                          &failure));
+    QCOMPARE(failure.name, QLatin1String(DBusError::InvalidRule));
+    QVERIFY2(failure.message.startsWith(QStringLiteral("rule 2: ")), qPrintable(failure.message));
+    QCOMPARE(TestSandbox::run(QStringLiteral("nft"),
+                              {QStringLiteral("-a"), QStringLiteral("list"),
+                               QStringLiteral("chain"), QStringLiteral("ip"),
+                               QStringLiteral("filter"), QStringLiteral("DOCKER-USER")})
+                 .out,
+             before);
 }
 
 void TestHelperNft::noLegacyTableCreated()

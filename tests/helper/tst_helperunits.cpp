@@ -1,5 +1,6 @@
 // The helper's pieces that need neither a bus nor a network namespace.
 
+#include "applyjob.h"
 #include "applyvalidator.h"
 #include "calllimiter.h"
 #include "dockerdaemonconfig.h"
@@ -36,6 +37,8 @@ ino_t inodeOf(const QString &path)
 }
 } // namespace
 
+Q_DECLARE_METATYPE(Userchain::BackendFailure)
+
 class TestHelperUnits : public QObject
 {
     Q_OBJECT
@@ -52,6 +55,8 @@ private Q_SLOTS:
     void resolveVerbatim();
     void callLimiterCounts();
     void resolveKeepsCounters();
+    void backendFailureNames_data();
+    void backendFailureNames();
     void daemonJson_data();
     void daemonJson();
     void lockFree();
@@ -320,6 +325,28 @@ void TestHelperUnits::resolveKeepsCounters()
     QCOMPARE(rules[0].packets, 9u);
     QCOMPARE(rules[1].packets, 0u);
     QCOMPARE(rules[2].packets, 7u);
+}
+
+void TestHelperUnits::backendFailureNames_data()
+{
+    QTest::addColumn<BackendFailure>("failure");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("stale") << BackendFailure::Stale
+                           << QString::fromLatin1(DBusError::StaleRevision);
+    QTest::newRow("chain missing")
+        << BackendFailure::ChainMissing << QString::fromLatin1(DBusError::ChainMissing);
+    QTest::newRow("bad rule") << BackendFailure::BadRule
+                              << QString::fromLatin1(DBusError::InvalidRule);
+    QTest::newRow("other") << BackendFailure::Other << QString::fromLatin1(DBusError::Failed);
+}
+
+void TestHelperUnits::backendFailureNames()
+{
+    // A commit the backend refuses because DOCKER-USER changed meanwhile is a stale revision to
+    // the caller (nothing changed), not a failure; a rule it cannot place is the caller's.
+    QFETCH(BackendFailure, failure);
+    QFETCH(QString, name);
+    QCOMPARE(QString::fromLatin1(ApplyJob::errorName(failure)), name);
 }
 
 void TestHelperUnits::daemonJson_data()
