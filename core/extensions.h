@@ -2,6 +2,8 @@
 
 #include "rule.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -31,12 +33,63 @@ struct OptionSpec
     std::function<bool(const QStringList &args, const ParseContext &ctx, RuleOption *out,
                        QString *error)>
         canonicalize;
+    /// Free text, printed with iptables' save quoting (comments, log prefixes).
+    bool quoted = false;
 };
 
 /**
- * A match or target the library understands. Options are listed in the order iptables-save
- * prints them; `finish` checks the whole (required options, protocol) and adds defaults that
- * iptables-save prints even when the user left them out.
+ * How the kernel codecs reach ipset: the kernel's set match stores a set index, rules name the
+ * set. Both functions may be empty (then every set lookup fails and `-m set` rules stay
+ * verbatim).
+ */
+struct IpsetLookup
+{
+    /// Set name → kernel index for a family; nullopt with error set if there is no such set.
+    std::function<std::optional<quint16>(const QString &name, Family family, QString *error)>
+        indexOf;
+    /// Kernel index → set name; nullopt if the index names no set.
+    std::function<std::optional<QString>(quint16 index)> nameOf;
+};
+
+/// What the kernel codec of an extension may look at besides the option values.
+struct KernelContext
+{
+    Family family = Family::IPv4;
+    const IpsetLookup *ipsets = nullptr;
+    /**
+     * The highest revision of a match (target false) or target the kernel has, as iptables
+     * probes it; -1 when not known (then the codec writes the revision iptables 1.8.9 picks on
+     * a current kernel). May be empty.
+     */
+    std::function<int(const QByteArray &name, bool target)> kernelRevision;
+
+    /// The highest of the revisions a codec can write (from highest to lowest) the kernel has;
+    /// the first when the kernel's is not known; -1 when the kernel has none of them.
+    int pickRevision(const QByteArray &name, bool target,
+                     std::initializer_list<int> writable) const;
+};
+
+/// An `xt_entry_match` / `xt_entry_target` without its header: name, revision and data.
+struct KernelExtension
+{
+    QByteArray name;
+    quint8 revision = 0;
+    QByteArray data; ///< the extension's info struct, padded to 8 bytes as the kernel keeps it
+};
+
+/// What a kernel codec reads from a KernelExtension: iptables-save's text for it.
+struct ShownExtension
+{
+    QString name;    ///< after `-m` / `-j` (conntrack with the state alias shows as "state")
+    QString options; ///< the options, as iptables-save prints them ("" for none)
+};
+
+/**
+ * A match or target the library understands, all of it side by side: its options in the order
+ * iptables-save prints them; `finish`, which checks the whole (required options, protocol) and
+ * adds defaults that iptables-save prints even when the user left them out; and its kernel
+ * codec, which writes the options as the bytes iptables 1.8.9 gives the kernel and reads such
+ * bytes back as iptables-save's text.
  */
 struct ExtensionSpec
 {
@@ -44,12 +97,31 @@ struct ExtensionSpec
     bool isTarget = false;
     bool ipv4 = true;
     bool ipv6 = true;
+    /// False for extensions only read from the kernel for display (SNAT): the parser refuses
+    /// them as unsupported, so rules holding them stay verbatim.
+    bool parseable = true;
     QVector<OptionSpec> options;
     std::function<bool(QVector<RuleOption> &options, const ParseContext &ctx, QString *error)>
         finish;
 
+    /// The names the kernel stores this extension under (its own name when empty).
+    QVector<QByteArray> kernelNames;
+    /// Canonical options → kernel extension; false with error set for what it cannot write.
+    std::function<bool(const QVector<RuleOption> &options, const KernelContext &ctx,
+                       KernelExtension *out, QString *error)>
+        encode;
+    /// Kernel extension → iptables-save's text; false for a revision, size or value it does
+    /// not read exactly as iptables-save would print it.
+    std::function<bool(const KernelExtension &in, const KernelContext &ctx, ShownExtension *out)>
+        decode;
+    /// Clears the bytes of data the kernel ignores (may be empty: every byte counts).
+    std::function<void(const KernelExtension &in, Family family, QByteArray *data)> normalize;
+    /// Decoding depends on more than the bytes (a set index names whatever set has it now).
+    bool decodesKernelState = false;
+
     const OptionSpec *findOption(const QString &nameOrAlias) const;
     int orderOf(const QString &canonicalName) const;
+    bool hasKernelName(QByteArrayView kernelName) const;
 };
 
 /// The registry of supported matches and targets (built once, immutable).
@@ -59,6 +131,8 @@ public:
     static const ExtensionSpec *match(const QString &name, Family family);
     static const ExtensionSpec *target(const QString &name, Family family);
     static const QVector<ExtensionSpec> &all();
+    /// The extension whose kernel codec reads kernelName, or nullptr.
+    static const ExtensionSpec *byKernelName(QByteArrayView kernelName, bool target, Family family);
     /// Options whose argument is free text, printed with iptables' save quoting.
     static bool isStringOption(const QString &optionName);
     /// Names iptables knows but this library does not (their rules are kept verbatim).

@@ -1,10 +1,13 @@
 #include "rulematcher.h"
 
 #include "addresses.h"
+#include "netfilternames.h"
 #include "ruleset.h"
 
 #include <QCoreApplication>
 #include <QHash>
+
+#include <linux/netfilter/xt_addrtype.h>
 
 namespace Userchain {
 
@@ -74,15 +77,7 @@ struct Accumulator
 
 int flagsOf(const QString &text)
 {
-    static const char *names[] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG"};
-    if (text == QLatin1String("ALL"))
-        return 0x3f;
-    int f = 0;
-    for (const QString &n : text.split(QLatin1Char(',')))
-        for (int i = 0; i < 6; ++i)
-            if (n == QLatin1String(names[i]))
-                f |= 1 << i;
-    return f;
+    return int(NetfilterNames::tcpFlagMask(text).value_or(0));
 }
 
 Tri portIn(const std::optional<int> &port, const QString &rangeText)
@@ -128,22 +123,16 @@ Tri hostInNetwork(const QString &net, const Ruleset &rs)
 
 /// The address types (xt_addrtype's bits) an address has, or 0 when the host's routes decide.
 enum AddrTypeBit : int {
-    TUnspec = 1 << 0,
-    TUnicast = 1 << 1,
-    TLocal = 1 << 2,
-    TBroadcast = 1 << 3,
-    TMulticast = 1 << 5,
+    TUnspec = XT_ADDRTYPE_UNSPEC,
+    TUnicast = XT_ADDRTYPE_UNICAST,
+    TLocal = XT_ADDRTYPE_LOCAL,
+    TBroadcast = XT_ADDRTYPE_BROADCAST,
+    TMulticast = XT_ADDRTYPE_MULTICAST,
 };
 
 int addrTypeBit(const QString &name)
 {
-    static const char *names[] = {"UNSPEC",   "UNICAST",   "LOCAL",     "BROADCAST",
-                                  "ANYCAST",  "MULTICAST", "BLACKHOLE", "UNREACHABLE",
-                                  "PROHIBIT", "THROW",     "NAT",       "XRESOLVE"};
-    for (int i = 0; i < 12; ++i)
-        if (name == QLatin1String(names[i]))
-            return 1 << i;
-    return 0;
+    return int(NetfilterNames::addrTypes().valueOf(name).value_or(0));
 }
 
 int typesOf(const std::optional<IpAddress> &a, bool local, bool container, Family family)

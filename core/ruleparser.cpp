@@ -2,6 +2,7 @@
 
 #include "addresses.h"
 #include "extensions.h"
+#include "iptablescommand.h"
 #include "restoretokenizer.h"
 
 #include <QCoreApplication>
@@ -109,7 +110,7 @@ QString suggestion(const QString &token, Family family)
         if (o.startsWith(QLatin1String("--")))
             consider(o);
     for (const ExtensionSpec &spec : Extensions::all()) {
-        if (!(family == Family::IPv4 ? spec.ipv4 : spec.ipv6))
+        if (!spec.parseable || !(family == Family::IPv4 ? spec.ipv4 : spec.ipv6))
             continue;
         for (const OptionSpec &o : spec.options) {
             consider(o.name);
@@ -125,7 +126,8 @@ QStringList ownersOf(const QString &option, Family family)
 {
     QStringList owners;
     for (const ExtensionSpec &spec : Extensions::all())
-        if ((family == Family::IPv4 ? spec.ipv4 : spec.ipv6) && spec.findOption(option))
+        if (spec.parseable && (family == Family::IPv4 ? spec.ipv4 : spec.ipv6) &&
+            spec.findOption(option))
             owners << spec.name;
     return owners;
 }
@@ -468,12 +470,7 @@ bool Parser::parseExtensionOption(const QString &opt, bool negated)
         }
     }
     if (!owner) {
-        static const QStringList commands = {
-            QStringLiteral("-A"),       QStringLiteral("-I"),      QStringLiteral("-D"),
-            QStringLiteral("-R"),       QStringLiteral("-N"),      QStringLiteral("-F"),
-            QStringLiteral("-X"),       QStringLiteral("-P"),      QStringLiteral("--append"),
-            QStringLiteral("--insert"), QStringLiteral("--delete")};
-        if (commands.contains(opt))
+        if (IptablesCommand::of(opt) != IptablesCommand::Unknown)
             return fail(m_optionIndex, tr("\"%1\" is a command: give only the rule that follows "
                                           "\"-A DOCKER-USER\"")
                                            .arg(opt));

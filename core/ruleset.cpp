@@ -1,5 +1,6 @@
 #include "ruleset.h"
 
+#include "iptablescommand.h"
 #include "ruleparser.h"
 
 #include <QCoreApplication>
@@ -74,12 +75,13 @@ std::optional<Ruleset> Ruleset::fromSave(const QByteArray &data, Family family,
     for (const RestoreCommand &cmd : file.commands) {
         const QString op = cmd.args.value(0);
         const QString chainName = cmd.args.value(1);
-        if (op == QLatin1String("-N") || op == QLatin1String("--new-chain")) {
+        const IptablesCommand::Kind command = IptablesCommand::of(op);
+        if (command == IptablesCommand::NewChain) {
             rs.addChain({cmd.table, chainName, QStringLiteral("-"), {}});
             continue;
         }
-        const bool append = op == QLatin1String("-A") || op == QLatin1String("--append");
-        const bool insert = op == QLatin1String("-I") || op == QLatin1String("--insert");
+        const bool append = command == IptablesCommand::Append;
+        const bool insert = command == IptablesCommand::Insert;
         if (!append && !insert) {
             // Flushes and deletions do not occur in iptables-save output; refusing them keeps
             // the evaluator from modelling a table that differs from the file's intent.
