@@ -2,7 +2,7 @@
 
 #include "xt/xtspecs.h"
 
-#include <QSet>
+#include <QHash>
 
 namespace Userchain {
 
@@ -27,6 +27,17 @@ QVector<ExtensionSpec> buildAll()
                                     rejectSpec(Family::IPv4),
                                     rejectSpec(Family::IPv6),
                                     logSpec(),
+                                    markSpec(),
+                                    connmarkSpec(),
+                                    connlimitSpec(),
+                                    hashlimitSpec(),
+                                    physdevSpec(),
+                                    timeSpec(),
+                                    stringSpec(),
+                                    markTargetSpec(),
+                                    connmarkTargetSpec(),
+                                    nflogSpec(),
+                                    tcpmssSpec(),
                                     dnatSpec(),
                                     masqueradeSpec(),
                                     snatSpec()};
@@ -65,12 +76,14 @@ bool ExtensionSpec::hasKernelName(QByteArrayView kernelName) const
 int KernelContext::pickRevision(const QByteArray &name, bool target,
                                 std::initializer_list<int> writable) const
 {
-    const int have = kernelRevision ? kernelRevision(name, target) : -1;
-    if (have < 0)
-        return *writable.begin();
-    for (const int revision : writable)
-        if (revision <= have)
+    for (const int revision : writable) {
+        const std::optional<bool> has =
+            hasRevision ? hasRevision(name, target, revision) : std::nullopt;
+        if (!has)
+            return *writable.begin();
+        if (*has)
             return revision;
+    }
     return -1;
 }
 
@@ -107,67 +120,85 @@ const ExtensionSpec *Extensions::byKernelName(QByteArrayView kernelName, bool ta
     return nullptr;
 }
 
-bool Extensions::isStringOption(const QString &optionName)
+Quoting Extensions::quotingOf(const QString &optionName)
 {
     // Asked for every option of every rule written: the answer is looked up once per name.
-    static const QSet<QString> quoted = [] {
-        QSet<QString> names;
+    static const QHash<QString, Quoting> quoted = [] {
+        QHash<QString, Quoting> names;
         for (const ExtensionSpec &s : all())
             for (const OptionSpec &o : s.options)
-                if (o.quoted)
-                    names.insert(o.name);
+                if (o.quoting != Quoting::None)
+                    names.insert(o.name, o.quoting);
         return names;
     }();
-    return quoted.contains(optionName);
+    return quoted.value(optionName, Quoting::None);
 }
 
 bool Extensions::isKnownUnsupportedMatch(const QString &name)
 {
-    static const QStringList known = {
-        QStringLiteral("time"),       QStringLiteral("string"),
-        QStringLiteral("owner"),      QStringLiteral("physdev"),
-        QStringLiteral("recent"),     QStringLiteral("hashlimit"),
-        QStringLiteral("connlimit"),  QStringLiteral("length"),
-        QStringLiteral("ttl"),        QStringLiteral("hl"),
-        QStringLiteral("mark"),       QStringLiteral("connmark"),
-        QStringLiteral("pkttype"),    QStringLiteral("policy"),
-        QStringLiteral("u32"),        QStringLiteral("bpf"),
-        QStringLiteral("cgroup"),     QStringLiteral("socket"),
-        QStringLiteral("statistic"),  QStringLiteral("quota"),
-        QStringLiteral("dscp"),       QStringLiteral("tos"),
-        QStringLiteral("ecn"),        QStringLiteral("esp"),
-        QStringLiteral("ah"),         QStringLiteral("sctp"),
-        QStringLiteral("dccp"),       QStringLiteral("helper"),
-        QStringLiteral("realm"),      QStringLiteral("rpfilter"),
-        QStringLiteral("devgroup"),   QStringLiteral("cpu"),
-        QStringLiteral("cluster"),    QStringLiteral("ipvs"),
-        QStringLiteral("osf"),        QStringLiteral("nfacct"),
-        QStringLiteral("rateest"),    QStringLiteral("tcpmss"),
-        QStringLiteral("connbytes"),  QStringLiteral("connlabel"),
-        QStringLiteral("ipcomp"),     QStringLiteral("l2tp"),
-        QStringLiteral("frag"),       QStringLiteral("hbh"),
-        QStringLiteral("rt"),         QStringLiteral("dst"),
-        QStringLiteral("ipv6header"), QStringLiteral("mh"),
-        QStringLiteral("eui64"),      QStringLiteral("srh"),
-        QStringLiteral("udplite"),    QStringLiteral("condition"),
-        QStringLiteral("geoip"),      QStringLiteral("conntrack-helper")};
+    static const QStringList known = {QStringLiteral("owner"),
+                                      QStringLiteral("recent"),
+                                      QStringLiteral("length"),
+                                      QStringLiteral("ttl"),
+                                      QStringLiteral("hl"),
+                                      QStringLiteral("pkttype"),
+                                      QStringLiteral("policy"),
+                                      QStringLiteral("u32"),
+                                      QStringLiteral("bpf"),
+                                      QStringLiteral("cgroup"),
+                                      QStringLiteral("socket"),
+                                      QStringLiteral("statistic"),
+                                      QStringLiteral("quota"),
+                                      QStringLiteral("dscp"),
+                                      QStringLiteral("tos"),
+                                      QStringLiteral("ecn"),
+                                      QStringLiteral("esp"),
+                                      QStringLiteral("ah"),
+                                      QStringLiteral("sctp"),
+                                      QStringLiteral("dccp"),
+                                      QStringLiteral("helper"),
+                                      QStringLiteral("realm"),
+                                      QStringLiteral("rpfilter"),
+                                      QStringLiteral("devgroup"),
+                                      QStringLiteral("cpu"),
+                                      QStringLiteral("cluster"),
+                                      QStringLiteral("ipvs"),
+                                      QStringLiteral("osf"),
+                                      QStringLiteral("nfacct"),
+                                      QStringLiteral("rateest"),
+                                      QStringLiteral("tcpmss"),
+                                      QStringLiteral("connbytes"),
+                                      QStringLiteral("connlabel"),
+                                      QStringLiteral("ipcomp"),
+                                      QStringLiteral("l2tp"),
+                                      QStringLiteral("frag"),
+                                      QStringLiteral("hbh"),
+                                      QStringLiteral("rt"),
+                                      QStringLiteral("dst"),
+                                      QStringLiteral("ipv6header"),
+                                      QStringLiteral("mh"),
+                                      QStringLiteral("eui64"),
+                                      QStringLiteral("srh"),
+                                      QStringLiteral("udplite"),
+                                      QStringLiteral("condition"),
+                                      QStringLiteral("geoip"),
+                                      QStringLiteral("conntrack-helper")};
     return known.contains(name);
 }
 
 bool Extensions::isKnownUnsupportedTarget(const QString &name)
 {
     static const QStringList known = {
-        QStringLiteral("MARK"),      QStringLiteral("CONNMARK"),    QStringLiteral("SNAT"),
-        QStringLiteral("NFLOG"),     QStringLiteral("NFQUEUE"),     QStringLiteral("QUEUE"),
-        QStringLiteral("TCPMSS"),    QStringLiteral("CT"),          QStringLiteral("NOTRACK"),
-        QStringLiteral("TEE"),       QStringLiteral("CLASSIFY"),    QStringLiteral("DSCP"),
-        QStringLiteral("TOS"),       QStringLiteral("AUDIT"),       QStringLiteral("CHECKSUM"),
-        QStringLiteral("SECMARK"),   QStringLiteral("CONNSECMARK"), QStringLiteral("TRACE"),
-        QStringLiteral("REDIRECT"),  QStringLiteral("NETMAP"),      QStringLiteral("TPROXY"),
-        QStringLiteral("SET"),       QStringLiteral("HMARK"),       QStringLiteral("IDLETIMER"),
-        QStringLiteral("LED"),       QStringLiteral("RATEEST"),     QStringLiteral("SYNPROXY"),
-        QStringLiteral("TTL"),       QStringLiteral("HL"),          QStringLiteral("ECN"),
-        QStringLiteral("CLUSTERIP"), QStringLiteral("ULOG"),        QStringLiteral("TCPOPTSTRIP")};
+        QStringLiteral("SNAT"),        QStringLiteral("NFQUEUE"),    QStringLiteral("QUEUE"),
+        QStringLiteral("CT"),          QStringLiteral("NOTRACK"),    QStringLiteral("TEE"),
+        QStringLiteral("CLASSIFY"),    QStringLiteral("DSCP"),       QStringLiteral("TOS"),
+        QStringLiteral("AUDIT"),       QStringLiteral("CHECKSUM"),   QStringLiteral("SECMARK"),
+        QStringLiteral("CONNSECMARK"), QStringLiteral("TRACE"),      QStringLiteral("REDIRECT"),
+        QStringLiteral("NETMAP"),      QStringLiteral("TPROXY"),     QStringLiteral("SET"),
+        QStringLiteral("HMARK"),       QStringLiteral("IDLETIMER"),  QStringLiteral("LED"),
+        QStringLiteral("RATEEST"),     QStringLiteral("SYNPROXY"),   QStringLiteral("TTL"),
+        QStringLiteral("HL"),          QStringLiteral("ECN"),        QStringLiteral("CLUSTERIP"),
+        QStringLiteral("ULOG"),        QStringLiteral("TCPOPTSTRIP")};
     return known.contains(name);
 }
 
@@ -195,6 +226,18 @@ QString saveQuote(const QString &value)
     QString out = QStringLiteral("\"");
     for (const QChar c : value) {
         if (c == QLatin1Char('"') || c == QLatin1Char('\\') || c == QLatin1Char('\''))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    out += QLatin1Char('"');
+    return out;
+}
+
+QString stringQuote(const QString &value)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
             out += QLatin1Char('\\');
         out += c;
     }

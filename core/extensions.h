@@ -18,6 +18,16 @@ struct ParseContext
     Family family = Family::IPv4;
     QString protocol; ///< canonical protocol of the rule so far ("" = all)
     bool protocolNegated = false;
+    /// The rule's matches, finished; set for a target's finish step only (TCPMSS needs a SYN
+    /// match).
+    const QVector<RuleMatch> *matches = nullptr;
+};
+
+/// How iptables-save prints an option's argument.
+enum class Quoting : quint8 {
+    None,   ///< as it is
+    Save,   ///< xtables_save_string: bare when plain, else in quotes (comments, log prefixes)
+    Always, ///< always in quotes, with " and \ escaped (the string match's patterns)
 };
 
 /**
@@ -33,8 +43,8 @@ struct OptionSpec
     std::function<bool(const QStringList &args, const ParseContext &ctx, RuleOption *out,
                        QString *error)>
         canonicalize;
-    /// Free text, printed with iptables' save quoting (comments, log prefixes).
-    bool quoted = false;
+    /// Free text, printed in quotes as iptables-save prints it.
+    Quoting quoting = Quoting::None;
 };
 
 /**
@@ -57,14 +67,15 @@ struct KernelContext
     Family family = Family::IPv4;
     const IpsetLookup *ipsets = nullptr;
     /**
-     * The highest revision of a match (target false) or target the kernel has, as iptables
-     * probes it; -1 when not known (then the codec writes the revision iptables 1.8.9 picks on
-     * a current kernel). May be empty.
+     * Whether the kernel has a revision of a match (target false) or target, as iptables asks
+     * before it writes; nullopt when that cannot be asked. Empty: nothing is asked (the codec
+     * writes the revision iptables 1.8.9 picks on a current kernel).
      */
-    std::function<int(const QByteArray &name, bool target)> kernelRevision;
+    std::function<std::optional<bool>(const QByteArray &name, bool target, int revision)>
+        hasRevision;
 
-    /// The highest of the revisions a codec can write (from highest to lowest) the kernel has;
-    /// the first when the kernel's is not known; -1 when the kernel has none of them.
+    /// The first of the revisions a codec can write (from highest to lowest) the kernel has,
+    /// as iptables picks; the highest when the kernel cannot be asked; -1 when it has none.
     int pickRevision(const QByteArray &name, bool target,
                      std::initializer_list<int> writable) const;
 };
@@ -118,6 +129,9 @@ struct ExtensionSpec
     std::function<void(const KernelExtension &in, Family family, QByteArray *data)> normalize;
     /// Decoding depends on more than the bytes (a set index names whatever set has it now).
     bool decodesKernelState = false;
+    /// A target after which the packet goes on to the next rule (LOG, MARK, ...): it decides
+    /// nothing about the packet's fate.
+    bool continues = false;
 
     const OptionSpec *findOption(const QString &nameOrAlias) const;
     int orderOf(const QString &canonicalName) const;
@@ -133,8 +147,8 @@ public:
     static const QVector<ExtensionSpec> &all();
     /// The extension whose kernel codec reads kernelName, or nullptr.
     static const ExtensionSpec *byKernelName(QByteArrayView kernelName, bool target, Family family);
-    /// Options whose argument is free text, printed with iptables' save quoting.
-    static bool isStringOption(const QString &optionName);
+    /// How iptables-save quotes an option's argument.
+    static Quoting quotingOf(const QString &optionName);
     /// Names iptables knows but this library does not (their rules are kept verbatim).
     static bool isKnownUnsupportedMatch(const QString &name);
     static bool isKnownUnsupportedTarget(const QString &name);
@@ -153,5 +167,8 @@ QString limitRateText(quint32 period);
 
 /// Quote a string exactly as iptables-save does (xtables_save_string).
 QString saveQuote(const QString &value);
+
+/// Quote a string as libxt_string's print_string does: always, with " and \ escaped.
+QString stringQuote(const QString &value);
 
 } // namespace Userchain

@@ -251,7 +251,8 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         Q_ASSERT(s.parsed);
         if (stop(lineNo))
             break;
-        if (++rulesSeen > MaxImportCommands) {
+        rulesSeen += std::max(1, s.ruleCount); // a comma list of addresses makes several
+        if (rulesSeen > MaxImportCommands) {
             result.tooManyRules = true;
             result.errors.append({lineNo, tr("more than %1 DOCKER-USER rules; the rest of the "
                                              "file was not read")
@@ -276,14 +277,19 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             result.errors.append({lineNo, s.message});
             continue;
         }
-        Rule *rule = &scanned.rule(index);
         RuleError error;
-        if (knownChains && !RuleParser::checkJumpTarget(*rule, *knownChains, &error)) {
+        if (knownChains &&
+            !RuleParser::checkJumpTarget(scanned.rule(index), *knownChains, &error)) {
             result.errors.append({lineNo, error.message});
             continue;
         }
-        applied.push_back({rule, lineNo, position, int(steps.size())});
-        steps.append({-1, insert, insert ? position + 1 : 0});
+        // The rules of a comma list of addresses go in as iptables adds them, one after the
+        // other: appended in order, or each inserted at the same position (insert_entry).
+        for (int k = 0; k < s.ruleCount; ++k) {
+            applied.push_back({&scanned.rule(index, k), lineNo, append ? position + k : position,
+                               int(steps.size())});
+            steps.append({-1, insert, insert ? position + 1 : 0});
+        }
     }
     std::vector<Inserted> chain = placeInOrder(applied);
     if (before > 0) // the rules that were there already are not the file's
@@ -320,6 +326,23 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
     return result;
 }
 
+namespace {
+
+/// A line that makes several rules (a comma list of addresses) is no single rule.
+RuleLine oneRule(RuleLine &line)
+{
+    if (line.rules.size() == 1)
+        line.rule = line.rules.first();
+    else if (line.rules.size() > 1)
+        line.error = RuleError{
+            -1, QString(),
+            tr("this line makes %1 rules, one for each address of its list").arg(line.rules.size()),
+            false};
+    return line;
+}
+
+} // namespace
+
 RuleLine readRuleLine(const QString &line, Family family)
 {
     RuleLine result;
@@ -332,8 +355,9 @@ RuleLine readRuleLine(const QString &line, Family family)
     if (!result.command) {
         // A bare rule-spec; tokenized again, as the scan keeps no tokens of a line it need not
         // parse.
-        result.rule = RuleParser::parse(line, family, &result.error);
-        return result;
+        if (auto rules = RuleParser::parseAll(line, family, &result.error))
+            result.rules = std::move(*rules);
+        return oneRule(result);
     }
     const auto refuse = [&result](const QString &message) {
         result.error = RuleError{-1, QString(), message, false};
@@ -358,8 +382,8 @@ RuleLine readRuleLine(const QString &line, Family family)
                 tr("\"%1\" is not a position in the chain (1 is the top)").arg(s.position));
     }
     if (s.rule >= 0)
-        result.rule = std::move(rules[s.rule]);
-    return result;
+        result.rules = rules.mid(s.rule, s.ruleCount);
+    return oneRule(result);
 }
 
 QByteArray exportDockerUser(const QStringList &canonicalSpecs, Family family)

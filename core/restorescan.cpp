@@ -222,11 +222,14 @@ void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QV
             out->hasPosition = true;
         }
         RuleError error;
-        std::optional<Rule> parsed = RuleParser::parseArgs(a, options.family, &error);
+        // As iptables does, a comma list of addresses makes one rule per address.
+        std::optional<QVector<Rule>> parsed = RuleParser::parseAllArgs(a, options.family, &error);
         out->parsed = true;
         if (parsed) {
             out->rule = int(rules->size());
-            rules->append(std::move(*parsed));
+            out->ruleCount = int(parsed->size());
+            for (Rule &r : *parsed)
+                rules->append(std::move(r));
         } else {
             out->message = error.message;
             if (ruleError)

@@ -63,6 +63,7 @@ struct ScannedLine
     QString message;     ///< why tokenizing failed, or why the rule parsed ahead was refused
     QString position;    ///< -I's position token, when hasPosition
     int rule = -1;       ///< the rule parsed ahead: index into its part's rules; -1: none
+    int ruleCount = 0;   ///< rules the line makes (several for a comma list of addresses)
 
     LineKind kind = LineKind::Blank;
     IptablesCommand::Kind command = IptablesCommand::Unknown;
@@ -101,11 +102,11 @@ public:
         ScanPart &part = partOf(i);
         return part.lines[i - part.begin];
     }
-    /// The rule parsed ahead for line i (line(i).rule >= 0).
-    Rule &rule(int i)
+    /// The k-th rule parsed ahead for line i (line(i).rule >= 0, k < line(i).ruleCount).
+    Rule &rule(int i, int k = 0)
     {
         ScanPart &part = partOf(i);
-        return part.rules[part.lines.at(i - part.begin).rule];
+        return part.rules[part.lines.at(i - part.begin).rule + k];
     }
 
 private:

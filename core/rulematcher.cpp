@@ -420,12 +420,45 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
                             t = Tri::Yes;
                     acc.add(negate(t, neg), [&] { return QString(tr("the host's address")); });
                 }
+            } else if (name == QLatin1String("mark") || name == QLatin1String("connmark")) {
+                // xt_mark / xt_connmark: (mark & mask) == value.
+                const bool packet = name == QLatin1String("mark");
+                const std::optional<quint32> mark =
+                    packet ? (ctx.mark ? ctx.mark : ruleset.initialMark())
+                           : (ctx.ctMark ? ctx.ctMark : ruleset.initialCtMark());
+                const QString value = arg.section(QLatin1Char('/'), 0, 0);
+                const QString mask = arg.section(QLatin1Char('/'), 1, 1);
+                bool okValue = false, okMask = true;
+                const quint32 v = value.toUInt(&okValue, 0);
+                const quint32 m = mask.isEmpty() ? 0xffffffffu : mask.toUInt(&okMask, 0);
+                acc.add(
+                    negate(mark && okValue && okMask ? fromBool((*mark & m) == v) : Tri::Unknown,
+                           neg),
+                    [&] {
+                        return packet ? tr("mark (the packet's mark, which rules not read "
+                                           "may set)")
+                                      : tr("connmark (the connection's mark, which rules "
+                                           "not read may set)");
+                    });
+            } else if (name == QLatin1String("physdev")) {
+                // xt_physdev: a routed packet has no bridge output port, so it is neither
+                // bridged nor leaving through a bridge port, whether or not it came in through
+                // one (br_netfilter). After DNAT, or between two interfaces, it is routed.
+                const bool routed =
+                    ctx.hasOut && (ctx.dnat || (!ctx.in.isEmpty() && !ctx.ignoreIn &&
+                                                !ctx.out.isEmpty() && ctx.in != ctx.out));
+                if (routed && (o.name == QLatin1String("--physdev-is-bridged") ||
+                               o.name == QLatin1String("--physdev-is-out")))
+                    acc.add(negate(Tri::No, neg), [&] { return QString(); });
+                else
+                    acc.add(Tri::Unknown,
+                            [&] { return QString(tr("physdev (the bridge port of the packet)")); });
             } else if (name == QLatin1String("comment")) {
                 // A comment matches every packet.
             } else {
-                acc.add(Tri::Unknown, [&] {
-                    return QString(name);
-                }); // limit, mac: rates and link-layer addresses
+                // limit, hashlimit, connlimit: rates and counts of packets and connections
+                // before this one; time: the clock; string: the payload; mac: the link layer.
+                acc.add(Tri::Unknown, [&] { return QString(name); });
             }
         }
     }

@@ -146,7 +146,7 @@ ExtensionSpec commentSpec()
                       }
                       return arg;
                   }),
-                  true}};
+                  Quoting::Save}};
     s.finish = [](QVector<RuleOption> &opts, const ParseContext &, QString *error) {
         if (opts.isEmpty()) {
             *error = tr("\"-m comment\" needs \"--comment\"");

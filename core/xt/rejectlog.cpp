@@ -164,6 +164,7 @@ ExtensionSpec logSpec()
     ExtensionSpec s;
     s.name = QStringLiteral("LOG");
     s.isTarget = true;
+    s.continues = true;
     s.options = {
         {QStringLiteral("--log-prefix"),
          {},
@@ -190,7 +191,7 @@ ExtensionSpec logSpec()
              }
              return arg;
          }),
-         true},
+         Quoting::Save},
         {QStringLiteral("--log-level"),
          {},
          1,

@@ -30,6 +30,21 @@ ExtensionSpec limitSpec();
 // rejectlog.cpp
 ExtensionSpec rejectSpec(Family family);
 ExtensionSpec logSpec();
+// marks.cpp
+ExtensionSpec markSpec();
+ExtensionSpec connmarkSpec();
+ExtensionSpec markTargetSpec();
+ExtensionSpec connmarkTargetSpec();
+// connlimit.cpp, hashlimit.cpp
+ExtensionSpec connlimitSpec();
+ExtensionSpec hashlimitSpec();
+// physdev.cpp, timematch.cpp, stringmatch.cpp
+ExtensionSpec physdevSpec();
+ExtensionSpec timeSpec();
+ExtensionSpec stringSpec();
+// nflog.cpp, tcpmss.cpp
+ExtensionSpec nflogSpec();
+ExtensionSpec tcpmssSpec();
 // nat.cpp
 ExtensionSpec dnatSpec();
 ExtensionSpec snatSpec();

@@ -82,9 +82,8 @@ Canon prefixLength()
         quint8 mask[16] = {};
         const int bits = textToIp(arg, ctx.family, mask) ? maskToCidr(mask, ctx.family) : -1;
         if (bits < 0) {
-            *error = tr("\"%1\" is not a prefix length (0 to %2) or a network mask")
-                         .arg(arg)
-                         .arg(max);
+            *error =
+                tr("\"%1\" is not a prefix length (0 to %2) or a network mask").arg(arg).arg(max);
             return std::nullopt;
         }
         return QString::number(bits);

@@ -66,7 +66,7 @@ KernelContext EntryCodec::context() const
     KernelContext ctx;
     ctx.family = m_family;
     ctx.ipsets = &m_ipsets;
-    ctx.kernelRevision = m_revisions;
+    ctx.hasRevision = m_revisions;
     return ctx;
 }
 
@@ -87,7 +87,7 @@ bool EntryCodec::encode(const Rule &rule, QByteArray *entry, QString *error) con
         KernelExtension ext;
         if (!spec || !spec->encode)
             return Xt::fail(QStringLiteral("match \"%1\" cannot be encoded").arg(m.name), error);
-        if (!spec->encode(m.options, ctx, &ext, error))
+        if (!spec->encode(m.options, ctx, &ext, error) || !haveRevision(ext, false, error))
             return false;
         body += EntryLayout::extensionBlob(ext.name, ext.revision, ext.data);
         // Offsets are 16 bits wide; stop long before that.
@@ -105,6 +105,20 @@ bool EntryCodec::encode(const Rule &rule, QByteArray *entry, QString *error) con
     std::memcpy(out.data() + headerSize(), body.constData(), size_t(body.size()));
     std::memcpy(out.data() + h.targetOffset, target.constData(), size_t(target.size()));
     *entry = std::move(out);
+    return true;
+}
+
+bool EntryCodec::haveRevision(const KernelExtension &ext, bool target, QString *error) const
+{
+    // Every extension is written in a revision the kernel has: codecs that know older
+    // layouts pick among them (KernelContext::pickRevision), the others are refused here
+    // rather than by the kernel at commit.
+    if (m_revisions && m_revisions(ext.name, target, ext.revision) == false)
+        return Xt::fail(QStringLiteral("the kernel has no revision %1 of %2 \"%3\"")
+                            .arg(ext.revision)
+                            .arg(target ? QStringLiteral("target") : QStringLiteral("match"),
+                                 QString::fromLatin1(ext.name)),
+                        error);
     return true;
 }
 
@@ -132,7 +146,7 @@ bool EntryCodec::encodeTarget(const Rule &rule, QByteArray *blob, QString *error
     KernelExtension ext;
     if (!spec->encode)
         return Xt::fail(QStringLiteral("target \"%1\" cannot be encoded").arg(t.name), error);
-    if (!spec->encode(t.options, context(), &ext, error))
+    if (!spec->encode(t.options, context(), &ext, error) || !haveRevision(ext, true, error))
         return false;
     if (t.isGoto)
         return Xt::fail(QStringLiteral("\"-g\" needs a user chain, not \"%1\"").arg(t.name), error);

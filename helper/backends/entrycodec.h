@@ -12,8 +12,9 @@
 
 namespace Userchain {
 
-/// The highest revision of a match (target false) or target the kernel has; -1 unknown.
-using RevisionLookup = std::function<int(const QByteArray &name, bool target)>;
+/// Whether the kernel has a revision of a match (target false) or target; nullopt: unknown.
+using RevisionLookup =
+    std::function<std::optional<bool>(const QByteArray &name, bool target, int revision)>;
 
 /// What the decoder made of one kernel entry.
 struct DecodedEntry
@@ -101,6 +102,7 @@ public:
 private:
     KernelContext context() const;
     bool encodeTarget(const Rule &rule, QByteArray *blob, QString *error) const;
+    bool haveRevision(const KernelExtension &ext, bool target, QString *error) const;
 
     Family m_family;
     IpsetLookup m_ipsets;

@@ -4,7 +4,9 @@
 
 #include "decodecache.h"
 #include "entrycodec.h"
+#include "extensions.h"
 #include "kernelipsets.h"
+#include "kernelrevisions.h"
 
 #include <QFile>
 #include <QHash>
@@ -252,7 +254,8 @@ template <Family F> bool readFamily(DecodeCache &cache, BackendTables *out, QStr
         return false;
     }
     KernelIpsets ipsets;
-    const EntryCodec codec(F, ipsets.lookup());
+    const EntryCodec codec(F, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
     BackendTables tables;
     for (const char *table : {"filter", "nat", "raw"}) {
         if (!existing.contains(QLatin1String(table)))
@@ -282,13 +285,10 @@ QString jumpTarget(const BackendRule &rule, const QByteArray &entry, const Entry
 {
     const QString name =
         rule.raw.isEmpty() ? rule.rule.target.name : codec.standardTargetName(entry);
-    if (name.isEmpty() || name == QLatin1String("ACCEPT") || name == QLatin1String("DROP") ||
-        name == QLatin1String("RETURN") || name == QLatin1String("QUEUE"))
+    if (name.isEmpty() || Extensions::isVerdict(name) || name == QLatin1String("QUEUE"))
         return QString();
-    if (rule.raw.isEmpty() &&
-        (name == QLatin1String("REJECT") || name == QLatin1String("LOG") ||
-         name == QLatin1String("DNAT") || name == QLatin1String("MASQUERADE")))
-        return QString();
+    if (rule.raw.isEmpty() && Extensions::target(name, rule.rule.family))
+        return QString(); // an extension target, not a chain
     return name;
 }
 
@@ -376,7 +376,8 @@ bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool creat
 {
     // Every rule is encoded and checked before the handle is changed.
     KernelIpsets ipsets;
-    const EntryCodec codec(F, ipsets.lookup());
+    const EntryCodec codec(F, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
     QVector<QByteArray> entries;
     if (!encodeAll(codec, rules, &entries, error))
         return false;
@@ -524,7 +525,8 @@ template <Family F> std::unique_ptr<BackendSession> beginFamily(DecodeCache &cac
     std::optional<BackendChain> dockerUser;
     if (Iptc<F>::isChain(kDockerUser, h.get())) {
         KernelIpsets ipsets;
-        const EntryCodec codec(F, ipsets.lookup());
+        const EntryCodec codec(F, ipsets.lookup(),
+                               KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
         BackendChain chain;
         chain.table = QLatin1String(kFilter);
         chain.name = QLatin1String(kDockerUser);

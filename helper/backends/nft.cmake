@@ -3,6 +3,7 @@
 # ToolRunner for the few tool calls that remain.
 pkg_check_modules(NFTNL REQUIRED IMPORTED_TARGET libnftnl libmnl)
 target_sources(userchain-backend PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/kernelrevisions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftbackend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftentry.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftnetlink.cpp

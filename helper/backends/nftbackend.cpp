@@ -1,6 +1,7 @@
 #include "nftbackend.h"
 
 #include "kernelipsets.h"
+#include "kernelrevisions.h"
 #include "nftnetlink.h"
 #include "nftreader.h"
 #include "nftsession.h"
@@ -129,7 +130,8 @@ bool NftBackend::readKernel(Family family, const QStringList &tables, const QStr
     }
     NftTranslator &translator = *m_translators[family == Family::IPv4 ? 0 : 1];
     KernelIpsets ipsets;
-    const EntryCodec codec(family, ipsets.lookup());
+    const EntryCodec codec(family, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     QString lastTable, lastChain;
     int chainIndex = -1;
     for (const NftRuleInfo &r : std::as_const(set.rules)) {
@@ -182,7 +184,8 @@ std::unique_ptr<BackendSession> NftBackend::beginSession(Family family, QString 
     // commit is made conditional on it.
     m_lastError = ErrorKind::None;
     KernelIpsets ipsets;
-    const EntryCodec codec(family, ipsets.lookup());
+    const EntryCodec codec(family, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
     NftDockerUserState state;
     QString why;
@@ -199,7 +202,8 @@ bool NftBackend::buildBatch(Family family, const NftDockerUserState &state,
 {
     m_lastError = ErrorKind::None;
     KernelIpsets ipsets;
-    const EntryCodec codec(family, ipsets.lookup());
+    const EntryCodec codec(family, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
     NftWriter::Failure kind = NftWriter::Failure::None;
     QString why;
@@ -237,7 +241,8 @@ bool NftBackend::commitBatch(Family family, const NftDockerUserState &state,
         }
         // The generation moved on: see whether DOCKER-USER is still what was read.
         KernelIpsets ipsets;
-        const EntryCodec codec(family, ipsets.lookup());
+        const EntryCodec codec(family, ipsets.lookup(),
+                               KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
         NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
         NftDockerUserState now;
         if (!writer.readState(&now, &why))

@@ -15,7 +15,7 @@ namespace Userchain {
 namespace {
 
 /// How one attribute must look (libnftnl's parse callbacks check the same with abi_breakage).
-enum class Kind { U32, U64, NulString, Binary, Data };
+enum class Kind { U16, U32, U64, NulString, Binary, Data };
 
 struct AttrRule
 {
@@ -64,6 +64,13 @@ const ExprRules kExprs[] = {
       {NFTA_LIMIT_BURST, Kind::U32},
       {NFTA_LIMIT_TYPE, Kind::U32},
       {NFTA_LIMIT_FLAGS, Kind::U32}}},
+    {"log",
+     {{NFTA_LOG_GROUP, Kind::U16},
+      {NFTA_LOG_PREFIX, Kind::NulString},
+      {NFTA_LOG_SNAPLEN, Kind::U32},
+      {NFTA_LOG_QTHRESHOLD, Kind::U16},
+      {NFTA_LOG_LEVEL, Kind::U32},
+      {NFTA_LOG_FLAGS, Kind::U32}}},
     {"match",
      {{NFTA_MATCH_NAME, Kind::NulString},
       {NFTA_MATCH_REV, Kind::U32},
@@ -133,6 +140,8 @@ bool validData(const nlattr *a)
 bool validAttr(const nlattr *a, Kind kind)
 {
     switch (kind) {
+    case Kind::U16:
+        return valid(a, MNL_TYPE_U16);
     case Kind::U32:
         return valid(a, MNL_TYPE_U32);
     case Kind::U64:

@@ -11,6 +11,7 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/x_tables.h>
+#include <linux/netfilter/xt_NFLOG.h>
 #include <linux/netfilter/xt_limit.h>
 #include <linux/netfilter/xt_mark.h>
 #include <linux/netfilter/xt_tcpudp.h>
@@ -51,6 +52,7 @@ private:
     bool range(nftnl_expr *e);
     bool immediate(nftnl_expr *e);
     bool limit(nftnl_expr *e);
+    bool log(nftnl_expr *e);
     bool xt(nftnl_expr *e, bool target);
     bool iface(bool in, const QByteArray &data, bool negated);
     bool address(const QByteArray &data, bool negated);
@@ -103,7 +105,7 @@ bool Decoder::expr(nftnl_expr *e)
         out.bytes = nftnl_expr_get_u64(e, NFTNL_EXPR_CTR_BYTES);
         return true;
     }
-    if (m_counter && n != "immediate" && n != "target")
+    if (m_counter && n != "immediate" && n != "target" && n != "log")
         return fail(QStringLiteral("%1 after the counter").arg(QString::fromUtf8(n)));
     if (n == "meta")
         return meta(e);
@@ -119,6 +121,8 @@ bool Decoder::expr(nftnl_expr *e)
         return immediate(e);
     if (n == "limit")
         return limit(e);
+    if (n == "log")
+        return log(e);
     if (n == "match" || n == "target")
         return xt(e, n == "target");
     return fail(QStringLiteral("expression \"%1\"").arg(QString::fromUtf8(n)));
@@ -474,6 +478,43 @@ bool Decoder::limit(nftnl_expr *e)
     m.revision = 0;
     m.data = QByteArray(reinterpret_cast<const char *>(&info), sizeof(info));
     entry.matches.append(m);
+    return true;
+}
+
+/// nft_parse_log: the log expression iptables-nft writes for NFLOG (a group, perhaps a
+/// prefix, a snap length and a queue threshold), as the NFLOG target's info. Prefixes that
+/// need more than the target's 64 bytes come only from other tools.
+bool Decoder::log(nftnl_expr *e)
+{
+    if (!closeLoad())
+        return false;
+    if (!nftnl_expr_is_set(e, NFTNL_EXPR_LOG_GROUP) || nftnl_expr_is_set(e, NFTNL_EXPR_LOG_LEVEL) ||
+        nftnl_expr_is_set(e, NFTNL_EXPR_LOG_FLAGS))
+        return fail(QStringLiteral("log of another form"));
+    struct xt_nflog_info info;
+    std::memset(&info, 0, sizeof(info));
+    info.group = nftnl_expr_get_u16(e, NFTNL_EXPR_LOG_GROUP);
+    if (nftnl_expr_is_set(e, NFTNL_EXPR_LOG_QTHRESHOLD))
+        info.threshold = nftnl_expr_get_u16(e, NFTNL_EXPR_LOG_QTHRESHOLD);
+    if (nftnl_expr_is_set(e, NFTNL_EXPR_LOG_SNAPLEN)) {
+        info.len = nftnl_expr_get_u32(e, NFTNL_EXPR_LOG_SNAPLEN);
+        info.flags = XT_NFLOG_F_COPY_LEN;
+    }
+    if (nftnl_expr_is_set(e, NFTNL_EXPR_LOG_PREFIX)) {
+        const char *prefix = nftnl_expr_get_str(e, NFTNL_EXPR_LOG_PREFIX);
+        if (!prefix || std::strlen(prefix) >= sizeof(info.prefix))
+            return fail(QStringLiteral("log prefix longer than NFLOG's"));
+        std::memcpy(info.prefix, prefix, std::strlen(prefix));
+    }
+    NftEntry::Match t;
+    t.name = "NFLOG";
+    t.revision = 0;
+    t.data = QByteArray(reinterpret_cast<const char *>(&info), sizeof(info));
+    t.data.append(QByteArray(int(XT_ALIGN(sizeof(info)) - sizeof(info)), '\0'));
+    out.xtTarget = true;
+    entry.target = t;
+    entry.hasTarget = true;
+    m_target = true;
     return true;
 }
 
