@@ -6,6 +6,7 @@ target_sources(userchain-backend PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/kernelrevisions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftbackend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftentry.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/nftnativeforms.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftnetlink.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftreader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftrulecheck.cpp

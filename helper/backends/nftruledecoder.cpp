@@ -1,6 +1,7 @@
 #include "nftruledecoder.h"
 
 #include "nftentry.h"
+#include "nftnativeforms.h"
 
 // The C library's headers first: the kernel's netfilter headers then skip their own copies.
 #include <arpa/inet.h>
@@ -11,8 +12,6 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/x_tables.h>
-#include <linux/netfilter/xt_NFLOG.h>
-#include <linux/netfilter/xt_limit.h>
 #include <linux/netfilter/xt_mark.h>
 #include <linux/netfilter/xt_tcpudp.h>
 #include <linux/netfilter_ipv4/ip_tables.h>
@@ -461,58 +460,24 @@ bool Decoder::limit(nftnl_expr *e)
 {
     if (m_load != Load::None)
         return fail(QStringLiteral("a load that is never compared"));
-    if (nftnl_expr_get_u32(e, NFTNL_EXPR_LIMIT_TYPE) != NFT_LIMIT_PKTS ||
-        nftnl_expr_get_u32(e, NFTNL_EXPR_LIMIT_FLAGS) != 0)
-        return fail(QStringLiteral("limit of another form"));
-    const quint64 rate = nftnl_expr_get_u64(e, NFTNL_EXPR_LIMIT_RATE);
-    const quint64 unit = nftnl_expr_get_u64(e, NFTNL_EXPR_LIMIT_UNIT);
-    if (rate == 0 || unit == 0 || quint64(XT_LIMIT_SCALE) * unit / rate > 0xffffffffULL)
-        return fail(QStringLiteral("limit rate"));
-    // nft_parse_limit: avg in 1/XT_LIMIT_SCALE seconds per packet.
-    struct xt_rateinfo info;
-    std::memset(&info, 0, sizeof(info));
-    info.avg = quint32(quint64(XT_LIMIT_SCALE) * unit / rate);
-    info.burst = nftnl_expr_get_u32(e, NFTNL_EXPR_LIMIT_BURST);
-    NftEntry::Match m;
-    m.name = "limit";
-    m.revision = 0;
-    m.data = QByteArray(reinterpret_cast<const char *>(&info), sizeof(info));
-    entry.matches.append(m);
+    QString why;
+    const auto m = NftNativeForms::limitMatch(e, &why);
+    if (!m)
+        return fail(why);
+    entry.matches.append(*m);
     return true;
 }
 
-/// nft_parse_log: the log expression iptables-nft writes for NFLOG (a group, perhaps a
-/// prefix, a snap length and a queue threshold), as the NFLOG target's info. Prefixes that
-/// need more than the target's 64 bytes come only from other tools.
 bool Decoder::log(nftnl_expr *e)
 {
     if (!closeLoad())
         return false;
-    if (!nftnl_expr_is_set(e, NFTNL_EXPR_LOG_GROUP) || nftnl_expr_is_set(e, NFTNL_EXPR_LOG_LEVEL) ||
-        nftnl_expr_is_set(e, NFTNL_EXPR_LOG_FLAGS))
-        return fail(QStringLiteral("log of another form"));
-    struct xt_nflog_info info;
-    std::memset(&info, 0, sizeof(info));
-    info.group = nftnl_expr_get_u16(e, NFTNL_EXPR_LOG_GROUP);
-    if (nftnl_expr_is_set(e, NFTNL_EXPR_LOG_QTHRESHOLD))
-        info.threshold = nftnl_expr_get_u16(e, NFTNL_EXPR_LOG_QTHRESHOLD);
-    if (nftnl_expr_is_set(e, NFTNL_EXPR_LOG_SNAPLEN)) {
-        info.len = nftnl_expr_get_u32(e, NFTNL_EXPR_LOG_SNAPLEN);
-        info.flags = XT_NFLOG_F_COPY_LEN;
-    }
-    if (nftnl_expr_is_set(e, NFTNL_EXPR_LOG_PREFIX)) {
-        const char *prefix = nftnl_expr_get_str(e, NFTNL_EXPR_LOG_PREFIX);
-        if (!prefix || std::strlen(prefix) >= sizeof(info.prefix))
-            return fail(QStringLiteral("log prefix longer than NFLOG's"));
-        std::memcpy(info.prefix, prefix, std::strlen(prefix));
-    }
-    NftEntry::Match t;
-    t.name = "NFLOG";
-    t.revision = 0;
-    t.data = QByteArray(reinterpret_cast<const char *>(&info), sizeof(info));
-    t.data.append(QByteArray(int(XT_ALIGN(sizeof(info)) - sizeof(info)), '\0'));
+    QString why;
+    const auto t = NftNativeForms::nflogTarget(e, &why);
+    if (!t)
+        return fail(why);
     out.xtTarget = true;
-    entry.target = t;
+    entry.target = *t;
     entry.hasTarget = true;
     m_target = true;
     return true;
