@@ -119,18 +119,29 @@ bool validData(const nlattr *a)
         case NFTA_DATA_VALUE:
             return mnl_attr_get_payload_len(d) > 0 &&
                    mnl_attr_get_payload_len(d) <= NFT_DATA_VALUE_MAXLEN;
-        case NFTA_DATA_VERDICT:
-            return valid(d, MNL_TYPE_NESTED) && eachNested(d, [](const nlattr *v) {
-                       switch (mnl_attr_get_type(v)) {
-                       case NFTA_VERDICT_CODE:
-                       case NFTA_VERDICT_CHAIN_ID:
-                           return valid(v, MNL_TYPE_U32);
-                       case NFTA_VERDICT_CHAIN:
-                           return valid(v, MNL_TYPE_NUL_STRING);
-                       default:
-                           return false;
-                       }
-                   });
+        case NFTA_DATA_VERDICT: {
+            // libnftnl 1.2.4 strdup()s the chain of a jump or goto without asking whether
+            // there is one: a jump needs its chain here.
+            bool jump = false, chain = false;
+            const bool ok = valid(d, MNL_TYPE_NESTED) && eachNested(d, [&](const nlattr *v) {
+                                switch (mnl_attr_get_type(v)) {
+                                case NFTA_VERDICT_CODE:
+                                    if (!valid(v, MNL_TYPE_U32))
+                                        return false;
+                                    jump = int(ntohl(mnl_attr_get_u32(v))) == NFT_JUMP ||
+                                           int(ntohl(mnl_attr_get_u32(v))) == NFT_GOTO;
+                                    return true;
+                                case NFTA_VERDICT_CHAIN_ID:
+                                    return valid(v, MNL_TYPE_U32);
+                                case NFTA_VERDICT_CHAIN:
+                                    chain = true;
+                                    return valid(v, MNL_TYPE_NUL_STRING);
+                                default:
+                                    return false;
+                                }
+                            });
+            return ok && (!jump || chain);
+        }
         default:
             return false;
         }
