@@ -1,11 +1,50 @@
 #include "chaindescriptions.h"
 
+#include "ruleparser.h"
+
 #include <functional>
 
 using Userchain::ChainInfo;
+using Userchain::Family;
+using Userchain::Rule;
 using Userchain::Snapshot;
 
 namespace {
+/// The rule a spec holds; a spec whose family is not known is read as either (a rule with no
+/// address reads the same in both). nullopt for text the parser does not read.
+std::optional<Rule> parsed(const QString &spec, std::optional<Family> family = std::nullopt)
+{
+    for (const Family f : {Family::IPv4, Family::IPv6}) {
+        if (family && *family != f) {
+            continue;
+        }
+        if (auto rule = Userchain::RuleParser::parse(spec, f)) {
+            return rule;
+        }
+    }
+    return std::nullopt;
+}
+
+/// Whether the rule tests Docker's ipset of bridge subnets (docker-ext-bridges-v4 / -v6).
+bool usesBridgeSet(const Rule &rule)
+{
+    const Userchain::RuleMatch *set = rule.match(QStringLiteral("set"));
+    const Userchain::RuleOption *option =
+        set ? set->option(QStringLiteral("--match-set")) : nullptr;
+    return option && option->args.value(0).startsWith(QLatin1String("docker-ext-bridges-v"));
+}
+
+bool hasDestinationPort(const Rule &rule)
+{
+    for (const Userchain::RuleMatch &m : rule.matches) {
+        if ((m.name == QLatin1String("tcp") || m.name == QLatin1String("udp")) &&
+            m.option(QStringLiteral("--dport"))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 const ChainInfo *findChain(const Snapshot &host, const QString &table, const QString &name)
 {
     for (const ChainInfo &c : host.chains) {
@@ -16,10 +55,13 @@ const ChainInfo *findChain(const Snapshot &host, const QString &table, const QSt
     return nullptr;
 }
 
-bool anyRule(const ChainInfo *chain, const std::function<bool(const QString &)> &test)
+bool anyRule(const ChainInfo *chain, Family family, const std::function<bool(const Rule &)> &test)
 {
     return chain && std::any_of(chain->rules.cbegin(), chain->rules.cend(),
-                                [&test](const Userchain::RuleEntry &r) { return test(r.spec); });
+                                [&](const Userchain::RuleEntry &r) {
+                                    const auto rule = parsed(r.spec, family);
+                                    return rule && test(*rule);
+                                });
 }
 } // namespace
 
@@ -44,12 +86,16 @@ QString ChainDescriptions::describeRule(const QString &table, const QString &cha
                                         const QString &spec)
 {
     Q_UNUSED(chain);
-    if (spec.contains(QLatin1String("--match-set docker-ext-bridges-v"))) {
+    const auto rule = parsed(spec);
+    if (!rule) {
+        return QString();
+    }
+    if (usesBridgeSet(*rule)) {
         return tr("docker-ext-bridges-v4/-v6 is the ipset in which Docker 28.0 keeps the subnets "
                   "of its bridge networks (those that are not --internal): this rule matches "
                   "traffic to or from any of them. Docker fills the set itself.");
     }
-    if (table == QLatin1String("raw") && spec.endsWith(QLatin1String("-j DROP"))) {
+    if (table == QLatin1String("raw") && rule->target.name == QLatin1String("DROP")) {
         return tr("Docker 28's protection against direct routing: drops packets for a "
                   "container's address that arrive on any interface but the container's own "
                   "bridge, so that only published ports reach it.");
@@ -83,20 +129,21 @@ QString ChainDescriptions::describe(const QString &table, const QString &chain,
         if (chain == QLatin1String("PREROUTING")) {
             // Docker 28.0 and 28.1 drop per published port, 28.2 and later per container.
             const ChainInfo *raw = findChain(host, table, chain);
-            const auto isDrop = [](const QString &spec) {
-                return spec.endsWith(QLatin1String("-j DROP"));
+            const auto isDrop = [](const Rule &rule) {
+                return rule.target.name == QLatin1String("DROP");
             };
+            const Family family = host.family == 6 ? Family::IPv6 : Family::IPv4;
             QString text = tr("The raw table sees packets before connection tracking and before "
                               "DOCKER-USER; rules in DOCKER-USER cannot let through what it "
                               "drops.");
-            if (anyRule(raw, [&isDrop](const QString &spec) {
-                    return isDrop(spec) && spec.contains(QLatin1String("--dport"));
+            if (anyRule(raw, family, [&isDrop](const Rule &rule) {
+                    return isDrop(rule) && hasDestinationPort(rule);
                 })) {
                 text += QLatin1Char(' ') +
                         tr("Here Docker drops packets for a published port of a container that "
                            "arrive on any interface but the container's own bridge (direct "
                            "routing), one rule per published port.");
-            } else if (anyRule(raw, isDrop)) {
+            } else if (anyRule(raw, family, isDrop)) {
                 text += QLatin1Char(' ') +
                         tr("Here Docker drops packets for a container's address that arrive on "
                            "any interface but the container's own bridge (direct routing), one "
@@ -153,9 +200,8 @@ QString ChainDescriptions::describe(const QString &table, const QString &chain,
         if (findChain(host, table, QStringLiteral("DOCKER-FORWARD"))) {
             layout = tr("Docker jumps from here to DOCKER-USER first, then to DOCKER-FORWARD, "
                         "which runs Docker's other chains.");
-        } else if (anyRule(findChain(host, table, chain), [](const QString &spec) {
-                       return spec.contains(QLatin1String("--match-set docker-ext-bridges-v"));
-                   })) {
+        } else if (anyRule(findChain(host, table, chain),
+                           host.family == 6 ? Family::IPv6 : Family::IPv4, usesBridgeSet)) {
             layout = tr("Docker jumps from here to DOCKER-USER first; its next rules match all "
                         "its bridges at once through the ipset docker-ext-bridges-v4 (-v6), "
                         "accept replies, and send new connections to DOCKER.");

@@ -7,15 +7,12 @@ using Userchain::Family;
 using Userchain::Rule;
 
 namespace {
-/// The `-j` target of a rule without conditions: the comment, if any, comes before it.
+/// The target of the rule that ends the chain (a rule without conditions: either family reads
+/// it), or "" when the text is no rule.
 QString targetOf(const QString &spec)
 {
-    const int at =
-        spec.startsWith(QLatin1String("-j ")) ? 0 : spec.lastIndexOf(QLatin1String(" -j ")) + 1;
-    if (at < 0 || !spec.mid(at).startsWith(QLatin1String("-j "))) {
-        return QString();
-    }
-    return spec.mid(at + 3).section(QLatin1Char(' '), 0, 0);
+    const auto rule = Userchain::RuleParser::parse(spec, Family::IPv4);
+    return rule ? rule->target.name : QString();
 }
 } // namespace
 
@@ -63,6 +60,7 @@ ChainLayout::Result ChainLayout::analyse(int rowCount, int endingRow, const QStr
         r.unreachableCount = rowCount - 1 - endingRow;
     } else if (endingRow == rowCount - 1) {
         const QString target = targetOf(endingSpec);
+        // Docker's own rule, exactly as Docker writes it.
         if (endingSpec == QLatin1String("-j RETURN")) {
             r.kind = Kind::EndsWithReturn;
         } else if (target == QLatin1String("ACCEPT")) {

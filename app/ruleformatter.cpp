@@ -1,5 +1,8 @@
 #include "ruleformatter.h"
 
+#include "restoretokenizer.h"
+#include "ruleparser.h"
+
 #include <QStringList>
 
 using Userchain::Rule;
@@ -169,8 +172,19 @@ QString RuleFormatter::target(const Rule &rule)
 
 QString RuleFormatter::jumpTarget(const QString &spec)
 {
-    const QStringList tokens = spec.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (int i = 0; i + 1 < tokens.size(); ++i) {
+    // The target of the parsed rule. The text does not say its family; a rule that parses
+    // as either has no address and the same target in both.
+    for (const Userchain::Family family : {Userchain::Family::IPv4, Userchain::Family::IPv6}) {
+        if (const auto rule = Userchain::RuleParser::parse(spec, family)) {
+            return rule->target.name;
+        }
+    }
+    // A rule kept verbatim (an extension the parser lacks) has only its text: its target is
+    // the word after the last -j or -g, read with iptables-restore's quoting.
+    QString error;
+    const QStringList tokens =
+        Userchain::RestoreTokenizer::split(spec, &error).value_or(QStringList());
+    for (qsizetype i = tokens.size() - 2; i >= 0; --i) {
         if (tokens.at(i) == QLatin1String("-j") || tokens.at(i) == QLatin1String("-g") ||
             tokens.at(i) == QLatin1String("--jump") || tokens.at(i) == QLatin1String("--goto")) {
             return tokens.at(i + 1);

@@ -24,7 +24,7 @@ public:
     static bool sourceNegated(const Userchain::Rule &rule);
     static bool destinationNegated(const Userchain::Rule &rule);
     static bool protocolNegated(const Userchain::Rule &rule);
-    /// The target chain named by `-j`/`-g` in a rule-spec text, without parsing it.
+    /// The target or chain a rule-spec text jumps or goes to (`-j`/`-g`), or "".
     static QString jumpTarget(const QString &spec);
 
 private:

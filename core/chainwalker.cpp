@@ -1,5 +1,7 @@
 #include "chainwalker.h"
 
+#include "extensions.h"
+
 #include <QCoreApplication>
 #include <QVarLengthArray>
 
@@ -15,9 +17,18 @@ QString tr(const char *text)
 /// The kernel refuses loops when a table is loaded; this bound only guards a malformed model.
 constexpr int MaxDepth = 64;
 
+/// No target, or one after which the packet goes on (LOG, NFLOG, MARK, CONNMARK, TCPMSS).
+bool continuesAfter(const Rule &rule)
+{
+    if (rule.target.name.isEmpty())
+        return true;
+    const ExtensionSpec *spec = Extensions::target(rule.target.name, rule.family);
+    return spec && spec->continues;
+}
+
 bool decidesNothing(const RulesetRule &r)
 {
-    return r.rule && (r.rule->target.name.isEmpty() || r.rule->target.name == QLatin1String("LOG"));
+    return r.rule && continuesAfter(*r.rule);
 }
 
 } // namespace
@@ -109,7 +120,7 @@ WalkOutcome ChainWalker::walk(const Ruleset &ruleset, const QString &table, cons
         }
         out.chain = cur;
         out.index = idx;
-        if (target.isEmpty() || target == QLatin1String("LOG")) {
+        if (continuesAfter(*r.rule)) {
             from = idx + 1;
             continue;
         }

@@ -1,16 +1,12 @@
 #include "restorefile.h"
 
-#include "parallelparts.h"
+#include "restorescan.h"
 #include "restoretokenizer.h"
 #include "ruleparser.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
-#include <QSet>
 
 #include <algorithm>
-#include <cstring>
-#include <thread>
 #include <vector>
 
 namespace Userchain {
@@ -22,16 +18,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("Userchain::RestoreFile", text);
 }
 
-const QStringList kTables = {QStringLiteral("filter"), QStringLiteral("nat"),
-                             QStringLiteral("mangle"), QStringLiteral("raw"),
-                             QStringLiteral("security")};
+using namespace RestoreScan;
 
-const QString kDockerUser = QStringLiteral("DOCKER-USER");
-
-/// The commands a plain line may start with, as Docker's page and shells write them.
-const QStringList kTools = {QStringLiteral("iptables"),         QStringLiteral("ip6tables"),
-                            QStringLiteral("iptables-legacy"),  QStringLiteral("iptables-nft"),
-                            QStringLiteral("ip6tables-legacy"), QStringLiteral("ip6tables-nft")};
+const QString &kDockerUser = RestoreScan::DockerUser;
 
 // As many commands as a DOCKER-USER chain may have rules (the helper's bound for Apply), and
 // more errors than anyone reads: an import stops there rather than working through 32 MiB.
@@ -91,559 +80,13 @@ std::vector<Inserted> placeInOrder(const std::vector<Inserted> &applied)
 }
 
 /**
- * Files with at least this many lines are scanned (tokenized and, for an import, their rules
- * parsed) on several threads; for shorter ones starting threads would cost about what it
- * saves. The helper imports files of tens of thousands of rules, where this is most of the
- * time.
- */
-constexpr int ParallelFrom = 2048;
-
-/**
- * Where each line of data starts (lines split at '\n' only, so a CR stays in its line), and
- * one entry more: where the line after the last would start. So line i is
- * [starts[i], starts[i + 1] - 1), followed by its '\n' or the end of data.
- */
-QVector<qsizetype> lineStarts(const QByteArray &data)
-{
-    QVector<qsizetype> starts;
-    // Nothing but a byte order mark decodes to no text, and so to no line.
-    if (data == "\xEF\xBB\xBF")
-        return {0};
-    const char *const begin = data.constData();
-    const char *const end = begin + data.size();
-    const char *p = begin;
-    while (p < end) {
-        starts.append(p - begin);
-        const void *newline = std::memchr(p, '\n', size_t(end - p));
-        p = newline ? static_cast<const char *>(newline) + 1 : end + 1;
-    }
-    starts.append(p - begin);
-    return starts;
-}
-
-/**
- * Line [start, end) of data (end: its '\n' or the end of data), decoded exactly as
- * QString::fromUtf8(data).split('\n') gives it, without decoding the rest of the file: each
- * thread decodes only its own lines, and no copy of the whole file is made. Why it is the
- * same: after a '\n' the decoder starts afresh (a '\n' never belongs to a multi-byte sequence,
- * valid or not), except that at the start of its input it drops a byte order mark, which in
- * the middle of a file is a character. So the '\n's on either side are decoded along and
- * left out of the view. buffer holds the text the view points into.
- */
-QStringView decodeLine(const QByteArray &data, qsizetype start, qsizetype end, QString *buffer)
-{
-    const qsizetype from = start == 0 ? 0 : start - 1;
-    const qsizetype to = end < data.size() ? end + 1 : end;
-    *buffer = QString::fromUtf8(QByteArrayView(data.constData() + from, to - from));
-    const qsizetype skip = from < start ? 1 : 0;
-    const qsizetype trailing = to > end ? 1 : 0;
-    return QStringView(*buffer).mid(skip, buffer->size() - skip - trailing);
-}
-
-/**
- * Whether some decoded line starts with "*", ":" or a byte order mark and "*", or is "COMMIT"
- * between white space: the iptables-restore form rather than a plain list of rules. Looked for
- * in the bytes, since those characters come from those bytes alone; only a line holding
- * "COMMIT" is decoded.
- */
-bool isRestoreForm(const QByteArray &data, const QVector<qsizetype> &starts)
-{
-    QString buffer;
-    for (int i = 0; i + 1 < starts.size(); ++i) {
-        const qsizetype start = starts[i];
-        const qsizetype end = starts[i + 1] - 1;
-        QByteArrayView line(data.constData() + start, end - start);
-        if (start == 0 && line.startsWith("\xEF\xBB\xBF"))
-            line = line.sliced(3); // decoding drops it at the start of the file
-        if (line.startsWith('*') || line.startsWith(':') || line.startsWith("\xEF\xBB\xBF*"))
-            return true;
-        if (line.contains("COMMIT") &&
-            decodeLine(data, start, end, &buffer).trimmed() == QLatin1String("COMMIT"))
-            return true;
-    }
-    return false;
-}
-
-QStringList builtinChains(const QString &table)
-{
-    if (table == QLatin1String("filter") || table == QLatin1String("security"))
-        return {QStringLiteral("INPUT"), QStringLiteral("FORWARD"), QStringLiteral("OUTPUT")};
-    if (table == QLatin1String("nat"))
-        return {QStringLiteral("PREROUTING"), QStringLiteral("INPUT"), QStringLiteral("OUTPUT"),
-                QStringLiteral("POSTROUTING")};
-    if (table == QLatin1String("raw"))
-        return {QStringLiteral("PREROUTING"), QStringLiteral("OUTPUT")};
-    return {QStringLiteral("PREROUTING"), QStringLiteral("INPUT"), QStringLiteral("FORWARD"),
-            QStringLiteral("OUTPUT"), QStringLiteral("POSTROUTING")};
-}
-
-/// The commands of a restore file, whichever spelling the line uses.
-enum class Command : quint8 {
-    Unknown,
-    Append,
-    Insert,
-    Flush,
-    NewChain,
-    DeleteChain,
-    Policy,
-    Zero,
-    Delete,
-    Replace
-};
-
-/**
- * The command arg names, by either spelling. spelling, when given, gets the same text as a
- * literal, which holds no allocation: a scanned line then does not keep its token alive.
- */
-Command commandOf(const QString &arg, QString *spelling)
-{
-    static const struct
-    {
-        QString shortName;
-        QString longName;
-        Command command;
-    } names[] = {{QStringLiteral("-A"), QStringLiteral("--append"), Command::Append},
-                 {QStringLiteral("-I"), QStringLiteral("--insert"), Command::Insert},
-                 {QStringLiteral("-F"), QStringLiteral("--flush"), Command::Flush},
-                 {QStringLiteral("-N"), QStringLiteral("--new-chain"), Command::NewChain},
-                 {QStringLiteral("-X"), QStringLiteral("--delete-chain"), Command::DeleteChain},
-                 {QStringLiteral("-P"), QStringLiteral("--policy"), Command::Policy},
-                 {QStringLiteral("-Z"), QStringLiteral("--zero"), Command::Zero},
-                 {QStringLiteral("-D"), QStringLiteral("--delete"), Command::Delete},
-                 {QStringLiteral("-R"), QStringLiteral("--replace"), Command::Replace}};
-    for (const auto &name : names) {
-        for (const QString *n : {&name.shortName, &name.longName}) {
-            if (arg == *n) {
-                if (spelling)
-                    *spelling = *n;
-                return name.command;
-            }
-        }
-    }
-    return Command::Unknown;
-}
-
-/// The two forms importDockerUser reads; RestoreFile::read reads the first.
-enum class Form { Restore, Plain };
-
-/// What a line is, by its text alone (in the restore form; a plain list has Blank and Command).
-enum class LineKind : quint8 {
-    Blank,   ///< empty or white space, or a "#" comment
-    Commit,  ///< "COMMIT"
-    Table,   ///< "*table"
-    Chain,   ///< ":CHAIN POLICY [packets:bytes]"
-    Command, ///< anything else, tokenized: "-A CHAIN ..."
-};
-
-/**
- * One line as the sequential checks need it, worked out beforehand by scan() (on several
- * threads for a long file, since decoding, tokenizing and parsing each line is most of the
- * work and needs nothing from the lines before it). For an import a command line also holds
- * its DOCKER-USER rule, parsed ahead: whether it is used is decided in file order later.
- */
-struct ScannedLine
-{
-    /// Table: the name after "*". Chain: the chain declared (for a malformed line, the name
-    /// its rules know it by). Command: the chain it names, args.value(1).
-    QString name;
-    QString policy; ///< Chain: the policy, when wellFormed
-
-    // Command lines:
-    /// Restore form: without a "[packets:bytes]" prefix; plain form: without "sudo iptables".
-    /// An import drops them once the facts below are taken.
-    QStringList args;
-    QString commandName; ///< args.value(0)
-    QString message;     ///< why tokenizing failed, or why the rule parsed ahead was refused
-    QString position;    ///< -I's position token, when hasPosition
-    int rule = -1;       ///< the rule parsed ahead: index into its part's rules; -1: none
-
-    LineKind kind = LineKind::Blank;
-    Command command = Command::Unknown;
-    quint8 tool = 0; ///< plain form: 1 + index in kTools of the tool the line starts with; 0: none
-    bool crlf = false;       ///< restore form: the line ends in CR
-    bool wellFormed = false; ///< Chain: ":NAME POLICY", optionally "[p:b]"
-    bool tokenized = false;
-    bool empty = false; ///< nothing but a counter prefix
-    bool tooLong = false;
-    bool tableOption = false;
-    bool hasPosition = false;
-    bool parsed = false; ///< a DOCKER-USER -A/-I spec was parsed: rule, or message
-};
-
-/// The lines one thread scanned, and the rules it parsed (in line order).
-struct ScanPart
-{
-    int begin = 0; ///< the file's line index of lines[0]
-    QVector<ScannedLine> lines;
-    QVector<Rule> rules;
-};
-
-/**
- * A file's scanned lines, in parts, each filled by one thread: its lines and rules are
- * allocated (and the memory first touched) there, not before on the calling thread.
- */
-class Scan
-{
-public:
-    std::vector<ScanPart> parts;
-    int lineCount = 0;
-
-    /// Line i of the file (0 <= i < lineCount).
-    ScannedLine &line(int i)
-    {
-        ScanPart &part = partOf(i);
-        return part.lines[i - part.begin];
-    }
-    /// The rule parsed ahead for line i (line(i).rule >= 0).
-    Rule &rule(int i)
-    {
-        ScanPart &part = partOf(i);
-        return part.rules[part.lines.at(i - part.begin).rule];
-    }
-
-private:
-    /// Cheapest when asked in file order, as the checks do.
-    ScanPart &partOf(int i)
-    {
-        const auto holds = [i](const ScanPart &part) {
-            return i >= part.begin && i < part.begin + part.lines.size();
-        };
-        if (!m_hint || !holds(*m_hint))
-            m_hint = &*std::find_if(parts.begin(), parts.end(), holds);
-        return *m_hint;
-    }
-
-    ScanPart *m_hint = nullptr;
-};
-
-struct ScanOptions
-{
-    Form form = Form::Restore;
-    bool parseRules = false; ///< an import's: parse DOCKER-USER rules, keep no args
-    Family family = Family::IPv4;
-};
-
-/// a.contains("-t") || a.contains("--table"), without a call per argument and name.
-bool hasTableOption(const QStringList &a)
-{
-    return std::any_of(a.cbegin(), a.cend(), [](const QString &t) {
-        return (t.size() == 2 && t == QLatin1String("-t")) ||
-               (t.size() == 7 && t == QLatin1String("--table"));
-    });
-}
-
-/// Fills out for one line; touches nothing shared, so lines can be scanned on any thread.
-/// ruleError, when given, gets the whole refusal of the rule parsed ahead (with its token).
-void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QVector<Rule> *rules,
-              RuleError *ruleError = nullptr)
-{
-    if (options.form == Form::Restore) {
-        out->crlf = line.endsWith(QLatin1Char('\r'));
-        const QStringView trimmed = line.trimmed();
-        if (trimmed.isEmpty() || line.startsWith(QLatin1Char('#')))
-            return;
-        if (trimmed == QLatin1String("COMMIT")) {
-            out->kind = LineKind::Commit;
-            return;
-        }
-        if (line.startsWith(QLatin1Char('*'))) {
-            out->kind = LineKind::Table;
-            out->name = trimmed.mid(1).toString();
-            return;
-        }
-        if (line.startsWith(QLatin1Char(':'))) {
-            out->kind = LineKind::Chain;
-            static const QRegularExpression chainLine(
-                QStringLiteral("^:(\\S+)\\s+(\\S+)(?:\\s+\\[(\\d+):(\\d+)\\])?\\s*$"));
-            const auto m = chainLine.match(line);
-            out->wellFormed = m.hasMatch();
-            if (out->wellFormed) {
-                out->name = m.captured(1);
-                out->policy = m.captured(2);
-            } else {
-                out->name = trimmed.mid(1).toString().section(QLatin1Char(' '), 0, 0);
-            }
-            return;
-        }
-    } else {
-        if (line.endsWith(QLatin1Char('\r')))
-            line.chop(1); // plain rule lists are often pasted from elsewhere
-        const QStringView trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
-            return;
-    }
-    out->kind = LineKind::Command;
-    auto tokens = RestoreTokenizer::split(line, &out->message);
-    if (!tokens)
-        return;
-    out->tokenized = true;
-    QStringList &a = out->args;
-    a = std::move(*tokens);
-    if (options.form == Form::Restore) {
-        // iptables-restore accepts a "[packets:bytes]" counter prefix on rule lines.
-        static const QRegularExpression counters(QStringLiteral("^\\[\\d+:\\d+\\]$"));
-        if (!a.isEmpty() && a.first().startsWith(QLatin1Char('[')) &&
-            counters.match(a.first()).hasMatch())
-            a.removeFirst();
-        out->empty = a.isEmpty();
-        // A UTF-16 unit takes at most three bytes of UTF-8, so only long arguments need
-        // converting to be measured.
-        out->tooLong = std::any_of(a.cbegin(), a.cend(), [](const QString &t) {
-            return t.size() * 3 > 1023 && t.toUtf8().size() > 1023;
-        });
-        out->tableOption = hasTableOption(a);
-    } else {
-        if (!a.isEmpty() && a.first() == QLatin1String("sudo"))
-            a.removeFirst();
-        if (const qsizetype tool = a.isEmpty() ? -1 : kTools.indexOf(a.first()); tool >= 0) {
-            out->tool = quint8(tool + 1);
-            a.removeFirst();
-        }
-    }
-    out->commandName = a.value(0);
-    out->command = commandOf(out->commandName, &out->commandName);
-    out->name = a.value(1);
-    if (out->name == kDockerUser)
-        out->name = kDockerUser; // the same text, without holding on to the token
-    if (!options.parseRules)
-        return;
-    const bool rule = (out->command == Command::Append || out->command == Command::Insert) &&
-                      out->name == kDockerUser && !out->tooLong && !out->tableOption;
-    if (rule) {
-        // The spec is what follows "-A DOCKER-USER" (and -I's position). Removing from the
-        // front of an unshared list moves no elements, unlike args.mid(2).
-        a.remove(0, 2);
-        if (out->command == Command::Insert && !a.isEmpty() &&
-            !a.first().startsWith(QLatin1Char('-')) && a.first() != QLatin1String("!")) {
-            out->position = a.takeFirst();
-            out->hasPosition = true;
-        }
-        RuleError error;
-        std::optional<Rule> parsed = RuleParser::parseArgs(a, options.family, &error);
-        out->parsed = true;
-        if (parsed) {
-            out->rule = int(rules->size());
-            rules->append(std::move(*parsed));
-        } else {
-            out->message = error.message;
-            if (ruleError)
-                *ruleError = std::move(error);
-        }
-    }
-    // The checks need only the facts above; the tokens are freed here, on this thread.
-    a = QStringList();
-}
-
-/// Every line of data (starts: lineStarts(data)) scanned, in parts on several threads.
-Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOptions &options)
-{
-    Scan out;
-    const int count = int(starts.size()) - 1;
-    const int parts =
-        count < ParallelFrom ? 1 : qBound(1, int(std::thread::hardware_concurrency()), 4);
-    out.parts.resize(size_t(parts));
-    out.lineCount = count;
-    const auto part = [&](int t) {
-        ScanPart &p = out.parts[size_t(t)]; // this thread's alone
-        p.begin = int(qint64(count) * t / parts);
-        const int end = int(qint64(count) * (t + 1) / parts);
-        p.lines.resize(end - p.begin);
-        // Room in the first part for every rule, so that when the chain is the rules in file
-        // order (the usual case) the other parts' rules join it without a reallocation.
-        if (options.parseRules)
-            p.rules.reserve(t == 0 ? count : end - p.begin);
-        ScannedLine *scanned = p.lines.data();
-        QString buffer;
-        for (int i = p.begin; i < end; ++i) {
-            const QStringView line = decodeLine(data, starts[i], starts[i + 1] - 1, &buffer);
-            scanLine(line, options, &scanned[i - p.begin], &p.rules);
-        }
-    };
-    runInParts(parts, part);
-    return out;
-}
-
-/// What RestoreFile::read checks of the bytes themselves; false: the lines cannot be read.
-bool checkEncoding(const QByteArray &data, QVector<FileError> *errors)
-{
-    if (data.startsWith("\xEF\xBB\xBF")) {
-        errors->append({1, tr("the file starts with a byte order mark (BOM); iptables-restore "
-                              "cannot read it: save it as plain UTF-8")});
-        return false;
-    }
-    if (!data.isEmpty() && !data.endsWith('\n'))
-        errors->append({int(data.count('\n')) + 1,
-                        tr("the last line has no line break; iptables-restore would not read it")});
-    return true;
-}
-
-/**
- * RestoreFile::read's checks, in file order, over scanned lines. Each accepted command goes
- * to onCommand(line index, table, scanned line).
- */
-template <typename OnCommand>
-void checkStructure(Scan &scanned, QVector<RestoreChain> *chains, const OnCommand &onCommand,
-                    QVector<FileError> *errors)
-{
-    QString table;
-    int tableLine = 0;
-    bool skipTable = false; // after a bad "*table" line, quietly skip to its COMMIT
-    QSet<QString> declared; // chains of the open table: built-in and declared
-    QStringList builtins;   // built-in chains of the open table
-    for (int i = 0; i < scanned.lineCount; ++i) {
-        const int lineNo = i + 1;
-        ScannedLine &s = scanned.line(i);
-        if (s.crlf) {
-            errors->append({lineNo, tr("the file has Windows line ends (CR LF); iptables-restore "
-                                       "cannot read it: convert it, e.g. with dos2unix")});
-            return;
-        }
-        if (s.kind == LineKind::Blank)
-            continue;
-        if (s.kind == LineKind::Commit) {
-            if (table.isEmpty() && !skipTable)
-                errors->append({lineNo, tr("\"COMMIT\" without a table (\"*filter\")")});
-            table.clear();
-            skipTable = false;
-            continue;
-        }
-        if (skipTable && s.kind != LineKind::Table)
-            continue;
-        if (s.kind == LineKind::Table) {
-            if (!table.isEmpty()) {
-                errors->append({lineNo, tr("table \"%1\" started on line %2 is not committed")
-                                            .arg(table)
-                                            .arg(tableLine)});
-            }
-            const QString &name = s.name;
-            if (!kTables.contains(name)) {
-                errors->append({lineNo, name.isEmpty() ? tr("a table name is missing after \"*\"")
-                                                       : tr("unknown table \"%1\"").arg(name)});
-                table.clear();
-                skipTable = true;
-                continue;
-            }
-            table = name;
-            tableLine = lineNo;
-            skipTable = false;
-            builtins = builtinChains(table);
-            declared = QSet<QString>(builtins.cbegin(), builtins.cend());
-            continue;
-        }
-        if (table.isEmpty()) {
-            errors->append({lineNo, tr("rule outside a table: start one with \"*filter\"")});
-            continue;
-        }
-        if (s.kind == LineKind::Chain) {
-            if (!s.wellFormed) {
-                // Still know the chain, so its rules do not cause a second error.
-                if (!s.name.isEmpty())
-                    declared.insert(s.name);
-                errors->append({lineNo, tr("chain line needs a name and a policy, e.g. "
-                                           "\":DOCKER-USER - [0:0]\"")});
-                continue;
-            }
-            const QString &name = s.name;
-            const QString &policy = s.policy;
-            const bool builtin = builtins.contains(name);
-            if (name.size() > 28) {
-                errors->append(
-                    {lineNo, tr("chain name \"%1\" is longer than 28 characters").arg(name)});
-                continue;
-            }
-            if (builtin && policy != QLatin1String("ACCEPT") && policy != QLatin1String("DROP")) {
-                errors->append({lineNo, tr("invalid policy \"%1\" for built-in chain \"%2\" "
-                                           "(ACCEPT or DROP)")
-                                            .arg(policy, name)});
-                continue;
-            }
-            if (!builtin && policy != QLatin1String("-")) {
-                errors->append(
-                    {lineNo, tr("user chain \"%1\" cannot have a policy; write \"-\"").arg(name)});
-                continue;
-            }
-            if (!builtin && declared.contains(name)) {
-                errors->append({lineNo, tr("chain \"%1\" is declared twice").arg(name)});
-                continue;
-            }
-            if (!builtin)
-                declared.insert(name);
-            chains->append({lineNo, table, name, policy});
-            continue;
-        }
-        if (!s.tokenized) {
-            errors->append({lineNo, s.message});
-            continue;
-        }
-        if (s.empty)
-            continue;
-        if (s.tooLong) {
-            errors->append(
-                {lineNo, tr("an argument is longer than 1023 bytes, iptables-restore's limit")});
-            continue;
-        }
-        if (s.tableOption) {
-            errors->append({lineNo, tr("\"-t\" is not allowed inside a restore file")});
-            continue;
-        }
-        const QString &cmd = s.commandName;
-        const QString &chain = s.name;
-        if (s.command == Command::Unknown) {
-            errors->append(
-                {lineNo,
-                 cmd.startsWith(QLatin1Char('-'))
-                     ? tr("unknown command \"%1\"").arg(cmd)
-                     : tr("expected a command such as \"-A DOCKER-USER\", found \"%1\"").arg(cmd)});
-            continue;
-        }
-        if (chain.isEmpty() && s.command != Command::Flush && s.command != Command::Zero &&
-            s.command != Command::DeleteChain) {
-            errors->append({lineNo, tr("\"%1\" needs a chain name").arg(cmd)});
-            continue;
-        }
-        const bool builtin = builtins.contains(chain);
-        if (s.command == Command::NewChain) {
-            if (declared.contains(chain)) {
-                errors->append({lineNo, tr("chain \"%1\" already exists").arg(chain)});
-                continue;
-            }
-            declared.insert(chain);
-        } else if (s.command == Command::DeleteChain && builtin) {
-            errors->append({lineNo, tr("the built-in chain \"%1\" cannot be deleted").arg(chain)});
-            continue;
-        } else if (s.command == Command::Policy && !builtin) {
-            errors->append(
-                {lineNo, tr("only built-in chains have a policy, not \"%1\"").arg(chain)});
-            continue;
-        } else if (s.command == Command::Delete || s.command == Command::Replace) {
-            // Deleting or replacing depends on what the kernel holds; an import must say
-            // the whole chain instead.
-            errors->append({lineNo, tr("\"%1\" depends on rules already loaded; write the chain "
-                                       "in full with -F and -A instead")
-                                        .arg(cmd)});
-            continue;
-        } else if (!chain.isEmpty() && !declared.contains(chain)) {
-            errors->append({lineNo, tr("chain \"%1\" is not declared; add \":%1 - [0:0]\" after "
-                                       "\"*%2\"")
-                                        .arg(chain, table)});
-            continue;
-        }
-        onCommand(i, table, s);
-    }
-    if (!table.isEmpty())
-        errors->append(
-            {scanned.lineCount,
-             tr("table \"%1\" started on line %2 has no \"COMMIT\"").arg(table).arg(tableLine)});
-}
-
-/**
  * Why a scanned plain line cannot add a rule of `family`, whatever chain it names: a command
  * other than -A and -I, or the other family's tool ("ip6tables" in an IPv4 import, whose
  * rule would otherwise quietly land in the wrong table). Empty: none.
  */
 QString plainLineProblem(const ScannedLine &s, Family family)
 {
-    if (s.command != Command::Append && s.command != Command::Insert) {
+    if (s.command != IptablesCommand::Append && s.command != IptablesCommand::Insert) {
         if (s.commandName.isEmpty()) // "sudo iptables" alone, or half typed
             return tr("a command such as \"-A DOCKER-USER\" is missing");
         return s.commandName.startsWith(QLatin1Char('-'))
@@ -652,7 +95,7 @@ QString plainLineProblem(const ScannedLine &s, Family family)
                          .arg(s.commandName);
     }
     if (s.tool > 0) {
-        const QString &tool = kTools.at(s.tool - 1);
+        const QString &tool = IptablesCommand::tools().at(s.tool - 1);
         const bool ip6 = tool.startsWith(QLatin1String("ip6"));
         if (ip6 && family == Family::IPv4)
             return tr("\"%1\" is the command for IPv6 rules; these rules are read as IPv4")
@@ -691,7 +134,7 @@ QStringList RestoreFile::userChains(const QString &table) const
         if (c.table == table && c.policy == QLatin1String("-"))
             names << c.name;
     for (const RestoreCommand &c : commands)
-        if (c.table == table && commandOf(c.args.value(0), nullptr) == Command::NewChain)
+        if (c.table == table && IptablesCommand::of(c.args.value(0)) == IptablesCommand::NewChain)
             names << c.args.value(1);
     return names;
 }
@@ -749,7 +192,7 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
                 if (c.table == QLatin1String("filter") && c.policy == QLatin1String("-"))
                     knownChains->append(c.name);
             for (int index : std::as_const(commands))
-                if (scanned.line(index).command == Command::NewChain)
+                if (scanned.line(index).command == IptablesCommand::NewChain)
                     knownChains->append(scanned.line(index).name);
         }
     } else {
@@ -787,7 +230,7 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
     for (int index : std::as_const(commands)) {
         const ScannedLine &s = scanned.line(index);
         const int lineNo = index + 1;
-        if (s.command == Command::Flush) {
+        if (s.command == IptablesCommand::Flush) {
             if (s.name == kDockerUser || s.name.isEmpty()) {
                 applied.clear();
                 steps.clear();
@@ -795,8 +238,8 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             }
             continue;
         }
-        const bool append = s.command == Command::Append;
-        const bool insert = s.command == Command::Insert;
+        const bool append = s.command == IptablesCommand::Append;
+        const bool insert = s.command == IptablesCommand::Insert;
         if (!append && !insert)
             continue; // -N, -X, -P, -Z: nothing to import
         if (s.name != kDockerUser) {
@@ -808,7 +251,8 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         Q_ASSERT(s.parsed);
         if (stop(lineNo))
             break;
-        if (++rulesSeen > MaxImportCommands) {
+        rulesSeen += std::max(1, s.ruleCount); // a comma list of addresses makes several
+        if (rulesSeen > MaxImportCommands) {
             result.tooManyRules = true;
             result.errors.append({lineNo, tr("more than %1 DOCKER-USER rules; the rest of the "
                                              "file was not read")
@@ -833,14 +277,19 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
             result.errors.append({lineNo, s.message});
             continue;
         }
-        Rule *rule = &scanned.rule(index);
         RuleError error;
-        if (knownChains && !RuleParser::checkJumpTarget(*rule, *knownChains, &error)) {
+        if (knownChains &&
+            !RuleParser::checkJumpTarget(scanned.rule(index), *knownChains, &error)) {
             result.errors.append({lineNo, error.message});
             continue;
         }
-        applied.push_back({rule, lineNo, position, int(steps.size())});
-        steps.append({-1, insert, insert ? position + 1 : 0});
+        // The rules of a comma list of addresses go in as iptables adds them, one after the
+        // other: appended in order, or each inserted at the same position (insert_entry).
+        for (int k = 0; k < s.ruleCount; ++k) {
+            applied.push_back({&scanned.rule(index, k), lineNo, append ? position + k : position,
+                               int(steps.size())});
+            steps.append({-1, insert, insert ? position + 1 : 0});
+        }
     }
     std::vector<Inserted> chain = placeInOrder(applied);
     if (before > 0) // the rules that were there already are not the file's
@@ -877,6 +326,23 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
     return result;
 }
 
+namespace {
+
+/// A line that makes several rules (a comma list of addresses) is no single rule.
+RuleLine oneRule(RuleLine &line)
+{
+    if (line.rules.size() == 1)
+        line.rule = line.rules.first();
+    else if (line.rules.size() > 1)
+        line.error = RuleError{
+            -1, QString(),
+            tr("this line makes %1 rules, one for each address of its list").arg(line.rules.size()),
+            false};
+    return line;
+}
+
+} // namespace
+
 RuleLine readRuleLine(const QString &line, Family family)
 {
     RuleLine result;
@@ -884,14 +350,14 @@ RuleLine readRuleLine(const QString &line, Family family)
     QVector<Rule> rules;
     scanLine(line, {Form::Plain, true, family}, &s, &rules, &result.error);
     if (s.tool > 0)
-        result.toolFamily =
-            kTools.at(s.tool - 1).startsWith(QLatin1String("ip6")) ? Family::IPv6 : Family::IPv4;
-    result.command = s.tool > 0 || s.command != Command::Unknown;
+        result.toolFamily = IptablesCommand::toolFamily(IptablesCommand::tools().at(s.tool - 1));
+    result.command = s.tool > 0 || s.command != IptablesCommand::Unknown;
     if (!result.command) {
         // A bare rule-spec; tokenized again, as the scan keeps no tokens of a line it need not
         // parse.
-        result.rule = RuleParser::parse(line, family, &result.error);
-        return result;
+        if (auto rules = RuleParser::parseAll(line, family, &result.error))
+            result.rules = std::move(*rules);
+        return oneRule(result);
     }
     const auto refuse = [&result](const QString &message) {
         result.error = RuleError{-1, QString(), message, false};
@@ -906,7 +372,7 @@ RuleLine readRuleLine(const QString &line, Family family)
     if (s.name != kDockerUser)
         return refuse(
             tr("this is a rule of chain \"%1\"; only DOCKER-USER rules are read here").arg(s.name));
-    const bool insert = s.command == Command::Insert;
+    const bool insert = s.command == IptablesCommand::Insert;
     result.step = {0, insert, insert ? 1 : 0};
     if (s.hasPosition) {
         bool ok = false;
@@ -916,8 +382,8 @@ RuleLine readRuleLine(const QString &line, Family family)
                 tr("\"%1\" is not a position in the chain (1 is the top)").arg(s.position));
     }
     if (s.rule >= 0)
-        result.rule = std::move(rules[s.rule]);
-    return result;
+        result.rules = rules.mid(s.rule, s.ruleCount);
+    return oneRule(result);
 }
 
 bool restoreLineFits(const QString &canonicalSpec, QString *why)

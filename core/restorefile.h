@@ -109,7 +109,9 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
  */
 struct RuleLine
 {
+    /// The rule, when the line makes exactly one (a comma list of addresses makes several).
     std::optional<Rule> rule;
+    QVector<Rule> rules;  ///< every rule the line makes, in iptables' order
     RuleError error;      ///< why not, with the token at fault when there is one
     bool command = false; ///< a command, not a bare rule-spec
     ImportStep step;      ///< a command's -A or -I (rule: 0)

@@ -33,10 +33,12 @@ void appendOptions(QString &out, const QVector<RuleOption> &options)
             out += QLatin1String(" !");
         out += QLatin1Char(' ');
         out += o.name;
-        const bool quoted = Extensions::isStringOption(o.name);
+        const Quoting quoting = Extensions::quotingOf(o.name);
         for (const QString &a : o.args) {
             out += QLatin1Char(' ');
-            out += quoted ? saveQuote(a) : a;
+            out += quoting == Quoting::Save     ? saveQuote(a)
+                   : quoting == Quoting::Always ? stringQuote(a)
+                                                : a;
         }
     }
 }

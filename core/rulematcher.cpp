@@ -1,10 +1,13 @@
 #include "rulematcher.h"
 
 #include "addresses.h"
+#include "netfilternames.h"
 #include "ruleset.h"
 
 #include <QCoreApplication>
 #include <QHash>
+
+#include <linux/netfilter/xt_addrtype.h>
 
 namespace Userchain {
 
@@ -74,15 +77,7 @@ struct Accumulator
 
 int flagsOf(const QString &text)
 {
-    static const char *names[] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG"};
-    if (text == QLatin1String("ALL"))
-        return 0x3f;
-    int f = 0;
-    for (const QString &n : text.split(QLatin1Char(',')))
-        for (int i = 0; i < 6; ++i)
-            if (n == QLatin1String(names[i]))
-                f |= 1 << i;
-    return f;
+    return int(NetfilterNames::tcpFlagMask(text).value_or(0));
 }
 
 Tri portIn(const std::optional<int> &port, const QString &rangeText)
@@ -128,22 +123,16 @@ Tri hostInNetwork(const QString &net, const Ruleset &rs)
 
 /// The address types (xt_addrtype's bits) an address has, or 0 when the host's routes decide.
 enum AddrTypeBit : int {
-    TUnspec = 1 << 0,
-    TUnicast = 1 << 1,
-    TLocal = 1 << 2,
-    TBroadcast = 1 << 3,
-    TMulticast = 1 << 5,
+    TUnspec = XT_ADDRTYPE_UNSPEC,
+    TUnicast = XT_ADDRTYPE_UNICAST,
+    TLocal = XT_ADDRTYPE_LOCAL,
+    TBroadcast = XT_ADDRTYPE_BROADCAST,
+    TMulticast = XT_ADDRTYPE_MULTICAST,
 };
 
 int addrTypeBit(const QString &name)
 {
-    static const char *names[] = {"UNSPEC",   "UNICAST",   "LOCAL",     "BROADCAST",
-                                  "ANYCAST",  "MULTICAST", "BLACKHOLE", "UNREACHABLE",
-                                  "PROHIBIT", "THROW",     "NAT",       "XRESOLVE"};
-    for (int i = 0; i < 12; ++i)
-        if (name == QLatin1String(names[i]))
-            return 1 << i;
-    return 0;
+    return int(NetfilterNames::addrTypes().valueOf(name).value_or(0));
 }
 
 int typesOf(const std::optional<IpAddress> &a, bool local, bool container, Family family)
@@ -431,12 +420,45 @@ MatchResult RuleMatcher::match(const Rule &rule, const MatchContext &ctx, const 
                             t = Tri::Yes;
                     acc.add(negate(t, neg), [&] { return QString(tr("the host's address")); });
                 }
+            } else if (name == QLatin1String("mark") || name == QLatin1String("connmark")) {
+                // xt_mark / xt_connmark: (mark & mask) == value.
+                const bool packet = name == QLatin1String("mark");
+                const std::optional<quint32> mark =
+                    packet ? (ctx.mark ? ctx.mark : ruleset.initialMark())
+                           : (ctx.ctMark ? ctx.ctMark : ruleset.initialCtMark());
+                const QString value = arg.section(QLatin1Char('/'), 0, 0);
+                const QString mask = arg.section(QLatin1Char('/'), 1, 1);
+                bool okValue = false, okMask = true;
+                const quint32 v = value.toUInt(&okValue, 0);
+                const quint32 m = mask.isEmpty() ? 0xffffffffu : mask.toUInt(&okMask, 0);
+                acc.add(
+                    negate(mark && okValue && okMask ? fromBool((*mark & m) == v) : Tri::Unknown,
+                           neg),
+                    [&] {
+                        return packet ? tr("mark (the packet's mark, which rules not read "
+                                           "may set)")
+                                      : tr("connmark (the connection's mark, which rules "
+                                           "not read may set)");
+                    });
+            } else if (name == QLatin1String("physdev")) {
+                // xt_physdev: a routed packet has no bridge output port, so it is neither
+                // bridged nor leaving through a bridge port, whether or not it came in through
+                // one (br_netfilter). After DNAT, or between two interfaces, it is routed.
+                const bool routed =
+                    ctx.hasOut && (ctx.dnat || (!ctx.in.isEmpty() && !ctx.ignoreIn &&
+                                                !ctx.out.isEmpty() && ctx.in != ctx.out));
+                if (routed && (o.name == QLatin1String("--physdev-is-bridged") ||
+                               o.name == QLatin1String("--physdev-is-out")))
+                    acc.add(negate(Tri::No, neg), [&] { return QString(); });
+                else
+                    acc.add(Tri::Unknown,
+                            [&] { return QString(tr("physdev (the bridge port of the packet)")); });
             } else if (name == QLatin1String("comment")) {
                 // A comment matches every packet.
             } else {
-                acc.add(Tri::Unknown, [&] {
-                    return QString(name);
-                }); // limit, mac: rates and link-layer addresses
+                // limit, hashlimit, connlimit: rates and counts of packets and connections
+                // before this one; time: the clock; string: the payload; mac: the link layer.
+                acc.add(Tri::Unknown, [&] { return QString(name); });
             }
         }
     }

@@ -43,7 +43,9 @@ struct MatchContext
     std::optional<int> tcpFlags;
     CtState state = CtState::New;
     CtDirection direction = CtDirection::Original;
-    bool dnat = false;      ///< the connection was DNATed (conntrack's DNAT state)
+    bool dnat = false; ///< the connection was DNATed (conntrack's DNAT state)
+    /// The packet's and its connection's marks; unset: as Ruleset::initialMark() says.
+    std::optional<quint32> mark, ctMark;
     bool confirmed = false; ///< the entry is in the table (any packet after the first)
     // The conntrack tuples; unset: not known.
     std::optional<IpAddress> origSrc, origDst, replSrc, replDst;
@@ -64,8 +66,10 @@ struct SourceConstraint
 /**
  * Decides one rule for one packet exactly, or says what it cannot decide. Every supported
  * match is evaluated as the kernel's xt module does (xt_conntrack, xt_multiport, xt_iprange,
- * xt_addrtype, xt_set, ...); limit, mac, --tcp-option, --ctexpire, sets not read and rules kept
- * verbatim are Unknown. Packets are assumed not to be fragments (`-f` never matches).
+ * xt_addrtype, xt_set, xt_mark, xt_physdev, ...); rate and connection limits (limit,
+ * hashlimit, connlimit), time, string, mac, --tcp-option, --ctexpire, marks nothing proves,
+ * the bridge ports of physdev, sets not read and rules kept verbatim are Unknown. Packets are
+ * assumed not to be fragments (`-f` never matches).
  */
 class RuleMatcher final
 {

@@ -2,7 +2,9 @@
 
 #include "addresses.h"
 #include "extensions.h"
+#include "iptablescommand.h"
 #include "restoretokenizer.h"
+#include "ruleparserhints.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -16,118 +18,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Userchain::RuleParser", text);
-}
-
-/// Optimal string alignment distance: a swapped pair of letters ("dprot") counts as one edit.
-int editDistance(const QString &a, const QString &b)
-{
-    const int n = a.size(), m = b.size();
-    QVector<QVector<int>> d(n + 1, QVector<int>(m + 1));
-    for (int i = 0; i <= n; ++i)
-        d[i][0] = i;
-    for (int j = 0; j <= m; ++j)
-        d[0][j] = j;
-    for (int i = 1; i <= n; ++i) {
-        for (int j = 1; j <= m; ++j) {
-            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[n][m];
-}
-
-const QStringList &mainOptions()
-{
-    static const QStringList opts = {QStringLiteral("-s"),
-                                     QStringLiteral("--source"),
-                                     QStringLiteral("--src"),
-                                     QStringLiteral("-d"),
-                                     QStringLiteral("--destination"),
-                                     QStringLiteral("--dst"),
-                                     QStringLiteral("-i"),
-                                     QStringLiteral("--in-interface"),
-                                     QStringLiteral("-o"),
-                                     QStringLiteral("--out-interface"),
-                                     QStringLiteral("-p"),
-                                     QStringLiteral("--protocol"),
-                                     QStringLiteral("-f"),
-                                     QStringLiteral("--fragment"),
-                                     QStringLiteral("-m"),
-                                     QStringLiteral("--match"),
-                                     QStringLiteral("-j"),
-                                     QStringLiteral("--jump"),
-                                     QStringLiteral("-g"),
-                                     QStringLiteral("--goto")};
-    return opts;
-}
-
-/**
- * mainOptions().contains(arg), asked for every token: the short options by their letter, the
- * long ones (all starting with "--") from the list.
- */
-bool isMainOption(const QString &arg)
-{
-    if (arg.size() < 2 || arg.at(0) != QLatin1Char('-'))
-        return false;
-    if (arg.size() == 2) {
-        switch (arg.at(1).unicode()) {
-        case 's':
-        case 'd':
-        case 'i':
-        case 'o':
-        case 'p':
-        case 'f':
-        case 'm':
-        case 'j':
-        case 'g':
-            return true;
-        default:
-            return false;
-        }
-    }
-    return arg.at(1) == QLatin1Char('-') && mainOptions().contains(arg);
-}
-
-/// The closest known option name, for "did you mean".
-QString suggestion(const QString &token, Family family)
-{
-    if (token.size() > 64)
-        return QString();
-    QString best;
-    // Only near misses: one edit for short names, more for long ones.
-    int bestDistance = std::max(1, int(token.size()) / 4) + 1;
-    auto consider = [&](const QString &candidate) {
-        const int d = editDistance(token, candidate);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = candidate;
-        }
-    };
-    for (const QString &o : mainOptions())
-        if (o.startsWith(QLatin1String("--")))
-            consider(o);
-    for (const ExtensionSpec &spec : Extensions::all()) {
-        if (!(family == Family::IPv4 ? spec.ipv4 : spec.ipv6))
-            continue;
-        for (const OptionSpec &o : spec.options) {
-            consider(o.name);
-            for (const QString &a : o.aliases)
-                consider(a);
-        }
-    }
-    return best;
-}
-
-/// The extensions (other than those loaded) that define an option: for "needs -m X".
-QStringList ownersOf(const QString &option, Family family)
-{
-    QStringList owners;
-    for (const ExtensionSpec &spec : Extensions::all())
-        if ((family == Family::IPv4 ? spec.ipv4 : spec.ipv6) && spec.findOption(option))
-            owners << spec.name;
-    return owners;
 }
 
 bool isChainName(const QString &name)
@@ -148,12 +38,17 @@ struct OpenExtension
 class Parser
 {
 public:
-    Parser(const QStringList &args, Family family) : m_args(args), m_family(family)
+    /// expand: a comma list of addresses is taken (see rules()) instead of refused.
+    Parser(const QStringList &args, Family family, bool expand = false)
+        : m_args(args), m_family(family), m_expand(expand)
     {
         m_context.family = family;
     }
 
     std::optional<Rule> run(RuleError *error);
+    /// The rules a run's rule stands for: one per source, for each one per destination, in
+    /// the order iptables appends them (append_entry's loops).
+    QVector<Rule> rules(Rule rule) const;
 
 private:
     bool fail(int index, const QString &message, bool unsupported = false);
@@ -167,6 +62,9 @@ private:
 
     const QStringList &m_args;
     Family m_family;
+    bool m_expand = false;
+    QStringList m_sources;      ///< the -s list (one entry without a comma list)
+    QStringList m_destinations; ///< the -d list
     int m_pos = 0;
     int m_optionIndex = 0;
     Rule m_rule;
@@ -198,7 +96,8 @@ bool Parser::takeArgs(int count, QStringList *out)
                             : tr("\"%1\" needs %2 values").arg(m_args[m_optionIndex]).arg(count));
         const QString &value = m_args[m_pos];
         // "-s -j DROP": the value is missing, not "-j".
-        if ((value.startsWith(QLatin1String("--")) && value.size() > 2) || isMainOption(value))
+        if ((value.startsWith(QLatin1String("--")) && value.size() > 2) ||
+            RuleParserHints::isMainOption(value))
             return fail(m_optionIndex,
                         count == 1
                             ? tr("\"%1\" needs a value").arg(m_args[m_optionIndex])
@@ -234,7 +133,7 @@ std::optional<Rule> Parser::run(RuleError *error)
             ok = fail(m_optionIndex, tr("unexpected \"%1\": expected an option").arg(opt));
             break;
         }
-        if (isMainOption(opt))
+        if (RuleParserHints::isMainOption(opt))
             ok = parseMainOption(opt, negated);
         else
             ok = parseExtensionOption(opt, negated);
@@ -247,8 +146,14 @@ std::optional<Rule> Parser::run(RuleError *error)
             }
         }
     }
-    if (ok && m_target)
+    QVector<RuleMatch> finished; // what a target's checks may look at (TCPMSS: a SYN match)
+    if (ok && m_target) {
+        for (const OpenExtension &m : m_matches)
+            finished.append({m.spec->name, m.options});
+        m_context.matches = &finished;
         ok = finishExtension(*m_target, m_target->index);
+        m_context.matches = nullptr;
+    }
     if (!ok) {
         if (error)
             *error = m_error;
@@ -261,6 +166,26 @@ std::optional<Rule> Parser::run(RuleError *error)
         m_rule.target.options = std::move(m_target->options);
     // Moved, not copied: the parser is used once.
     return std::move(m_rule);
+}
+
+QVector<Rule> Parser::rules(Rule rule) const
+{
+    if (m_sources.size() <= 1 && m_destinations.size() <= 1)
+        return {std::move(rule)};
+    const QStringList sources = m_sources.isEmpty() ? QStringList{rule.source} : m_sources;
+    const QStringList destinations =
+        m_destinations.isEmpty() ? QStringList{rule.destination} : m_destinations;
+    QVector<Rule> out;
+    out.reserve(sources.size() * destinations.size());
+    for (const QString &source : sources) {
+        for (const QString &destination : destinations) {
+            Rule r = rule;
+            r.source = source;
+            r.destination = destination;
+            out.append(std::move(r));
+        }
+    }
+    return out;
 }
 
 bool Parser::finishExtension(OpenExtension &ext, int index)
@@ -326,26 +251,36 @@ bool Parser::parseMainOption(const QString &opt, bool negated)
     QString message;
 
     if (o == u's' || o == u'd') {
-        if (v.contains(QLatin1Char(',')))
+        const bool list = v.contains(QLatin1Char(','));
+        if (list && !m_expand)
             return fail(valueIndex,
                         tr("\"%1\" lists several addresses; iptables would make one rule "
                            "for each: write one rule per address")
                             .arg(v));
-        bool whole = false;
-        auto net = Addresses::parseNetwork(v, m_family, &message, &whole);
-        if (!net)
-            return fail(valueIndex, message);
-        // "! -s 0.0.0.0/0" matches no packet (and nf_tables refuses it): surely a mistake.
-        if (whole && negated)
-            return fail(valueIndex, tr("\"! %1 %2\" would match no packet").arg(opt, v));
-        // iptables-save leaves out a match on the whole address space.
-        QString text = whole ? QString() : std::move(*net);
+        // xtables_ipparse_multiple, and do_command4's check that a list is not negated.
+        if (list && negated)
+            return fail(m_optionIndex - 1,
+                        tr("\"!\" cannot go with several addresses (\"%1\")").arg(v));
+        QStringList texts;
+        for (const QString &item : list ? v.split(QLatin1Char(',')) : QStringList{v}) {
+            bool whole = false;
+            auto net = Addresses::parseNetwork(item, m_family, &message, &whole);
+            if (!net)
+                return fail(valueIndex, message);
+            // "! -s 0.0.0.0/0" matches no packet (and nf_tables refuses it): surely a mistake.
+            if (whole && negated)
+                return fail(valueIndex, tr("\"! %1 %2\" would match no packet").arg(opt, v));
+            // iptables-save leaves out a match on the whole address space.
+            texts << (whole ? QString() : std::move(*net));
+        }
         if (o == u's') {
-            m_rule.source = std::move(text);
+            m_rule.source = texts.first();
             m_rule.sourceNegated = negated;
+            m_sources = texts;
         } else {
-            m_rule.destination = std::move(text);
+            m_rule.destination = texts.first();
             m_rule.destinationNegated = negated;
+            m_destinations = texts;
         }
         return true;
     }
@@ -469,18 +404,13 @@ bool Parser::parseExtensionOption(const QString &opt, bool negated)
         }
     }
     if (!owner) {
-        static const QStringList commands = {
-            QStringLiteral("-A"),       QStringLiteral("-I"),      QStringLiteral("-D"),
-            QStringLiteral("-R"),       QStringLiteral("-N"),      QStringLiteral("-F"),
-            QStringLiteral("-X"),       QStringLiteral("-P"),      QStringLiteral("--append"),
-            QStringLiteral("--insert"), QStringLiteral("--delete")};
-        if (commands.contains(opt))
+        if (IptablesCommand::of(opt) != IptablesCommand::Unknown)
             return fail(m_optionIndex, tr("\"%1\" is a command: give only the rule that follows "
                                           "\"-A DOCKER-USER\"")
                                            .arg(opt));
-        const QStringList owners = ownersOf(opt, m_family);
+        const QStringList owners = RuleParserHints::ownersOf(opt, m_family);
         const Family other = m_family == Family::IPv4 ? Family::IPv6 : Family::IPv4;
-        if (owners.isEmpty() && !ownersOf(opt, other).isEmpty())
+        if (owners.isEmpty() && !RuleParserHints::ownersOf(opt, other).isEmpty())
             return fail(m_optionIndex, other == Family::IPv6
                                            ? tr("\"%1\" exists only for IPv6").arg(opt)
                                            : tr("\"%1\" exists only for IPv4").arg(opt));
@@ -502,7 +432,7 @@ bool Parser::parseExtensionOption(const QString &opt, bool negated)
                 return fail(m_optionIndex, tr("\"%1\" needs \"-j %2\"").arg(opt, owners.first()));
             return fail(m_optionIndex, tr("\"%1\" needs \"-m %2\"").arg(opt, owners.first()));
         }
-        const QString near = suggestion(opt, m_family);
+        const QString near = RuleParserHints::suggestion(opt, m_family);
         if (!near.isEmpty())
             return fail(m_optionIndex,
                         tr("unknown option \"%1\" (did you mean %2?)").arg(opt, near));
@@ -559,6 +489,31 @@ std::optional<Rule> RuleParser::parseArgs(const QStringList &args, Family family
 {
     Parser parser(args, family);
     return parser.run(error);
+}
+
+std::optional<QVector<Rule>> RuleParser::parseAllArgs(const QStringList &args, Family family,
+                                                      RuleError *error)
+{
+    Parser parser(args, family, true);
+    std::optional<Rule> rule = parser.run(error);
+    if (!rule)
+        return std::nullopt;
+    return parser.rules(std::move(*rule));
+}
+
+std::optional<QVector<Rule>> RuleParser::parseAll(const QString &spec, Family family,
+                                                  RuleError *error)
+{
+    QString message;
+    const auto args = RestoreTokenizer::split(spec, &message);
+    if (!args) {
+        if (error) {
+            error->tokenIndex = -1;
+            error->message = message;
+        }
+        return std::nullopt;
+    }
+    return parseAllArgs(*args, family, error);
 }
 
 std::optional<Rule> RuleParser::parse(const QString &spec, Family family, RuleError *error)

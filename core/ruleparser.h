@@ -41,6 +41,16 @@ public:
     /// Tokenize like iptables-restore, then parse.
     static std::optional<Rule> parse(const QString &spec, Family family,
                                      RuleError *error = nullptr);
+    /**
+     * What iptables makes of a command's rule-spec: as parse(), except that a comma-separated
+     * list of addresses after `-s` or `-d` (`-s 10.0.0.0/8,172.16.0.0/12`) gives one rule per
+     * address, for each source one per destination, in the order iptables appends them.
+     * parse() refuses such a list (one spec is one rule).
+     */
+    static std::optional<QVector<Rule>> parseAll(const QString &spec, Family family,
+                                                 RuleError *error = nullptr);
+    static std::optional<QVector<Rule>> parseAllArgs(const QStringList &args, Family family,
+                                                     RuleError *error = nullptr);
 };
 
 } // namespace Userchain

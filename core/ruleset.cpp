@@ -1,5 +1,6 @@
 #include "ruleset.h"
 
+#include "iptablescommand.h"
 #include "ruleparser.h"
 
 #include <QCoreApplication>
@@ -57,7 +58,7 @@ bool Ruleset::appendRule(const QString &table, const QString &chainName, const Q
         return false;
     }
     it->rules.append(r);
-    deriveRoutes();
+    derive();
     return true;
 }
 
@@ -74,12 +75,13 @@ std::optional<Ruleset> Ruleset::fromSave(const QByteArray &data, Family family,
     for (const RestoreCommand &cmd : file.commands) {
         const QString op = cmd.args.value(0);
         const QString chainName = cmd.args.value(1);
-        if (op == QLatin1String("-N") || op == QLatin1String("--new-chain")) {
+        const IptablesCommand::Kind command = IptablesCommand::of(op);
+        if (command == IptablesCommand::NewChain) {
             rs.addChain({cmd.table, chainName, QStringLiteral("-"), {}});
             continue;
         }
-        const bool append = op == QLatin1String("-A") || op == QLatin1String("--append");
-        const bool insert = op == QLatin1String("-I") || op == QLatin1String("--insert");
+        const bool append = command == IptablesCommand::Append;
+        const bool insert = command == IptablesCommand::Insert;
         if (!append && !insert) {
             // Flushes and deletions do not occur in iptables-save output; refusing them keeps
             // the evaluator from modelling a table that differs from the file's intent.
@@ -120,7 +122,7 @@ std::optional<Ruleset> Ruleset::fromSave(const QByteArray &data, Family family,
     }
     if (!errors->isEmpty())
         return std::nullopt;
-    rs.deriveRoutes();
+    rs.derive();
     return rs;
 }
 
@@ -143,7 +145,7 @@ Ruleset Ruleset::fromSnapshot(const Snapshot &snapshot)
         }
         rs.addChain(chain);
     }
-    rs.deriveRoutes();
+    rs.derive();
     return rs;
 }
 
@@ -200,6 +202,52 @@ const IpSetContents *Ruleset::set(const QString &name) const
 {
     const auto it = m_sets.constFind(name);
     return it == m_sets.constEnd() ? nullptr : &*it;
+}
+
+void Ruleset::derive()
+{
+    deriveRoutes();
+    deriveMarks();
+}
+
+void Ruleset::deriveMarks()
+{
+    // What can give a packet or its connection a mark in the tables read: MARK, CONNMARK
+    // (--restore-mark copies the connection's mark to the packet, the others set the
+    // connection's), and any rule the evaluator cannot read.
+    m_markSet = m_ctMarkSet = false;
+    for (const auto &table : std::as_const(m_chains)) {
+        for (const RulesetChain &c : table) {
+            for (const RulesetRule &r : c.rules) {
+                const QString target = r.rule ? r.rule->target.name : QString();
+                if (!r.rule) {
+                    m_markSet = m_ctMarkSet = true;
+                } else if (target == QLatin1String("MARK")) {
+                    m_markSet = true;
+                } else if (target == QLatin1String("CONNMARK")) {
+                    if (r.rule->target.option(QStringLiteral("--restore-mark")))
+                        m_markSet = true;
+                    else
+                        m_ctMarkSet = true;
+                }
+            }
+        }
+    }
+}
+
+std::optional<quint32> Ruleset::initialMark() const
+{
+    // Without the mangle table nothing says that no rule there sets marks.
+    if (m_markSet || !m_chains.contains(QStringLiteral("mangle")))
+        return std::nullopt;
+    return 0;
+}
+
+std::optional<quint32> Ruleset::initialCtMark() const
+{
+    if (m_ctMarkSet || !m_chains.contains(QStringLiteral("mangle")))
+        return std::nullopt;
+    return 0;
 }
 
 void Ruleset::deriveRoutes()

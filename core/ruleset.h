@@ -17,7 +17,7 @@ struct RulesetRule
 {
     std::optional<Rule> rule;
     QString text;   ///< the rule-spec as iptables-save prints it
-    QString opaque; ///< non-empty when !rule: what makes it unreadable, e.g. "hashlimit"
+    QString opaque; ///< non-empty when !rule: what makes it unreadable, e.g. "statistic"
 };
 
 struct RulesetChain
@@ -91,8 +91,20 @@ public:
     bool isContainerAddress(const IpAddress &address) const;
     QVector<PublishedPort> publishedPorts() const;
 
+    /**
+     * The packet mark every packet the evaluator follows has when it reaches the tables read,
+     * and its connection's mark: 0 when the mangle table was read and no rule of the tables
+     * read can set one (MARK, CONNMARK, or a rule the evaluator cannot read); nullopt, not
+     * known, otherwise. The assumption: packets from outside carry no mark, and only
+     * iptables' tables give them one (not tc, not other nftables tables).
+     */
+    std::optional<quint32> initialMark() const;
+    std::optional<quint32> initialCtMark() const;
+
 private:
+    void derive();
     void deriveRoutes();
+    void deriveMarks();
 
     struct Route
     {
@@ -103,6 +115,8 @@ private:
     QHash<QString, QStringList> m_order;                   ///< table → chain names in file order
     QHash<QString, IpSetContents> m_sets;
     QVector<Route> m_routes;
+    bool m_markSet = false;   ///< a rule of the tables read may set a packet's mark
+    bool m_ctMarkSet = false; ///< ... or a connection's mark
 };
 
 /// "192.0.2.2:80", "[fd00::1]:80", "172.17.0.2:8000-8010", "172.17.0.2" → address and port.

@@ -24,14 +24,14 @@ lrelease=$(dirname "$lupdate")/lrelease
 work=$(mktemp -d "${TMPDIR:-/tmp}/userchain-i18n.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 copy=$work/core
-mkdir "$copy"
-for file in "$repo"/core/*.cpp "$repo"/core/*.h; do
+mkdir -p "$copy/xt"
+for file in "$repo"/core/*.cpp "$repo"/core/*.h "$repo"/core/xt/*.cpp "$repo"/core/xt/*.h; do
     perl -0777 -pe '
         if (/QCoreApplication::translate\("([^"]+)",\s*text\)/) {
             my $ctx = $1;
             s/^(QString tr\(const char \*text\))/\/\/ $1/mg;
             s/(?<![\w:.>])tr\(/QCoreApplication::translate("$ctx", /g;
-        }' "$file" >"$copy/$(basename "$file")"
+        }' "$file" >"$copy/${file#"$repo"/core/}"
 done
 
 out=$here

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend.h"
+#include "extensions.h"
 #include "rule.h"
 
 #include <QByteArray>
@@ -11,18 +12,9 @@
 
 namespace Userchain {
 
-/**
- * How the codec reaches ipset: the kernel's set match stores a set index, rules name the set.
- * Both functions may be empty (then every set lookup fails and `-m set` rules stay verbatim).
- */
-struct IpsetLookup
-{
-    /// Set name → kernel index for a family; nullopt with error set if there is no such set.
-    std::function<std::optional<quint16>(const QString &name, Family family, QString *error)>
-        indexOf;
-    /// Kernel index → set name; nullopt if the index names no set.
-    std::function<std::optional<QString>(quint16 index)> nameOf;
-};
+/// Whether the kernel has a revision of a match (target false) or target; nullopt: unknown.
+using RevisionLookup =
+    std::function<std::optional<bool>(const QByteArray &name, bool target, int revision)>;
 
 /// What the decoder made of one kernel entry.
 struct DecodedEntry
@@ -37,8 +29,9 @@ struct DecodedEntry
 /**
  * Translates between Rule values and the kernel's rule entries (`struct ipt_entry` /
  * `struct ip6t_entry` followed by `xt_entry_match`es and one `xt_entry_target`), in the layout
- * and with the revisions iptables 1.8.9 uses. It holds no state besides the family and the
- * ipset lookup, calls no libiptc and no libxtables.
+ * and with the revisions iptables 1.8.9 uses, each extension through its codec in
+ * Extensions::all(). It holds no state besides the family, the ipset lookup and the kernel's
+ * revisions, calls no libiptc and no libxtables.
  *
  * Encoded entries carry standard verdicts and jumps the way libiptc expects them on input: an
  * `xt_standard_target` whose name is "ACCEPT", "DROP", "RETURN" or the chain name, verdict 0
@@ -48,7 +41,9 @@ struct DecodedEntry
 class EntryCodec final
 {
 public:
-    explicit EntryCodec(Family family, IpsetLookup ipsets = {});
+    /// revisions: what the kernel has, so that each extension is written in the revision
+    /// iptables would pick; empty: the revisions iptables 1.8.9 picks on a current kernel.
+    explicit EntryCodec(Family family, IpsetLookup ipsets = {}, RevisionLookup revisions = {});
 
     Family family() const { return m_family; }
 
@@ -105,8 +100,13 @@ public:
     size_t headerSize() const;
 
 private:
+    KernelContext context() const;
+    bool encodeTarget(const Rule &rule, QByteArray *blob, QString *error) const;
+    bool haveRevision(const KernelExtension &ext, bool target, QString *error) const;
+
     Family m_family;
     IpsetLookup m_ipsets;
+    RevisionLookup m_revisions;
 };
 
 } // namespace Userchain

@@ -3,8 +3,11 @@
 #include "parallelparts.h"
 
 #include "anyinterface.h"
+#include "decodecache.h"
 #include "entrycodec.h"
+#include "extensions.h"
 #include "kernelipsets.h"
+#include "kernelrevisions.h"
 
 #include <QFile>
 #include <QHash>
@@ -170,127 +173,16 @@ template <Family F> QVector<IptcBackend::KernelEntry> entriesOf(const char *chai
 
 } // namespace
 
-/**
- * Decoded rules by EntryCodec::decodeKey, per family. Every GetSnapshot and every Apply reads
- * DOCKER-USER (the Apply twice when a client reads first), and its rules rarely change between
- * two reads, while decoding checks each entry by parsing its text and encoding it again, which
- * costs several microseconds a rule. Entries whose decoding depends on more than their bytes
- * have no key and are decoded every time.
- *
- * Two generations bound the memory: a hit in the older one moves the rule to the recent one,
- * and when the recent one is full the older one is dropped. What the last read used stays;
- * at most 2 × DecodeCacheGeneration rules per family are kept. Counters are not kept: they are
- * taken from each read.
- */
-struct IptcBackend::DecodeCache
-{
-    QHash<QByteArray, BackendRule> recent[2]; // by family: 0 IPv4, 1 IPv6
-    QHash<QByteArray, BackendRule> older[2];
-
-    /**
-     * Each chain's last decoded rules with the entries they came from. Why, on top of the
-     * rules above: a chain read again unchanged (the Apply after a GetSnapshot, the next
-     * snapshot) is then one comparison instead of a lookup and a copy per rule.
-     * Only chains whose every rule has a decode key are kept (see decodeKey()), so a hit
-     * never reuses a decoding that depended on more than the bytes.
-     */
-    struct Chain
-    {
-        QByteArray signature;       ///< the rules' decode keys, each after its length
-        QVector<BackendRule> rules; ///< counters zeroed
-    };
-    QHash<QString, Chain> chains[2]; // by "table/chain"
-
-    static int slot(Family family) { return family == Family::IPv4 ? 0 : 1; }
-
-    bool find(Family family, const QByteArray &key, BackendRule *out)
-    {
-        const int f = slot(family);
-        const auto it = recent[f].constFind(key);
-        if (it != recent[f].constEnd()) {
-            *out = it.value();
-            return true;
-        }
-        const auto old = older[f].find(key);
-        if (old == older[f].end())
-            return false;
-        *out = old.value();
-        older[f].erase(old);
-        insert(family, key, *out);
-        return true;
-    }
-
-    void insert(Family family, const QByteArray &key, const BackendRule &rule)
-    {
-        const int f = slot(family);
-        if (recent[f].size() >= DecodeCacheGeneration) {
-            older[f] = std::move(recent[f]);
-            recent[f] = {};
-        }
-        BackendRule kept = rule;
-        kept.packets = 0;
-        kept.bytes = 0;
-        recent[f].insert(key, kept);
-    }
-};
-
 IptcBackend::IptcBackend() : m_cache(std::make_unique<DecodeCache>()) {}
 
 IptcBackend::~IptcBackend() = default;
 
 namespace {
 
-/**
- * Appends to out an entry as the chain memo compares it: its bytes without what a read of the
- * same rule may give differently (counters, comefrom, the bytes after a match's or target's
- * name, which the kernel leaves as the reader's buffer held them, and a jump's verdict, an
- * offset that moves with other chains) followed by its target's name. Two equal
- * fingerprints are two reads of the same rule, so they decode the same: this keeps less back
- * than EntryCodec::decodeKey and costs a copy instead of a parse. False for an entry whose
- * sizes do not add up (then there is no memo for its chain).
- */
-template <Family F> bool appendFingerprint(QByteArray &out, const void *data, const char *target)
-{
-    using Entry = typename Iptc<F>::Entry;
-    const auto *e = static_cast<const Entry *>(data);
-    const size_t size = e->next_offset;
-    const size_t targetOffset = e->target_offset;
-    if (targetOffset < sizeof(Entry) || targetOffset + sizeof(xt_entry_target) > size)
-        return false;
-    const qsizetype at = out.size();
-    out.append(static_cast<const char *>(data), qsizetype(size));
-    char *copy = out.data() + at;
-    std::memset(copy + offsetof(Entry, counters), 0, sizeof(e->counters));
-    std::memset(copy + offsetof(Entry, comefrom), 0, sizeof(e->comefrom));
-    // Match and target headers alike: u16 size, then the name field.
-    const auto clearNameTail = [copy](size_t offset) {
-        char *name = copy + offset + offsetof(xt_entry_match, u.user.name);
-        const size_t length = strnlen(name, XT_EXTENSION_MAXNAMELEN);
-        std::memset(name + length, 0, XT_EXTENSION_MAXNAMELEN - length);
-    };
-    for (size_t offset = sizeof(Entry); offset < targetOffset;) {
-        xt_entry_match match;
-        std::memcpy(&match, copy + offset, sizeof(match));
-        if (match.u.match_size < sizeof(xt_entry_match) ||
-            offset + match.u.match_size > targetOffset)
-            return false;
-        clearNameTail(offset);
-        offset += match.u.match_size;
-    }
-    clearNameTail(targetOffset);
-    xt_entry_target header;
-    std::memcpy(&header, copy + targetOffset, sizeof(header));
-    if (header.u.user.name[0] == '\0' && header.u.target_size >= sizeof(xt_standard_target))
-        std::memset(copy + targetOffset + offsetof(xt_standard_target, verdict), 0, sizeof(int));
-    out.append(target ? target : "");
-    out.append('\0');
-    return true;
-}
-
 /// The rules of one chain of the table h holds, decoded (see DecodeCache::Chain).
 template <Family F>
-QVector<BackendRule> decodeChain(const EntryCodec &codec, IptcBackend::DecodeCache &cache,
-                                 xtc_handle *h, const char *table, const char *chain)
+QVector<BackendRule> decodeChain(const EntryCodec &codec, DecodeCache &cache, xtc_handle *h,
+                                 const char *table, const char *chain)
 {
     using Entry = typename Iptc<F>::Entry;
     QVector<const Entry *> entries;
@@ -301,11 +193,12 @@ QVector<BackendRule> decodeChain(const EntryCodec &codec, IptcBackend::DecodeCac
     for (auto *e = Iptc<F>::firstRule(chain, h); e; e = Iptc<F>::nextRule(e, h)) {
         entries.append(e);
         targets.append(Iptc<F>::target(e, h));
-        comparable = comparable && appendFingerprint<F>(fingerprint, e, targets.last());
+        comparable =
+            comparable && DecodeCache::appendFingerprint(fingerprint, e, F, targets.last());
         counted = counted || e->counters.pcnt || e->counters.bcnt;
     }
 
-    const int slot = IptcBackend::DecodeCache::slot(F);
+    const int slot = DecodeCache::slot(F);
     const QString name = QLatin1String(table) + QLatin1Char('/') + QLatin1String(chain);
     const auto known = cache.chains[slot].constFind(name);
     if (comparable && known != cache.chains[slot].constEnd() && known->signature == fingerprint) {
@@ -345,7 +238,7 @@ QVector<BackendRule> decodeChain(const EntryCodec &codec, IptcBackend::DecodeCac
         cache.chains[slot].remove(name);
         return rules;
     }
-    IptcBackend::DecodeCache::Chain remembered{fingerprint, rules};
+    DecodeCache::Chain remembered{fingerprint, rules};
     if (counted) {
         for (BackendRule &rule : remembered.rules) {
             rule.packets = 0;
@@ -356,8 +249,7 @@ QVector<BackendRule> decodeChain(const EntryCodec &codec, IptcBackend::DecodeCac
     return rules;
 }
 
-template <Family F>
-bool readFamily(IptcBackend::DecodeCache &cache, BackendTables *out, QString *error)
+template <Family F> bool readFamily(DecodeCache &cache, BackendTables *out, QString *error)
 {
     const QStringList existing = tablesListed(F);
     if (!existing.contains(QLatin1String(kFilter))) {
@@ -365,7 +257,8 @@ bool readFamily(IptcBackend::DecodeCache &cache, BackendTables *out, QString *er
         return false;
     }
     KernelIpsets ipsets;
-    const EntryCodec codec(F, ipsets.lookup());
+    const EntryCodec codec(F, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
     BackendTables tables;
     for (const char *table : {"filter", "nat", "raw"}) {
         if (!existing.contains(QLatin1String(table)))
@@ -395,13 +288,10 @@ QString jumpTarget(const BackendRule &rule, const QByteArray &entry, const Entry
 {
     const QString name =
         rule.raw.isEmpty() ? rule.rule.target.name : codec.standardTargetName(entry);
-    if (name.isEmpty() || name == QLatin1String("ACCEPT") || name == QLatin1String("DROP") ||
-        name == QLatin1String("RETURN") || name == QLatin1String("QUEUE"))
+    if (name.isEmpty() || Extensions::isVerdict(name) || name == QLatin1String("QUEUE"))
         return QString();
-    if (rule.raw.isEmpty() &&
-        (name == QLatin1String("REJECT") || name == QLatin1String("LOG") ||
-         name == QLatin1String("DNAT") || name == QLatin1String("MASQUERADE")))
-        return QString();
+    if (rule.raw.isEmpty() && Extensions::target(name, rule.rule.family))
+        return QString(); // an extension target, not a chain
     return name;
 }
 
@@ -489,7 +379,8 @@ bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool creat
 {
     // Every rule is encoded and checked before the handle is changed.
     KernelIpsets ipsets;
-    const EntryCodec codec(F, ipsets.lookup());
+    const EntryCodec codec(F, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
     QVector<QByteArray> entries;
     if (!encodeAll(codec, rules, &entries, error))
         return false;
@@ -629,8 +520,7 @@ private:
     Step m_step = Step::Read;
 };
 
-template <Family F>
-std::unique_ptr<BackendSession> beginFamily(IptcBackend::DecodeCache &cache, QString *error)
+template <Family F> std::unique_ptr<BackendSession> beginFamily(DecodeCache &cache, QString *error)
 {
     Handle<F> h = openExisting<F>(QLatin1String(kFilter), error);
     if (!h)
@@ -638,7 +528,8 @@ std::unique_ptr<BackendSession> beginFamily(IptcBackend::DecodeCache &cache, QSt
     std::optional<BackendChain> dockerUser;
     if (Iptc<F>::isChain(kDockerUser, h.get())) {
         KernelIpsets ipsets;
-        const EntryCodec codec(F, ipsets.lookup());
+        const EntryCodec codec(F, ipsets.lookup(),
+                               KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
         BackendChain chain;
         chain.table = QLatin1String(kFilter);
         chain.name = QLatin1String(kDockerUser);

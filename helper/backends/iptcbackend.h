@@ -21,6 +21,8 @@ namespace Userchain {
  *
  * libiptc keeps per-call global state (its error context); use one instance from one thread.
  */
+struct DecodeCache;
+
 class IptcBackend final : public Backend
 {
 public:
@@ -59,11 +61,6 @@ public:
     /// The entries of one chain of an existing table, for tests and diagnostics.
     static std::optional<QVector<KernelEntry>> chainEntries(Family family, const QString &table,
                                                             const QString &chain, QString *error);
-
-    /// Decoded entries kept per family and generation (see DecodeCache in iptcbackend.cpp).
-    static constexpr int DecodeCacheGeneration = 110000;
-
-    struct DecodeCache;
 
 private:
     std::unique_ptr<DecodeCache> m_cache;

@@ -5,8 +5,10 @@ pkg_check_modules(NFTNL REQUIRED IMPORTED_TARGET libnftnl libmnl)
 target_sources(userchain-backend PRIVATE
     # `-i +` as the kernel holds it; IptcBackend uses it too (here, beside its first user).
     ${CMAKE_CURRENT_LIST_DIR}/anyinterface.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/kernelrevisions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftbackend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftentry.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/nftnativeforms.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftnetlink.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftreader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftrulecheck.cpp

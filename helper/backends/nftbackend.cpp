@@ -1,6 +1,7 @@
 #include "nftbackend.h"
 
 #include "kernelipsets.h"
+#include "kernelrevisions.h"
 #include "nftnetlink.h"
 #include "nftreader.h"
 #include "nftsession.h"
@@ -136,7 +137,8 @@ bool NftBackend::readKernel(Family family, const QStringList &tables, const QStr
     }
     NftTranslator &translator = *m_translators[family == Family::IPv4 ? 0 : 1];
     KernelIpsets ipsets;
-    const EntryCodec codec(family, ipsets.lookup());
+    const EntryCodec codec(family, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     // A whole filter table includes DOCKER-USER and FORWARD: remembered for the next apply.
     const bool whole = onlyChain.isEmpty() && tables.contains(QStringLiteral("filter"));
     QVector<BackendRule> translated(whole ? set.rules.size() : 0);
@@ -222,7 +224,8 @@ std::unique_ptr<BackendSession> NftBackend::beginSession(Family family, QString 
     if (remembered(family, &state))
         return std::make_unique<NftSession>(this, family, std::move(state));
     KernelIpsets ipsets;
-    const EntryCodec codec(family, ipsets.lookup());
+    const EntryCodec codec(family, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
     QString why;
     if (!writer.readState(&state, &why)) {
@@ -272,7 +275,8 @@ bool NftBackend::buildBatch(Family family, NftDockerUserState *state,
 {
     m_lastError = ErrorKind::None;
     KernelIpsets ipsets;
-    const EntryCodec codec(family, ipsets.lookup());
+    const EntryCodec codec(family, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
     for (int attempt = 0;; ++attempt) {
         NftWriter::Failure kind = NftWriter::Failure::None;
@@ -314,7 +318,8 @@ bool NftBackend::commitBatch(Family family, NftDockerUserState *state,
     m_lastError = ErrorKind::None;
     NftBatch batch = prepared;
     KernelIpsets ipsets;
-    const EntryCodec codec(family, ipsets.lookup());
+    const EntryCodec codec(family, ipsets.lookup(),
+                           KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     NftWriter writer(*m_netlink, *m_translators[family == Family::IPv4 ? 0 : 1], codec);
     // Once more at most: a commit by someone else to another chain (Docker adding a
     // container) refuses the batch without DOCKER-USER having changed.

@@ -15,7 +15,7 @@ namespace Userchain {
 namespace {
 
 /// How one attribute must look (libnftnl's parse callbacks check the same with abi_breakage).
-enum class Kind { U32, U64, NulString, Binary, Data };
+enum class Kind { U16, U32, U64, NulString, Binary, Data };
 
 struct AttrRule
 {
@@ -64,6 +64,13 @@ const ExprRules kExprs[] = {
       {NFTA_LIMIT_BURST, Kind::U32},
       {NFTA_LIMIT_TYPE, Kind::U32},
       {NFTA_LIMIT_FLAGS, Kind::U32}}},
+    {"log",
+     {{NFTA_LOG_GROUP, Kind::U16},
+      {NFTA_LOG_PREFIX, Kind::NulString},
+      {NFTA_LOG_SNAPLEN, Kind::U32},
+      {NFTA_LOG_QTHRESHOLD, Kind::U16},
+      {NFTA_LOG_LEVEL, Kind::U32},
+      {NFTA_LOG_FLAGS, Kind::U32}}},
     {"match",
      {{NFTA_MATCH_NAME, Kind::NulString},
       {NFTA_MATCH_REV, Kind::U32},
@@ -112,18 +119,29 @@ bool validData(const nlattr *a)
         case NFTA_DATA_VALUE:
             return mnl_attr_get_payload_len(d) > 0 &&
                    mnl_attr_get_payload_len(d) <= NFT_DATA_VALUE_MAXLEN;
-        case NFTA_DATA_VERDICT:
-            return valid(d, MNL_TYPE_NESTED) && eachNested(d, [](const nlattr *v) {
-                       switch (mnl_attr_get_type(v)) {
-                       case NFTA_VERDICT_CODE:
-                       case NFTA_VERDICT_CHAIN_ID:
-                           return valid(v, MNL_TYPE_U32);
-                       case NFTA_VERDICT_CHAIN:
-                           return valid(v, MNL_TYPE_NUL_STRING);
-                       default:
-                           return false;
-                       }
-                   });
+        case NFTA_DATA_VERDICT: {
+            // libnftnl 1.2.4 strdup()s the chain of a jump or goto without asking whether
+            // there is one: a jump needs its chain here.
+            bool jump = false, chain = false;
+            const bool ok = valid(d, MNL_TYPE_NESTED) && eachNested(d, [&](const nlattr *v) {
+                                switch (mnl_attr_get_type(v)) {
+                                case NFTA_VERDICT_CODE:
+                                    if (!valid(v, MNL_TYPE_U32))
+                                        return false;
+                                    jump = int(ntohl(mnl_attr_get_u32(v))) == NFT_JUMP ||
+                                           int(ntohl(mnl_attr_get_u32(v))) == NFT_GOTO;
+                                    return true;
+                                case NFTA_VERDICT_CHAIN_ID:
+                                    return valid(v, MNL_TYPE_U32);
+                                case NFTA_VERDICT_CHAIN:
+                                    chain = true;
+                                    return valid(v, MNL_TYPE_NUL_STRING);
+                                default:
+                                    return false;
+                                }
+                            });
+            return ok && (!jump || chain);
+        }
         default:
             return false;
         }
@@ -133,6 +151,8 @@ bool validData(const nlattr *a)
 bool validAttr(const nlattr *a, Kind kind)
 {
     switch (kind) {
+    case Kind::U16:
+        return valid(a, MNL_TYPE_U16);
     case Kind::U32:
         return valid(a, MNL_TYPE_U32);
     case Kind::U64:

@@ -1,6 +1,7 @@
 #include "nftruledecoder.h"
 
 #include "nftentry.h"
+#include "nftnativeforms.h"
 
 // The C library's headers first: the kernel's netfilter headers then skip their own copies.
 #include <arpa/inet.h>
@@ -11,7 +12,6 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/x_tables.h>
-#include <linux/netfilter/xt_limit.h>
 #include <linux/netfilter/xt_mark.h>
 #include <linux/netfilter/xt_tcpudp.h>
 #include <linux/netfilter_ipv4/ip_tables.h>
@@ -51,6 +51,7 @@ private:
     bool range(nftnl_expr *e);
     bool immediate(nftnl_expr *e);
     bool limit(nftnl_expr *e);
+    bool log(nftnl_expr *e);
     bool xt(nftnl_expr *e, bool target);
     bool iface(bool in, const QByteArray &data, bool negated);
     bool address(const QByteArray &data, bool negated);
@@ -103,7 +104,7 @@ bool Decoder::expr(nftnl_expr *e)
         out.bytes = nftnl_expr_get_u64(e, NFTNL_EXPR_CTR_BYTES);
         return true;
     }
-    if (m_counter && n != "immediate" && n != "target")
+    if (m_counter && n != "immediate" && n != "target" && n != "log")
         return fail(QStringLiteral("%1 after the counter").arg(QString::fromUtf8(n)));
     if (n == "meta")
         return meta(e);
@@ -119,6 +120,8 @@ bool Decoder::expr(nftnl_expr *e)
         return immediate(e);
     if (n == "limit")
         return limit(e);
+    if (n == "log")
+        return log(e);
     if (n == "match" || n == "target")
         return xt(e, n == "target");
     return fail(QStringLiteral("expression \"%1\"").arg(QString::fromUtf8(n)));
@@ -457,23 +460,26 @@ bool Decoder::limit(nftnl_expr *e)
 {
     if (m_load != Load::None)
         return fail(QStringLiteral("a load that is never compared"));
-    if (nftnl_expr_get_u32(e, NFTNL_EXPR_LIMIT_TYPE) != NFT_LIMIT_PKTS ||
-        nftnl_expr_get_u32(e, NFTNL_EXPR_LIMIT_FLAGS) != 0)
-        return fail(QStringLiteral("limit of another form"));
-    const quint64 rate = nftnl_expr_get_u64(e, NFTNL_EXPR_LIMIT_RATE);
-    const quint64 unit = nftnl_expr_get_u64(e, NFTNL_EXPR_LIMIT_UNIT);
-    if (rate == 0 || unit == 0 || quint64(XT_LIMIT_SCALE) * unit / rate > 0xffffffffULL)
-        return fail(QStringLiteral("limit rate"));
-    // nft_parse_limit: avg in 1/XT_LIMIT_SCALE seconds per packet.
-    struct xt_rateinfo info;
-    std::memset(&info, 0, sizeof(info));
-    info.avg = quint32(quint64(XT_LIMIT_SCALE) * unit / rate);
-    info.burst = nftnl_expr_get_u32(e, NFTNL_EXPR_LIMIT_BURST);
-    NftEntry::Match m;
-    m.name = "limit";
-    m.revision = 0;
-    m.data = QByteArray(reinterpret_cast<const char *>(&info), sizeof(info));
-    entry.matches.append(m);
+    QString why;
+    const auto m = NftNativeForms::limitMatch(e, &why);
+    if (!m)
+        return fail(why);
+    entry.matches.append(*m);
+    return true;
+}
+
+bool Decoder::log(nftnl_expr *e)
+{
+    if (!closeLoad())
+        return false;
+    QString why;
+    const auto t = NftNativeForms::nflogTarget(e, &why);
+    if (!t)
+        return fail(why);
+    out.xtTarget = true;
+    entry.target = *t;
+    entry.hasTarget = true;
+    m_target = true;
     return true;
 }
 

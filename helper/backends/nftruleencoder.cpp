@@ -9,6 +9,7 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/x_tables.h>
+#include <linux/netfilter/xt_NFLOG.h>
 #include <linux/netfilter/xt_limit.h>
 #include <linux/netfilter/xt_mark.h>
 #include <linux/netfilter/xt_tcpudp.h>
@@ -218,6 +219,38 @@ bool mark(nftnl_rule *r, const NftEntry::Match &m)
     return cmp(r, info.invert ? NFT_CMP_NEQ : NFT_CMP_EQ, &info.mark, 4);
 }
 
+/// add_log: iptables-nft writes NFLOG as nf_tables' own log expression.
+bool nflog(nftnl_rule *r, const NftEntry::Match &t, QString *error)
+{
+    struct xt_nflog_info info;
+    if (t.data.size() != int(XT_ALIGN(sizeof(info)))) {
+        *error = QStringLiteral("NFLOG of another size");
+        return false;
+    }
+    std::memcpy(&info, t.data.constData(), sizeof(info));
+    if (info.len && !(info.flags & XT_NFLOG_F_COPY_LEN)) {
+        // iptables-nft drops it without a word: refuse rather than write less.
+        *error = QStringLiteral("\"--nflog-range\" cannot be written to nf_tables (it never "
+                                "worked; use \"--nflog-size\")");
+        return false;
+    }
+    if (strnlen(info.prefix, sizeof(info.prefix)) == sizeof(info.prefix)) {
+        *error = QStringLiteral("NFLOG prefix without its end");
+        return false;
+    }
+    nftnl_expr *e = add(r, "log");
+    if (!e)
+        return false;
+    if (info.prefix[0] != '\0')
+        nftnl_expr_set_str(e, NFTNL_EXPR_LOG_PREFIX, info.prefix);
+    nftnl_expr_set_u16(e, NFTNL_EXPR_LOG_GROUP, info.group);
+    if (info.flags & XT_NFLOG_F_COPY_LEN)
+        nftnl_expr_set_u32(e, NFTNL_EXPR_LOG_SNAPLEN, info.len);
+    if (info.threshold)
+        nftnl_expr_set_u16(e, NFTNL_EXPR_LOG_QTHRESHOLD, info.threshold);
+    return true;
+}
+
 bool isZeroPorts(const quint16 src[2], const quint16 dst[2])
 {
     return src[0] == 0 && src[1] == 0xffff && dst[0] == 0 && dst[1] == 0xffff;
@@ -364,8 +397,12 @@ bool NftRuleEncoder::encode(const NftEntry &entry, quint64 packets, quint64 byte
     nftnl_expr_set_u64(c, NFTNL_EXPR_CTR_PACKETS, packets);
     nftnl_expr_set_u64(c, NFTNL_EXPR_CTR_BYTES, bytes);
     if (entry.hasTarget) {
-        if (!xtExpr(r, true, entry.target))
+        if (entry.target.name == "NFLOG" && entry.target.revision == 0) {
+            if (!nflog(r, entry.target, &why))
+                return failed(QStringLiteral("out of memory"));
+        } else if (!xtExpr(r, true, entry.target)) {
             return failed(QStringLiteral("out of memory"));
+        }
         return true;
     }
     if (!verdict(r, entry, &why))

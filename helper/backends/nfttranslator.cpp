@@ -1,6 +1,7 @@
 #include "nfttranslator.h"
 
 #include "anyinterface.h"
+#include "extensions.h"
 #include "nftrulecheck.h"
 #include "nftruledecoder.h"
 #include "nftruleencoder.h"
@@ -63,13 +64,10 @@ QByteArray canonical(nftnl_rule *r)
     return buf;
 }
 
-/// The standard targets of EntryCodec::encode: everything but its extension targets.
+/// The standard targets of EntryCodec::encode: everything but the extension targets.
 bool standardTargetOf(const Rule &rule)
 {
-    const QString &t = rule.target.name;
-    return t != QLatin1String("REJECT") && t != QLatin1String("LOG") &&
-           t != QLatin1String("DNAT") && t != QLatin1String("SNAT") &&
-           t != QLatin1String("MASQUERADE");
+    return !Extensions::target(rule.target.name, rule.family);
 }
 
 QByteArray iptablesRaw(const QByteArray &entry, bool standardTarget, bool inAny, bool outAny)

@@ -478,15 +478,17 @@ void TstIptcBackend::unknownExtensionsSurviveReorder()
                 : kFixtures + QStringLiteral("/docker-moby/docker28.5.2-composed-portmap.v6.rules");
         QVERIFY2(loadFile(f, base, &error), qPrintable(error));
         const QStringList extra[] = {
-            {QStringLiteral("-m"), QStringLiteral("time"), QStringLiteral("--timestart"),
-             QStringLiteral("10:00"), QStringLiteral("-j"), QStringLiteral("DROP")},
+            {QStringLiteral("-m"), QStringLiteral("statistic"), QStringLiteral("--mode"),
+             QStringLiteral("random"), QStringLiteral("--probability"), QStringLiteral("0.5"),
+             QStringLiteral("-j"), QStringLiteral("DROP")},
             {QStringLiteral("-p"), QStringLiteral("tcp"), QStringLiteral("-m"),
-             QStringLiteral("string"), QStringLiteral("--algo"), QStringLiteral("bm"),
-             QStringLiteral("--string"), QStringLiteral("foo"), QStringLiteral("-j"),
-             QStringLiteral("DROP")},
+             QStringLiteral("length"), QStringLiteral("--length"), QStringLiteral("100:200"),
+             QStringLiteral("-j"), QStringLiteral("DROP")},
             // A verbatim rule that jumps to a chain: the jump is an offset in the kernel.
-            {QStringLiteral("-m"), QStringLiteral("time"), QStringLiteral("--weekdays"),
-             QStringLiteral("Sa,Su"), QStringLiteral("-j"), QStringLiteral("DOCKER")},
+            {QStringLiteral("-m"), QStringLiteral("statistic"), QStringLiteral("--mode"),
+             QStringLiteral("nth"), QStringLiteral("--every"), QStringLiteral("2"),
+             QStringLiteral("--packet"), QStringLiteral("0"), QStringLiteral("-j"),
+             QStringLiteral("DOCKER")},
             {QStringLiteral("-p"), QStringLiteral("tcp"), QStringLiteral("--dport"),
              QStringLiteral("22"), QStringLiteral("-j"), QStringLiteral("ACCEPT")},
         };
@@ -516,10 +518,10 @@ void TstIptcBackend::unknownExtensionsSurviveReorder()
         for (const BackendRule &r : rules)
             if (!r.raw.isEmpty())
                 unknown << r.unknownExtensions;
-        QCOMPARE(unknown, (QStringList{QStringLiteral("time"), QStringLiteral("string"),
-                                       QStringLiteral("time")}));
+        QCOMPARE(unknown, (QStringList{QStringLiteral("statistic"), QStringLiteral("length"),
+                                       QStringLiteral("statistic")}));
         QVERIFY(rules[rules.size() - 3].displaySpec.contains(
-            QLatin1String("-m string <not understood> -j DROP")));
+            QLatin1String("-m length <not understood> -j DROP")));
 
         std::reverse(rules.begin(), rules.end());
         QVERIFY2(backend.replaceDockerUser(f, rules, false, false, &error), qPrintable(error));

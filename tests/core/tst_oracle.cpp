@@ -24,6 +24,8 @@ private slots:
     void nftDifferencesAreKnown_data();
     void nftDifferencesAreKnown();
     void exportLoadsWithRestoreNoflush();
+    void addressListsAsIptables_data();
+    void addressListsAsIptables();
 
 private:
     struct Corpus
@@ -246,6 +248,55 @@ void TestOracle::exportLoadsWithRestoreNoflush()
     for (const Rule &rule : back.rules)
         specs << rule.toString();
     QCOMPARE(specs, policy);
+}
+
+void TestOracle::addressListsAsIptables_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QByteArray>("commands");
+    const QByteArray v4 =
+        "-A DOCKER-USER -s 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16 -j RETURN\n"
+        "-A DOCKER-USER -i eth0 -s 1.2.3.4,5.6.7.0/24 -d 10.1.0.0/16,10.2.0.1 -p tcp --dport 22 "
+        "-j DROP\n"
+        "-I DOCKER-USER 2 -d 192.168.1.1,192.168.1.2 -j ACCEPT\n"
+        "-I DOCKER-USER -s 0.0.0.0/0,10.9.9.9 -j DROP\n";
+    const QByteArray v6 = "-A DOCKER-USER -s 2001:db8::/32,fd00::/8 -j RETURN\n"
+                          "-I DOCKER-USER 1 -d ::1,2001:db8::1/128 -s fe80::/10,::/0 -j DROP\n";
+    for (const char *backend : {"legacy", "nft"}) {
+        QTest::newRow(qPrintable(QStringLiteral("v4 %1").arg(QLatin1String(backend))))
+            << 4 << QString::fromLatin1(backend) << v4;
+        QTest::newRow(qPrintable(QStringLiteral("v6 %1").arg(QLatin1String(backend))))
+            << 6 << QString::fromLatin1(backend) << v6;
+    }
+}
+
+void TestOracle::addressListsAsIptables()
+{
+    // A comma list of addresses makes one rule per address, as iptables makes them: for each
+    // source every destination, appended in that order, and inserted one by one at the same
+    // position (so they come out reversed). The import must give the chain iptables gives.
+    QFETCH(int, family);
+    QFETCH(QString, backend);
+    QFETCH(QByteArray, commands);
+    const QByteArray file = "*filter\n:DOCKER-USER - [0:0]\n" + commands + "COMMIT\n";
+    const QString tool =
+        QStringLiteral("ip%1tables-%2").arg(family == 6 ? QStringLiteral("6") : QString(), backend);
+    const NetNs::Result r =
+        NetNs::run(QStringLiteral("%1-restore && %1-save -t filter").arg(tool), file);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QStringList kernel;
+    for (const QByteArray &raw : r.out.split('\n'))
+        if (raw.startsWith("-A DOCKER-USER "))
+            kernel << QString::fromUtf8(raw.mid(15));
+    const DockerUserImport imported =
+        importDockerUser(file, family == 6 ? Family::IPv6 : Family::IPv4);
+    QVERIFY2(imported.ok(), qPrintable(imported.errors.value(0).message));
+    QStringList ours;
+    for (const Rule &rule : imported.rules)
+        ours << rule.toString();
+    QCOMPARE(ours, kernel);
+    QVERIFY(kernel.size() >= 6);
 }
 
 QTEST_GUILESS_MAIN(TestOracle)

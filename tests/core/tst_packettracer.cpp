@@ -18,6 +18,7 @@ private slots:
     void pathAsLineNumbers();
     void dnatAndOutInterface();
     void opaqueRuleIsNeverGuessed();
+    void marksWithMangleRead();
 };
 
 namespace {
@@ -298,6 +299,51 @@ void TestPacketTracer::verdict_data()
     row("mac") << D29 << 4 << QStringList{"-m mac --mac-source 00:11:22:33:44:55 -j DROP"} << web
                << none << "unknown"
                << "DOCKER-USER" << 1 << "depends on rule 1 of DOCKER-USER (uses mac)";
+    // Issue 13: rates and connection counts depend on other packets; marks on rules not read
+    // (no mangle table here); a routed packet is not bridged; MARK, NFLOG, TCPMSS go on.
+    row("hashlimit") << D29 << 4
+                     << QStringList{"-m hashlimit --hashlimit-above 10/sec --hashlimit-mode srcip "
+                                    "--hashlimit-name web -j DROP"}
+                     << web << none << "unknown"
+                     << "DOCKER-USER" << 1 << "depends on rule 1 of DOCKER-USER (uses hashlimit)";
+    row("connlimit") << D29 << 4
+                     << QStringList{"-p tcp -m connlimit --connlimit-above 20 -j REJECT"} << web
+                     << none << "unknown"
+                     << "DOCKER-USER" << 1 << "depends on rule 1 of DOCKER-USER (uses connlimit)";
+    row("mark not known") << D29 << 4 << QStringList{"-m mark --mark 0x1 -j DROP"} << web << none
+                          << "unknown"
+                          << "DOCKER-USER" << 1
+                          << "depends on rule 1 of DOCKER-USER (uses mark (the packet's mark, "
+                             "which rules not read may set))";
+    row("MARK goes on") << D29 << 4
+                        << QStringList{"-j MARK --set-mark 0x1", "-s 203.0.113.5 -j DROP"} << web
+                        << none << "DROP"
+                        << "DOCKER-USER" << 2 << none;
+    row("NFLOG goes on") << D29 << 4
+                         << QStringList{"-j NFLOG --nflog-group 7", "-s 203.0.113.0/24 -j DROP"}
+                         << web << none << "DROP"
+                         << "DOCKER-USER" << 2 << none;
+    row("routed is not bridged") << D29 << 4
+                                 << QStringList{"-m physdev --physdev-is-bridged -j ACCEPT",
+                                                "-j DROP"}
+                                 << web << none << "DROP"
+                                 << "DOCKER-USER" << 2 << none;
+    row("! --physdev-is-bridged") << D29 << 4
+                                  << QStringList{"-m physdev ! --physdev-is-bridged -j DROP"} << web
+                                  << none << "DROP"
+                                  << "DOCKER-USER" << 1 << none;
+    row("physdev in port unknown")
+        << D29 << 4 << QStringList{"-m physdev --physdev-is-in -j DROP"} << web << none << "unknown"
+        << "DOCKER-USER" << 1
+        << "depends on rule 1 of DOCKER-USER (uses physdev (the bridge port of the packet))";
+    row("not DNAT and bridge port") << D29 << 4
+                                    << QStringList{"-m conntrack ! --ctstate DNAT -m physdev "
+                                                   "--physdev-is-in -j DROP"}
+                                    << web << none << "ACCEPT"
+                                    << "DOCKER" << 1 << none;
+    row("time") << D29 << 4 << QStringList{"-m time --timestart 09:00 --timestop 17:00 -j DROP"}
+                << web << none << "unknown"
+                << "DOCKER-USER" << 1 << "depends on rule 1 of DOCKER-USER (uses time)";
     row("source port unknown") << D29 << 4
                                << QStringList{"-p tcp -m tcp --sport 1024:65535 -j DROP"}
                                << "in=eth0 src=203.0.113.5 dport=8080" << none << "unknown"
@@ -426,6 +472,48 @@ void TestPacketTracer::opaqueRuleIsNeverGuessed()
     QCOMPARE(t.verdict.kind, VerdictKind::Unknown);
     QCOMPARE(t.verdict.dependsOn,
              QStringLiteral("depends on rule 1 of DOCKER-USER (uses hashlimit)"));
+}
+
+void TestPacketTracer::marksWithMangleRead()
+{
+    // With the mangle table read and no rule anywhere that sets a mark, a packet from outside
+    // has mark 0 and its connection too; one MARK or CONNMARK rule, or a rule the evaluator
+    // cannot read, and the mark is not known.
+    const auto traced = [](const QByteArray &mangle, const QByteArray &user) {
+        const QByteArray save = "*mangle\n:PREROUTING ACCEPT [0:0]\n" + mangle +
+                                "COMMIT\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n"
+                                ":OUTPUT ACCEPT [0:0]\n:DOCKER-USER - [0:0]\n"
+                                "-A FORWARD -j DOCKER-USER\n" +
+                                user + "COMMIT\n";
+        QVector<FileError> errors;
+        const auto rs = Ruleset::fromSave(save, Family::IPv4, &errors);
+        const Trace t = PacketTracer::trace(
+            *rs, packetOf(Family::IPv4, QStringLiteral("in=eth0 src=10.0.0.1 dst=10.1.0.1 "
+                                                       "out=eth1 sport=1 dport=80")));
+        return QStringLiteral("%1 %2 %3")
+            .arg(Verdict::kindName(t.verdict.kind), t.verdict.chain)
+            .arg(t.verdict.rule);
+    };
+    QCOMPARE(traced("", "-A DOCKER-USER -m mark --mark 0x1 -j DROP\n"),
+             QStringLiteral("ACCEPT FORWARD 0"));
+    QCOMPARE(traced("", "-A DOCKER-USER -m mark --mark 0x0/0xff -j DROP\n"),
+             QStringLiteral("DROP DOCKER-USER 1"));
+    QCOMPARE(traced("", "-A DOCKER-USER -m mark ! --mark 0x0 -j DROP\n"),
+             QStringLiteral("ACCEPT FORWARD 0"));
+    QCOMPARE(traced("", "-A DOCKER-USER -m connmark --mark 0x0 -j DROP\n"),
+             QStringLiteral("DROP DOCKER-USER 1"));
+    QCOMPARE(traced("-A PREROUTING -i eth0 -j MARK --set-mark 0x1\n",
+                    "-A DOCKER-USER -m mark --mark 0x1 -j DROP\n"),
+             QStringLiteral("unknown DOCKER-USER 1"));
+    QCOMPARE(traced("-A PREROUTING -j CONNMARK --restore-mark\n",
+                    "-A DOCKER-USER -m mark --mark 0x1 -j DROP\n"),
+             QStringLiteral("unknown DOCKER-USER 1"));
+    QCOMPARE(traced("-A PREROUTING -j CONNMARK --set-mark 0x2\n",
+                    "-A DOCKER-USER -m connmark --mark 0x2 -j DROP\n"),
+             QStringLiteral("unknown DOCKER-USER 1"));
+    QCOMPARE(traced("-A PREROUTING -m statistic --mode random --probability 0.5 -j ACCEPT\n",
+                    "-A DOCKER-USER -m mark --mark 0x1 -j DROP\n"),
+             QStringLiteral("unknown DOCKER-USER 1"));
 }
 
 QTEST_GUILESS_MAIN(TestPacketTracer)

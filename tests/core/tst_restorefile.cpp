@@ -1,5 +1,6 @@
 #include "restorefile.h"
 #include "restoretokenizer.h"
+#include "ruleparser.h"
 
 #include <QTest>
 
@@ -32,6 +33,7 @@ private slots:
     void ruleLine_data();
     void ruleLine();
     void exportForm();
+    void addressLists();
 };
 
 void TestRestoreFile::tokenize_data()
@@ -439,6 +441,51 @@ void TestRestoreFile::restoreLineBounds()
     QString why;
     QCOMPARE(restoreLineFits(spec, &why), fits);
     QCOMPARE(why.isEmpty(), fits);
+}
+
+void TestRestoreFile::addressLists()
+{
+    // One spec is one rule: parse() refuses a list and says why.
+    RuleError error;
+    QVERIFY(!RuleParser::parse(QStringLiteral("-s 10.0.0.0/8,172.16.0.0/12 -j RETURN"),
+                               Family::IPv4, &error));
+    QVERIFY(error.message.contains(QStringLiteral("one rule per address")));
+    // A command makes one rule per address, sources outside, destinations inside.
+    const auto rules = RuleParser::parseAll(
+        QStringLiteral("-s 1.2.3.4,5.6.7.8 -d 10.0.0.0/8,0/0 -p tcp --dport 22 -j DROP"),
+        Family::IPv4, &error);
+    QVERIFY(rules);
+    QStringList texts;
+    for (const Rule &r : *rules)
+        texts << r.toString();
+    QCOMPARE(texts, QStringList({"-s 1.2.3.4/32 -d 10.0.0.0/8 -p tcp -m tcp --dport 22 -j DROP",
+                                 "-s 1.2.3.4/32 -p tcp -m tcp --dport 22 -j DROP",
+                                 "-s 5.6.7.8/32 -d 10.0.0.0/8 -p tcp -m tcp --dport 22 -j DROP",
+                                 "-s 5.6.7.8/32 -p tcp -m tcp --dport 22 -j DROP"}));
+    // iptables refuses a negated list.
+    QVERIFY(!RuleParser::parseAll(QStringLiteral("! -s 1.2.3.4,5.6.7.8 -j DROP"), Family::IPv4,
+                                  &error));
+    QVERIFY(!RuleParser::parseAll(QStringLiteral("-s 1.2.3.4, -j DROP"), Family::IPv4, &error));
+    // A typed command: every rule, and no single one.
+    const RuleLine line =
+        readRuleLine(QStringLiteral("sudo iptables -I DOCKER-USER -s 10.0.0.0/8,192.168.0.0/16 "
+                                    "-j RETURN"),
+                     Family::IPv4);
+    QCOMPARE(line.rules.size(), 2);
+    QVERIFY(!line.rule);
+    QCOMPARE(line.error.message, QStringLiteral("this line makes 2 rules, one for each address "
+                                                "of its list"));
+    // The import's steps insert each rule at the position, as iptables does.
+    const DockerUserImport imported = importDockerUser(
+        "-A DOCKER-USER -j DROP\n-I DOCKER-USER 1 -s 10.0.0.1,10.0.0.2 -j ACCEPT\n", Family::IPv4);
+    QVERIFY(imported.ok());
+    QStringList chain;
+    for (const Rule &r : imported.rules)
+        chain << r.toString();
+    QCOMPARE(chain,
+             QStringList({"-s 10.0.0.2/32 -j ACCEPT", "-s 10.0.0.1/32 -j ACCEPT", "-j DROP"}));
+    QCOMPARE(imported.steps.size(), 3);
+    QCOMPARE(imported.lines, QVector<int>({2, 2, 1}));
 }
 
 QTEST_GUILESS_MAIN(TestRestoreFile)

@@ -26,5 +26,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!again || *again != *rule || again->toString() != text)
             std::abort(); // canonical text must be a fixed point
     }
+    // A command's spec: a comma list of addresses makes several rules, each a fixed point;
+    // a spec without one makes exactly the rule parse() makes.
+    for (const Family family : {Family::IPv4, Family::IPv6}) {
+        RuleError error;
+        const auto rules = RuleParser::parseAll(spec, family, &error);
+        const auto one = RuleParser::parse(spec, family);
+        if (!rules) {
+            if (error.message.isEmpty() || one)
+                std::abort();
+            continue;
+        }
+        if (rules->isEmpty() || (one && (rules->size() != 1 || rules->first() != *one)))
+            std::abort();
+        for (const Rule &rule : *rules) {
+            const auto again = RuleParser::parse(rule.toString(), family, &error);
+            if (!again || *again != rule)
+                std::abort();
+        }
+    }
     return 0;
 }

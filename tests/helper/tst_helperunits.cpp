@@ -6,6 +6,7 @@
 #include "dockerdaemonconfig.h"
 #include "persistentstore.h"
 #include "savedfilecache.h"
+#include "nftrulecheck.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
 
@@ -16,6 +17,8 @@
 #include <QtTest>
 
 #include <fcntl.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -45,6 +48,7 @@ class TestHelperUnits : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void nftRuleCheckWantsAJumpsChain();
     void revisionIgnoresCounters();
     void revisionSeesContent();
     void verbatimIdDependsOnPosition();
@@ -537,6 +541,42 @@ void TestHelperUnits::saveRefusesUnloadableLine()
     chain.rules.removeLast();
     QVERIFY(PersistentStore::specsToSave(chain, &specs, &error));
     QCOMPARE(specs, QStringList{QStringLiteral("-j RETURN")});
+}
+
+void TestHelperUnits::nftRuleCheckWantsAJumpsChain()
+{
+    // Found by fuzz_nftrule: libnftnl 1.2.4 strdup()s the chain of a jump or goto verdict
+    // without asking whether the message has one. The check must call such a rule malformed
+    // before libnftnl reads it. A rule "immediate jump" of table filter, chain DOCKER-USER:
+    const auto message = [](const QByteArray &verdict) {
+        const QByteArray attrs =
+            QByteArray::fromHex("0b000100"
+                                "66696c74657200"
+                                "00" // padding
+                                "10000200444f434b45522d5553455200") +
+            QByteArray::fromHex("3400048030000180"               // expressions, one element
+                                "0e000100696d6d6564696174650000" // name "immediate" + pad
+                                "00"                             // padding of the name attribute
+                                "1c000280"                       // its data
+                                "0800010000000000"               // register: verdict
+                                "10000280") +                    // immediate data
+            verdict;
+        QByteArray msg(16 + 4, '\0'); // nlmsghdr + nfgenmsg
+        msg += attrs;
+        const quint32 len = quint32(msg.size());
+        std::memcpy(msg.data(), &len, sizeof(len));
+        const quint16 type = (NFNL_SUBSYS_NFTABLES << 8) | NFT_MSG_NEWRULE;
+        std::memcpy(msg.data() + 4, &type, sizeof(type));
+        return msg;
+    };
+    // NFTA_DATA_VERDICT { NFTA_VERDICT_CODE = NFT_JUMP (-3) } and nothing else.
+    const NftRuleCheck jump =
+        NftRuleCheck::check(message(QByteArray::fromHex("0c00028008000100fffffffd")));
+    QCOMPARE(jump.result, NftRuleCheck::Malformed);
+    // The same with NFT_ACCEPT (1) is well formed.
+    const NftRuleCheck accept =
+        NftRuleCheck::check(message(QByteArray::fromHex("0c0002800800010000000001")));
+    QCOMPARE(accept.result, NftRuleCheck::Readable);
 }
 
 QTEST_GUILESS_MAIN(TestHelperUnits)
