@@ -7,6 +7,6 @@ target_include_directories(tst_nftbackend PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ba
 # What NftBackend remembers of DOCKER-USER between sessions (by the ruleset's generation), on the
 # real kernel in private network namespaces.
 userchain_add_test(tst_nftremembered
-    SOURCES backends/tst_nftremembered.cpp backends/netns.cpp backends/netns.h
+    SOURCES backends/tst_nftremembered.cpp common/netns.cpp common/netns.h
     LIBS userchain-backend TIMEOUT 300)
 target_include_directories(tst_nftremembered PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/backends)

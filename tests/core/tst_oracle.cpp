@@ -282,8 +282,8 @@ void TestOracle::addressListsAsIptables()
     const QByteArray file = "*filter\n:DOCKER-USER - [0:0]\n" + commands + "COMMIT\n";
     const QString tool =
         QStringLiteral("ip%1tables-%2").arg(family == 6 ? QStringLiteral("6") : QString(), backend);
-    const NetNs::Result r =
-        NetNs::run(QStringLiteral("%1-restore && %1-save -t filter").arg(tool), file);
+    const TestNetns::Result r =
+        TestNetns::runScript(QStringLiteral("%1-restore && %1-save -t filter").arg(tool), file);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QStringList kernel;
     for (const QByteArray &raw : r.out.split('\n'))
