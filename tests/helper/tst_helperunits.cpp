@@ -4,9 +4,9 @@
 #include "applyvalidator.h"
 #include "calllimiter.h"
 #include "dockerdaemonconfig.h"
+#include "nftrulecheck.h"
 #include "persistentstore.h"
 #include "savedfilecache.h"
-#include "nftrulecheck.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
 
