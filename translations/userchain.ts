@@ -79,7 +79,43 @@
 <context>
     <name>ApplyController</name>
     <message>
-        <location filename="../app/applycontroller.cpp" line="+113"/>
+        <location filename="../app/applycontroller.cpp" line="+80"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not connected to %1: reconnect first, then apply. Your edits are kept meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>the system bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection to %1 was lost while applying %2: if the rules arrived, the helper there restores the previous ones as it sees this window go. Your edits are still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection to %1 was lost while applying %2: reconnect to see which rules it holds. Your edits are still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection to %1 was lost before the new %2 rules were kept: the helper there restores the previous rules as it sees this window go. Your edits are still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection to %1 was lost while keeping the new %2 rules: reconnect to see whether they were kept. Your edits are still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>no change for any published port</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,17 +152,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Apply cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Applying %1… the system may ask for an administrator&apos;s password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Applying %1 to %2 over ssh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 was not applied; its edits are still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -238,7 +279,27 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/applydialog.cpp" line="+78"/>
+        <location filename="../app/applydialog.cpp" line="+87"/>
+        <source>These rules go to &lt;b&gt;%1&lt;/b&gt;, over ssh: its DOCKER-USER is the one replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review and apply to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Apply to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Without automatic revert, a rule that cuts off ssh leaves %1 out of reach from here until someone restores its rules at its console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>DOCKER-USER (%1) will be replaced in one step.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,6 +360,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     </message>
     <message>
         <location/>
+        <location filename="../app/applydialog.cpp" line="-84"/>
         <source>Review and apply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,7 +368,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
 <context>
     <name>ChainDescriptions</name>
     <message>
-        <location filename="../app/chaindescriptions.cpp" line="+48"/>
+        <location filename="../app/chaindescriptions.cpp" line="+94"/>
         <source>docker-ext-bridges-v4/-v6 is the ipset in which Docker 28.0 keeps the subnets of its bridge networks (those that are not --internal): this rule matches traffic to or from any of them. Docker fills the set itself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -331,7 +393,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The raw table sees packets before connection tracking and before DOCKER-USER; rules in DOCKER-USER cannot let through what it drops.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,7 +463,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Docker jumps from here to DOCKER-USER first; its next rules match all its bridges at once through the ipset docker-ext-bridges-v4 (-v6), accept replies, and send new connections to DOCKER.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,7 +501,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
 <context>
     <name>ChainLayout</name>
     <message>
-        <location filename="../app/chainlayout.cpp" line="+86"/>
+        <location filename="../app/chainlayout.cpp" line="+84"/>
         <source>DOCKER-USER is empty, as Docker 28.2.2 and later create it: forwarded packets go straight on to Docker&apos;s own rules. Rules you add here run first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,6 +705,204 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <message>
         <location/>
         <source>Keep these rules?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../app/connectdialog.cpp" line="+19"/>
+        <source>Connect to Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Userchain logs in with ssh as you would (your ~/.ssh/config, keys and agent) and talks to the Userchain helper installed there. The host opens in a window of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>[user@]host[:port]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[user@]host[:port], or one of the recent hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An IPv6 address goes in brackets: [2001:db8::1]:2222</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBar</name>
+    <message>
+        <location filename="../app/connectionbar.cpp" line="+33"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>ssh needed to ask something (a password or whether to trust the host key) but found no program to ask with: install ssh-askpass, or log in once from a terminal and use a key in ssh-agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs systemd-stdio-bridge (package systemd) for Userchain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ssh does not trust the host key of %1: check it, then log in once from a terminal to accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the system bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to %1 over ssh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If ssh needs a password, or must ask whether to trust the host key of %1, it asks in a window of its own (ssh-askpass).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop logging in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not connect to the system bus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not connect to %1 over ssh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to %1 was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your unapplied edits are kept. Reconnect to read the rules again and apply them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to %1 again (a new ssh session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyToHost</name>
+    <message>
+        <location filename="../app/copytohost.cpp" line="+29"/>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 rule %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>These rules cannot be carried to another host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no DOCKER-USER table here to carry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Userchain keeps these rules exactly as the kernel of %1 holds them, without reading them, so they cannot be written on another host:
+
+%2
+
+Delete or rewrite them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Apply These Rules to Another Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DOCKER-USER rules shown here (%1, unapplied edits included) replace those of the host you choose, in its own window: you review the difference to its current rules before anything is applied there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These rules are already those of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reading the rules of %1 before the rules of %2 replace them…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Rules of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no %2 DOCKER-USER that Userchain can edit: those rules were not carried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> and </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1072,7 +1332,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
 <context>
     <name>HelperClient</name>
     <message>
-        <location filename="../app/helperclient.cpp" line="+110"/>
+        <location filename="../app/helperclient.cpp" line="+120"/>
         <source>already restored by the helper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,12 +1345,22 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
 <context>
     <name>HelperError</name>
     <message>
-        <location line="-99"/>
+        <location line="-108"/>
         <source>There is no connection to the system bus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/helpererror.cpp" line="+69"/>
+        <location line="+1"/>
+        <source>There is no connection to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/helpererror.cpp" line="+81"/>
+        <source>Could not log in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The Userchain helper is not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,8 +1425,18 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Userchain reads and changes the firewall only through its system helper (io.github.userchain.Helper1 on the system bus), and the bus does not know it. Install Userchain&apos;s helper package, which brings userchain-helper with its D-Bus and polkit files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Userchain reads and changes the firewall of %1 only through the system helper there (io.github.userchain.Helper1 on its system bus), and that bus does not know it. Install Userchain&apos;s helper package on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ssh could not log in to %1, so nothing could be read there. Fix what ssh says, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1165,12 +1445,22 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>The connection to %1 or the helper there did not answer. The helper may have failed to start; its log is in the journal of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The policy (polkit) of %1 did not allow this for the user ssh logged in as. Over ssh no password can be asked, so only a rule on %1 can allow it: Userchain ships one, inactive, that lets members of the group &quot;userchain&quot; read and apply. To enable it, run these commands on %1 as root (USER: the user you log in as; membership counts from the next login). Saving rules permanently still needs an administrator there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The system&apos;s policy (polkit) did not allow this. Reading the firewall needs an active local session; changing it needs an administrator&apos;s password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The authentication dialog was closed, so nothing was read or changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,6 +1492,19 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <message>
         <location line="+7"/>
         <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostConnection</name>
+    <message>
+        <location filename="../app/hostconnection.cpp" line="+165"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ssh ended before it logged in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1688,7 +1991,7 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+90"/>
+        <location filename="../app/mainwindow.cpp" line="+94"/>
         <source>Exposure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,17 +2006,27 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+234"/>
         <source>Exposure[*]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>DOCKER-USER (%1)[*]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>%1: Exposure[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: DOCKER-USER (%2)[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>F&amp;ix: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,6 +2169,41 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
     <message>
         <location/>
         <source>Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Connect to &amp;Host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Edit the DOCKER-USER chain of another host over ssh, in a window of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Apply These Rules to Another &amp;Host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Replace another host&apos;s DOCKER-USER with the rules shown here, after reviewing the difference there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Close Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+W</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3097,7 +3445,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>RuleFormatter</name>
     <message>
-        <location filename="../app/ruleformatter.cpp" line="+11"/>
+        <location filename="../app/ruleformatter.cpp" line="+14"/>
         <source>not %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3604,6 +3952,19 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
 </context>
 <context>
+    <name>SshTunnel</name>
+    <message>
+        <location filename="../app/sshtunnel.cpp" line="+49"/>
+        <source>Userchain could not make the local end of the ssh connection (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>ssh could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StateExplainer</name>
     <message>
         <location filename="../app/stateexplainer.cpp" line="+14"/>
@@ -3621,7 +3982,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3782,7 +4143,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>StatusFields</name>
     <message>
-        <location filename="../app/statusfields.cpp" line="+42"/>
+        <location filename="../app/statusfields.cpp" line="+49"/>
         <location line="+7"/>
         <source>Backend: —</source>
         <translation type="unfinished"></translation>
@@ -3817,6 +4178,26 @@ Reload: shows the current rules and discards your edits.</source>
     <message>
         <location line="+2"/>
         <source>Revision %1 · refreshed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This window reads and changes the firewall of %1, over ssh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected to %1: see the bar above the tabs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host: %1, not connected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4083,9 +4464,52 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
 </context>
 <context>
+    <name>Userchain::BusTarget</name>
+    <message>
+        <location filename="../core/bustarget.cpp" line="+48"/>
+        <source>no host given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot;: missing ]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot;: only :PORT may follow ]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot;: write an IPv6 address in brackets, as [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a host name or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a port (1 to 65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Userchain::ChainWalker</name>
     <message>
-        <location filename="../core/chainwalker.cpp" line="+46"/>
+        <location filename="../core/chainwalker.cpp" line="+57"/>
         <location filename="../core/exposure.cpp" line="+237"/>
         <source>depends on rule %1 of %2 (uses %3)</source>
         <translation type="unfinished"></translation>
@@ -4112,52 +4536,62 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>Userchain::Extensions</name>
     <message>
-        <location filename="../core/extensions.cpp" line="+63"/>
+        <location filename="../core/xt/xtsupport.cpp" line="+48"/>
         <source>an empty list of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>unknown %1 &quot;%2&quot; (one of %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not %2 (%3 to %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is not a prefix length (0 to %2) or a network mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/ports.cpp" line="+40"/>
         <source>&quot;! %1 0:65535&quot; would match no packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+78"/>
         <source>unknown TCP flag &quot;%1&quot; (one of %2, ALL, NONE)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-14"/>
         <source>&quot;%1&quot; is not a TCP option number (0 to 255)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>&quot;-m tcp&quot; needs &quot;-p tcp&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+74"/>
         <source>&quot;-m udp&quot; needs &quot;-p udp&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../core/xt/icmp.cpp" line="+127"/>
         <source>unknown ICMP type &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+79"/>
         <source>&quot;-m icmp&quot; needs &quot;-p icmp&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>&quot;-m icmp6&quot; needs &quot;-p ipv6-icmp&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4167,7 +4601,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../core/xt/ports.cpp" line="+52"/>
         <source>port range &quot;%1&quot; must go from a lower to a higher port</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4177,7 +4611,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&quot;-m multiport&quot; needs &quot;-p tcp&quot;, &quot;-p udp&quot;, &quot;-p udplite&quot;, &quot;-p sctp&quot; or &quot;-p dccp&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4192,12 +4626,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../core/xt/addressmatches.cpp" line="+315"/>
         <source>&quot;-m iprange&quot; needs &quot;--src-range&quot; or &quot;--dst-range&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../core/xt/conntrack.cpp" line="+299"/>
         <source>conntrack state</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4212,12 +4646,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>unknown conntrack status &quot;%1&quot; (one of NONE,%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>&quot;%1&quot; is not an expiry time in seconds (N or N:M)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4232,7 +4666,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>state</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4242,7 +4676,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../core/xt/commentlimit.cpp" line="+135"/>
         <source>comment is longer than 255 bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4257,12 +4691,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&quot;-m comment&quot; needs &quot;--comment&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../core/xt/addressmatches.cpp" line="+24"/>
         <source>&quot;%1&quot; is not a MAC address (XX:XX:XX:XX:XX:XX)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4272,7 +4706,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../core/xt/commentlimit.cpp" line="-42"/>
         <source>&quot;%1&quot; is not a rate (e.g. 5/second, 10/minute, 3/hour, 1/day)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4282,13 +4716,13 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+72"/>
         <source>burst &quot;%1&quot; is not a number from 1 to 10000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+1"/>
+        <location filename="../core/xt/addressmatches.cpp" line="+23"/>
+        <location line="+5"/>
         <source>address type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4303,7 +4737,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&quot;%1&quot; is not an ipset name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4323,17 +4757,17 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../core/xt/rejectlog.cpp" line="+37"/>
         <source>unknown reject type &quot;%1&quot; (one of %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+115"/>
         <source>&quot;--reject-with tcp-reset&quot; needs &quot;-p tcp&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>log prefix is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4353,13 +4787,292 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>unknown log level &quot;%1&quot; (0 to 7 or %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../core/xt/nat.cpp" line="+223"/>
         <source>&quot;%1&quot; is not an address/port specification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/connlimit.cpp" line="+100"/>
+        <source>a number of connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;--connlimit-upto&quot; and &quot;--connlimit-above&quot; exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;-m connlimit&quot; needs &quot;--connlimit-upto&quot; or &quot;--connlimit-above&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;--connlimit-saddr&quot; and &quot;--connlimit-daddr&quot; exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/hashlimit.cpp" line="+247"/>
+        <source>&quot;--hashlimit-upto&quot; and &quot;--hashlimit-above&quot; exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a rate (e.g. 30/sec, 100/minute, 512kb/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown hashlimit mode &quot;%1&quot; (srcip, srcport, dstip, dstport)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not an interval in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;-m hashlimit&quot; needs &quot;--hashlimit-upto&quot; or &quot;--hashlimit-above&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;-m hashlimit&quot; needs &quot;--hashlimit-name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not a burst (1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>the burst cannot be smaller than %1b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>hashlimit&apos;s garbage collection interval and expiry must not be 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hashlimit&apos;s table size and maximum are at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the rate is too slow for a burst of %1 (the kernel&apos;s credits would overflow): give a faster rate or a smaller burst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the rate is out of range for &quot;--hashlimit-rate-match&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; is not a hashlimit name (1 to 254 letters, digits and _.:+@%=-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/marks.cpp" line="+55"/>
+        <source>&quot;%1&quot; is not a mark (a number up to 0xffffffff, optionally /mask)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a mark (a number up to 0xffffffff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;-m %1&quot; needs &quot;--mark&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>&quot;-j MARK&quot; needs one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot; and &quot;--xor-mark&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;-j MARK&quot; takes only one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot; and &quot;--xor-mark&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <location line="+1"/>
+        <source>a shift (bits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;-j CONNMARK&quot; needs one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot;, &quot;--xor-mark&quot;, &quot;--save-mark&quot; and &quot;--restore-mark&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;-j CONNMARK&quot; takes only one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot;, &quot;--xor-mark&quot;, &quot;--save-mark&quot; and &quot;--restore-mark&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;--mask&quot; stands for &quot;--nfmask&quot; and &quot;--ctmask&quot; together; give either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;--left-shift-mark&quot; and &quot;--right-shift-mark&quot; exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;--mask&quot;, &quot;--nfmask&quot; and &quot;--ctmask&quot; go with &quot;--save-mark&quot; or &quot;--restore-mark&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/nflog.cpp" line="+90"/>
+        <source>an NFLOG prefix has 1 to 63 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an NFLOG prefix contains a control character (such as a line break, ESC or CR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>a size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;--nflog-size&quot; and &quot;--nflog-range&quot; exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/physdev.cpp" line="+131"/>
+        <source>&quot;-m physdev&quot; needs one of &quot;--physdev-in&quot;, &quot;--physdev-out&quot;, &quot;--physdev-is-in&quot;, &quot;--physdev-is-out&quot; and &quot;--physdev-is-bridged&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/stringmatch.cpp" line="+39"/>
+        <source>the pattern is longer than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a backslash ends the pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a hex block needs pairs of hex digits and a closing &quot;|&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a hex block needs a closing &quot;|&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the pattern is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the pattern has 1 to %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>unknown string algorithm &quot;%1&quot; (bm or kmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>an offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;-m string&quot; needs &quot;--algo&quot; and &quot;--string&quot; or &quot;--hex-string&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/tcpmss.cpp" line="+52"/>
+        <source>&quot;%1&quot; is not an MSS (0 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;-j TCPMSS&quot; needs &quot;--set-mss&quot; or &quot;--clamp-mss-to-pmtu&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;--set-mss&quot; and &quot;--clamp-mss-to-pmtu&quot; exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;-j TCPMSS&quot; needs &quot;-p tcp&quot; and a SYN match such as &quot;--tcp-flags SYN,RST SYN&quot; (the kernel refuses it otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/xt/timematch.cpp" line="+138"/>
+        <source>invalid date &quot;%1&quot; (YYYY[-MM[-DD[Thh[:mm[:ss]]]]], 1970 to 2038)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>invalid time &quot;%1&quot; (hh:mm[:ss])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>invalid weekdays &quot;%1&quot; (Mon,Tue,Wed,Thu,Fri,Sat,Sun or 1 to 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>invalid days of the month &quot;%1&quot; (1 to 31)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;--utc&quot; and &quot;--kerneltz&quot; exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;--contiguous&quot; needs a stop time before the start time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4414,7 +5127,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>Userchain::RestoreFile</name>
     <message>
-        <location filename="../core/restorefile.cpp" line="+470"/>
+        <location filename="../core/restorescan.cpp" line="+276"/>
         <source>the file starts with a byte order mark (BOM); iptables-restore cannot read it: save it as plain UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4424,7 +5137,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>the file has Windows line ends (CR LF); iptables-restore cannot read it: convert it, e.g. with dos2unix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4494,19 +5207,19 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+55"/>
+        <location filename="../core/restorefile.cpp" line="+94"/>
+        <location filename="../core/restorescan.cpp" line="+1"/>
         <source>expected a command such as &quot;-A DOCKER-USER&quot;, found &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+304"/>
+        <location line="+277"/>
+        <location filename="../core/restorescan.cpp" line="+5"/>
         <source>&quot;%1&quot; needs a chain name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location filename="../core/restorescan.cpp" line="+6"/>
         <source>chain &quot;%1&quot; already exists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4536,7 +5249,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../core/restorefile.cpp" line="-280"/>
         <source>a command such as &quot;-A DOCKER-USER&quot; is missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4561,7 +5274,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>more than %1 DOCKER-USER rules; the rest of the file was not read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4571,7 +5284,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+70"/>
+        <source>this line makes %1 rules, one for each address of its list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>this is a rule of chain &quot;%1&quot;; only DOCKER-USER rules are read here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4581,7 +5299,17 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="+12"/>
+        <source>the rule is too long to be written as one iptables-restore line (at most %1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the rule has too many words to be written as one iptables-restore line (at most %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-314"/>
         <source>command &quot;%1&quot; is not supported here; use -A or -I</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4767,7 +5495,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>Userchain::RuleMatcher</name>
     <message>
-        <location filename="../core/rulematcher.cpp" line="+206"/>
+        <location filename="../core/rulematcher.cpp" line="+195"/>
         <source>a non-contiguous mask</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4819,18 +5547,33 @@ Reload: shows the current rules and discards your edits.</source>
         <source>set %1, which was not read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+48"/>
+        <source>mark (the packet&apos;s mark, which rules not read may set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connmark (the connection&apos;s mark, which rules not read may set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>physdev (the bridge port of the packet)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Userchain::RuleParser</name>
     <message>
-        <location filename="../core/ruleparser.cpp" line="+197"/>
-        <location line="+7"/>
+        <location filename="../core/ruleparser.cpp" line="+95"/>
+        <location line="+8"/>
         <source>&quot;%1&quot; needs a value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+7"/>
+        <location line="-7"/>
+        <location line="+8"/>
         <source>&quot;%1&quot; needs %2 values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4850,25 +5593,30 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+215"/>
+        <location line="+100"/>
+        <location line="+221"/>
         <source>&quot;%1&quot; given twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+199"/>
+        <location line="-217"/>
+        <location line="+205"/>
         <source>&quot;%1&quot; cannot be negated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-201"/>
         <source>&quot;-f&quot; exists only for IPv4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&quot;%1&quot; lists several addresses; iptables would make one rule for each: write one rule per address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;!&quot; cannot go with several addresses (&quot;%1&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4877,7 +5625,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>&quot;! %1 +&quot; would match no packet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4923,7 +5671,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+58"/>
         <source>&quot;%1&quot; is a command: give only the rule that follows &quot;-A DOCKER-USER&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5001,12 +5749,12 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>Userchain::Ruleset</name>
     <message>
-        <location filename="../core/ruleset.cpp" line="+49"/>
+        <location filename="../core/ruleset.cpp" line="+50"/>
         <source>no chain %1 in table %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&quot;%1&quot; is not a command of iptables-save output</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5037,18 +5785,13 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+32"/>
+        <location filename="../app/main.cpp" line="+31"/>
         <source>Edit Docker&apos;s DOCKER-USER firewall chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Edit the firewall of HOST, over ssh (see REMOTE HOSTS in userchainctl(1)).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Userchain on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -79,7 +79,43 @@
 <context>
     <name>ApplyController</name>
     <message>
-        <location filename="../app/applycontroller.cpp" line="+113"/>
+        <location filename="../app/applycontroller.cpp" line="+80"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not connected to %1: reconnect first, then apply. Your edits are kept meanwhile.</source>
+        <translation>Nicht mit %1 verbunden: Stellen Sie zuerst die Verbindung wieder her und wenden Sie die Änderungen dann an. Ihre Änderungen bleiben bis dahin erhalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>the system bus</source>
+        <translation>dem Systembus</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection to %1 was lost while applying %2: if the rules arrived, the helper there restores the previous ones as it sees this window go. Your edits are still here.</source>
+        <translation>Die Verbindung mit %1 ist beim Anwenden von %2 abgebrochen: Falls die Regeln angekommen sind, stellt der Hilfsdienst dort die vorherigen wieder her, sobald er bemerkt, dass dieses Fenster nicht mehr da ist. Ihre Änderungen sind noch vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection to %1 was lost while applying %2: reconnect to see which rules it holds. Your edits are still here.</source>
+        <translation>Die Verbindung mit %1 ist beim Anwenden von %2 abgebrochen: Verbinden Sie sich erneut, um zu sehen, welche Regeln dort aktiv sind. Ihre Änderungen sind noch vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection to %1 was lost before the new %2 rules were kept: the helper there restores the previous rules as it sees this window go. Your edits are still here.</source>
+        <translation>Die Verbindung mit %1 ist abgebrochen, bevor die neuen %2-Regeln behalten wurden: Der Hilfsdienst dort stellt die vorherigen Regeln wieder her, sobald er bemerkt, dass dieses Fenster nicht mehr da ist. Ihre Änderungen sind noch vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection to %1 was lost while keeping the new %2 rules: reconnect to see whether they were kept. Your edits are still here.</source>
+        <translation>Die Verbindung mit %1 ist beim Behalten der neuen %2-Regeln abgebrochen: Verbinden Sie sich erneut, um zu sehen, ob sie behalten wurden. Ihre Änderungen sind noch vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>no change for any published port</source>
         <translation>keine Änderung für einen veröffentlichten Port</translation>
     </message>
@@ -117,17 +153,22 @@
         <translation>Zuerst wird %1 angewendet, dann %2. Mit automatischem Zurücknehmen werden die Regeln jeder Adressfamilie einzeln behalten: Der Hilfsdienst hält jeweils nur eine Änderung offen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Apply cancelled.</source>
         <translation>Anwenden abgebrochen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Applying %1… the system may ask for an administrator&apos;s password.</source>
         <translation>%1 wird angewendet … das System fragt eventuell nach dem Passwort eines Administrators.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Applying %1 to %2 over ssh…</source>
+        <translation>%1 wird über ssh auf %2 angewendet …</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 was not applied; its edits are still here.</source>
         <translation>%1 wurde nicht angewendet; die Änderungen daran sind noch vorhanden.</translation>
     </message>
@@ -241,7 +282,27 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Wie bei iptables-apply: Sperrt Sie eine Regel aus, stellt der Hilfsdienst nach Ablauf der Zeit die vorherigen Regeln von selbst wieder her.</translation>
     </message>
     <message>
-        <location filename="../app/applydialog.cpp" line="+78"/>
+        <location filename="../app/applydialog.cpp" line="+87"/>
+        <source>These rules go to &lt;b&gt;%1&lt;/b&gt;, over ssh: its DOCKER-USER is the one replaced.</source>
+        <translation>Diese Regeln gehen über ssh an &lt;b&gt;%1&lt;/b&gt;: Dort wird DOCKER-USER ersetzt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review and apply to %1</source>
+        <translation>Überprüfen und auf %1 anwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Apply to %1</source>
+        <translation>Auf %1 &amp;anwenden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Without automatic revert, a rule that cuts off ssh leaves %1 out of reach from here until someone restores its rules at its console.</source>
+        <translation>Ohne automatisches Zurücknehmen ist %1 nach einer Regel, die ssh abschneidet, von hier aus nicht mehr erreichbar, bis jemand dort an der Konsole die Regeln wiederherstellt.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>DOCKER-USER (%1) will be replaced in one step.</source>
         <translation>DOCKER-USER (%1) wird in einem Schritt ersetzt.</translation>
     </message>
@@ -302,6 +363,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
     </message>
     <message>
         <location/>
+        <location filename="../app/applydialog.cpp" line="-84"/>
         <source>Review and apply</source>
         <translation>Überprüfen und anwenden</translation>
     </message>
@@ -309,7 +371,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
 <context>
     <name>ChainDescriptions</name>
     <message>
-        <location filename="../app/chaindescriptions.cpp" line="+48"/>
+        <location filename="../app/chaindescriptions.cpp" line="+94"/>
         <source>docker-ext-bridges-v4/-v6 is the ipset in which Docker 28.0 keeps the subnets of its bridge networks (those that are not --internal): this rule matches traffic to or from any of them. Docker fills the set itself.</source>
         <translation>docker-ext-bridges-v4/-v6 ist das IP-Set, in dem Docker 28.0 die Subnetze seiner Bridge-Netzwerke führt (jener, die nicht --internal sind): Diese Regel trifft auf Verkehr zu oder von jedem von ihnen zu. Docker füllt das Set selbst.</translation>
     </message>
@@ -334,7 +396,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Eine Kette der nat-Tabelle, zur Information angezeigt. Userchain ändert sie nie.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The raw table sees packets before connection tracking and before DOCKER-USER; rules in DOCKER-USER cannot let through what it drops.</source>
         <translation>Die raw-Tabelle sieht Pakete vor der Verbindungsverfolgung und vor DOCKER-USER; Regeln in DOCKER-USER können nicht durchlassen, was sie verwirft.</translation>
     </message>
@@ -404,7 +466,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Docker springt von hier zuerst zu DOCKER-USER, dann zu DOCKER-FORWARD, das Dockers übrige Ketten durchläuft.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Docker jumps from here to DOCKER-USER first; its next rules match all its bridges at once through the ipset docker-ext-bridges-v4 (-v6), accept replies, and send new connections to DOCKER.</source>
         <translation>Docker springt von hier zuerst zu DOCKER-USER; seine nächsten Regeln erkennen alle seine Bridges auf einmal über das IP-Set docker-ext-bridges-v4 (-v6), lassen Antworten durch und schicken neue Verbindungen an DOCKER.</translation>
     </message>
@@ -442,7 +504,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
 <context>
     <name>ChainLayout</name>
     <message>
-        <location filename="../app/chainlayout.cpp" line="+86"/>
+        <location filename="../app/chainlayout.cpp" line="+84"/>
         <source>DOCKER-USER is empty, as Docker 28.2.2 and later create it: forwarded packets go straight on to Docker&apos;s own rules. Rules you add here run first.</source>
         <translation>DOCKER-USER ist leer, so wie Docker 28.2.2 und neuer die Kette anlegen: Weitergeleitete Pakete gehen direkt weiter zu Dockers eigenen Regeln. Regeln, die Sie hier hinzufügen, kommen zuerst.</translation>
     </message>
@@ -649,6 +711,208 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <location/>
         <source>Keep these rules?</source>
         <translation>Diese Regeln behalten?</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../app/connectdialog.cpp" line="+19"/>
+        <source>Connect to Host</source>
+        <translation>Mit Rechner verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Userchain logs in with ssh as you would (your ~/.ssh/config, keys and agent) and talks to the Userchain helper installed there. The host opens in a window of its own.</source>
+        <translation>Userchain meldet sich mit ssh so an, wie Sie es tun würden (Ihre ~/.ssh/config, Schlüssel und Agent), und spricht mit dem dort installierten Userchain-Hilfsdienst. Der Rechner öffnet sich in einem eigenen Fenster.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>[user@]host[:port]</source>
+        <translation>[user@]host[:port]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[user@]host[:port], or one of the recent hosts</source>
+        <translation>[user@]host[:port] oder einer der zuletzt verwendeten Rechner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An IPv6 address goes in brackets: [2001:db8::1]:2222</source>
+        <translation>Eine IPv6-Adresse steht in eckigen Klammern: [2001:db8::1]:2222</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Rechner:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBar</name>
+    <message>
+        <location filename="../app/connectionbar.cpp" line="+33"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>ssh needed to ask something (a password or whether to trust the host key) but found no program to ask with: install ssh-askpass, or log in once from a terminal and use a key in ssh-agent.</source>
+        <translation>ssh musste etwas abfragen (ein Passwort oder ob dem Host-Schlüssel vertraut werden soll), hat aber kein Programm dafür gefunden: Installieren Sie ssh-askpass, oder melden Sie sich einmal in einem Terminal an und verwenden Sie einen Schlüssel in ssh-agent.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs systemd-stdio-bridge (package systemd) for Userchain.</source>
+        <translation>%1 benötigt systemd-stdio-bridge (Paket systemd) für Userchain.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ssh does not trust the host key of %1: check it, then log in once from a terminal to accept it.</source>
+        <translation>ssh vertraut dem Host-Schlüssel von %1 nicht: Prüfen Sie ihn und melden Sie sich dann einmal in einem Terminal an, um ihn zu akzeptieren.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the system bus</source>
+        <translation>dem Systembus</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to %1 over ssh…</source>
+        <translation>Verbindung mit %1 über ssh wird hergestellt …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If ssh needs a password, or must ask whether to trust the host key of %1, it asks in a window of its own (ssh-askpass).</source>
+        <translation>Wenn ssh ein Passwort benötigt oder fragen muss, ob dem Host-Schlüssel von %1 vertraut werden soll, fragt es in einem eigenen Fenster (ssh-askpass).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop logging in to %1</source>
+        <translation>Anmeldung bei %1 abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not connect to the system bus.</source>
+        <translation>Es konnte keine Verbindung mit dem Systembus hergestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not connect to %1 over ssh.</source>
+        <translation>Es konnte keine Verbindung mit %1 über ssh hergestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to %1 again</source>
+        <translation>Erneut mit %1 verbinden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to %1 was lost.</source>
+        <translation>Die Verbindung mit %1 ist abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your unapplied edits are kept. Reconnect to read the rules again and apply them.</source>
+        <translation>Ihre nicht angewendeten Änderungen bleiben erhalten. Verbinden Sie sich erneut, um die Regeln neu zu lesen und die Änderungen anzuwenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reconnect</source>
+        <translation>Erneut &amp;verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to %1 again (a new ssh session)</source>
+        <translation>Erneut mit %1 verbinden (eine neue ssh-Sitzung)</translation>
+    </message>
+</context>
+<context>
+    <name>CopyToHost</name>
+    <message>
+        <location filename="../app/copytohost.cpp" line="+29"/>
+        <source>this computer</source>
+        <translation>diesem Rechner</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 rule %2: %3</source>
+        <translation>%1-Regel %2: %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>These rules cannot be carried to another host</source>
+        <translation>Diese Regeln können nicht auf einen anderen Rechner übertragen werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no DOCKER-USER table here to carry.</source>
+        <translation>Hier gibt es keine DOCKER-USER-Tabelle zum Übertragen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Userchain keeps these rules exactly as the kernel of %1 holds them, without reading them, so they cannot be written on another host:
+
+%2
+
+Delete or rewrite them first.</source>
+        <translation>Userchain behält diese Regeln genau so bei, wie der Kernel von %1 sie enthält, ohne sie zu lesen; daher können sie nicht auf einen anderen Rechner geschrieben werden:
+
+%2
+
+Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Apply These Rules to Another Host</source>
+        <translation>Diese Regeln auf einen anderen Rechner anwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DOCKER-USER rules shown here (%1, unapplied edits included) replace those of the host you choose, in its own window: you review the difference to its current rules before anything is applied there.</source>
+        <translation>Die hier gezeigten DOCKER-USER-Regeln (von %1, einschließlich nicht angewendeter Änderungen) ersetzen die des Rechners, den Sie wählen, in dessen eigenem Fenster: Sie überprüfen den Unterschied zu seinen aktuellen Regeln, bevor dort etwas angewendet wird.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These rules are already those of %1.</source>
+        <translation>Dies sind bereits die Regeln von %1.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reading the rules of %1 before the rules of %2 replace them…</source>
+        <translation>Die Regeln von %1 werden gelesen, bevor die Regeln von %2 sie ersetzen …</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Rules of %1</source>
+        <translation>Regeln von %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no %2 DOCKER-USER that Userchain can edit: those rules were not carried.</source>
+        <translation>Auf %1 gibt es keine DOCKER-USER-Kette für %2, die Userchain bearbeiten kann: Diese Regeln wurden nicht übertragen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> and </source>
+        <translation> und </translation>
     </message>
 </context>
 <context>
@@ -1078,7 +1342,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
 <context>
     <name>HelperClient</name>
     <message>
-        <location filename="../app/helperclient.cpp" line="+110"/>
+        <location filename="../app/helperclient.cpp" line="+120"/>
         <source>already restored by the helper</source>
         <translation>vom Hilfsdienst bereits wiederhergestellt</translation>
     </message>
@@ -1091,12 +1355,22 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
 <context>
     <name>HelperError</name>
     <message>
-        <location line="-99"/>
+        <location line="-108"/>
         <source>There is no connection to the system bus.</source>
         <translation>Es gibt keine Verbindung zum Systembus.</translation>
     </message>
     <message>
-        <location filename="../app/helpererror.cpp" line="+69"/>
+        <location line="+1"/>
+        <source>There is no connection to %1.</source>
+        <translation>Es gibt keine Verbindung mit %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/helpererror.cpp" line="+81"/>
+        <source>Could not log in to %1</source>
+        <translation>Anmeldung bei %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The Userchain helper is not installed</source>
         <translation>Der Userchain-Hilfsdienst ist nicht installiert</translation>
     </message>
@@ -1161,9 +1435,19 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Der Hilfsdienst hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Userchain reads and changes the firewall only through its system helper (io.github.userchain.Helper1 on the system bus), and the bus does not know it. Install Userchain&apos;s helper package, which brings userchain-helper with its D-Bus and polkit files.</source>
         <translation>Userchain liest und ändert die Firewall nur über seinen Systemdienst (io.github.userchain.Helper1 am Systembus), und der Bus kennt ihn nicht. Installieren Sie das Hilfsdienst-Paket von Userchain; es bringt userchain-helper mit seinen D-Bus- und polkit-Dateien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Userchain reads and changes the firewall of %1 only through the system helper there (io.github.userchain.Helper1 on its system bus), and that bus does not know it. Install Userchain&apos;s helper package on %1.</source>
+        <translation>Userchain liest und ändert die Firewall von %1 nur über den Systemdienst dort (io.github.userchain.Helper1 am dortigen Systembus), und dieser Bus kennt ihn nicht. Installieren Sie das Hilfsdienst-Paket von Userchain auf %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ssh could not log in to %1, so nothing could be read there. Fix what ssh says, then try again.</source>
+        <translation>ssh konnte sich nicht bei %1 anmelden, daher konnte dort nichts gelesen werden. Beheben Sie das von ssh gemeldete Problem und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1171,12 +1455,22 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Der Systembus oder der Hilfsdienst hat nicht geantwortet. Vielleicht konnte der Hilfsdienst nicht starten; sein Protokoll steht im System-Journal.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>The connection to %1 or the helper there did not answer. The helper may have failed to start; its log is in the journal of %1.</source>
+        <translation>Die Verbindung mit %1 oder der Hilfsdienst dort hat nicht geantwortet. Vielleicht konnte der Hilfsdienst nicht starten; sein Protokoll steht im Journal von %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The policy (polkit) of %1 did not allow this for the user ssh logged in as. Over ssh no password can be asked, so only a rule on %1 can allow it: Userchain ships one, inactive, that lets members of the group &quot;userchain&quot; read and apply. To enable it, run these commands on %1 as root (USER: the user you log in as; membership counts from the next login). Saving rules permanently still needs an administrator there.</source>
+        <translation>Die Richtlinie (polkit) von %1 hat dies für den Benutzer, als der sich ssh angemeldet hat, nicht erlaubt. Über ssh kann kein Passwort abgefragt werden, daher kann nur eine Regel auf %1 es erlauben: Userchain liefert eine solche Regel inaktiv mit; sie erlaubt Mitgliedern der Gruppe „userchain“ das Lesen und Anwenden. Um sie zu aktivieren, führen Sie diese Befehle auf %1 als root aus (USER: der Benutzer, als der Sie sich anmelden; die Mitgliedschaft gilt ab der nächsten Anmeldung). Zum dauerhaften Speichern von Regeln ist dort weiterhin ein Administrator nötig.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The system&apos;s policy (polkit) did not allow this. Reading the firewall needs an active local session; changing it needs an administrator&apos;s password.</source>
         <translation>Die Richtlinie des Systems (polkit) hat dies nicht erlaubt. Das Lesen der Firewall erfordert eine aktive lokale Sitzung, das Ändern das Passwort eines Administrators.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The authentication dialog was closed, so nothing was read or changed.</source>
         <translation>Der Legitimierungsdialog wurde geschlossen, daher wurde nichts gelesen oder geändert.</translation>
     </message>
@@ -1209,6 +1503,19 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <location line="+7"/>
         <source>Details: %1</source>
         <translation>Einzelheiten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HostConnection</name>
+    <message>
+        <location filename="../app/hostconnection.cpp" line="+165"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ssh ended before it logged in.</source>
+        <translation>ssh wurde vor der Anmeldung beendet.</translation>
     </message>
 </context>
 <context>
@@ -1698,7 +2005,7 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Über &amp;Userchain</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+90"/>
+        <location filename="../app/mainwindow.cpp" line="+94"/>
         <source>Exposure</source>
         <translation>Erreichbarkeit</translation>
     </message>
@@ -1713,17 +2020,27 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>&amp;Wiederherstellen:</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+234"/>
         <source>Exposure[*]</source>
         <translation>Erreichbarkeit[*]</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>DOCKER-USER (%1)[*]</source>
         <translation>DOCKER-USER (%1)[*]</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>%1: Exposure[*]</source>
+        <translation>%1: Erreichbarkeit[*]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: DOCKER-USER (%2)[*]</source>
+        <translation>%1: DOCKER-USER (%2)[*]</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>F&amp;ix: %1</source>
         <translation>Korr&amp;igieren: %1</translation>
     </message>
@@ -1867,6 +2184,41 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <location/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Connect to &amp;Host…</source>
+        <translation>Mit &amp;Rechner verbinden …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Edit the DOCKER-USER chain of another host over ssh, in a window of its own</source>
+        <translation>Die Kette DOCKER-USER eines anderen Rechners über ssh bearbeiten, in einem eigenen Fenster</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Apply These Rules to Another &amp;Host…</source>
+        <translation>Diese Regeln auf einen anderen &amp;Rechner anwenden …</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Replace another host&apos;s DOCKER-USER with the rules shown here, after reviewing the difference there</source>
+        <translation>DOCKER-USER eines anderen Rechners durch die hier gezeigten Regeln ersetzen, nachdem Sie dort den Unterschied überprüft haben</translation>
+    </message>
+    <message>
+        <location/>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <location/>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
     </message>
 </context>
 <context>
@@ -3122,7 +3474,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RuleFormatter</name>
     <message>
-        <location filename="../app/ruleformatter.cpp" line="+11"/>
+        <location filename="../app/ruleformatter.cpp" line="+14"/>
         <source>not %1</source>
         <translation>nicht %1</translation>
     </message>
@@ -3631,6 +3983,19 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
 </context>
 <context>
+    <name>SshTunnel</name>
+    <message>
+        <location filename="../app/sshtunnel.cpp" line="+49"/>
+        <source>Userchain could not make the local end of the ssh connection (%1).</source>
+        <translation>Userchain konnte das lokale Ende der ssh-Verbindung nicht anlegen (%1).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>ssh could not be started: %1</source>
+        <translation>ssh konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>StateExplainer</name>
     <message>
         <location filename="../app/stateexplainer.cpp" line="+14"/>
@@ -3648,7 +4013,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>keins</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -3809,7 +4174,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>StatusFields</name>
     <message>
-        <location filename="../app/statusfields.cpp" line="+42"/>
+        <location filename="../app/statusfields.cpp" line="+49"/>
         <location line="+7"/>
         <source>Backend: —</source>
         <translation>Backend: —</translation>
@@ -3845,6 +4210,26 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+2"/>
         <source>Revision %1 · refreshed %2</source>
         <translation>Revision %1 · aktualisiert %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This window reads and changes the firewall of %1, over ssh.</source>
+        <translation>Dieses Fenster liest und ändert die Firewall von %1 über ssh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected to %1: see the bar above the tabs.</source>
+        <translation>Nicht mit %1 verbunden: Siehe die Leiste über den Reitern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host: %1</source>
+        <translation>Rechner: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host: %1, not connected</source>
+        <translation>Rechner: %1, nicht verbunden</translation>
     </message>
 </context>
 <context>
@@ -4110,9 +4495,52 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
 </context>
 <context>
+    <name>Userchain::BusTarget</name>
+    <message>
+        <location filename="../core/bustarget.cpp" line="+48"/>
+        <source>no host given</source>
+        <translation>kein Rechner angegeben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a user name</source>
+        <translation>„%1“ ist kein Benutzername</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot;: missing ]</source>
+        <translation>„%1“: ] fehlt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot;: only :PORT may follow ]</source>
+        <translation>„%1“: Auf ] darf nur :PORT folgen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>„%1“ ist keine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot;: write an IPv6 address in brackets, as [%1]</source>
+        <translation>„%1“: Schreiben Sie eine IPv6-Adresse in eckigen Klammern, also [%1]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a host name or address</source>
+        <translation>„%1“ ist weder ein Hostname noch eine Adresse</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a port (1 to 65535)</source>
+        <translation>„%1“ ist kein Port (1 bis 65535)</translation>
+    </message>
+</context>
+<context>
     <name>Userchain::ChainWalker</name>
     <message>
-        <location filename="../core/chainwalker.cpp" line="+46"/>
+        <location filename="../core/chainwalker.cpp" line="+57"/>
         <location filename="../core/exposure.cpp" line="+237"/>
         <source>depends on rule %1 of %2 (uses %3)</source>
         <translation>hängt von Regel %1 in %2 ab (verwendet %3)</translation>
@@ -4139,52 +4567,62 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>Userchain::Extensions</name>
     <message>
-        <location filename="../core/extensions.cpp" line="+63"/>
+        <location filename="../core/xt/xtsupport.cpp" line="+48"/>
         <source>an empty list of %1</source>
         <translation>leere Liste für %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>unknown %1 &quot;%2&quot; (one of %3)</source>
         <translation>%1 „%2“ ist unbekannt (möglich: %3)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not %2 (%3 to %4)</source>
+        <translation>„%1“ ist als %2 ungültig (%3 bis %4)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is not a prefix length (0 to %2) or a network mask</source>
+        <translation>„%1“ ist weder eine Präfixlänge (0 bis %2) noch eine Netzmaske</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/ports.cpp" line="+40"/>
         <source>&quot;! %1 0:65535&quot; would match no packet</source>
         <translation>„! %1 0:65535“ träfe auf kein Paket zu</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+78"/>
         <source>unknown TCP flag &quot;%1&quot; (one of %2, ALL, NONE)</source>
         <translation>TCP-Flag „%1“ ist unbekannt (möglich: %2, ALL, NONE)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-14"/>
         <source>&quot;%1&quot; is not a TCP option number (0 to 255)</source>
         <translation>„%1“ ist keine TCP-Optionsnummer (0 bis 255)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>&quot;-m tcp&quot; needs &quot;-p tcp&quot;</source>
         <translation>„-m tcp“ erfordert „-p tcp“</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+74"/>
         <source>&quot;-m udp&quot; needs &quot;-p udp&quot;</source>
         <translation>„-m udp“ erfordert „-p udp“</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../core/xt/icmp.cpp" line="+127"/>
         <source>unknown ICMP type &quot;%1&quot;</source>
         <translation>ICMP-Typ „%1“ ist unbekannt</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+79"/>
         <source>&quot;-m icmp&quot; needs &quot;-p icmp&quot;</source>
         <translation>„-m icmp“ erfordert „-p icmp“</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>&quot;-m icmp6&quot; needs &quot;-p ipv6-icmp&quot;</source>
         <translation>„-m icmp6“ erfordert „-p ipv6-icmp“</translation>
     </message>
@@ -4194,7 +4632,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„-m icmp6“ erfordert „--icmpv6-type“</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../core/xt/ports.cpp" line="+52"/>
         <source>port range &quot;%1&quot; must go from a lower to a higher port</source>
         <translation>Portbereich „%1“ muss von einem niedrigeren zu einem höheren Port gehen</translation>
     </message>
@@ -4204,7 +4642,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>zu viele Ports in „%1“ (höchstens 15; ein Bereich zählt doppelt)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&quot;-m multiport&quot; needs &quot;-p tcp&quot;, &quot;-p udp&quot;, &quot;-p udplite&quot;, &quot;-p sctp&quot; or &quot;-p dccp&quot;</source>
         <translation>„-m multiport“ erfordert „-p tcp“, „-p udp“, „-p udplite“, „-p sctp“ oder „-p dccp“</translation>
     </message>
@@ -4219,12 +4657,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„-m multiport“ akzeptiert nur eines von „--dports“, „--sports“ und „--ports“</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../core/xt/addressmatches.cpp" line="+315"/>
         <source>&quot;-m iprange&quot; needs &quot;--src-range&quot; or &quot;--dst-range&quot;</source>
         <translation>„-m iprange“ erfordert „--src-range“ oder „--dst-range“</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../core/xt/conntrack.cpp" line="+299"/>
         <source>conntrack state</source>
         <translation>Conntrack-Zustand</translation>
     </message>
@@ -4239,12 +4677,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„%1“ ist kein Protokoll für --ctproto</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>unknown conntrack status &quot;%1&quot; (one of NONE,%2)</source>
         <translation>Conntrack-Status „%1“ ist unbekannt (möglich: NONE,%2)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>&quot;%1&quot; is not an expiry time in seconds (N or N:M)</source>
         <translation>„%1“ ist keine Ablaufzeit in Sekunden (N oder N:M)</translation>
     </message>
@@ -4259,7 +4697,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„-m conntrack“ erfordert mindestens eine Option, z. B. „--ctstate“</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>state</source>
         <translation>Zustand</translation>
     </message>
@@ -4269,7 +4707,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„-m state“ erfordert „--state“</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../core/xt/commentlimit.cpp" line="+135"/>
         <source>comment is longer than 255 bytes</source>
         <translation>Kommentar ist länger als 255 Bytes</translation>
     </message>
@@ -4284,12 +4722,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Kommentar enthält ein Steuerzeichen (etwa ESC oder CR)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&quot;-m comment&quot; needs &quot;--comment&quot;</source>
         <translation>„-m comment“ erfordert „--comment“</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../core/xt/addressmatches.cpp" line="+24"/>
         <source>&quot;%1&quot; is not a MAC address (XX:XX:XX:XX:XX:XX)</source>
         <translation>„%1“ ist keine MAC-Adresse (XX:XX:XX:XX:XX:XX)</translation>
     </message>
@@ -4299,7 +4737,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„-m mac“ erfordert „--mac-source“</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../core/xt/commentlimit.cpp" line="-42"/>
         <source>&quot;%1&quot; is not a rate (e.g. 5/second, 10/minute, 3/hour, 1/day)</source>
         <translation>„%1“ ist keine Rate (z. B. 5/second, 10/minute, 3/hour, 1/day)</translation>
     </message>
@@ -4309,13 +4747,13 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Rate „%1“ ist zu hoch (höchstens 10000/second)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+72"/>
         <source>burst &quot;%1&quot; is not a number from 1 to 10000</source>
         <translation>Burst „%1“ ist keine Zahl von 1 bis 10000</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+1"/>
+        <location filename="../core/xt/addressmatches.cpp" line="+23"/>
+        <location line="+5"/>
         <source>address type</source>
         <translation>Adresstyp</translation>
     </message>
@@ -4330,7 +4768,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„--limit-iface-in“ und „--limit-iface-out“ schließen einander aus</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&quot;%1&quot; is not an ipset name</source>
         <translation>„%1“ ist kein IP-Set-Name</translation>
     </message>
@@ -4350,17 +4788,17 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„-m set“ erfordert „--match-set NAME src|dst“</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../core/xt/rejectlog.cpp" line="+37"/>
         <source>unknown reject type &quot;%1&quot; (one of %2)</source>
         <translation>Reject-Typ „%1“ ist unbekannt (möglich: %2)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+115"/>
         <source>&quot;--reject-with tcp-reset&quot; needs &quot;-p tcp&quot;</source>
         <translation>„--reject-with tcp-reset“ erfordert „-p tcp“</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>log prefix is empty</source>
         <translation>Log-Präfix ist leer</translation>
     </message>
@@ -4380,14 +4818,293 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Log-Präfix enthält ein Steuerzeichen (etwa ESC oder CR)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>unknown log level &quot;%1&quot; (0 to 7 or %2)</source>
         <translation>Log-Level „%1“ ist unbekannt (0 bis 7 oder %2)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../core/xt/nat.cpp" line="+223"/>
         <source>&quot;%1&quot; is not an address/port specification</source>
         <translation>„%1“ ist keine Angabe von Adresse/Port</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/connlimit.cpp" line="+100"/>
+        <source>a number of connections</source>
+        <translation>Anzahl von Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;--connlimit-upto&quot; and &quot;--connlimit-above&quot; exclude each other</source>
+        <translation>„--connlimit-upto“ und „--connlimit-above“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;-m connlimit&quot; needs &quot;--connlimit-upto&quot; or &quot;--connlimit-above&quot;</source>
+        <translation>„-m connlimit“ erfordert „--connlimit-upto“ oder „--connlimit-above“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;--connlimit-saddr&quot; and &quot;--connlimit-daddr&quot; exclude each other</source>
+        <translation>„--connlimit-saddr“ und „--connlimit-daddr“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/hashlimit.cpp" line="+247"/>
+        <source>&quot;--hashlimit-upto&quot; and &quot;--hashlimit-above&quot; exclude each other</source>
+        <translation>„--hashlimit-upto“ und „--hashlimit-above“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a rate (e.g. 30/sec, 100/minute, 512kb/s)</source>
+        <translation>„%1“ ist keine Rate (z. B. 30/sec, 100/minute, 512kb/s)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown hashlimit mode &quot;%1&quot; (srcip, srcport, dstip, dstport)</source>
+        <translation>hashlimit-Modus „%1“ ist unbekannt (srcip, srcport, dstip, dstport)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not an interval in seconds</source>
+        <translation>„%1“ ist kein Intervall in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;-m hashlimit&quot; needs &quot;--hashlimit-upto&quot; or &quot;--hashlimit-above&quot;</source>
+        <translation>„-m hashlimit“ erfordert „--hashlimit-upto“ oder „--hashlimit-above“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;-m hashlimit&quot; needs &quot;--hashlimit-name&quot;</source>
+        <translation>„-m hashlimit“ erfordert „--hashlimit-name“</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not a burst (1 to %2)</source>
+        <translation>„%1“ ist kein gültiger Burst (1 bis %2)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>the burst cannot be smaller than %1b</source>
+        <translation>der Burst darf nicht kleiner als %1b sein</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>hashlimit&apos;s garbage collection interval and expiry must not be 0</source>
+        <translation>Bereinigungsintervall (garbage collection) und Ablaufzeit von hashlimit dürfen nicht 0 sein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hashlimit&apos;s table size and maximum are at most %1</source>
+        <translation>Tabellengröße und Maximum von hashlimit dürfen höchstens %1 betragen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the rate is too slow for a burst of %1 (the kernel&apos;s credits would overflow): give a faster rate or a smaller burst</source>
+        <translation>die Rate ist zu niedrig für einen Burst von %1 (die Credits des Kernels würden überlaufen): Geben Sie eine höhere Rate oder einen kleineren Burst an</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the rate is out of range for &quot;--hashlimit-rate-match&quot;</source>
+        <translation>die Rate liegt außerhalb des zulässigen Bereichs für „--hashlimit-rate-match“</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; is not a hashlimit name (1 to 254 letters, digits and _.:+@%=-)</source>
+        <translation>„%1“ ist kein hashlimit-Name (1 bis 254 Buchstaben, Ziffern und _.:+@%=-)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/marks.cpp" line="+55"/>
+        <source>&quot;%1&quot; is not a mark (a number up to 0xffffffff, optionally /mask)</source>
+        <translation>„%1“ ist keine Markierung (eine Zahl bis 0xffffffff, optional mit /Maske)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a mark (a number up to 0xffffffff)</source>
+        <translation>„%1“ ist keine Markierung (eine Zahl bis 0xffffffff)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;-m %1&quot; needs &quot;--mark&quot;</source>
+        <translation>„-m %1“ erfordert „--mark“</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>&quot;-j MARK&quot; needs one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot; and &quot;--xor-mark&quot;</source>
+        <translation>„-j MARK“ erfordert eines von „--set-xmark“, „--set-mark“, „--and-mark“, „--or-mark“ und „--xor-mark“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;-j MARK&quot; takes only one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot; and &quot;--xor-mark&quot;</source>
+        <translation>„-j MARK“ akzeptiert nur eines von „--set-xmark“, „--set-mark“, „--and-mark“, „--or-mark“ und „--xor-mark“</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <location line="+1"/>
+        <source>a shift (bits)</source>
+        <translation>Verschiebung (Bits)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;-j CONNMARK&quot; needs one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot;, &quot;--xor-mark&quot;, &quot;--save-mark&quot; and &quot;--restore-mark&quot;</source>
+        <translation>„-j CONNMARK“ erfordert eines von „--set-xmark“, „--set-mark“, „--and-mark“, „--or-mark“, „--xor-mark“, „--save-mark“ und „--restore-mark“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;-j CONNMARK&quot; takes only one of &quot;--set-xmark&quot;, &quot;--set-mark&quot;, &quot;--and-mark&quot;, &quot;--or-mark&quot;, &quot;--xor-mark&quot;, &quot;--save-mark&quot; and &quot;--restore-mark&quot;</source>
+        <translation>„-j CONNMARK“ akzeptiert nur eines von „--set-xmark“, „--set-mark“, „--and-mark“, „--or-mark“, „--xor-mark“, „--save-mark“ und „--restore-mark“</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;--mask&quot; stands for &quot;--nfmask&quot; and &quot;--ctmask&quot; together; give either</source>
+        <translation>„--mask“ steht für „--nfmask“ und „--ctmask“ zusammen; geben Sie nur das eine oder das andere an</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;--left-shift-mark&quot; and &quot;--right-shift-mark&quot; exclude each other</source>
+        <translation>„--left-shift-mark“ und „--right-shift-mark“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;--mask&quot;, &quot;--nfmask&quot; and &quot;--ctmask&quot; go with &quot;--save-mark&quot; or &quot;--restore-mark&quot;</source>
+        <translation>„--mask“, „--nfmask“ und „--ctmask“ gehören zu „--save-mark“ oder „--restore-mark“</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/nflog.cpp" line="+90"/>
+        <source>an NFLOG prefix has 1 to 63 bytes</source>
+        <translation>ein NFLOG-Präfix muss 1 bis 63 Bytes lang sein</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an NFLOG prefix contains a control character (such as a line break, ESC or CR)</source>
+        <translation>das NFLOG-Präfix enthält ein Steuerzeichen (etwa einen Zeilenumbruch, ESC oder CR)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>a size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;--nflog-size&quot; and &quot;--nflog-range&quot; exclude each other</source>
+        <translation>„--nflog-size“ und „--nflog-range“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/physdev.cpp" line="+131"/>
+        <source>&quot;-m physdev&quot; needs one of &quot;--physdev-in&quot;, &quot;--physdev-out&quot;, &quot;--physdev-is-in&quot;, &quot;--physdev-is-out&quot; and &quot;--physdev-is-bridged&quot;</source>
+        <translation>„-m physdev“ erfordert eines von „--physdev-in“, „--physdev-out“, „--physdev-is-in“, „--physdev-is-out“ und „--physdev-is-bridged“</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/stringmatch.cpp" line="+39"/>
+        <source>the pattern is longer than %1 bytes</source>
+        <translation>das Muster ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a backslash ends the pattern</source>
+        <translation>das Muster endet mit einem Backslash</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a hex block needs pairs of hex digits and a closing &quot;|&quot;</source>
+        <translation>ein Hex-Block erfordert Paare von Hexziffern und ein schließendes „|“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a hex block needs a closing &quot;|&quot;</source>
+        <translation>ein Hex-Block erfordert ein schließendes „|“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the pattern is empty</source>
+        <translation>das Muster ist leer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the pattern has 1 to %1 bytes</source>
+        <translation>das Muster muss 1 bis %1 Bytes lang sein</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>unknown string algorithm &quot;%1&quot; (bm or kmp)</source>
+        <translation>String-Algorithmus „%1“ ist unbekannt (bm oder kmp)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>an offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;-m string&quot; needs &quot;--algo&quot; and &quot;--string&quot; or &quot;--hex-string&quot;</source>
+        <translation>„-m string“ erfordert „--algo“ und „--string“ oder „--hex-string“</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/tcpmss.cpp" line="+52"/>
+        <source>&quot;%1&quot; is not an MSS (0 to %2)</source>
+        <translation>„%1“ ist keine MSS (0 bis %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;-j TCPMSS&quot; needs &quot;--set-mss&quot; or &quot;--clamp-mss-to-pmtu&quot;</source>
+        <translation>„-j TCPMSS“ erfordert „--set-mss“ oder „--clamp-mss-to-pmtu“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;--set-mss&quot; and &quot;--clamp-mss-to-pmtu&quot; exclude each other</source>
+        <translation>„--set-mss“ und „--clamp-mss-to-pmtu“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;-j TCPMSS&quot; needs &quot;-p tcp&quot; and a SYN match such as &quot;--tcp-flags SYN,RST SYN&quot; (the kernel refuses it otherwise)</source>
+        <translation>„-j TCPMSS“ erfordert „-p tcp“ und eine Prüfung auf SYN wie „--tcp-flags SYN,RST SYN“ (sonst lehnt der Kernel die Regel ab)</translation>
+    </message>
+    <message>
+        <location filename="../core/xt/timematch.cpp" line="+138"/>
+        <source>invalid date &quot;%1&quot; (YYYY[-MM[-DD[Thh[:mm[:ss]]]]], 1970 to 2038)</source>
+        <translation>ungültiges Datum „%1“ (YYYY[-MM[-DD[Thh[:mm[:ss]]]]], 1970 bis 2038)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>invalid time &quot;%1&quot; (hh:mm[:ss])</source>
+        <translation>ungültige Uhrzeit „%1“ (hh:mm[:ss])</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>invalid weekdays &quot;%1&quot; (Mon,Tue,Wed,Thu,Fri,Sat,Sun or 1 to 7)</source>
+        <translation>ungültige Wochentage „%1“ (Mon,Tue,Wed,Thu,Fri,Sat,Sun oder 1 bis 7)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>invalid days of the month &quot;%1&quot; (1 to 31)</source>
+        <translation>ungültige Monatstage „%1“ (1 bis 31)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;--utc&quot; and &quot;--kerneltz&quot; exclude each other</source>
+        <translation>„--utc“ und „--kerneltz“ schließen einander aus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;--contiguous&quot; needs a stop time before the start time</source>
+        <translation>„--contiguous“ erfordert eine Endzeit vor der Startzeit</translation>
     </message>
 </context>
 <context>
@@ -4441,7 +5158,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>Userchain::RestoreFile</name>
     <message>
-        <location filename="../core/restorefile.cpp" line="+470"/>
+        <location filename="../core/restorescan.cpp" line="+276"/>
         <source>the file starts with a byte order mark (BOM); iptables-restore cannot read it: save it as plain UTF-8</source>
         <translation>die Datei beginnt mit einer Byte-Reihenfolge-Markierung (BOM); iptables-restore kann sie nicht lesen: Speichern Sie sie als reines UTF-8</translation>
     </message>
@@ -4451,7 +5168,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>die letzte Zeile hat keinen Zeilenumbruch; iptables-restore würde sie nicht lesen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>the file has Windows line ends (CR LF); iptables-restore cannot read it: convert it, e.g. with dos2unix</source>
         <translation>die Datei hat Windows-Zeilenenden (CR LF); iptables-restore kann sie nicht lesen: Wandeln Sie sie um, z. B. mit dos2unix</translation>
     </message>
@@ -4521,19 +5238,19 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Befehl „%1“ ist unbekannt</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+55"/>
+        <location filename="../core/restorefile.cpp" line="+94"/>
+        <location filename="../core/restorescan.cpp" line="+1"/>
         <source>expected a command such as &quot;-A DOCKER-USER&quot;, found &quot;%1&quot;</source>
         <translation>Befehl wie „-A DOCKER-USER“ erwartet, „%1“ gefunden</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+304"/>
+        <location line="+277"/>
+        <location filename="../core/restorescan.cpp" line="+5"/>
         <source>&quot;%1&quot; needs a chain name</source>
         <translation>„%1“ erfordert einen Kettennamen</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location filename="../core/restorescan.cpp" line="+6"/>
         <source>chain &quot;%1&quot; already exists</source>
         <translation>Kette „%1“ existiert bereits</translation>
     </message>
@@ -4563,7 +5280,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>die in Zeile %2 begonnene Tabelle „%1“ hat kein „COMMIT“</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../core/restorefile.cpp" line="-280"/>
         <source>a command such as &quot;-A DOCKER-USER&quot; is missing</source>
         <translation>ein Befehl wie „-A DOCKER-USER“ fehlt</translation>
     </message>
@@ -4588,7 +5305,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Regel der Tabelle „%1“ nicht importiert</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>more than %1 DOCKER-USER rules; the rest of the file was not read</source>
         <translation>mehr als %1 DOCKER-USER-Regeln; der Rest der Datei wurde nicht gelesen</translation>
     </message>
@@ -4598,7 +5315,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Einfügen an Position „%1“ nicht möglich: Die höchste Position ist hier %2</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+70"/>
+        <source>this line makes %1 rules, one for each address of its list</source>
+        <translation>diese Zeile ergibt %1 Regeln, eine für jede Adresse ihrer Liste</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>this is a rule of chain &quot;%1&quot;; only DOCKER-USER rules are read here</source>
         <translation>dies ist eine Regel der Kette „%1“; hier werden nur DOCKER-USER-Regeln gelesen</translation>
     </message>
@@ -4608,7 +5330,17 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„%1“ ist keine Position in der Kette (1 ist die oberste)</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="+12"/>
+        <source>the rule is too long to be written as one iptables-restore line (at most %1 bytes)</source>
+        <translation>die Regel ist zu lang für eine einzelne iptables-restore-Zeile (höchstens %1 Bytes)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the rule has too many words to be written as one iptables-restore line (at most %1)</source>
+        <translation>die Regel hat zu viele Wörter für eine einzelne iptables-restore-Zeile (höchstens %1)</translation>
+    </message>
+    <message>
+        <location line="-314"/>
         <source>command &quot;%1&quot; is not supported here; use -A or -I</source>
         <translation>Befehl „%1“ wird hier nicht unterstützt; verwenden Sie -A oder -I</translation>
     </message>
@@ -4794,7 +5526,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>Userchain::RuleMatcher</name>
     <message>
-        <location filename="../core/rulematcher.cpp" line="+206"/>
+        <location filename="../core/rulematcher.cpp" line="+195"/>
         <source>a non-contiguous mask</source>
         <translation>eine nicht zusammenhängende Maske</translation>
     </message>
@@ -4846,18 +5578,33 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <source>set %1, which was not read</source>
         <translation>die Menge %1, die nicht gelesen wurde</translation>
     </message>
+    <message>
+        <location line="+48"/>
+        <source>mark (the packet&apos;s mark, which rules not read may set)</source>
+        <translation>mark (die Markierung des Pakets, die nicht gelesene Regeln setzen können)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connmark (the connection&apos;s mark, which rules not read may set)</source>
+        <translation>connmark (die Markierung der Verbindung, die nicht gelesene Regeln setzen können)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>physdev (the bridge port of the packet)</source>
+        <translation>physdev (den Bridge-Port des Pakets)</translation>
+    </message>
 </context>
 <context>
     <name>Userchain::RuleParser</name>
     <message>
-        <location filename="../core/ruleparser.cpp" line="+197"/>
-        <location line="+7"/>
+        <location filename="../core/ruleparser.cpp" line="+95"/>
+        <location line="+8"/>
         <source>&quot;%1&quot; needs a value</source>
         <translation>„%1“ erfordert einen Wert</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+7"/>
+        <location line="-7"/>
+        <location line="+8"/>
         <source>&quot;%1&quot; needs %2 values</source>
         <translation>„%1“ erfordert %2 Werte</translation>
     </message>
@@ -4877,26 +5624,31 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>unerwartetes „%1“: Option erwartet</translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+215"/>
+        <location line="+100"/>
+        <location line="+221"/>
         <source>&quot;%1&quot; given twice</source>
         <translation>„%1“ ist doppelt angegeben</translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+199"/>
+        <location line="-217"/>
+        <location line="+205"/>
         <source>&quot;%1&quot; cannot be negated</source>
         <translation>„%1“ kann nicht negiert werden</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-201"/>
         <source>&quot;-f&quot; exists only for IPv4</source>
         <translation>„-f“ gibt es nur für IPv4</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&quot;%1&quot; lists several addresses; iptables would make one rule for each: write one rule per address</source>
         <translation>„%1“ nennt mehrere Adressen; iptables würde für jede eine eigene Regel anlegen: Schreiben Sie eine Regel pro Adresse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;!&quot; cannot go with several addresses (&quot;%1&quot;)</source>
+        <translation>„!“ kann nicht mit mehreren Adressen verwendet werden („%1“)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4904,7 +5656,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„! %1 %2“ träfe auf kein Paket zu</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>&quot;! %1 +&quot; would match no packet</source>
         <translation>„! %1 +“ träfe auf kein Paket zu</translation>
     </message>
@@ -4950,7 +5702,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>„%1“ ist kein gültiger Ketten- oder Sprungzielname</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+58"/>
         <source>&quot;%1&quot; is a command: give only the rule that follows &quot;-A DOCKER-USER&quot;</source>
         <translation>„%1“ ist ein Befehl: Geben Sie nur die Regel an, die auf „-A DOCKER-USER“ folgt</translation>
     </message>
@@ -5028,12 +5780,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>Userchain::Ruleset</name>
     <message>
-        <location filename="../core/ruleset.cpp" line="+49"/>
+        <location filename="../core/ruleset.cpp" line="+50"/>
         <source>no chain %1 in table %2</source>
         <translation>keine Kette %1 in Tabelle %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&quot;%1&quot; is not a command of iptables-save output</source>
         <translation>„%1“ ist kein Befehl einer iptables-save-Ausgabe</translation>
     </message>
@@ -5064,7 +5816,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+32"/>
+        <location filename="../app/main.cpp" line="+31"/>
         <source>Edit Docker&apos;s DOCKER-USER firewall chain.</source>
         <translation>Dockers Firewall-Kette DOCKER-USER bearbeiten.</translation>
     </message>
@@ -5072,11 +5824,6 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <location line="+5"/>
         <source>Edit the firewall of HOST, over ssh (see REMOTE HOSTS in userchainctl(1)).</source>
         <translation>Die Firewall von HOST über ssh bearbeiten (siehe REMOTE HOSTS in userchainctl(1)).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Userchain on %1</source>
-        <translation>Userchain auf %1</translation>
     </message>
 </context>
 </TS>
