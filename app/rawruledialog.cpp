@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QPushButton>
+#include <algorithm>
 
 RawRuleDialog::RawRuleDialog(Userchain::Family family, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::RawRuleDialog), m_family(family)
@@ -86,6 +87,7 @@ void RawRuleDialog::validate()
 {
     const QString text = m_ui->specEdit->text().trimmed();
     m_canonical.clear();
+    m_specs.clear();
     m_command.reset();
     if (text.isEmpty()) {
         m_ui->statusLabel->setText(tr("Type a rule."));
@@ -96,11 +98,28 @@ void RawRuleDialog::validate()
         const Userchain::RuleLine line = Userchain::readRuleLine(text, m_family);
         if (line.rule) {
             m_canonical = line.rule->toString();
+            m_specs = {m_canonical};
             if (line.command) {
                 m_command = line.step;
             }
             m_ui->statusLabel->setText(
                 tr("Valid. iptables-save will show it as: %1").arg(m_canonical));
+            m_ui->statusLabel->setStyleSheet(
+                ThemeColors::textStyleSheet(ThemeColors::successText(palette())));
+        } else if (m_severalAllowed && line.rules.size() > 1) {
+            for (const Userchain::Rule &rule : line.rules) {
+                m_specs << rule.toString();
+            }
+            if (line.command) {
+                m_command = line.step;
+                if (line.step.insert) {
+                    std::reverse(m_specs.begin(), m_specs.end());
+                }
+            }
+            m_canonical = m_specs.first();
+            m_ui->statusLabel->setText(
+                tr("Valid: one rule per address of the list, as iptables makes them: %1")
+                    .arg(m_specs.join(QStringLiteral("; "))));
             m_ui->statusLabel->setStyleSheet(
                 ThemeColors::textStyleSheet(ThemeColors::successText(palette())));
         } else {
@@ -109,12 +128,19 @@ void RawRuleDialog::validate()
                 ThemeColors::textStyleSheet(ThemeColors::errorText(palette())));
         }
     }
+    // Only a single rule is offered for the other family (an address list has addresses).
     const auto other =
-        m_canonical.isEmpty() ? std::nullopt : CrossFamily::translate(m_canonical, m_family);
+        m_specs.size() != 1 ? std::nullopt : CrossFamily::translate(m_canonical, m_family);
     m_otherSpec = other.value_or(QString());
     m_ui->alsoOtherFamilyCheck->setEnabled(other.has_value());
     m_ui->alsoOtherFamilyNote->setVisible(m_otherAvailable && !other && !m_canonical.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(isValid());
+}
+
+void RawRuleDialog::setSeveralAllowed(bool allowed)
+{
+    m_severalAllowed = allowed;
+    validate();
 }
 
 QString RawRuleDialog::problem(const Userchain::RuleLine &line) const

@@ -25,6 +25,11 @@ public:
     QString typedText() const;
     /// The canonical text of a valid rule, else empty.
     QString spec() const { return m_canonical; }
+    /// Lets a new rule's line make several rules (an address list, `-s A,B`): specs() has them.
+    void setSeveralAllowed(bool allowed);
+    /// Every rule of a valid line, in the order they stand in the chain afterwards (a list
+    /// inserted with -I comes out reversed, as iptables inserts one rule after the other).
+    QStringList specs() const { return m_specs; }
     bool isValid() const { return !m_canonical.isEmpty(); }
     /// For a valid command (not a bare rule-spec): its -A or -I, which says where the rule goes.
     std::optional<Userchain::ImportStep> command() const { return m_command; }
@@ -45,6 +50,8 @@ private:
     std::unique_ptr<Ui::RawRuleDialog> m_ui;
     Userchain::Family m_family;
     QString m_canonical;
+    QStringList m_specs;
+    bool m_severalAllowed = false;
     QString m_otherSpec;
     std::optional<Userchain::ImportStep> m_command;
     bool m_otherAvailable = false;

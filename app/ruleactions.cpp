@@ -146,6 +146,7 @@ void RuleActions::addRule()
     RawRuleDialog dialog(session()->family(), m_dialogParent);
     dialog.setWindowTitle(tr("Add %1 rule").arg(FamilyText::name(session()->family())));
     dialog.setOtherFamilyAvailable(otherFamilyEditable());
+    dialog.setSeveralAllowed(true);
     if (ModalRunner::exec(&dialog) == QDialog::Accepted && dialog.isValid()) {
         const QString other = dialog.otherFamilySpec();
         // A command typed as on Docker's page goes where it says, as an imported one would.
@@ -154,8 +155,10 @@ void RuleActions::addRule()
             row = command->insert ? command->position - 1
                                   : ImportPlacement::appendRow(session()->model());
         }
-        insertRules(session()->family(), {dialog.spec()},
-                    other.isEmpty()
+        const QStringList specs = dialog.specs();
+        insertRules(session()->family(), specs,
+                    specs.size() > 1 ? tr("Add %n rules", nullptr, int(specs.size()))
+                    : other.isEmpty()
                         ? tr("Add rule")
                         : tr("Add rule (also in %1)")
                               .arg(FamilyText::name(FamilyText::other(session()->family()))),

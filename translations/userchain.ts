@@ -2974,7 +2974,7 @@ Delete or rewrite them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/rawruledialog.cpp" line="+23"/>
+        <location filename="../app/rawruledialog.cpp" line="+24"/>
         <source>A&amp;lso add to the %1 table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,17 +2989,22 @@ Delete or rewrite them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+91"/>
+        <source>Valid: one rule per address of the list, as iptables makes them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>This is an %1 command: its rule belongs in the %2 table. Add it there, or start the line with %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-58"/>
         <source>Type a rule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Valid. iptables-save will show it as: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3351,7 +3356,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <location line="+5"/>
         <source>Add rule</source>
         <translation type="unfinished"></translation>
@@ -3367,12 +3372,19 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-33"/>
         <source>Add %1 rule</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Add %n rules</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+34"/>
+        <location line="+24"/>
         <location line="+5"/>
         <source>Edit rule %1</source>
         <translation type="unfinished"></translation>

@@ -2991,7 +2991,7 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
         <translation>Geben Sie die Regel so ein wie nach &lt;tt&gt;iptables -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s 192.168.1.1 -j DROP&lt;/tt&gt;.</translation>
     </message>
     <message>
-        <location filename="../app/rawruledialog.cpp" line="+23"/>
+        <location filename="../app/rawruledialog.cpp" line="+24"/>
         <source>A&amp;lso add to the %1 table</source>
         <translation>A&amp;uch zur Tabelle %1 hinzufügen</translation>
     </message>
@@ -3006,17 +3006,22 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
         <translation>Geben Sie die %1-Regel so ein wie nach &lt;tt&gt;%2 -A DOCKER-USER&lt;/tt&gt;, zum Beispiel &lt;tt&gt;-i eth0 ! -s %3 -j DROP&lt;/tt&gt;, oder fügen Sie einen vollständigen Befehl &lt;tt&gt;%2&lt;/tt&gt; von Dockers Seite ein.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+91"/>
+        <source>Valid: one rule per address of the list, as iptables makes them: %1</source>
+        <translation>Gültig: eine Regel je Adresse der Liste, wie iptables sie anlegt: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>This is an %1 command: its rule belongs in the %2 table. Add it there, or start the line with %3.</source>
         <translation>Dies ist ein Befehl für %1: Seine Regel gehört in die Tabelle %2. Fügen Sie sie dort hinzu oder beginnen Sie die Zeile mit %3.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-58"/>
         <source>Type a rule.</source>
         <translation>Geben Sie eine Regel ein.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Valid. iptables-save will show it as: %1</source>
         <translation>Gültig. iptables-save zeigt sie so an: %1</translation>
     </message>
@@ -3377,7 +3382,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Zu %1 und %2 hinzugefügt; jede Adressfamilie wird für sich angewendet und rückgängig gemacht.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <location line="+5"/>
         <source>Add rule</source>
         <translation>Regel hinzufügen</translation>
@@ -3393,12 +3398,20 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Regel %1 wird wörtlich übernommen: Sie kann verschoben oder gelöscht, aber nicht bearbeitet werden.</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-33"/>
         <source>Add %1 rule</source>
         <translation>%1-Regel hinzufügen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Add %n rules</source>
+        <translation>
+            <numerusform>%n Regel hinzufügen</numerusform>
+            <numerusform>%n Regeln hinzufügen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+34"/>
+        <location line="+24"/>
         <location line="+5"/>
         <source>Edit rule %1</source>
         <translation>Regel %1 bearbeiten</translation>

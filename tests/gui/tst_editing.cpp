@@ -123,6 +123,18 @@ private slots:
                                                 "-p tcp -m tcp --dport 22 -j DROP", "-j RETURN"}));
         QCOMPARE(undoText(), QStringLiteral("&Undo Add rule"));
 
+        // An address list makes one row per address, where iptables puts them: -I inserts one
+        // after the other at the same place, so they stand reversed (issue 13). One undo step.
+        typeAndAccept(QStringLiteral("sudo iptables -I DOCKER-USER -s 10.0.0.1,10.0.0.2 -j DROP"));
+        window()->action(QStringLiteral("actionAddRule"))->trigger();
+        QCOMPARE(model()->specs().mid(0, 3),
+                 (QStringList{"-s 10.0.0.2/32 -j DROP", "-s 10.0.0.1/32 -j DROP",
+                              "! -s 192.168.1.1/32 -i ext_if -j DROP"}));
+        QCOMPARE(undoText(), QStringLiteral("&Undo Add 2 rules"));
+        window()->session()->undoStack()->undo();
+        QCOMPARE(model()->specs(), (QStringList{"! -s 192.168.1.1/32 -i ext_if -j DROP",
+                                                "-p tcp -m tcp --dport 22 -j DROP", "-j RETURN"}));
+
         // What it refuses, it says why, in a sentence.
         RawRuleDialog dialog(Family::IPv4, window());
         const auto check = [&dialog](const QString &text) {
@@ -143,6 +155,9 @@ private slots:
                     .startsWith(QStringLiteral("This is an ip6tables command")));
         QCOMPARE(check(QStringLiteral("-i eth0 -j DROP")), QString());
         QCOMPARE(dialog.command(), std::nullopt);
+        // Editing one row, a list cannot become several rules: it says so.
+        QVERIFY(check(QStringLiteral("-s 10.0.0.1,10.0.0.2 -j DROP"))
+                    .contains(QLatin1String("2 rules")));
     }
 
     void rejectedCellEditKeepsText()
