@@ -15,7 +15,7 @@
 StatusFields::StatusFields(QWidget *parent)
     : QWidget(parent), m_host(new ElidingLabel(this)), m_family(new QLabel(this)),
       m_backend(new QLabel(this)), m_chains(new QLabel(this)), m_saved(new QLabel(this)),
-      m_revision(new QLabel(this))
+      m_revision(new ElidingLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -30,8 +30,8 @@ StatusFields::StatusFields(QWidget *parent)
     m_host->setFont(bold);
     m_host->setContentsMargins(4, 0, 4, 0);
     m_host->hide();
-    for (QLabel *label :
-         {static_cast<QLabel *>(m_host), m_family, m_backend, m_chains, m_saved, m_revision}) {
+    for (QLabel *label : {static_cast<QLabel *>(m_host), m_family, m_backend, m_chains, m_saved,
+                          static_cast<QLabel *>(m_revision)}) {
         layout->addWidget(label);
     }
     update(nullptr, 0, {});
@@ -48,14 +48,14 @@ void StatusFields::update(const EditSession *session, int dockerChainCount, cons
         m_family->setText(QString());
         m_backend->setText(tr("Backend: —"));
         m_chains->setText(tr("Docker chains: —"));
-        m_revision->setText(tr("Not loaded"));
+        m_revision->setFullText(tr("Not loaded"));
         return;
     }
     m_family->setText(FamilyText::label(session->family()));
     if (!session->hasSnapshot()) {
         m_backend->setText(tr("Backend: —"));
         m_chains->setText(tr("Docker chains: —"));
-        m_revision->setText(tr("Not loaded"));
+        m_revision->setFullText(tr("Not loaded"));
         return;
     }
     const Userchain::Snapshot &s = session->snapshot();
@@ -64,7 +64,7 @@ void StatusFields::update(const EditSession *session, int dockerChainCount, cons
             ? tr("Backend: %1 · Docker: nftables").arg(StateExplainer::backendName(s.backend))
             : tr("Backend: %1").arg(StateExplainer::backendName(s.backend)));
     m_chains->setText(tr("Docker chains: %1").arg(dockerChainCount));
-    m_revision->setText(
+    m_revision->setFullText(
         tr("Revision %1 · refreshed %2")
             .arg(s.revision.left(12), session->lastRefresh().time().toString(Qt::ISODate)));
 }
@@ -119,7 +119,7 @@ void StatusFields::restyle(bool force)
 
 QStringList StatusFields::texts() const
 {
-    return {m_family->text(),   m_backend->text(),
-            m_chains->text(),   m_saved->text(),
-            m_revision->text(), m_host->isHidden() ? QString() : m_host->fullText()};
+    return {m_family->text(),       m_backend->text(),
+            m_chains->text(),       m_saved->text(),
+            m_revision->fullText(), m_host->isHidden() ? QString() : m_host->fullText()};
 }

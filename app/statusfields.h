@@ -42,7 +42,7 @@ private:
     QLabel *m_backend;
     QLabel *m_chains;
     QLabel *m_saved;
-    QLabel *m_revision;
+    ElidingLabel *m_revision; ///< the least needed: gives way first (German fills 1024 px)
     bool m_savedWarning = false;
     bool m_hostWarning = false;
 };
