@@ -64,9 +64,12 @@ void StatusFields::update(const EditSession *session, int dockerChainCount, cons
             ? tr("Backend: %1 · Docker: nftables").arg(StateExplainer::backendName(s.backend))
             : tr("Backend: %1").arg(StateExplainer::backendName(s.backend)));
     m_chains->setText(tr("Docker chains: %1").arg(dockerChainCount));
-    m_revision->setFullText(
+    // Cut when the window is narrow: the whole text stays in the tooltip.
+    const QString revision =
         tr("Revision %1 · refreshed %2")
-            .arg(s.revision.left(12), session->lastRefresh().time().toString(Qt::ISODate)));
+            .arg(s.revision.left(12), session->lastRefresh().time().toString(Qt::ISODate));
+    m_revision->setFullText(revision);
+    m_revision->setToolTip(revision);
 }
 
 void StatusFields::setHost(const QString &host, bool connected)
