@@ -326,7 +326,8 @@ void RuleWizardPage::revalidate()
     m_effect = m_rules.isEmpty() ? QString() : describeEffect();
     updatePosition(parsed);
     // The evaluator's answer after the wizard's own words: it checks what they claim.
-    const QStringList exposure = WizardExposure::changes(m_context, m_rules, insertionRow());
+    const QStringList exposure =
+        WizardExposure::changes(m_context, m_rules, insertionRow(), &m_exposureBefore);
     QString effect = m_effect.toHtmlEscaped();
     if (!exposure.isEmpty()) {
         effect += QStringLiteral("<br>%1<br>%2")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exposure.h"
 #include "wizardcontext.h"
 
 #include <QStringList>
@@ -129,4 +130,6 @@ private:
     /// The table's rules, parsed on first need (nullopt: does not parse).
     std::vector<std::optional<Userchain::Rule>> m_current;
     bool m_currentParsed = false;
+    /// The table's exposure without the new rules (WizardExposure), made once per page.
+    std::optional<QVector<Userchain::PortExposure>> m_exposureBefore;
 };

@@ -8,7 +8,8 @@ using Userchain::ExposureSummary;
 using Userchain::Ruleset;
 
 QStringList WizardExposure::changes(const WizardContext &context, const QStringList &newRules,
-                                    int row)
+                                    int row,
+                                    std::optional<QVector<Userchain::PortExposure>> *before)
 {
     if (!context.snapshot || newRules.isEmpty() ||
         context.currentRules.size() + newRules.size() > MaxRules)
@@ -32,8 +33,9 @@ QStringList WizardExposure::changes(const WizardContext &context, const QStringL
     const auto portsAfter = Exposure::compute(rsAfter);
     if (portsAfter.isEmpty())
         return {};
+    if (!*before)
+        *before = Exposure::compute(Ruleset::fromSnapshot(*context.snapshot));
     const QStringList lines =
-        ExposureSummary::changes(Exposure::compute(Ruleset::fromSnapshot(*context.snapshot)),
-                                 portsAfter, context.family, rsAfter.bridges());
+        ExposureSummary::changes(**before, portsAfter, context.family, rsAfter.bridges());
     return lines.isEmpty() ? QStringList{tr("no change for any published port")} : lines;
 }

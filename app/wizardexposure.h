@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exposure.h"
 #include "wizardcontext.h"
 
 #include <QCoreApplication>
@@ -20,5 +21,8 @@ public:
 
     /// One line per port whose answer changes, "no change for any published port", or an
     /// empty list (no snapshot, nothing published, or too many rules to answer at once).
-    static QStringList changes(const WizardContext &context, const QStringList &newRules, int row);
+    /// `before`: the table's own exposure, computed on the first call and kept by the caller
+    /// (the table under a wizard does not change while it is open; only the new rules do).
+    static QStringList changes(const WizardContext &context, const QStringList &newRules, int row,
+                               std::optional<QVector<Userchain::PortExposure>> *before);
 };
