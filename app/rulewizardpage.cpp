@@ -155,7 +155,7 @@ void RuleWizardPage::updatePosition(const QVector<Userchain::Rule> &rules)
         m_positionLabel->setText(
             text.arg(m_shadowingRow + 1)
                 .arg(m_context.currentRules.at(m_shadowingRow).toHtmlEscaped()));
-        m_insertAbove->setText(tr("Insert &above rule %1, where they take effect (recommended)")
+        m_insertAbove->setText(tr("Insert ab&ove rule %1, where they take effect (recommended)")
                                    .arg(m_shadowingRow + 1));
         m_insertAsPlanned->setText(
             tr("Insert as rule %1 a&nyway (never reached)").arg(planned + 1));

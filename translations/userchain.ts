@@ -3786,7 +3786,7 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>Insert &amp;above rule %1, where they take effect (recommended)</source>
+        <source>Insert ab&amp;ove rule %1, where they take effect (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3825,7 +3825,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Who can reach the published ports after Finish:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4188,12 +4188,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Revision %1 · refreshed %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>This window reads and changes the firewall of %1, over ssh.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5789,7 +5789,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>WizardExposure</name>
     <message>
-        <location filename="../app/wizardexposure.cpp" line="+38"/>
+        <location filename="../app/wizardexposure.cpp" line="+40"/>
         <source>no change for any published port</source>
         <translation type="unfinished"></translation>
     </message>

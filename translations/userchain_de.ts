@@ -3818,7 +3818,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
     <message>
         <location line="+6"/>
-        <source>Insert &amp;above rule %1, where they take effect (recommended)</source>
+        <source>Insert ab&amp;ove rule %1, where they take effect (recommended)</source>
         <translation>Vor Regel %1 e&amp;infügen, wo sie wirken (empfohlen)</translation>
     </message>
     <message>
@@ -3857,7 +3857,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Regel %1: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Who can reach the published ports after Finish:</source>
         <translation>Wer die veröffentlichten Ports nach „Fertigstellen“ erreicht:</translation>
     </message>
@@ -4220,12 +4220,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Docker-Ketten: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Revision %1 · refreshed %2</source>
         <translation>Revision %1 · aktualisiert %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>This window reads and changes the firewall of %1, over ssh.</source>
         <translation>Dieses Fenster liest und ändert die Firewall von %1 über ssh.</translation>
     </message>
@@ -5821,7 +5821,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>WizardExposure</name>
     <message>
-        <location filename="../app/wizardexposure.cpp" line="+38"/>
+        <location filename="../app/wizardexposure.cpp" line="+40"/>
         <source>no change for any published port</source>
         <translation>keine Änderung für einen veröffentlichten Port</translation>
     </message>

@@ -19,6 +19,7 @@
 #include "themecolors.h"
 #include "translations.h"
 #include "windowharness.h"
+#include "wizarddriver.h"
 #include "workspace.h"
 
 #include <QAbstractButton>
@@ -501,6 +502,42 @@ private slots:
             QVERIFY(add->hasFocus());
             QVERIFY(add->isChecked());
         }
+    }
+
+    void wizardPlacementByKeyboard_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("steps");
+        QTest::newRow("only IP") << int(RuleWizard::OnlyIp)
+                                 << QStringList{"interface=eth0", "address=192.0.2.7"};
+        QTest::newRow("only subnet")
+            << int(RuleWizard::OnlySubnet) << QStringList{"interface=eth0", "subnet=192.0.2.0/24"};
+        QTest::newRow("only range")
+            << int(RuleWizard::OnlyRange)
+            << QStringList{"interface=eth0", "sourceRange=192.0.2.1-192.0.2.9"};
+        QTest::newRow("published port")
+            << int(RuleWizard::PublishedPort)
+            << QStringList{"port=8080", "interface=eth0", "source=192.0.2.0/24"};
+    }
+
+    // The placement choice appears only when an earlier rule would catch the new ones; its
+    // Alt+letters must not clash with the page's fields then either.
+    void wizardPlacementByKeyboard()
+    {
+        QFETCH(int, kind);
+        QFETCH(QStringList, steps);
+        WizardContext c = context();
+        c.currentRules = {QStringLiteral("-j DROP")};
+        std::unique_ptr<RuleWizard> wizard(RuleWizard::create(RuleWizard::Kind(kind), c, 1));
+        wizard->show();
+        for (const QString &step : steps) {
+            WizardDriver::drive(wizard->currentPage(), step);
+        }
+        auto *above =
+            wizard->currentPage()->findChild<QRadioButton *>(QStringLiteral("insertAbove"));
+        QVERIFY(above);
+        QTRY_VERIFY(above->isVisible());
+        checkMnemonicsUnique(wizard.get(), wizard->windowTitle() + QStringLiteral(", placement"));
     }
 
     void rawEditorByKeyboard()
