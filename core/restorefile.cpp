@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace Userchain {
@@ -139,8 +140,10 @@ QStringList RestoreFile::userChains(const QString &table) const
     return names;
 }
 
-DockerUserImport importDockerUser(const QByteArray &data, Family family,
-                                  const QStringList *existingChains, int rulesBefore)
+namespace {
+
+DockerUserImport import(const QByteArray &data, Family family, const QStringList *existingChains,
+                        int rulesBefore, ScanMemo *memo)
 {
     DockerUserImport result;
     std::optional<QStringList> knownChains;
@@ -159,8 +162,12 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         return result;
     // A restore file already refused needs no rules parsed: its structure errors are all
     // that is reported.
-    Scan scanned = scan(
-        data, starts, {restoreForm ? Form::Restore : Form::Plain, result.errors.isEmpty(), family});
+    ScanOptions options{restoreForm ? Form::Restore : Form::Plain, result.errors.isEmpty(), family};
+    options.texts = memo != nullptr;
+    options.memo = memo;
+    Scan scanned = scan(data, starts, options);
+    if (memo && restoreForm && options.parseRules)
+        remember(scanned, data, starts, family, memo);
 
     // Bounded: no more commands than a chain may have rules, no more errors than anyone reads.
     const auto stop = [&](int lineNo) {
@@ -318,12 +325,44 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
         for (size_t t = 1; t < scanned.parts.size(); ++t)
             for (Rule &rule : scanned.parts[t].rules)
                 result.rules.append(std::move(rule));
+        if (options.texts) {
+            result.texts = std::move(scanned.parts.front().texts);
+            for (size_t t = 1; t < scanned.parts.size(); ++t)
+                result.texts += scanned.parts[t].texts;
+        }
     } else {
         result.rules.reserve(qsizetype(chain.size()));
-        for (const Inserted &p : chain)
+        if (options.texts)
+            result.texts.reserve(qsizetype(chain.size()));
+        for (const Inserted &p : chain) {
+            if (options.texts) {
+                // The part that parsed the rule has its text at the same index.
+                const std::less<const Rule *> before;
+                for (const ScanPart &part : scanned.parts) {
+                    const Rule *first = part.rules.constData();
+                    if (!before(p.rule, first) && before(p.rule, first + part.rules.size())) {
+                        result.texts.append(part.texts.at(p.rule - first));
+                        break;
+                    }
+                }
+            }
             result.rules.append(std::move(*p.rule));
+        }
     }
     return result;
+}
+
+} // namespace
+
+DockerUserImport importDockerUser(const QByteArray &data, Family family,
+                                  const QStringList *existingChains, int rulesBefore)
+{
+    return import(data, family, existingChains, rulesBefore, nullptr);
+}
+
+DockerUserImport importDockerUserWithMemo(const QByteArray &data, Family family, ScanMemo *memo)
+{
+    return import(data, family, nullptr, 0, memo);
 }
 
 namespace {
@@ -388,9 +427,14 @@ RuleLine readRuleLine(const QString &line, Family family)
 
 bool restoreLineFits(const QString &canonicalSpec, QString *why)
 {
-    const QString line = QStringLiteral("-A DOCKER-USER ") + canonicalSpec;
-    // A UTF-16 length over the limit is over it in UTF-8 too; below, count the bytes.
-    if (line.size() > MaxRestoreLineBytes || line.toUtf8().size() > MaxRestoreLineBytes) {
+    // Measured without making the line: this runs for every rule of every apply.
+    static const QString prefix = QStringLiteral("-A DOCKER-USER ");
+    const qsizetype size = prefix.size() + canonicalSpec.size();
+    // A UTF-16 length over the limit is over it in UTF-8 too; a UTF-16 unit is at most three
+    // bytes of UTF-8, so below a third of it nothing needs counting.
+    if (size > MaxRestoreLineBytes ||
+        (size * 3 > MaxRestoreLineBytes &&
+         prefix.size() + canonicalSpec.toUtf8().size() > MaxRestoreLineBytes)) {
         *why = tr("the rule is too long to be written as one iptables-restore line (at most "
                   "%1 bytes)")
                    .arg(MaxRestoreLineBytes);
@@ -398,11 +442,15 @@ bool restoreLineFits(const QString &canonicalSpec, QString *why)
     }
     // Quotes only ever join words into one token, so a line of few words has few tokens; the
     // tokenizer is needed (and its cost paid) only past that.
-    if (line.count(QLatin1Char(' ')) + 1 <= MaxRestoreLineTokens &&
-        !line.contains(QLatin1Char('\t')))
+    // Tokens are separated by white space, so a line of n characters has at most (n + 1) / 2.
+    if ((size + 1) / 2 <= MaxRestoreLineTokens)
+        return true;
+    if (canonicalSpec.count(QLatin1Char(' ')) + 3 <= MaxRestoreLineTokens &&
+        !canonicalSpec.contains(QLatin1Char('\t')))
         return true;
     QString ignored;
-    const std::optional<QStringList> tokens = RestoreTokenizer::split(line, &ignored);
+    const std::optional<QStringList> tokens =
+        RestoreTokenizer::split(prefix + canonicalSpec, &ignored);
     if (!tokens || tokens->size() > MaxRestoreLineTokens) {
         *why = tr("the rule has too many words to be written as one iptables-restore line "
                   "(at most %1)")

@@ -86,8 +86,14 @@ struct DockerUserImport
     QVector<FileError> notes; ///< what was read but not imported (rules of other chains)
     /// The import stopped at 100,000 DOCKER-USER commands (the last error says where).
     bool tooManyRules = false;
+    /// With an ImportMemo only: Rule::toString() of each rule, made while parsing.
+    QStringList texts;
     bool ok() const { return errors.isEmpty(); }
 };
+
+namespace RestoreScan {
+struct ScanMemo;
+}
 
 /**
  * Reads DOCKER-USER's rules (every other chain is ignored); errors carry line numbers.
@@ -101,6 +107,14 @@ struct DockerUserImport
  */
 DockerUserImport importDockerUser(const QByteArray &data, Family family,
                                   const QStringList *existingChains = nullptr, int rulesBefore = 0);
+/**
+ * importDockerUser(data, family) as the helper's ApplyFile reads a file: it also gives each
+ * rule's canonical text (DockerUserImport::texts), takes the lines *memo holds instead of
+ * parsing them again, and leaves this file's rule lines in it (restore form only; see
+ * RestoreScan::ScanMemo).
+ */
+DockerUserImport importDockerUserWithMemo(const QByteArray &data, Family family,
+                                          RestoreScan::ScanMemo *memo);
 
 /**
  * One line typed into a rule editor: a rule-spec (`-i eth0 -j DROP`), or a whole command as

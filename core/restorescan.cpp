@@ -245,6 +245,19 @@ Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOp
 {
     Scan out;
     const int count = int(starts.size()) - 1;
+    const ScanMemo *memo = options.memo && options.form == Form::Restore && options.parseRules &&
+                                   options.family == options.memo->family &&
+                                   !options.memo->lines.isEmpty()
+                               ? options.memo
+                               : nullptr;
+    // The first line is never recalled: there a byte order mark is dropped when decoding.
+    const auto recalled = [&](int i) -> const MemoLine * {
+        if (!memo || i == 0)
+            return nullptr;
+        const auto it = memo->lines.constFind(
+            QByteArray::fromRawData(data.constData() + starts[i], starts[i + 1] - 1 - starts[i]));
+        return it == memo->lines.constEnd() ? nullptr : &it.value();
+    };
     const int parts =
         count < ParallelFrom ? 1 : qBound(1, int(std::thread::hardware_concurrency()), 4);
     out.parts.resize(size_t(parts));
@@ -258,15 +271,75 @@ Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOp
         // order (the usual case) the other parts' rules join it without a reallocation.
         if (options.parseRules)
             p.rules.reserve(t == 0 ? count : end - p.begin);
+        if (options.texts)
+            p.texts.reserve(p.rules.capacity());
+        if (memo)
+            p.recalled.fill(nullptr, end - p.begin);
         ScannedLine *scanned = p.lines.data();
         QString buffer;
         for (int i = p.begin; i < end; ++i) {
+            if (const MemoLine *known = recalled(i)) {
+                p.recalled[i - p.begin] = known;
+                ScannedLine &s = scanned[i - p.begin];
+                s = known->line;
+                s.rule = int(p.rules.size());
+                p.rules.append(known->rule);
+                if (options.texts)
+                    p.texts.append(known->text);
+                continue;
+            }
             const QStringView line = decodeLine(data, starts[i], starts[i + 1] - 1, &buffer);
+            const qsizetype before = p.rules.size();
             scanLine(line, options, &scanned[i - p.begin], &p.rules);
+            if (options.texts)
+                for (qsizetype k = before; k < p.rules.size(); ++k)
+                    p.texts.append(p.rules.at(k).toString());
         }
     };
     runInParts(parts, part);
     return out;
+}
+
+void remember(Scan &scanned, const QByteArray &data, const QVector<qsizetype> &starts,
+              Family family, ScanMemo *memo)
+{
+    if (memo->family != family) {
+        memo->lines.clear();
+        memo->family = family;
+    }
+    const quint32 now = ++memo->scans;
+    // Lines recalled are marked first: their entries may move once new ones are added (after
+    // that, the pointers are only compared with nullptr).
+    for (ScanPart &part : scanned.parts)
+        for (const MemoLine *known : std::as_const(part.recalled))
+            if (known)
+                const_cast<MemoLine *>(known)->scan = now; // memo is ours to change here
+    for (ScanPart &part : scanned.parts) {
+        for (qsizetype k = 0; k < part.lines.size(); ++k) {
+            const ScannedLine &s = part.lines.at(k);
+            const int i = part.begin + int(k);
+            if (i == 0 || (!part.recalled.isEmpty() && part.recalled.at(k)) ||
+                s.kind != LineKind::Command || s.rule < 0 || s.ruleCount != 1 ||
+                s.rule >= part.texts.size())
+                continue;
+            const QByteArray key(data.constData() + starts[i], starts[i + 1] - 1 - starts[i]);
+            MemoLine *line = nullptr;
+            if (const auto it = memo->lines.find(key); it != memo->lines.end())
+                line = &it.value();
+            else if (memo->lines.size() < ScanMemo::Capacity)
+                line = &memo->lines[key];
+            if (!line || line->scan == now)
+                continue; // recalled (or repeated in this file), or no room
+            line->line = s;
+            line->line.rule = -1;
+            line->rule = part.rules.at(s.rule);
+            line->text = part.texts.at(s.rule);
+            line->scan = now;
+        }
+        part.recalled.clear();
+    }
+    // Lines of older files go: the memo is this file's.
+    memo->lines.removeIf([now](const auto &it) { return it.value().scan != now; });
 }
 
 /// What RestoreFile::read checks of the bytes themselves; false: the lines cannot be read.

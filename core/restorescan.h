@@ -9,6 +9,7 @@
 #include "ruleparser.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -78,12 +79,23 @@ struct ScannedLine
     bool parsed = false; ///< a DOCKER-USER -A/-I spec was parsed: rule, or message
 };
 
+/// A line an earlier scan made (see ScanMemo): what scanLine left, its one rule and its text.
+struct MemoLine
+{
+    ScannedLine line;
+    Rule rule;
+    QString text;     ///< rule.toString()
+    quint32 scan = 0; ///< ScanMemo::scans when it was last in a file
+};
+
 /// The lines one thread scanned, and the rules it parsed (in line order).
 struct ScanPart
 {
     int begin = 0; ///< the file's line index of lines[0]
     QVector<ScannedLine> lines;
     QVector<Rule> rules;
+    QStringList texts;                  ///< with ScanOptions::texts: rules[i].toString()
+    QVector<const MemoLine *> recalled; ///< per line, with a memo: its entry, or nullptr
 };
 
 /**
@@ -124,11 +136,30 @@ private:
     ScanPart *m_hint = nullptr;
 };
 
+/**
+ * The DOCKER-USER rule lines of an earlier import, with what scanLine made of each, so that an
+ * import repeating most of them (the helper's next apply of an edited chain) tokenizes and
+ * parses only the lines that are new. scanLine's result is a function of the line's text and
+ * the options alone (the parser keeps no state between rules), so an entry never goes out of
+ * date; it is found by the line's exact bytes, for the family it was made for.
+ */
+struct ScanMemo
+{
+    /// Lines of one rule each, at most: bounded like a chain, whatever a file holds.
+    static constexpr int Capacity = 100000;
+    Family family = Family::IPv4;
+    quint32 scans = 0;                 ///< files scanned with it
+    QHash<QByteArray, MemoLine> lines; ///< by the line's bytes
+};
+
 struct ScanOptions
 {
     Form form = Form::Restore;
     bool parseRules = false; ///< an import's: parse DOCKER-USER rules, keep no args
     Family family = Family::IPv4;
+    bool texts = false; ///< also make each parsed rule's canonical text (ScanPart::texts)
+    /// Restore form with parseRules: lines found in it are taken from it, not scanned.
+    const ScanMemo *memo = nullptr;
 };
 
 /// Fills out for one line; touches nothing shared, so lines can be scanned on any thread.
@@ -137,6 +168,13 @@ void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QV
               RuleError *ruleError = nullptr);
 /// Every line of data (starts: lineStarts(data)) scanned, in parts on several threads.
 Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOptions &options);
+/**
+ * memo afterwards holds the DOCKER-USER rule lines of scanned (a scan of data with parseRules
+ * and texts, recalling from memo if it was for the same family) and nothing else: the lines
+ * recalled stay, the new ones are added.
+ */
+void remember(Scan &scanned, const QByteArray &data, const QVector<qsizetype> &starts,
+              Family family, ScanMemo *memo);
 /// What RestoreFile::read checks of the bytes themselves; false: the lines cannot be read.
 bool checkEncoding(const QByteArray &data, QVector<FileError> *errors);
 

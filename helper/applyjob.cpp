@@ -19,9 +19,10 @@ bool sameRules(const QVector<BackendRule> &a, const QVector<BackendRule> &b)
 {
     if (a.size() != b.size())
         return false;
+    QString scratchA, scratchB;
     for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a.at(i).raw != b.at(i).raw ||
-            SnapshotBuilder::specText(a.at(i)) != SnapshotBuilder::specText(b.at(i)))
+        if (a.at(i).raw != b.at(i).raw || SnapshotBuilder::specView(a.at(i), &scratchA) !=
+                                              SnapshotBuilder::specView(b.at(i), &scratchB))
             return false;
     }
     return true;
@@ -132,7 +133,10 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
         return failure(DBusError::ChainMissing,
                        QStringLiteral("DOCKER-USER does not exist (flag 1 creates it)"));
     Outcome outcome;
-    const QVector<BackendRule> rulesBefore = current ? current->rules : QVector<BackendRule>();
+    // A reference, not a copy: a copy would share the session's list, which the commit
+    // changes (removed rules get their last counters), so that the whole list was copied then.
+    static const QVector<BackendRule> noRules;
+    const QVector<BackendRule> &rulesBefore = current ? current->rules : noRules;
     // ApplyFile's diff needs the rules before as text; it is made now, while a file's rules
     // may still be being parsed on other threads (RulesFileImport::read; items() waits).
     const QByteArray previousText =

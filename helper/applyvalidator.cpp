@@ -158,7 +158,12 @@ ApplyValidator::Current ApplyValidator::lookup(Family family, const BackendChain
             current.verbatim.insert(SnapshotBuilder::verbatimId(family, rule, i), i);
             continue;
         }
-        int &first = current.bySpec[SnapshotBuilder::specText(rule)]; // 0 for a new text
+        QStringView text = rule.displaySpec;
+        if (text.isEmpty()) {
+            current.texts.append(SnapshotBuilder::specText(rule));
+            text = current.texts.constLast();
+        }
+        int &first = current.bySpec[text]; // 0 for a new text
         current.nextSame[i] = first - 1;
         first = i + 1;
     }
@@ -201,7 +206,7 @@ bool ApplyValidator::resolve(QVector<Item> items, Current current, QVector<Backe
         rule.displaySpec = item.text.isEmpty() ? item.rule.toString() : std::move(item.text);
         rule.rule = std::move(item.rule);
         // Keep the counters of a rule that stays (the next kernel rule with the same text).
-        const auto it = current.bySpec.find(rule.displaySpec);
+        const auto it = current.bySpec.find(QStringView(rule.displaySpec));
         if (it != current.bySpec.end() && it.value() > 0) {
             const int index = it.value() - 1;
             it.value() = current.nextSame.at(index) + 1;

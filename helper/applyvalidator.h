@@ -74,8 +74,9 @@ public:
         QHash<QString, int> verbatim; ///< id -> index in chain
         /// text -> 1 + the first unpaired index with that text (0: none left); for each index
         /// the next one with the same text (-1: none): the n-th equal new rule pairs with the
-        /// n-th old one.
-        QHash<QString, int> bySpec;
+        /// n-th old one. The keys are views of the chain's texts (or of texts).
+        QHash<QStringView, int> bySpec;
+        QStringList texts; ///< texts made for rules that had none (rarely any)
         QVector<int> nextSame;
     };
     /// The lookup for resolve(); made apart so that it can be made while other work runs.

@@ -1,6 +1,7 @@
 #include "rulesfileimport.h"
 
 #include "parallelparts.h"
+#include "restorescan.h"
 #include "restoretokenizer.h"
 #include "snapshotbuilder.h"
 
@@ -16,6 +17,17 @@ namespace {
 ApplyError invalidRule(const QString &message)
 {
     return {QLatin1String(DBusError::InvalidRule), message};
+}
+
+/**
+ * The rule lines of the family's last file that was read whole: the next file, usually the same
+ * chain with a few rules changed, is parsed only where it differs. Per thread, as each family's
+ * reads run on its own worker.
+ */
+RestoreScan::ScanMemo &lastFile(Family family)
+{
+    static thread_local RestoreScan::ScanMemo memos[2];
+    return memos[family == Family::IPv4 ? 0 : 1];
 }
 
 } // namespace
@@ -44,13 +56,18 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
     m_family = family;
     m_data = data;
     // The canonical texts, which resolve() pairs old and new rules by and the reply shows,
-    // are made right after the parse, on up to four threads: per rule, so split like it.
+    // are made while parsing (each on the thread that parsed its rule), or with the rules
+    // recalled from the last file.
     const auto parse = [family, data]() {
         Parsed parsed;
-        parsed.imported = importDockerUser(data, family);
+        parsed.imported = importDockerUserWithMemo(data, family, &lastFile(family));
         const int count = int(parsed.imported.rules.size());
         if (count > ApplyValidator::MaxRules)
             return parsed;
+        if (parsed.imported.texts.size() == count) {
+            parsed.texts = std::move(parsed.imported.texts);
+            return parsed;
+        }
         parsed.texts.resize(count);
         const int threads = count < ApplyValidator::ParallelFrom
                                 ? 1
@@ -202,9 +219,15 @@ bool RulesFileImport::checkRefused(Backend *backend, ApplyError *error) const
 
 QByteArray RulesFileImport::specLines(const QVector<BackendRule> &rules)
 {
+    // One buffer, sized once, and no copy of any rule's text.
+    QString scratch;
+    qsizetype size = 0;
+    for (const BackendRule &rule : rules)
+        size += SnapshotBuilder::specView(rule, &scratch).size() + 1;
     QString text;
+    text.reserve(size);
     for (const BackendRule &rule : rules) {
-        text += SnapshotBuilder::specText(rule);
+        text += SnapshotBuilder::specView(rule, &scratch);
         text += QLatin1Char('\n');
     }
     return text.toUtf8();

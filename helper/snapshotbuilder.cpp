@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QList>
+#include <QStringEncoder>
 #include <QStringList>
 
 #include <optional>
@@ -102,10 +103,11 @@ private:
             return true;
         if (entry.specs.size() != chain->rules.size())
             return false;
+        QString scratch;
         for (int i = 0; i < chain->rules.size(); ++i) {
             const BackendRule &rule = chain->rules.at(i);
             if (entry.raws.at(i) != rule.raw ||
-                entry.specs.at(i) != SnapshotBuilder::specText(rule))
+                entry.specs.at(i) != SnapshotBuilder::specView(rule, &scratch))
                 return false;
         }
         return true;
@@ -124,8 +126,15 @@ QString revisionOf(Family family, const BackendChain *chain)
         addField(hash, QByteArrayLiteral("absent"));
     } else {
         addField(hash, QByteArrayLiteral("present"));
+        // Each text encoded into one buffer, rather than into a new array per rule.
+        QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+        QByteArray utf8;
+        QString scratch;
         for (const BackendRule &rule : chain->rules) {
-            addField(hash, SnapshotBuilder::specText(rule).toUtf8());
+            const QStringView spec = SnapshotBuilder::specView(rule, &scratch);
+            utf8.resize(encoder.requiredSpace(spec.size()));
+            utf8.truncate(encoder.appendToBuffer(utf8.data(), spec) - utf8.constData());
+            addField(hash, utf8);
             addField(hash, rule.raw);
         }
     }
@@ -175,6 +184,15 @@ QString SnapshotBuilder::specText(const BackendRule &rule)
 {
     return rule.displaySpec.isEmpty() && rule.raw.isEmpty() ? rule.rule.toString()
                                                             : rule.displaySpec;
+}
+
+QStringView SnapshotBuilder::specView(const BackendRule &rule, QString *scratch)
+{
+    if (rule.displaySpec.isEmpty() && rule.raw.isEmpty()) {
+        *scratch = rule.rule.toString();
+        return *scratch;
+    }
+    return rule.displaySpec;
 }
 
 int SnapshotBuilder::forwardJumpPosition(const BackendTables &tables)

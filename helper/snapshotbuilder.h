@@ -37,6 +37,12 @@ public:
     static QString verbatimId(Family family, const BackendRule &rule, int position);
     /// The spec text shown for a rule: the backend's display text, else the canonical text.
     static QString specText(const BackendRule &rule);
+    /**
+     * specText() as a view, without a copy where the rule has its text (nearly always; else
+     * the text is made into *scratch): in loops over a chain's rules the copies' reference
+     * counts, each on a string of its own elsewhere in memory, cost more than the loops' work.
+     */
+    static QStringView specView(const BackendRule &rule, QString *scratch);
 
     /// 1-based position of Docker's `-A FORWARD -j DOCKER-USER` in filter FORWARD, 0: none.
     static int forwardJumpPosition(const BackendTables &tables);

@@ -1,6 +1,8 @@
 # The shared library: parser, writer, restore files; the oracle tests use the real iptables.
 userchain_add_test(tst_ruleparser SOURCES core/tst_ruleparser.cpp LIBS userchain-core)
 userchain_add_test(tst_restorefile SOURCES core/tst_restorefile.cpp LIBS userchain-core)
+# An import that recalls the lines of the file before it gives what a fresh import gives.
+userchain_add_test(tst_importmemo SOURCES core/tst_importmemo.cpp LIBS userchain-core)
 userchain_add_test(tst_badinput SOURCES core/tst_badinput.cpp common/netns.cpp LIBS userchain-core)
 userchain_add_test(tst_oracle SOURCES core/tst_oracle.cpp common/netns.cpp LIBS userchain-core TIMEOUT 600)
 userchain_add_test(tst_rulediff SOURCES core/tst_rulediff.cpp LIBS userchain-core)

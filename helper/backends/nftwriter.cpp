@@ -457,10 +457,18 @@ bool NftWriter::stateAfter(NftDockerUserState *state, const NftBatch &batch,
     const QVector<int> &keptAs = batch.keptAs;
     QVector<NftRuleInfo> added(keptAs.size());
     QVector<bool> echoed(keptAs.size(), false);
-    QHash<quint64, int> removedAt; // handle → index in state, for the removals' echoes
-    if (batch.echoRemovals)
+    // Handle → index in state, for the removals' echoes: a few are looked for one by one
+    // (an edit of a long chain removes one rule or two), more through a table.
+    constexpr int FewRemovals = 8;
+    QHash<quint64, int> removedAt;
+    if (batch.echoRemovals && batch.deleted > FewRemovals)
         for (int i = 0; i < state->handles.size(); ++i)
             removedAt.insert(state->handles[i], i);
+    const auto indexOf = [&](quint64 handle) {
+        if (batch.deleted > FewRemovals)
+            return removedAt.value(handle, -1);
+        return int(state->handles.indexOf(handle));
+    };
     QVector<bool> removed(state->handles.size(), false);
     for (const QByteArray &message : echoes) {
         const auto *nlh = reinterpret_cast<const nlmsghdr *>(message.constData());
@@ -485,12 +493,12 @@ bool NftWriter::stateAfter(NftDockerUserState *state, const NftBatch &batch,
         } else {
             if (!batch.echoRemovals)
                 return false;
-            const auto it = removedAt.constFind(info.handle);
-            if (it == removedAt.constEnd() || removed[*it])
+            const int at = indexOf(info.handle);
+            if (at < 0 || removed[at])
                 return false;
-            removed[*it] = true;
+            removed[at] = true;
             // Counted until the commit: what a rollback puts back.
-            BackendRule &r = state->chain.rules[*it];
+            BackendRule &r = state->chain.rules[at];
             r.packets = info.packets;
             r.bytes = info.bytes;
         }
