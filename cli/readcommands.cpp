@@ -45,12 +45,12 @@ ExitCode ReadCommands::show(Family family, const QString &chain, const QString &
     ExitCode code = ExitOk;
     if (!readSnapshot(family, &snapshot, &code))
         return code;
-    const QString text = SnapshotPrinter::save(snapshot, chain, table, counters);
+    const QByteArray text = SnapshotPrinter::save(snapshot, chain, table, counters);
     if (text.isEmpty() && !chain.isEmpty()) {
         std::fprintf(stderr, "userchainctl: no chain %s\n", qPrintable(chain));
         return ExitFailed;
     }
-    std::fputs(text.toUtf8().constData(), stdout);
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     return ExitOk;
 }
 

@@ -23,10 +23,10 @@ public:
      * The tables in iptables-save's format (`*table`, `:CHAIN POLICY [0:0]`, `-A` lines,
      * `COMMIT`), so that the output can be compared with iptables-save and fed to
      * iptables-restore. chain/table restrict the output; counters prefixes each rule with
-     * `[packets:bytes]` as `iptables-save -c` does.
+     * `[packets:bytes]` as `iptables-save -c` does. UTF-8, as it is printed.
      */
-    static QString save(const Snapshot &snapshot, const QString &chain, const QString &table,
-                        bool counters);
+    static QByteArray save(const Snapshot &snapshot, const QString &chain, const QString &table,
+                           bool counters);
 };
 
 } // namespace Userchain

@@ -1,6 +1,7 @@
 #include "dbustypes.h"
 
 #include <QDBusMetaType>
+#include <QStringEncoder>
 
 #include <cstring>
 
@@ -47,15 +48,26 @@ quint64 getCounter(const char *at)
 // au verbatimIndexes, as verbatimIds, as unknownExtensions).
 QDBusArgument &operator<<(QDBusArgument &arg, const ChainInfo &v)
 {
+    // Each text encoded straight into the one array (room for the worst case reserved, and
+    // only what is written touched), rather than into an array of its own first.
+    qsizetype units = 0;
+    for (const RuleEntry &rule : v.rules)
+        units += rule.spec.size() + 1;
     QByteArray specs;
+    specs.reserve(3 * units);
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
     QByteArray counters(v.rules.size() * CounterBytes, Qt::Uninitialized);
     QList<uint> verbatimIndexes;
     QStringList verbatimIds;
     QStringList unknownExtensions;
     for (qsizetype i = 0; i < v.rules.size(); ++i) {
         const RuleEntry &rule = v.rules.at(i);
-        specs += rule.spec.toUtf8();
-        specs += '\0';
+        const qsizetype at = specs.size();
+        specs.resize(at + encoder.requiredSpace(rule.spec.size()) + 1);
+        char *begin = specs.data() + at;
+        char *end = encoder.appendToBuffer(begin, rule.spec);
+        *end = '\0';
+        specs.truncate(end + 1 - specs.constData());
         putCounter(counters.data() + i * CounterBytes, rule.packets);
         putCounter(counters.data() + i * CounterBytes + 8, rule.bytes);
         if (!rule.verbatimId.isEmpty() || !rule.unknownExtensions.isEmpty()) {

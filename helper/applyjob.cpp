@@ -97,11 +97,15 @@ void ApplyJob::run(BackendWorker *worker, const Request &request, int lockTimeou
         }
     }
     lock.acquire(lockTimeoutMs, [worker, request, done](bool held, const QString &lockError) {
-        done(held ? runLocked(worker, request) : failure(DBusError::Busy, lockError));
+        // What an apply leaves behind (the session, the rules) is freed only once the answer
+        // is on its way to the main thread: 10,000 rules take milliseconds to free.
+        std::shared_ptr<void> leftovers;
+        done(held ? runLocked(worker, request, &leftovers) : failure(DBusError::Busy, lockError));
     });
 }
 
-ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &request)
+ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &request,
+                                      std::shared_ptr<void> *leftovers)
 {
     const Family family = request.family;
     const uint flags = request.flags;
@@ -117,7 +121,7 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
     // change DOCKER-USER between this comparison and the commit, which goes to the very table
     // state that was read.
     QString error;
-    const std::unique_ptr<BackendSession> session = choice.backend->beginSession(family, &error);
+    std::unique_ptr<BackendSession> session = choice.backend->beginSession(family, &error);
     if (!session)
         return failure(DBusError::Failed, error);
     const BackendChain *current = session->dockerUser();
@@ -218,6 +222,14 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
     // until the commit where the backend knows them (BackendSession::dockerUser()).
     const BackendChain *replaced = session->dockerUser();
     outcome.previous = replaced ? replaced->rules : QVector<BackendRule>();
+    struct Leftovers
+    {
+        std::unique_ptr<BackendSession> session;
+        QVector<BackendRule> rules;
+        BackendChain written;
+    };
+    *leftovers = std::make_shared<Leftovers>(
+        Leftovers{std::move(session), std::move(rules), std::move(written)});
     outcome.committed = true;
     outcome.revision = result.revision;
     outcome.diff = result.diff;

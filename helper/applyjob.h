@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVector>
 #include <functional>
+#include <memory>
 
 namespace Userchain {
 
@@ -60,7 +61,9 @@ public:
     static const char *errorName(BackendFailure failure);
 
 private:
-    static Outcome runLocked(BackendWorker *worker, const Request &request);
+    /// *leftovers: what the caller frees once the outcome is on its way (see run()).
+    static Outcome runLocked(BackendWorker *worker, const Request &request,
+                             std::shared_ptr<void> *leftovers);
 };
 
 } // namespace Userchain

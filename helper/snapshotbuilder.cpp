@@ -5,6 +5,7 @@
 #include <QStringEncoder>
 #include <QStringList>
 
+#include <cstring>
 #include <optional>
 
 namespace Userchain {
@@ -63,12 +64,17 @@ public:
         return std::nullopt;
     }
 
-    void insert(Family family, const BackendChain *chain, const QString &revision)
+    /// share: keep the chain's list itself rather than its texts, for a list nobody changes
+    /// afterwards (a copy shares it, and a change to a shared list copies the whole of it).
+    void insert(Family family, const BackendChain *chain, const QString &revision,
+                bool share = false)
     {
         Entry entry;
         entry.family = family;
         entry.present = chain != nullptr;
-        if (chain) {
+        if (chain && share) {
+            entry.rules = chain->rules;
+        } else if (chain) {
             entry.specs.reserve(chain->rules.size());
             entry.raws.reserve(chain->rules.size());
             for (const BackendRule &rule : chain->rules) {
@@ -92,6 +98,7 @@ private:
         bool present = false;
         QStringList specs;
         QList<QByteArray> raws;
+        QVector<BackendRule> rules; ///< instead of specs and raws (share)
         QString revision;
     };
 
@@ -101,9 +108,24 @@ private:
             return false;
         if (!chain)
             return true;
+        QString scratch, mine;
+        if (!entry.rules.isEmpty()) {
+            // The very list (unchanged while shared), or one equal in what the hash covers.
+            if (entry.rules.size() != chain->rules.size())
+                return false;
+            if (entry.rules.constData() == chain->rules.constData())
+                return true;
+            for (int i = 0; i < chain->rules.size(); ++i) {
+                const BackendRule &rule = chain->rules.at(i);
+                const BackendRule &kept = entry.rules.at(i);
+                if (kept.raw != rule.raw || SnapshotBuilder::specView(kept, &mine) !=
+                                                SnapshotBuilder::specView(rule, &scratch))
+                    return false;
+            }
+            return true;
+        }
         if (entry.specs.size() != chain->rules.size())
             return false;
-        QString scratch;
         for (int i = 0; i < chain->rules.size(); ++i) {
             const BackendRule &rule = chain->rules.at(i);
             if (entry.raws.at(i) != rule.raw ||
@@ -126,17 +148,34 @@ QString revisionOf(Family family, const BackendChain *chain)
         addField(hash, QByteArrayLiteral("absent"));
     } else {
         addField(hash, QByteArrayLiteral("present"));
-        // Each text encoded into one buffer, rather than into a new array per rule.
+        // The same fields, written into one buffer that is hashed every 64 KiB: a text
+        // encoded and a call into the hash per field cost more than the hashing itself.
         QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
-        QByteArray utf8;
+        QByteArray buffer;
+        constexpr qsizetype Flush = 64 * 1024;
+        buffer.reserve(Flush + 4 * 1024);
         QString scratch;
+        const auto appendSize = [&buffer](quint64 size) {
+            buffer.append(reinterpret_cast<const char *>(&size), sizeof size);
+        };
         for (const BackendRule &rule : chain->rules) {
             const QStringView spec = SnapshotBuilder::specView(rule, &scratch);
-            utf8.resize(encoder.requiredSpace(spec.size()));
-            utf8.truncate(encoder.appendToBuffer(utf8.data(), spec) - utf8.constData());
-            addField(hash, utf8);
-            addField(hash, rule.raw);
+            // The size goes first: written as a placeholder, filled in once known.
+            const qsizetype at = buffer.size();
+            appendSize(0);
+            buffer.resize(at + qsizetype(sizeof(quint64)) + encoder.requiredSpace(spec.size()));
+            char *begin = buffer.data() + at + sizeof(quint64);
+            const quint64 size = quint64(encoder.appendToBuffer(begin, spec) - begin);
+            std::memcpy(buffer.data() + at, &size, sizeof size);
+            buffer.truncate(at + qsizetype(sizeof size + size));
+            appendSize(quint64(rule.raw.size()));
+            buffer.append(rule.raw);
+            if (buffer.size() >= Flush) {
+                hash.addData(buffer);
+                buffer.truncate(0); // keeps its capacity
+            }
         }
+        hash.addData(buffer);
     }
     return QString::fromLatin1(hash.result().toHex());
 }
@@ -167,7 +206,7 @@ QString SnapshotBuilder::computeRevision(Family family, const BackendChain *chai
 void SnapshotBuilder::rememberRevision(Family family, const BackendChain *chain,
                                        const QString &revision)
 {
-    revisionMemo().insert(family, chain, revision);
+    revisionMemo().insert(family, chain, revision, true);
 }
 
 QString SnapshotBuilder::verbatimId(Family family, const BackendRule &rule, int position)

@@ -30,7 +30,8 @@ public:
     static QString revision(Family family, const BackendChain *dockerUser);
     /// revision() without the calling thread's memo, for another thread (see rememberRevision()).
     static QString computeRevision(Family family, const BackendChain *dockerUser);
-    /// Lets the calling thread's memo know a revision computed elsewhere.
+    /// Lets the calling thread's memo know a revision computed elsewhere. The memo keeps the
+    /// chain's list itself (shared, not copied): for a list that is not changed afterwards.
     static void rememberRevision(Family family, const BackendChain *dockerUser,
                                  const QString &revision);
     /// The identity of a verbatim rule: its bytes and its position in the chain.

@@ -6,6 +6,11 @@ if(TARGET userchain-helper-lib)
         SOURCES helper/tst_helperunits.cpp
         LIBS userchain-helper-lib
         TIMEOUT 120)
+    # The revision's definition, and the memo of revisions answering only for equal content.
+    userchain_add_test(tst_helperrevision
+        SOURCES helper/tst_helperrevision.cpp
+        LIBS userchain-helper-lib
+        TIMEOUT 120)
 
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
     foreach(name show apply confirm badinput auth nft persist flood worker killed remote crash)

@@ -43,6 +43,21 @@ struct DecodeCache
     };
     QHash<QString, Chain> chains[2]; // by "table/chain"
 
+    /**
+     * The other way round: the entries of the rules last written, by their text, with the rule
+     * each encodes. An apply that writes most of them again (an edit of a long chain, a file
+     * applied again) copies their bytes instead of encoding every rule. A hit must be the very
+     * rule (compared, not only its text), and rules whose entry depends on more than the rule
+     * (-m set: an ipset's index) are never kept; otherwise encoding depends only on the rule
+     * and the kernel's revisions, which are asked once per process.
+     */
+    struct Encoded
+    {
+        Rule rule;
+        QByteArray entry; ///< counters zero
+    };
+    QHash<QString, Encoded> written[2]; // by family
+
     static int slot(Family family) { return family == Family::IPv4 ? 0 : 1; }
 
     bool find(Family family, const QByteArray &key, BackendRule *out);

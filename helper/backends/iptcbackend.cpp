@@ -4,6 +4,7 @@
 
 #include "anyinterface.h"
 #include "decodecache.h"
+#include "entriesencoder.h"
 #include "entrycodec.h"
 #include "extensions.h"
 #include "kernelipsets.h"
@@ -185,6 +186,15 @@ QVector<BackendRule> decodeChain(const EntryCodec &codec, DecodeCache &cache, xt
                                  const char *table, const char *chain)
 {
     using Entry = typename Iptc<F>::Entry;
+    const int slot = DecodeCache::slot(F);
+    const QString name = QLatin1String(table) + QLatin1Char('/') + QLatin1String(chain);
+    const auto known = cache.chains[slot].constFind(name);
+    // Each entry's fingerprint is compared with the memo's as it is made; the chain's whole
+    // fingerprint (megabytes for 50,000 rules) is only written out once they differ.
+    const QByteArray *memo = known != cache.chains[slot].constEnd() ? &known->signature : nullptr;
+    qsizetype matched = 0; // bytes of *memo equal so far
+    bool matching = memo != nullptr;
+    QByteArray piece;
     QVector<const Entry *> entries;
     QVector<const char *> targets;
     QByteArray fingerprint;
@@ -193,15 +203,25 @@ QVector<BackendRule> decodeChain(const EntryCodec &codec, DecodeCache &cache, xt
     for (auto *e = Iptc<F>::firstRule(chain, h); e; e = Iptc<F>::nextRule(e, h)) {
         entries.append(e);
         targets.append(Iptc<F>::target(e, h));
-        comparable =
-            comparable && DecodeCache::appendFingerprint(fingerprint, e, F, targets.last());
         counted = counted || e->counters.pcnt || e->counters.bcnt;
+        if (!comparable)
+            continue;
+        piece.truncate(0);
+        comparable = DecodeCache::appendFingerprint(piece, e, F, targets.last());
+        if (matching && matched + piece.size() <= memo->size() &&
+            std::memcmp(memo->constData() + matched, piece.constData(), size_t(piece.size())) ==
+                0) {
+            matched += piece.size();
+            continue;
+        }
+        if (matching) {
+            matching = false;
+            fingerprint = memo->left(matched);
+        }
+        fingerprint += piece;
     }
 
-    const int slot = DecodeCache::slot(F);
-    const QString name = QLatin1String(table) + QLatin1Char('/') + QLatin1String(chain);
-    const auto known = cache.chains[slot].constFind(name);
-    if (comparable && known != cache.chains[slot].constEnd() && known->signature == fingerprint) {
+    if (comparable && matching && matched == memo->size()) {
         // Shared with the memo, unless there are counters to fill in.
         QVector<BackendRule> rules = known->rules;
         if (counted) {
@@ -212,6 +232,8 @@ QVector<BackendRule> decodeChain(const EntryCodec &codec, DecodeCache &cache, xt
         }
         return rules;
     }
+    if (matching) // the chain is shorter than the memo's
+        fingerprint = memo->left(matched);
     QVector<BackendRule> rules;
     rules.reserve(entries.size());
     bool allKeyed = true;
@@ -295,94 +317,19 @@ QString jumpTarget(const BackendRule &rule, const QByteArray &entry, const Entry
     return name;
 }
 
-/// Whether encoding the rule asks the kernel for an ipset's index (KernelIpsets is one
-/// socket and cache, for one thread).
-bool needsIpsets(const BackendRule &rule)
-{
-    for (const RuleMatch &m : rule.rule.matches)
-        if (m.name == QLatin1String("set"))
-            return true;
-    return false;
-}
-
-/**
- * The kernel entry of every rule, as one pass in order would give them: verbatim rules
- * checked, parsed rules encoded, the first failure by position reported. Long lists are
- * encoded by several threads (encoding is most of the work before the commit and each rule is
- * encoded on its own); rules with `-m set` and verbatim rules are done by this thread.
- */
-bool encodeAll(const EntryCodec &codec, const QVector<BackendRule> &rules,
-               QVector<QByteArray> *entries, QString *error)
-{
-    const int count = int(rules.size());
-    entries->resize(count);
-    QByteArray *out = entries->data();
-    struct Failure
-    {
-        int index = -1;
-        QString message;
-    };
-    // Parsed rules without -m set, [begin, end): these only read the codec.
-    const auto encodePlain = [&](int begin, int end) {
-        Failure failure;
-        for (int i = begin; i < end; ++i) {
-            const BackendRule &r = rules[i];
-            if (!r.raw.isEmpty() || needsIpsets(r))
-                continue;
-            QString why;
-            if (!codec.encode(r.rule, &out[i], &why))
-                return Failure{i, QStringLiteral("rule %1: %2").arg(i + 1).arg(why)};
-        }
-        return failure;
-    };
-    constexpr int ParallelFrom = 2048;
-    const int threads =
-        count < ParallelFrom ? 1 : qBound(1, int(std::thread::hardware_concurrency()), 4);
-    std::vector<Failure> failures(static_cast<size_t>(threads) + 1);
-    const auto part = [&](int t) {
-        failures[size_t(t)] =
-            encodePlain(int(qint64(count) * t / threads), int(qint64(count) * (t + 1) / threads));
-    };
-    runInParts(threads, part);
-    // The rest, in order, here.
-    Failure &rest = failures.back();
-    for (int i = 0; i < count && rest.index < 0; ++i) {
-        const BackendRule &r = rules[i];
-        QString why;
-        if (!r.raw.isEmpty()) {
-            // Kept verbatim from a read; still never handed to libiptc unchecked.
-            if (!codec.validate(r.raw, &why))
-                rest = {
-                    i,
-                    QStringLiteral("rule %1 (kept verbatim) is malformed: %2").arg(i + 1).arg(why)};
-            else
-                out[i] = r.raw;
-        } else if (needsIpsets(r) && !codec.encode(r.rule, &out[i], &why)) {
-            rest = {i, QStringLiteral("rule %1: %2").arg(i + 1).arg(why)};
-        }
-    }
-    const Failure *first = nullptr;
-    for (const Failure &failure : failures)
-        if (failure.index >= 0 && (!first || failure.index < first->index))
-            first = &failure;
-    if (first) {
-        setError(error, first->message);
-        return false;
-    }
-    return true;
-}
-
 /// Replaces DOCKER-USER in the table state h holds, for commitOn(); nothing reaches the kernel.
+/// cache: where the entries of the rules written last are kept (nullptr: none).
 template <Family F>
 bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool createChain,
-               bool createJump, QString *error)
+               bool createJump, QString *error, DecodeCache *cache = nullptr)
 {
     // Every rule is encoded and checked before the handle is changed.
     KernelIpsets ipsets;
     const EntryCodec codec(F, ipsets.lookup(),
                            KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
     QVector<QByteArray> entries;
-    if (!encodeAll(codec, rules, &entries, error))
+    if (!EntriesEncoder::encode(codec, rules, &entries, error,
+                                cache ? &cache->written[DecodeCache::slot(F)] : nullptr))
         return false;
     QStringList jumps;
     for (int i = 0; i < rules.size(); ++i) {
@@ -417,13 +364,18 @@ bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool creat
             return false;
         }
     }
+    // libiptc copies each entry it is given: one buffer serves them all (an entry taken from
+    // the written rules is shared with them and would otherwise be copied to change it).
+    QByteArray scratch;
     for (int i = 0; i < entries.size(); ++i) {
         // The counters go in the entry: libiptc commits an appended entry's counters as they
         // are (what iptables-restore --counters relies on), so a rule that stays keeps its own.
-        auto *entry = reinterpret_cast<typename Iptc<F>::Entry *>(entries[i].data());
+        scratch.resize(entries[i].size());
+        std::memcpy(scratch.data(), entries[i].constData(), size_t(entries[i].size()));
+        auto *entry = reinterpret_cast<typename Iptc<F>::Entry *>(scratch.data());
         entry->counters.pcnt = rules[i].packets;
         entry->counters.bcnt = rules[i].bytes;
-        if (!Iptc<F>::append(kDockerUser, entries[i].constData(), h)) {
+        if (!Iptc<F>::append(kDockerUser, scratch.constData(), h)) {
             setError(error, QStringLiteral("rule %1: %2").arg(i + 1).arg(lastError<F>()));
             return false;
         }
@@ -479,8 +431,8 @@ bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool cre
 template <Family F> class IptcSession final : public BackendSession
 {
 public:
-    IptcSession(Handle<F> handle, std::optional<BackendChain> dockerUser)
-        : m_handle(std::move(handle)), m_dockerUser(std::move(dockerUser))
+    IptcSession(Handle<F> handle, std::optional<BackendChain> dockerUser, DecodeCache &cache)
+        : m_handle(std::move(handle)), m_dockerUser(std::move(dockerUser)), m_cache(cache)
     {}
 
     const BackendChain *dockerUser() const override
@@ -497,7 +449,7 @@ public:
             return false;
         }
         m_step = Step::Done;
-        if (!prepareOn<F>(m_handle.get(), rules, createChain, createJump, error))
+        if (!prepareOn<F>(m_handle.get(), rules, createChain, createJump, error, &m_cache))
             return false;
         m_step = Step::Prepared;
         return true;
@@ -517,6 +469,7 @@ private:
     enum class Step { Read, Prepared, Done };
     Handle<F> m_handle;
     std::optional<BackendChain> m_dockerUser;
+    DecodeCache &m_cache;
     Step m_step = Step::Read;
 };
 
@@ -537,7 +490,7 @@ template <Family F> std::unique_ptr<BackendSession> beginFamily(DecodeCache &cac
         chain.rules = decodeChain<F>(codec, cache, h.get(), kFilter, kDockerUser);
         dockerUser = std::move(chain);
     }
-    return std::make_unique<IptcSession<F>>(std::move(h), std::move(dockerUser));
+    return std::make_unique<IptcSession<F>>(std::move(h), std::move(dockerUser), cache);
 }
 
 template <Family F> bool createTableOf(const QString &table, QString *error)

@@ -30,6 +30,9 @@ public:
     static RevisionLookup lookup(Via via, Family family);
 
 private:
+    /// has() without the thread's own answers: the process's, shared and locked.
+    static std::optional<bool> hasLocked(Via via, Family family, const QByteArray &name,
+                                         bool target, int revision);
     static std::optional<bool> askLegacy(Family family, const QByteArray &name, bool target,
                                          int revision);
     static std::optional<bool> askNft(Family family, const QByteArray &name, bool target,

@@ -154,7 +154,22 @@ bool NftReader::ruleKey(const nlmsghdr *nlh, NftRuleInfo *out)
     if (nlh->nlmsg_len < NLMSG_HDRLEN + hdr)
         return false;
     out->message = QByteArray(reinterpret_cast<const char *>(nlh), int(nlh->nlmsg_len));
+    // A dump names the same table and chain for rule after rule: their texts are made once.
+    struct Name
+    {
+        QByteArray bytes;
+        QString text;
+    };
+    static thread_local Name lastNames[2]; // table, chain
+    const auto nameOf = [](Name &last, const char *bytes) {
+        if (last.bytes != bytes) {
+            last.bytes = bytes;
+            last.text = QString::fromUtf8(bytes);
+        }
+        return last.text;
+    };
     QByteArray key;
+    key.reserve(int(nlh->nlmsg_len)); // at most the message's own size, in one allocation
     bool ok = true;
     forEachAttr(mnl_nlmsg_get_payload_offset(nlh, hdr),
                 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - MNL_ALIGN(hdr), [&](const nlattr *attr) {
@@ -164,8 +179,8 @@ bool NftReader::ruleKey(const nlmsghdr *nlh, NftRuleInfo *out)
                             ok = false;
                             return;
                         }
-                        (type == NFTA_RULE_TABLE ? out->table : out->chain) =
-                            QString::fromUtf8(mnl_attr_get_str(attr));
+                        (type == NFTA_RULE_TABLE ? out->table : out->chain) = nameOf(
+                            lastNames[type == NFTA_RULE_TABLE ? 0 : 1], mnl_attr_get_str(attr));
                     } else if (type == NFTA_RULE_HANDLE) {
                         if (mnl_attr_validate(attr, MNL_TYPE_U64) < 0) {
                             ok = false;
@@ -173,7 +188,7 @@ bool NftReader::ruleKey(const nlmsghdr *nlh, NftRuleInfo *out)
                         }
                         out->handle = be64toh(mnl_attr_get_u64(attr));
                     } else if (type == NFTA_RULE_USERDATA) {
-                        key += QByteArray("\0u", 2);
+                        key.append("\0u", 2);
                         key.append(static_cast<const char *>(mnl_attr_get_payload(attr)),
                                    int(mnl_attr_get_payload_len(attr)));
                     } else if (type == NFTA_RULE_EXPRESSIONS) {
@@ -197,7 +212,7 @@ bool NftReader::ruleKey(const nlmsghdr *nlh, NftRuleInfo *out)
                                     else if (mnl_attr_get_type(c) == NFTA_COUNTER_BYTES)
                                         out->bytes = be64toh(mnl_attr_get_u64(c));
                                 });
-                                key += QByteArray("\0counter", 8);
+                                key.append("\0counter", 8);
                                 return;
                             }
                             key.append(reinterpret_cast<const char *>(elem), int(elem->nla_len));
