@@ -28,6 +28,12 @@ struct RuleOption
     bool operator!=(const RuleOption &o) const { return !(*this == o); }
 };
 
+} // namespace Userchain
+// Made of Qt's implicitly shared containers and plain values: a list of them grows or
+// shifts by moving bytes rather than copying each element (reference counts and all).
+Q_DECLARE_TYPEINFO(Userchain::RuleOption, Q_RELOCATABLE_TYPE);
+namespace Userchain {
+
 /// A `-m NAME` match with its options in iptables-save order.
 struct RuleMatch
 {
@@ -38,6 +44,10 @@ struct RuleMatch
     bool operator==(const RuleMatch &o) const { return name == o.name && options == o.options; }
     bool operator!=(const RuleMatch &o) const { return !(*this == o); }
 };
+
+} // namespace Userchain
+Q_DECLARE_TYPEINFO(Userchain::RuleMatch, Q_RELOCATABLE_TYPE);
+namespace Userchain {
 
 /// `-j NAME` (or `-g NAME`) with target options in iptables-save order. Empty name: no target.
 struct RuleTarget
@@ -53,6 +63,10 @@ struct RuleTarget
     }
     bool operator!=(const RuleTarget &o) const { return !(*this == o); }
 };
+
+} // namespace Userchain
+Q_DECLARE_TYPEINFO(Userchain::RuleTarget, Q_RELOCATABLE_TYPE);
+namespace Userchain {
 
 /**
  * A firewall rule as a typed value. Every field holds canonical text, so two rules that
@@ -96,3 +110,6 @@ struct Rule
 size_t qHash(const Rule &rule, size_t seed = 0);
 
 } // namespace Userchain
+
+// As Rule's parts: moved as bytes when a list grows.
+Q_DECLARE_TYPEINFO(Userchain::Rule, Q_RELOCATABLE_TYPE);

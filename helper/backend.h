@@ -21,6 +21,13 @@ struct BackendRule
     quint64 bytes = 0;
 };
 
+} // namespace Userchain
+
+// As Rule (core/rule.h): moved as bytes when a list grows.
+Q_DECLARE_TYPEINFO(Userchain::BackendRule, Q_RELOCATABLE_TYPE);
+
+namespace Userchain {
+
 struct BackendChain
 {
     QString table; ///< "filter", "nat", "raw"

@@ -141,8 +141,7 @@ bool NftBackend::readKernel(Family family, const QStringList &tables, const QStr
                            KernelRevisions::lookup(KernelRevisions::Via::Nft, family));
     // A whole filter table includes DOCKER-USER and FORWARD: remembered for the next apply.
     const bool whole = onlyChain.isEmpty() && tables.contains(QStringLiteral("filter"));
-    QVector<BackendRule> translated(whole ? set.rules.size() : 0);
-    QVector<bool> stable(translated.size(), true);
+    QVector<bool> stable(whole ? set.rules.size() : 0, true);
     QString lastTable, lastChain;
     int chainIndex = -1;
     for (qsizetype i = 0; i < set.rules.size(); ++i) {
@@ -158,13 +157,17 @@ bool NftBackend::readKernel(Family family, const QStringList &tables, const QStr
                             .arg(r.table, r.chain));
         bool fromBytes = true;
         result.chains[chainIndex].rules.append(translator.toBackendRule(r, codec, &fromBytes));
-        if (whole) {
-            translated[i] = result.chains[chainIndex].rules.constLast();
+        if (whole)
             stable[i] = fromBytes;
-        }
     }
-    if (whole)
-        remember(family, NftWriter(*m_netlink, translator, codec).stateOf(set, translated, stable));
+    if (whole) {
+        const auto chain = [&](const char *name) -> const BackendChain * {
+            const int at = index.value(QStringLiteral("filter\n") + QLatin1String(name), -1);
+            return at < 0 ? nullptr : &result.chains[at];
+        };
+        remember(family, NftWriter(*m_netlink, translator, codec)
+                             .stateOf(set, chain("DOCKER-USER"), chain("FORWARD"), &stable));
+    }
     *out = std::move(result);
     return true;
 }
@@ -342,7 +345,7 @@ bool NftBackend::commitBatch(Family family, NftDockerUserState *state,
             // The state after the commit, as the kernel echoed it; kept only if the ruleset
             // is at the very next generation (nobody committed after this batch).
             NftDockerUserState after;
-            if (err == 0 && writer.stateAfter(state, batch, echoes, &after)) {
+            if (err == 0 && writer.stateAfter(state, rules, batch, echoes, &after)) {
                 const std::optional<quint32> now = m_netlink->generation(&why);
                 if (now && *now == after.generation && after.netns == m_netlink->netnsCookie())
                     remember(family, after);

@@ -123,12 +123,12 @@ bool NftWriter::readState(NftDockerUserState *out, QString *error)
     const QString filter = QStringLiteral("filter");
     if (!NftReader::read(m_netlink, m_codec.family(), {filter}, {DockerUser, Forward}, &set, error))
         return false;
-    *out = stateOf(set, {}, {});
+    *out = stateOf(set, nullptr, nullptr, nullptr);
     return true;
 }
 
-NftDockerUserState NftWriter::stateOf(const NftRuleset &set, const QVector<BackendRule> &translated,
-                                      const QVector<bool> &stable)
+NftDockerUserState NftWriter::stateOf(const NftRuleset &set, const BackendChain *dockerUser,
+                                      const BackendChain *forward, const QVector<bool> *stable)
 {
     const QString filter = QStringLiteral("filter");
     NftDockerUserState st;
@@ -146,28 +146,37 @@ NftDockerUserState NftWriter::stateOf(const NftRuleset &set, const QVector<Backe
     st.chain.table = filter;
     st.chain.name = DockerUser;
     st.chain.policy = QStringLiteral("-");
+    // Rules the read translated already: its list, shared rather than copied rule by rule.
+    if (stable && dockerUser)
+        st.chain.rules = dockerUser->rules;
+    qsizetype forwardAt = 0;
     for (qsizetype i = 0; i < set.rules.size(); ++i) {
         const NftRuleInfo &r = set.rules[i];
         if (r.table != filter || (r.chain != DockerUser && r.chain != Forward))
             continue;
-        bool fromBytes = true;
-        const BackendRule br = translated.isEmpty()
-                                   ? m_translator.toBackendRule(r, m_codec, &fromBytes)
-                                   : translated[i];
-        if (!translated.isEmpty())
-            fromBytes = stable[i];
+        bool fromBytes = stable ? stable->value(i, false) : true;
         if (r.chain == DockerUser) {
+            if (!stable)
+                st.chain.rules.append(m_translator.toBackendRule(r, m_codec, &fromBytes));
             st.cacheable = st.cacheable && fromBytes;
-            st.chain.rules.append(br);
             st.handles.append(r.handle);
             st.keys.append(r.key);
-        } else if (br.raw.isEmpty()) {
-            // Any jump or goto to DOCKER-USER counts, as in IptcBackend: a second one next to
-            // a conditional jump would send packets through the chain twice.
-            if (br.rule.target.name == DockerUser)
-                st.forwardJumps = true;
+            continue;
         }
+        BackendRule translated;
+        const BackendRule *br = &translated;
+        if (!stable)
+            translated = m_translator.toBackendRule(r, m_codec, &fromBytes);
+        else if (forward && forwardAt < forward->rules.size())
+            br = &forward->rules.at(forwardAt++);
+        // Any jump or goto to DOCKER-USER counts, as in IptcBackend: a second one next to
+        // a conditional jump would send packets through the chain twice.
+        if (br->raw.isEmpty() && br->rule.target.name == DockerUser)
+            st.forwardJumps = true;
     }
+    // The read's chain and its rules must be the same ones; otherwise nothing is remembered.
+    if (st.handles.size() != st.chain.rules.size())
+        st.cacheable = false;
     return st;
 }
 
@@ -451,8 +460,9 @@ bool NftWriter::build(const NftDockerUserState &st, const QVector<BackendRule> &
     return true;
 }
 
-bool NftWriter::stateAfter(NftDockerUserState *state, const NftBatch &batch,
-                           const QVector<QByteArray> &echoes, NftDockerUserState *after)
+bool NftWriter::stateAfter(NftDockerUserState *state, const QVector<BackendRule> &rules,
+                           const NftBatch &batch, const QVector<QByteArray> &echoes,
+                           NftDockerUserState *after)
 {
     const QVector<int> &keptAs = batch.keptAs;
     QVector<NftRuleInfo> added(keptAs.size());
@@ -523,7 +533,20 @@ bool NftWriter::stateAfter(NftDockerUserState *state, const NftBatch &batch,
     st.keys.reserve(keptAs.size());
     for (int j = 0; j < keptAs.size(); ++j) {
         if (keptAs[j] >= 0) {
-            st.chain.rules.append(state->chain.rules[keptAs[j]]);
+            const BackendRule &kept = state->chain.rules[keptAs[j]];
+            // The caller's copy of a rule that stayed, when it is that very rule and text:
+            // the next apply's list, which comes from the same place (the caller's memo of
+            // the file), then compares with it in the strings' addresses.
+            const BackendRule &wanted = rules[j];
+            if (kept.raw.isEmpty() && wanted.raw.isEmpty() &&
+                wanted.displaySpec == kept.displaySpec &&
+                wanted.unknownExtensions == kept.unknownExtensions && wanted.rule == kept.rule) {
+                st.chain.rules.append(wanted);
+                st.chain.rules.last().packets = kept.packets;
+                st.chain.rules.last().bytes = kept.bytes;
+            } else {
+                st.chain.rules.append(kept);
+            }
             st.handles.append(state->handles[keptAs[j]]);
             st.keys.append(state->keys[keptAs[j]]);
             continue;

@@ -78,11 +78,15 @@ public:
     /// Reads the state a write starts from (DOCKER-USER's and FORWARD's rules, one generation).
     bool readState(NftDockerUserState *out, QString *error);
 
-    /// The state of DOCKER-USER and FORWARD in a ruleset read with them. translated, stable:
-    /// the BackendRule of each of set.rules and whether it is stable (NftTranslator::
-    /// toBackendRule), when the caller has them already; empty: translated here.
-    NftDockerUserState stateOf(const NftRuleset &set, const QVector<BackendRule> &translated,
-                               const QVector<bool> &stable);
+    /**
+     * The state of DOCKER-USER and FORWARD in a ruleset read with them. When the caller has
+     * translated the rules already: dockerUser and forward are those chains as it made them
+     * (nullptr: missing; DOCKER-USER's list is shared, not copied), stable for each of
+     * set.rules whether it is stable (NftTranslator::toBackendRule). stable nullptr: the
+     * rules are translated here.
+     */
+    NftDockerUserState stateOf(const NftRuleset &set, const BackendChain *dockerUser,
+                               const BackendChain *forward, const QVector<bool> *stable);
 
     /**
      * The batch that turns state into rules; nothing is sent. Fails with kind set for rules
@@ -98,13 +102,15 @@ public:
     /**
      * DOCKER-USER after batch was committed on state, from the kernel's echoes (the messages
      * that came back with the batch; NEWRULE ones found by sequence number, DELRULE ones by
-     * handle): added rules decoded from what the kernel holds, kept ones as they were, at the
+     * handle): added rules decoded from what the kernel holds, kept ones as they were (as
+     * rules has them, the list written, where that is the same rule and text), at the
      * batch's generation + 1. The removed rules of state get the counters they had when they
      * were removed (with echoRemovals). False when an echo is missing, was not asked for or
      * does not say what was asked for: the caller must read again.
      */
-    bool stateAfter(NftDockerUserState *state, const NftBatch &batch,
-                    const QVector<QByteArray> &echoes, NftDockerUserState *after);
+    bool stateAfter(NftDockerUserState *state, const QVector<BackendRule> &rules,
+                    const NftBatch &batch, const QVector<QByteArray> &echoes,
+                    NftDockerUserState *after);
 
 private:
     NftNetlink &m_netlink;

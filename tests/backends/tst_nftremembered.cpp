@@ -148,6 +148,7 @@ private slots:
     void countersAreTheKernels_data();
     void countersAreTheKernels();
     void neverInAnotherNamespace();
+    void keptRulesAsAReadShowsThem();
 };
 
 void TestNftRemembered::init()
@@ -355,6 +356,30 @@ void TestNftRemembered::neverInAnotherNamespace()
              qPrintable(error));
     QVERIFY2(session->commit(&error), qPrintable(error));
     QCOMPARE(savedRules(family).size(), 1);
+}
+
+void TestNftRemembered::keptRulesAsAReadShowsThem()
+{
+    // After a commit the remembered chain takes the caller's copy of a rule that stayed only
+    // when it is that rule with that text: a caller's text the kernel's rule would not be
+    // read back as (`-i +`, which a read leaves out) stays the read's.
+    const Family family = Family::IPv4;
+    QVERIFY(restore(family, "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j RETURN\nCOMMIT\n"));
+    QVector<BackendRule> wanted = parsed(
+        {QStringLiteral("-i + -j ACCEPT"), QStringLiteral("-s 10.1.1.1/32 -j DROP")}, family);
+    wanted[0].displaySpec = wanted[0].rule.toString(); // "-i + -j ACCEPT"
+    NftBackend backend;
+    QString error;
+    QVERIFY2(backend.replaceDockerUser(family, wanted, false, false, &error), qPrintable(error));
+    wanted.append(parsed({QStringLiteral("-j RETURN")}, family));
+    QVERIFY2(backend.replaceDockerUser(family, wanted, false, false, &error), qPrintable(error));
+    QVERIFY(backend.remembers(family));
+    const std::unique_ptr<BackendSession> session = backend.beginSession(family, &error);
+    QVERIFY2(session, qPrintable(error));
+    NftBackend fresh;
+    const std::unique_ptr<BackendSession> read = fresh.beginSession(family, &error);
+    QVERIFY2(read, qPrintable(error));
+    QCOMPARE(shownRules(*session), shownRules(*read));
 }
 
 int main(int argc, char **argv)
