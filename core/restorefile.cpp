@@ -143,7 +143,8 @@ QStringList RestoreFile::userChains(const QString &table) const
 namespace {
 
 DockerUserImport import(const QByteArray &data, Family family, const QStringList *existingChains,
-                        int rulesBefore, ScanMemo *memo)
+                        int rulesBefore, const ScanMemo *memo = nullptr,
+                        ScanMemoUpdate *update = nullptr)
 {
     DockerUserImport result;
     std::optional<QStringList> knownChains;
@@ -163,11 +164,12 @@ DockerUserImport import(const QByteArray &data, Family family, const QStringList
     // A restore file already refused needs no rules parsed: its structure errors are all
     // that is reported.
     ScanOptions options{restoreForm ? Form::Restore : Form::Plain, result.errors.isEmpty(), family};
-    options.texts = memo != nullptr;
+    options.texts = update != nullptr;
     options.memo = memo;
+    options.collect = update && restoreForm && options.parseRules;
     Scan scanned = scan(data, starts, options);
-    if (memo && restoreForm && options.parseRules)
-        remember(scanned, data, starts, family, memo);
+    if (options.collect)
+        *update = updateOf(scanned, family);
 
     // Bounded: no more commands than a chain may have rules, no more errors than anyone reads.
     const auto stop = [&](int lineNo) {
@@ -357,12 +359,13 @@ DockerUserImport import(const QByteArray &data, Family family, const QStringList
 DockerUserImport importDockerUser(const QByteArray &data, Family family,
                                   const QStringList *existingChains, int rulesBefore)
 {
-    return import(data, family, existingChains, rulesBefore, nullptr);
+    return import(data, family, existingChains, rulesBefore);
 }
 
-DockerUserImport importDockerUserWithMemo(const QByteArray &data, Family family, ScanMemo *memo)
+DockerUserImport importDockerUserWithMemo(const QByteArray &data, Family family,
+                                          const ScanMemo *memo, ScanMemoUpdate *update)
 {
-    return import(data, family, nullptr, 0, memo);
+    return import(data, family, nullptr, 0, memo, update);
 }
 
 namespace {

@@ -93,7 +93,8 @@ struct DockerUserImport
 
 namespace RestoreScan {
 struct ScanMemo;
-}
+struct ScanMemoUpdate;
+} // namespace RestoreScan
 
 /**
  * Reads DOCKER-USER's rules (every other chain is ignored); errors carry line numbers.
@@ -110,11 +111,12 @@ DockerUserImport importDockerUser(const QByteArray &data, Family family,
 /**
  * importDockerUser(data, family) as the helper's ApplyFile reads a file: it also gives each
  * rule's canonical text (DockerUserImport::texts), takes the lines *memo holds instead of
- * parsing them again, and leaves this file's rule lines in it (restore form only; see
- * RestoreScan::ScanMemo).
+ * parsing them again, and gives in *update what makes memo hold this file's rule lines
+ * (RestoreScan::apply; restore form only; see RestoreScan::ScanMemo).
  */
 DockerUserImport importDockerUserWithMemo(const QByteArray &data, Family family,
-                                          RestoreScan::ScanMemo *memo);
+                                          const RestoreScan::ScanMemo *memo,
+                                          RestoreScan::ScanMemoUpdate *update);
 
 /**
  * One line typed into a rule editor: a rule-spec (`-i eth0 -j DROP`), or a whole command as

@@ -273,7 +273,7 @@ Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOp
             p.rules.reserve(t == 0 ? count : end - p.begin);
         if (options.texts)
             p.texts.reserve(p.rules.capacity());
-        if (memo)
+        if (memo || options.collect)
             p.recalled.fill(nullptr, end - p.begin);
         ScannedLine *scanned = p.lines.data();
         QString buffer;
@@ -290,53 +290,62 @@ Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOp
             }
             const QStringView line = decodeLine(data, starts[i], starts[i + 1] - 1, &buffer);
             const qsizetype before = p.rules.size();
-            scanLine(line, options, &scanned[i - p.begin], &p.rules);
+            ScannedLine &s = scanned[i - p.begin];
+            scanLine(line, options, &s, &p.rules);
             if (options.texts)
                 for (qsizetype k = before; k < p.rules.size(); ++k)
                     p.texts.append(p.rules.at(k).toString());
+            // A line of one rule (none from the first line: see recalled()) for the memo.
+            if (options.collect && options.texts && i > 0 && s.kind == LineKind::Command &&
+                s.rule >= 0 && s.ruleCount == 1) {
+                MemoLine kept{s, p.rules.at(s.rule), p.texts.at(s.rule)};
+                kept.line.rule = -1;
+                p.fresh.append(
+                    {QByteArray(data.constData() + starts[i], starts[i + 1] - 1 - starts[i]),
+                     std::move(kept)});
+            }
         }
     };
     runInParts(parts, part);
     return out;
 }
 
-void remember(Scan &scanned, const QByteArray &data, const QVector<qsizetype> &starts,
-              Family family, ScanMemo *memo)
+ScanMemoUpdate updateOf(Scan &scanned, Family family)
 {
-    if (memo->family != family) {
-        memo->lines.clear();
-        memo->family = family;
-    }
-    const quint32 now = ++memo->scans;
-    // Lines recalled are marked first: their entries may move once new ones are added (after
-    // that, the pointers are only compared with nullptr).
-    for (ScanPart &part : scanned.parts)
+    ScanMemoUpdate update;
+    update.family = family;
+    update.any = true;
+    for (ScanPart &part : scanned.parts) {
         for (const MemoLine *known : std::as_const(part.recalled))
             if (known)
-                const_cast<MemoLine *>(known)->scan = now; // memo is ours to change here
-    for (ScanPart &part : scanned.parts) {
-        for (qsizetype k = 0; k < part.lines.size(); ++k) {
-            const ScannedLine &s = part.lines.at(k);
-            const int i = part.begin + int(k);
-            if (i == 0 || (!part.recalled.isEmpty() && part.recalled.at(k)) ||
-                s.kind != LineKind::Command || s.rule < 0 || s.ruleCount != 1 ||
-                s.rule >= part.texts.size())
-                continue;
-            const QByteArray key(data.constData() + starts[i], starts[i + 1] - 1 - starts[i]);
-            MemoLine *line = nullptr;
-            if (const auto it = memo->lines.find(key); it != memo->lines.end())
-                line = &it.value();
-            else if (memo->lines.size() < ScanMemo::Capacity)
-                line = &memo->lines[key];
-            if (!line || line->scan == now)
-                continue; // recalled (or repeated in this file), or no room
-            line->line = s;
-            line->line.rule = -1;
-            line->rule = part.rules.at(s.rule);
-            line->text = part.texts.at(s.rule);
-            line->scan = now;
-        }
+                update.recalled.append(known);
         part.recalled.clear();
+        update.fresh += std::move(part.fresh);
+    }
+    return update;
+}
+
+void apply(ScanMemoUpdate update, ScanMemo *memo)
+{
+    if (!update.any)
+        return;
+    if (memo->family != update.family) {
+        memo->lines.clear();
+        memo->family = update.family;
+    }
+    const quint32 now = ++memo->scans;
+    // Lines recalled are marked first: their entries may move once new ones are added.
+    for (const MemoLine *known : std::as_const(update.recalled))
+        const_cast<MemoLine *>(known)->scan = now; // the memo is ours to change here
+    for (auto &[key, line] : update.fresh) {
+        const auto it = memo->lines.find(key);
+        if (it == memo->lines.end() && memo->lines.size() >= ScanMemo::Capacity)
+            continue;
+        line.scan = now;
+        if (it != memo->lines.end())
+            *it = std::move(line);
+        else
+            memo->lines.insert(key, std::move(line));
     }
     // Lines of older files go: the memo is this file's.
     memo->lines.removeIf([now](const auto &it) { return it.value().scan != now; });

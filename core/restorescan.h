@@ -16,6 +16,7 @@
 #include <QVector>
 
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace Userchain {
@@ -96,6 +97,8 @@ struct ScanPart
     QVector<Rule> rules;
     QStringList texts;                  ///< with ScanOptions::texts: rules[i].toString()
     QVector<const MemoLine *> recalled; ///< per line, with a memo: its entry, or nullptr
+    /// With ScanOptions::collect: the lines a memo would keep that it did not have.
+    QVector<std::pair<QByteArray, MemoLine>> fresh;
 };
 
 /**
@@ -152,6 +155,23 @@ struct ScanMemo
     QHash<QByteArray, MemoLine> lines; ///< by the line's bytes
 };
 
+/**
+ * What one import recalled from a ScanMemo and what it adds, applied to the memo later
+ * (apply()), once the import's caller is answered: for a file of new lines, filling the memo
+ * costs a third of parsing them. The new lines are made by the threads that parsed them.
+ */
+struct ScanMemoUpdate
+{
+    Family family = Family::IPv4;
+    bool any = false; ///< the import could use a memo at all (restore form, rules parsed)
+    QVector<const MemoLine *> recalled; ///< valid while the memo is not changed
+    QVector<std::pair<QByteArray, MemoLine>> fresh;
+};
+
+/// memo afterwards holds the update's lines (recalled and new) and nothing else. Only for an
+/// update from an import of memo as it still is.
+void apply(ScanMemoUpdate update, ScanMemo *memo);
+
 struct ScanOptions
 {
     Form form = Form::Restore;
@@ -160,6 +180,7 @@ struct ScanOptions
     bool texts = false; ///< also make each parsed rule's canonical text (ScanPart::texts)
     /// Restore form with parseRules: lines found in it are taken from it, not scanned.
     const ScanMemo *memo = nullptr;
+    bool collect = false; ///< with texts: fill ScanPart::recalled and ScanPart::fresh
 };
 
 /// Fills out for one line; touches nothing shared, so lines can be scanned on any thread.
@@ -168,13 +189,8 @@ void scanLine(QStringView line, const ScanOptions &options, ScannedLine *out, QV
               RuleError *ruleError = nullptr);
 /// Every line of data (starts: lineStarts(data)) scanned, in parts on several threads.
 Scan scan(const QByteArray &data, const QVector<qsizetype> &starts, const ScanOptions &options);
-/**
- * memo afterwards holds the DOCKER-USER rule lines of scanned (a scan of data with parseRules
- * and texts, recalling from memo if it was for the same family) and nothing else: the lines
- * recalled stay, the new ones are added.
- */
-void remember(Scan &scanned, const QByteArray &data, const QVector<qsizetype> &starts,
-              Family family, ScanMemo *memo);
+/// The update of scanned (a scan with collect) for a memo: the parts' recalled and fresh.
+ScanMemoUpdate updateOf(Scan &scanned, Family family);
 /// What RestoreFile::read checks of the bytes themselves; false: the lines cannot be read.
 bool checkEncoding(const QByteArray &data, QVector<FileError> *errors);
 

@@ -6,6 +6,7 @@
 #include "snapshotbuilder.h"
 
 #include <QHash>
+#include <QTimer>
 
 #include <algorithm>
 #include <thread>
@@ -20,14 +21,30 @@ ApplyError invalidRule(const QString &message)
 }
 
 /**
- * The rule lines of the family's last file that was read whole: the next file, usually the same
- * chain with a few rules changed, is parsed only where it differs. Per thread, as each family's
- * reads run on its own worker.
+ * The rule lines of the family's last file: the next file, usually the same chain with a few
+ * rules changed, is parsed only where it differs. Per thread, as each family's reads run on
+ * its own worker. The last file's lines go in once the apply that read it is answered
+ * (pending, applied from the worker's event loop, or by the next read at the latest).
  */
-RestoreScan::ScanMemo &lastFile(Family family)
+struct LastFile
 {
-    static thread_local RestoreScan::ScanMemo memos[2];
-    return memos[family == Family::IPv4 ? 0 : 1];
+    RestoreScan::ScanMemo memo;
+    std::optional<RestoreScan::ScanMemoUpdate> pending;
+};
+
+LastFile &lastFile(Family family)
+{
+    static thread_local LastFile files[2];
+    return files[family == Family::IPv4 ? 0 : 1];
+}
+
+void settle(Family family)
+{
+    LastFile &last = lastFile(family);
+    if (last.pending) {
+        RestoreScan::apply(std::move(*last.pending), &last.memo);
+        last.pending.reset();
+    }
 }
 
 } // namespace
@@ -58,9 +75,11 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
     // The canonical texts, which resolve() pairs old and new rules by and the reply shows,
     // are made while parsing (each on the thread that parsed its rule), or with the rules
     // recalled from the last file.
-    const auto parse = [family, data]() {
+    settle(family); // the memo as the last file leaves it
+    RestoreScan::ScanMemoUpdate update;
+    const auto parse = [family, data, &update]() {
         Parsed parsed;
-        parsed.imported = importDockerUserWithMemo(data, family, &lastFile(family));
+        parsed.imported = importDockerUserWithMemo(data, family, &lastFile(family).memo, &update);
         const int count = int(parsed.imported.rules.size());
         if (count > ApplyValidator::MaxRules)
             return parsed;
@@ -82,6 +101,9 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
         return parsed;
     };
     m_parsed = parse();
+    lastFile(family).pending = std::move(update);
+    // After this call's answer, on this thread (its event loop runs once the job is done).
+    QTimer::singleShot(0, [family]() { settle(family); });
     if (m_parsed->imported.tooManyRules ||
         m_parsed->imported.rules.size() > ApplyValidator::MaxRules) {
         *error = {QLatin1String(DBusError::InvalidArgument),

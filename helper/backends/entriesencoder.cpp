@@ -99,33 +99,25 @@ bool encodeAll(const EntryCodec &codec, const QVector<BackendRule> &rules,
 
 } // namespace
 
-/// What encodeAll() may take from the rules written before: the entries it made now added
-/// (those of rules written earlier stay, a generation at most; see DecodeCache::Generation).
-static void rememberWritten(const QVector<BackendRule> &rules, const QVector<QByteArray> &entries,
-                            const QVector<bool> &recalled,
-                            QHash<QString, DecodeCache::Encoded> *written)
-{
-    for (int i = 0; i < rules.size(); ++i) {
-        const BackendRule &r = rules[i];
-        if (recalled[i] || !r.raw.isEmpty() || r.displaySpec.isEmpty() ||
-            EntriesEncoder::needsIpsets(r))
-            continue;
-        if (written->size() >= DecodeCache::Generation)
-            written->clear();
-        written->insert(r.displaySpec, {r.rule, entries[i]});
-    }
-}
-
 bool EntriesEncoder::encode(const EntryCodec &codec, const QVector<BackendRule> &rules,
                             QVector<QByteArray> *entries, QString *error,
-                            QHash<QString, DecodeCache::Encoded> *written)
+                            const QHash<QString, DecodeCache::Encoded> *written)
 {
     QVector<bool> recalled;
-    if (!encodeAll(codec, rules, entries, error, written, &recalled))
-        return false;
-    if (written)
-        rememberWritten(rules, *entries, recalled, written);
-    return true;
+    return encodeAll(codec, rules, entries, error, written, &recalled);
+}
+
+void EntriesEncoder::remember(const QVector<BackendRule> &rules, const QVector<QByteArray> &entries,
+                              QHash<QString, DecodeCache::Encoded> *written)
+{
+    QHash<QString, DecodeCache::Encoded> now;
+    now.reserve(rules.size());
+    for (int i = 0; i < rules.size() && i < entries.size(); ++i) {
+        const BackendRule &r = rules[i];
+        if (r.raw.isEmpty() && !r.displaySpec.isEmpty() && !needsIpsets(r))
+            now.insert(r.displaySpec, {r.rule, entries[i]});
+    }
+    *written = std::move(now);
 }
 
 } // namespace Userchain

@@ -321,7 +321,8 @@ QString jumpTarget(const BackendRule &rule, const QByteArray &entry, const Entry
 /// cache: where the entries of the rules written last are kept (nullptr: none).
 template <Family F>
 bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool createChain,
-               bool createJump, QString *error, DecodeCache *cache = nullptr)
+               bool createJump, QString *error, DecodeCache *cache = nullptr,
+               QVector<QByteArray> *encoded = nullptr)
 {
     // Every rule is encoded and checked before the handle is changed.
     KernelIpsets ipsets;
@@ -331,6 +332,8 @@ bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool creat
     if (!EntriesEncoder::encode(codec, rules, &entries, error,
                                 cache ? &cache->written[DecodeCache::slot(F)] : nullptr))
         return false;
+    if (encoded)
+        *encoded = entries;
     QStringList jumps;
     for (int i = 0; i < rules.size(); ++i) {
         const QString jump = jumpTarget(rules[i], entries[i], codec);
@@ -434,6 +437,14 @@ public:
     IptcSession(Handle<F> handle, std::optional<BackendChain> dockerUser, DecodeCache &cache)
         : m_handle(std::move(handle)), m_dockerUser(std::move(dockerUser)), m_cache(cache)
     {}
+    ~IptcSession() override
+    {
+        // The entries just written are what the next write may reuse. Kept here, when the
+        // session goes (after the apply is answered), rather than while the caller waits.
+        if (!m_entries.isEmpty())
+            EntriesEncoder::remember(m_rules, m_entries, &m_cache.written[DecodeCache::slot(F)]);
+    }
+    Q_DISABLE_COPY_MOVE(IptcSession)
 
     const BackendChain *dockerUser() const override
     {
@@ -449,8 +460,10 @@ public:
             return false;
         }
         m_step = Step::Done;
-        if (!prepareOn<F>(m_handle.get(), rules, createChain, createJump, error, &m_cache))
+        if (!prepareOn<F>(m_handle.get(), rules, createChain, createJump, error, &m_cache,
+                          &m_entries))
             return false;
+        m_rules = rules;
         m_step = Step::Prepared;
         return true;
     }
@@ -470,6 +483,8 @@ private:
     Handle<F> m_handle;
     std::optional<BackendChain> m_dockerUser;
     DecodeCache &m_cache;
+    QVector<BackendRule> m_rules;  ///< prepared
+    QVector<QByteArray> m_entries; ///< their entries
     Step m_step = Step::Read;
 };
 

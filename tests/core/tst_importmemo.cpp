@@ -8,7 +8,7 @@ using namespace Userchain;
 /**
  * importDockerUserWithMemo, as the helper's ApplyFile reads each file with the rule lines of the
  * one before: whatever the memo holds, the result is exactly that of a fresh import, and the memo
- * then holds this file's rule lines and nothing else.
+ * then (its update applied) holds this file's rule lines and nothing else.
  */
 class TestImportMemo : public QObject
 {
@@ -36,6 +36,15 @@ QByteArray rulesFile(int count, int variant, const QByteArray &extra = QByteArra
                QByteArray::number(port) + " -j " + (i % 2 ? "DROP" : "RETURN") + '\n';
     }
     return out + extra + "-A DOCKER-USER -j RETURN\nCOMMIT\n";
+}
+
+/// An import with the memo, whose update is then applied (as the helper does after answering).
+DockerUserImport importWith(const QByteArray &data, Family family, RestoreScan::ScanMemo *memo)
+{
+    RestoreScan::ScanMemoUpdate update;
+    DockerUserImport imported = importDockerUserWithMemo(data, family, memo, &update);
+    RestoreScan::apply(std::move(update), memo);
+    return imported;
 }
 
 void compareImports(const DockerUserImport &memo, const DockerUserImport &fresh)
@@ -99,14 +108,11 @@ void TestImportMemo::sameAsFreshImport()
     QFETCH(QByteArray, next);
     RestoreScan::ScanMemo memo;
     const QByteArray base = rulesFile(3000, 0);
-    compareImports(importDockerUserWithMemo(base, Family::IPv4, &memo),
-                   importDockerUser(base, Family::IPv4));
+    compareImports(importWith(base, Family::IPv4, &memo), importDockerUser(base, Family::IPv4));
     QVERIFY(!memo.lines.isEmpty());
-    compareImports(importDockerUserWithMemo(next, Family::IPv4, &memo),
-                   importDockerUser(next, Family::IPv4));
+    compareImports(importWith(next, Family::IPv4, &memo), importDockerUser(next, Family::IPv4));
     // And back: the memo now holds what the second file left.
-    compareImports(importDockerUserWithMemo(base, Family::IPv4, &memo),
-                   importDockerUser(base, Family::IPv4));
+    compareImports(importWith(base, Family::IPv4, &memo), importDockerUser(base, Family::IPv4));
 }
 
 void TestImportMemo::familiesKeptApart()
@@ -115,23 +121,22 @@ void TestImportMemo::familiesKeptApart()
     // made for IPv4 must not answer for IPv6.
     const QByteArray file = rulesFile(3000, 0);
     RestoreScan::ScanMemo memo;
-    const DockerUserImport v4 = importDockerUserWithMemo(file, Family::IPv4, &memo);
+    const DockerUserImport v4 = importWith(file, Family::IPv4, &memo);
     QVERIFY(v4.ok());
-    const DockerUserImport v6 = importDockerUserWithMemo(file, Family::IPv6, &memo);
+    const DockerUserImport v6 = importWith(file, Family::IPv6, &memo);
     QVERIFY(!v6.ok());
     compareImports(v6, importDockerUser(file, Family::IPv6));
     QCOMPARE(memo.family, Family::IPv6);
-    compareImports(importDockerUserWithMemo(file, Family::IPv4, &memo),
-                   importDockerUser(file, Family::IPv4));
+    compareImports(importWith(file, Family::IPv4, &memo), importDockerUser(file, Family::IPv4));
 }
 
 void TestImportMemo::holdsOnlyTheLastFile()
 {
     RestoreScan::ScanMemo memo;
-    importDockerUserWithMemo(rulesFile(3000, 0), Family::IPv4, &memo);
+    importWith(rulesFile(3000, 0), Family::IPv4, &memo);
     QCOMPARE(memo.lines.size(), 3001); // the rules and the final RETURN
     const QByteArray next = rulesFile(100, 3);
-    importDockerUserWithMemo(next, Family::IPv4, &memo);
+    importWith(next, Family::IPv4, &memo);
     QCOMPARE(memo.lines.size(), 101);
     const QList<QByteArray> lines = next.split('\n');
     for (auto it = memo.lines.cbegin(); it != memo.lines.cend(); ++it)
@@ -149,7 +154,7 @@ void TestImportMemo::boundedLikeAChain()
                 " -j DROP\n";
     file += "COMMIT\n";
     RestoreScan::ScanMemo memo;
-    const DockerUserImport imported = importDockerUserWithMemo(file, Family::IPv4, &memo);
+    const DockerUserImport imported = importWith(file, Family::IPv4, &memo);
     QCOMPARE(memo.lines.size(), RestoreScan::ScanMemo::Capacity);
     QCOMPARE(imported.tooManyRules, true);
 }
