@@ -6,6 +6,7 @@
 #include "snapshotbuilder.h"
 
 #include <QHash>
+#include <QStringEncoder>
 #include <QTimer>
 
 #include <algorithm>
@@ -241,18 +242,24 @@ bool RulesFileImport::checkRefused(Backend *backend, ApplyError *error) const
 
 QByteArray RulesFileImport::specLines(const QVector<BackendRule> &rules)
 {
-    // One buffer, sized once, and no copy of any rule's text.
+    // Each text encoded straight into one array (room for the worst case reserved; only what
+    // is written is touched), with no copy of any rule's text.
     QString scratch;
-    qsizetype size = 0;
+    qsizetype units = 0;
     for (const BackendRule &rule : rules)
-        size += SnapshotBuilder::specView(rule, &scratch).size() + 1;
-    QString text;
-    text.reserve(size);
+        units += SnapshotBuilder::specView(rule, &scratch).size() + 1;
+    QByteArray text;
+    text.reserve(3 * units);
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
     for (const BackendRule &rule : rules) {
-        text += SnapshotBuilder::specView(rule, &scratch);
-        text += QLatin1Char('\n');
+        const QStringView spec = SnapshotBuilder::specView(rule, &scratch);
+        const qsizetype at = text.size();
+        text.resize(at + encoder.requiredSpace(spec.size()) + 1);
+        char *end = encoder.appendToBuffer(text.data() + at, spec);
+        *end = '\n';
+        text.truncate(end + 1 - text.constData());
     }
-    return text.toUtf8();
+    return text;
 }
 
 } // namespace Userchain
