@@ -45,9 +45,10 @@ struct DecodeCache
 
     /**
      * The other way round: the entries of the rules last written (kept when the write's
-     * session ends, after the apply is answered), by their text, with the rule each encodes. An apply that writes most of them again (an edit of a long chain, a file
-     * applied again) copies their bytes instead of encoding every rule. A hit must be the very
-     * rule (compared, not only its text), and rules whose entry depends on more than the rule
+     * session ends, after the apply is answered), by their text, with the rule each encodes. An
+     * apply that writes most of them again (an edit of a long chain, a file applied again) copies
+     * their bytes instead of encoding every rule. A hit must be the very rule (compared, not only
+     * its text), and rules whose entry depends on more than the rule
      * (-m set: an ipset's index) are never kept; otherwise encoding depends only on the rule
      * and the kernel's revisions, which are asked once per process.
      */
