@@ -3477,9 +3477,47 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
 </context>
 <context>
+    <name>RuleCells</name>
+    <message>
+        <location filename="../app/rulecells.cpp" line="+105"/>
+        <source>This rule is kept verbatim and cannot be edited.</source>
+        <translation>Diese Regel wird wörtlich übernommen und kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This column is edited in the rule dialog.</source>
+        <translation>Diese Spalte wird im Regeldialog bearbeitet.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
+        <translation>Verwendet Erweiterungen, die Userchain nicht kennt (%1). Sie wird genau so beibehalten, wie sie ist: Sie können sie verschieben oder löschen, aber nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never reached: rule %1 ends the chain for every packet before it gets here.</source>
+        <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
+        <translation>Noch kein Paket: Seit dem Zurücksetzen der Zähler hat keine Regel von DOCKER-USER ein Paket gezählt (gerade angewendet oder bisher kein weitergeleiteter Verkehr).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New or changed: no counters until it is applied.</source>
+        <translation>Neu oder geändert: keine Zähler, bis sie angewendet ist.</translation>
+    </message>
+</context>
+<context>
     <name>RuleDelegate</name>
     <message>
-        <location filename="../app/ruledelegate.cpp" line="+22"/>
+        <location filename="../app/ruledelegate.cpp" line="+23"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -3582,32 +3620,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../app/ruletablemodel.cpp" line="+135"/>
-        <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
-        <translation>Verwendet Erweiterungen, die Userchain nicht kennt (%1). Sie wird genau so beibehalten, wie sie ist: Sie können sie verschieben oder löschen, aber nicht bearbeiten.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Never reached: rule %1 ends the chain for every packet before it gets here.</source>
-        <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
-        <translation>Noch kein Paket: Seit dem Zurücksetzen der Zähler hat keine Regel von DOCKER-USER ein Paket gezählt (gerade angewendet oder bisher kein weitergeleiteter Verkehr).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New or changed: no counters until it is applied.</source>
-        <translation>Neu oder geändert: keine Zähler, bis sie angewendet ist.</translation>
-    </message>
-    <message>
-        <location line="+136"/>
+        <location filename="../app/ruletablemodel.cpp" line="+208"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -3662,22 +3675,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Bytes</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>This rule is kept verbatim and cannot be edited.</source>
-        <translation>Diese Regel wird wörtlich übernommen und kann nicht bearbeitet werden.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>This column is edited in the rule dialog.</source>
-        <translation>Diese Spalte wird im Regeldialog bearbeitet.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Edit %1 of rule %2</source>
         <translation>%1 von Regel %2 bearbeiten</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+78"/>
         <source>Move rule %1</source>
         <translation>Regel %1 verschieben</translation>
     </message>
