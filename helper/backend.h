@@ -36,7 +36,7 @@ struct BackendTables
 };
 
 /// Why a backend's last call (or its session's prepare() or commit()) failed, as far as the
-/// helper answers differently: each has its own D-Bus error name (ApplyJob::errorName).
+/// helper answers differently: each has its own D-Bus error name (ChainWriter::errorName).
 enum class BackendFailure {
     Other,        ///< reading or writing the kernel failed; the message says how
     Stale,        ///< DOCKER-USER changed since it was read; nothing was changed
