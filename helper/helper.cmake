@@ -13,6 +13,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/callgate.cpp ${CMAKE_CURRENT_SOURCE_DIR}/callgate.h
     ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.cpp ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.h
     ${CMAKE_CURRENT_SOURCE_DIR}/backendworker.cpp ${CMAKE_CURRENT_SOURCE_DIR}/backendworker.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/chainwriter.cpp ${CMAKE_CURRENT_SOURCE_DIR}/chainwriter.h
     ${CMAKE_CURRENT_SOURCE_DIR}/applyjob.cpp ${CMAKE_CURRENT_SOURCE_DIR}/applyjob.h
     ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.h
     ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.cpp ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.h

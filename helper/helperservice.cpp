@@ -33,15 +33,16 @@ void log(const QString &text)
 
 HelperService::HelperService(const QDBusConnection &bus, const Options &options, QObject *parent)
     : QObject(parent), m_bus(bus), m_options(options),
-      m_gate(new CallGate(bus, this)), m_workers{new BackendWorker(Family::IPv4, this),
-                                                 new BackendWorker(Family::IPv6, this)}
+      m_gate(new CallGate(bus, this)), m_workers{new BackendWorker(Family::IPv4,
+                                                                   options.lockTimeoutMs, this),
+                                                 new BackendWorker(Family::IPv6,
+                                                                   options.lockTimeoutMs, this)}
 {
     const auto workerFor = [this](Family family) {
         return worker(family);
     };
-    m_transactions = new TransactionKeeper(bus, workerFor, m_options.lockTimeoutMs, this);
-    m_persistence =
-        new PersistenceCalls(m_gate, workerFor, m_transactions, m_options.lockTimeoutMs, this);
+    m_transactions = new TransactionKeeper(bus, workerFor, this);
+    m_persistence = new PersistenceCalls(m_gate, workerFor, m_transactions, this);
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_options.idleTimeoutMs);
     connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
@@ -341,25 +342,13 @@ void HelperService::apply(const Call &call, const ApplyJob::Request &request)
 {
     const bool dryRun = request.flags & ApplyDryRun;
     // Decided here, in the order the calls arrive, rather than on the worker: the worker runs
-    // jobs in the order they were posted, so no write admitted after a confirmed apply can
-    // reach the kernel before its transaction starts, or between its commit and its rollback.
-    if (!dryRun && m_transactions->busy()) {
-        m_gate->fail(call, DBusError::Busy,
-                     QStringLiteral("another confirmed apply is waiting for confirmation"));
-        return;
-    }
-    // A confirmed apply must own the transaction lock for its whole window, taken before
-    // anything is written: a `--restore-saved` running now would otherwise write over it.
+    // jobs in the order they were posted (TransactionKeeper::admit).
     const bool reserve = request.confirmSeconds > 0 && !dryRun;
-    QString error;
-    if (reserve && !m_transactions->reserve(&error)) {
-        m_gate->fail(call, DBusError::Busy, error);
+    if (!m_transactions->admit(m_gate, call, dryRun, reserve))
         return;
-    }
     BackendWorker *const worker = this->worker(request.family);
-    const int lockTimeoutMs = m_options.lockTimeoutMs;
-    worker->post([this, worker, call, request, lockTimeoutMs, reserve]() {
-        ApplyJob::run(worker, request, lockTimeoutMs,
+    worker->post([this, worker, call, request, reserve]() {
+        ApplyJob::run(worker, request,
                       [this, worker, call, request, reserve](const ApplyJob::Outcome &outcome) {
                           worker->answer([this, call, request, outcome, reserve]() {
                               applied(call, request, outcome, reserve);

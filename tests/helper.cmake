@@ -7,6 +7,15 @@ if(TARGET userchain-helper-lib)
         LIBS userchain-helper-lib
         TIMEOUT 120)
 
+    # ChainWriter and the callers that need no bus, on the real kernel in private network
+    # namespaces (tests/common/netns.h); root, or skipped.
+    userchain_add_test(tst_chainwriter
+        SOURCES helper/tst_chainwriter.cpp common/netns.cpp common/netns.h
+        LIBS userchain-helper-lib
+        LABELS netns
+        TIMEOUT 300)
+    set_tests_properties(tst_chainwriter PROPERTIES SKIP_RETURN_CODE 77)
+
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
     foreach(name show apply confirm badinput auth nft persist flood worker killed remote crash)
         userchain_add_test(tst_helper${name}

@@ -8,6 +8,8 @@ if(TARGET userchain-backend)
         userchain_add_test(tst_${name}
             SOURCES ${USERCHAIN_BACKEND_TEST_DIR}/tst_${name}.cpp
                     ${USERCHAIN_TEST_COMMON_DIR}/netns.cpp ${USERCHAIN_TEST_COMMON_DIR}/netns.h
+                    ${USERCHAIN_TEST_COMMON_DIR}/backendwrite.cpp
+                    ${USERCHAIN_TEST_COMMON_DIR}/backendwrite.h
             LIBS userchain-backend
             LABELS netns
             TIMEOUT 600)

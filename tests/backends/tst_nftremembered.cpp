@@ -1,3 +1,4 @@
+#include "backendwrite.h"
 #include "netns.h"
 #include "nftbackend.h"
 #include "nftnetlink.h"
@@ -325,9 +326,9 @@ void TestNftRemembered::neverInAnotherNamespace()
     QString error;
     QVERIFY(restore(family, "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j RETURN\nCOMMIT\n"));
     NftBackend backend;
-    QVERIFY2(backend.replaceDockerUser(family,
-                                       parsed({QStringLiteral("-s 10.1.1.1/32 -j DROP")}, family),
-                                       false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(
+                 backend, family, parsed({QStringLiteral("-s 10.1.1.1/32 -j DROP")}, family), false,
+                 false, &error),
              qPrintable(error));
     QVERIFY(backend.remembers(family));
     const std::optional<quint32> first = netlink.generation(&error);

@@ -1,8 +1,8 @@
 // The helper's pieces that need neither a bus nor a network namespace.
 
-#include "applyjob.h"
 #include "applyvalidator.h"
 #include "calllimiter.h"
+#include "chainwriter.h"
 #include "dockerdaemonconfig.h"
 #include "nftrulecheck.h"
 #include "persistentstore.h"
@@ -333,6 +333,7 @@ void TestHelperUnits::resolveKeepsCounters()
 
 void TestHelperUnits::backendFailureNames_data()
 {
+    // Through the ChainWriter's kinds, as every write reports them.
     QTest::addColumn<BackendFailure>("failure");
     QTest::addColumn<QString>("name");
     QTest::newRow("stale") << BackendFailure::Stale
@@ -350,7 +351,7 @@ void TestHelperUnits::backendFailureNames()
     // the caller (nothing changed), not a failure; a rule it cannot place is the caller's.
     QFETCH(BackendFailure, failure);
     QFETCH(QString, name);
-    QCOMPARE(QString::fromLatin1(ApplyJob::errorName(failure)), name);
+    QCOMPARE(QString::fromLatin1(ChainWriter::errorName(ChainWriter::failureOf(failure))), name);
 }
 
 void TestHelperUnits::daemonJson_data()
