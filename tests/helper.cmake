@@ -6,6 +6,11 @@ if(TARGET userchain-helper-lib)
         SOURCES helper/tst_helperunits.cpp
         LIBS userchain-helper-lib
         TIMEOUT 120)
+    # The Docker API client against fake sockets (no Docker, no root).
+    userchain_add_test(tst_dockercontainers
+        SOURCES helper/tst_dockercontainers.cpp
+        LIBS userchain-helper-lib
+        TIMEOUT 60)
 
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
     foreach(name show apply confirm badinput auth nft persist flood worker killed remote crash)
