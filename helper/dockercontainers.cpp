@@ -11,7 +11,9 @@
 #include <QRegularExpression>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <limits>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -201,6 +203,25 @@ QString DockerContainers::defaultSocket()
     return env.isEmpty() ? QStringLiteral("/run/docker.sock") : QString::fromLocal8Bit(env);
 }
 
+QString DockerContainers::defaultPidFile()
+{
+    const QByteArray env = qgetenv("USERCHAIN_DOCKER_PIDFILE");
+    return env.isEmpty() ? QStringLiteral("/run/docker.pid") : QString::fromLocal8Bit(env);
+}
+
+bool DockerContainers::isRunning(const QString &pidFile)
+{
+    QFile file(pidFile);
+    // A pid file is a number and a newline; anything else is not dockerd's.
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    bool ok = false;
+    const qint64 pid = file.read(32).trimmed().toLongLong(&ok);
+    if (!ok || pid <= 0 || pid > std::numeric_limits<pid_t>::max())
+        return false;
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
 std::optional<QByteArray> DockerContainers::exchange(const QString &socketPath,
                                                      const QByteArray &request, QString *error)
 {
@@ -272,8 +293,13 @@ std::optional<QByteArray> DockerContainers::httpBody(const QByteArray &response,
 }
 
 std::optional<QList<ContainerAddress>> DockerContainers::read(const QString &socketPath,
-                                                              Family family, QString *error)
+                                                              const QString &pidFile, Family family,
+                                                              QString *error)
 {
+    if (!isRunning(pidFile)) {
+        *error = QStringLiteral("Docker is not running (no live process in %1)").arg(pidFile);
+        return std::nullopt;
+    }
     // HTTP/1.0 and "Connection: close": the reply is not chunked and the connection ends with
     // it, so nothing is left open. Only running containers (Docker's default for this call).
     const QByteArray request = QByteArrayLiteral("GET /v1.41/containers/json HTTP/1.0\r\n"

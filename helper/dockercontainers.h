@@ -34,14 +34,24 @@ public:
 
     /// The socket: /run/docker.sock, or `$USERCHAIN_DOCKER_SOCKET` (the sandbox, tests).
     static QString defaultSocket();
+    /// dockerd's pid file: /run/docker.pid, or `$USERCHAIN_DOCKER_PIDFILE` (the sandbox, tests).
+    static QString defaultPidFile();
 
     /**
-     * Asks Docker at socketPath for the running containers and returns their addresses of
-     * family (each container once per network it has such an address on); nullopt with error
-     * set when Docker did not answer, or not as Docker does.
+     * Whether the process pidFile names runs. Why ask before connecting: on systemd hosts
+     * docker.socket listens on /run/docker.sock while Docker is stopped, and a connection would
+     * start Docker, which then writes its chains: a read must not change the firewall.
      */
-    static std::optional<QList<ContainerAddress>> read(const QString &socketPath, Family family,
-                                                       QString *error);
+    static bool isRunning(const QString &pidFile);
+
+    /**
+     * Asks Docker at socketPath for the running containers, if the dockerd of pidFile runs,
+     * and returns their addresses of family (each container once per network it has such an
+     * address on); nullopt with error set when Docker does not run, did not answer, or not as
+     * Docker does.
+     */
+    static std::optional<QList<ContainerAddress>>
+    read(const QString &socketPath, const QString &pidFile, Family family, QString *error);
 
     /// The body of `/containers/json` (a JSON array of containers) → the addresses of family.
     static std::optional<QList<ContainerAddress>> parse(const QByteArray &json, Family family,

@@ -144,8 +144,8 @@ namespace {
 void readContainers(Snapshot *snapshot, Family family)
 {
     QString error; // not sent: "not read" is what clients act on, whatever the cause
-    const auto containers =
-        DockerContainers::read(DockerContainers::defaultSocket(), family, &error);
+    const auto containers = DockerContainers::read(
+        DockerContainers::defaultSocket(), DockerContainers::defaultPidFile(), family, &error);
     snapshot->containersRead = containers.has_value();
     snapshot->containers = containers.value_or(QList<ContainerAddress>());
 }

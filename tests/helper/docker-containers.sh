@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # docker-containers.sh SOURCE_DIR BUILD_DIR CHECKER: the helper reads the running containers
 # from a real dockerd (Debian's docker.io 20.10, tests/helper/dockerd-lib.sh) in the sandbox,
-# listening where the sandbox points the helper ($USERCHAIN_DOCKER_SOCKET), so that a rule naming
+# listening where the sandbox points the helper ($USERCHAIN_DOCKER_SOCKET, its pid file at
+# $USERCHAIN_DOCKER_PIDFILE), so that a rule naming
 # an address on docker0 that no container has gets its lint (issue 12 item 4).
 #
 # 1. Docker not there (no socket): the snapshot says the containers are not known, and a rule
@@ -29,6 +30,7 @@ src=$2 build=$3 checker=$4
 state=$(mktemp -d /tmp/userchain-dockerd.XXXXXX)
 cgroup_parent=userchain-test-$$-$RANDOM
 docker_socket=${USERCHAIN_DOCKER_SOCKET:?the sandbox sets USERCHAIN_DOCKER_SOCKET}
+docker_pidfile=${USERCHAIN_DOCKER_PIDFILE:?the sandbox sets USERCHAIN_DOCKER_PIDFILE}
 # shellcheck source=tests/helper/dockerd-lib.sh
 source "$here/dockerd-lib.sh"
 log() { echo "docker-containers: $*"; }
@@ -62,7 +64,7 @@ user_rules() {
 }
 
 # --- 1. no Docker ---------------------------------------------------------------------------
-[[ ! -e $docker_socket ]] || fail "$docker_socket exists before dockerd started"
+[[ ! -e $docker_socket && ! -e $docker_pidfile ]] || fail "Docker's socket or pid file exists before dockerd started"
 iptables-restore <"$src/tests/data/fixtures/docker-20.10/docker20.10-legacy-fresh.legacy.v4.rules"
 unused=172.17.0.200
 user_rules "$unused"
@@ -95,7 +97,7 @@ log "2. web at $address listed; the rule naming $unused has the lint, the one na
 
 # --- 3. Docker stopped ----------------------------------------------------------------------
 stop_dockerd || fail "dockerd did not stop"
-[[ ! -S $docker_socket ]] || fail "dockerd left its socket"
+[[ ! -e $docker_pidfile ]] || fail "dockerd left its pid file"
 name='' address=''
 user_rules "$unused"
 check absent

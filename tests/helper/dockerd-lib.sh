@@ -5,12 +5,14 @@
 # (`docker import`); nothing is pulled. Waits on dockerd's sd_notify READY=1, never sleeps.
 #
 # Before sourcing, set `state` (a fresh directory of the test's own) and `cgroup_parent` (a
-# name for the cgroups Docker makes); `docker_socket` defaults to $state/docker.sock. Call
+# name for the cgroups Docker makes); `docker_socket` defaults to $state/docker.sock and
+# `docker_pidfile` to $state/dockerd.pidfile. Call
 # dockerd_cleanup from the test's EXIT trap.
 
 # shellcheck disable=SC2154 # state and cgroup_parent come from the sourcing test
 : "${state:?set state before sourcing}" "${cgroup_parent:?set cgroup_parent before sourcing}"
 docker_socket=${docker_socket:-$state/docker.sock}
+docker_pidfile=${docker_pidfile:-$state/dockerd.pidfile}
 containerd_pid=
 dockerd_pid=
 
@@ -41,9 +43,9 @@ start_containerd() {
 
 # dockerd tells systemd when it is ready (sd_notify READY=1); here a socket of ours listens.
 start_dockerd() {
-    python3 - "$state" "$cgroup_parent" "$docker_socket" <<'PYTHON' >"$state/dockerd.pid"
+    python3 - "$state" "$cgroup_parent" "$docker_socket" "$docker_pidfile" <<'PYTHON' >"$state/dockerd.pid"
 import os, socket, subprocess, sys
-state, cgroup_parent, api = sys.argv[1], sys.argv[2], sys.argv[3]
+state, cgroup_parent, api, pidfile = sys.argv[1:5]
 path = os.path.join(state, "notify.sock")
 if os.path.exists(path):
     os.unlink(path)
@@ -53,7 +55,7 @@ sock.settimeout(120)
 log = open(os.path.join(state, "dockerd.log"), "ab")
 daemon = subprocess.Popen(
     ["dockerd", "--data-root", state + "/data", "--exec-root", state + "/exec",
-     "--pidfile", state + "/dockerd.pidfile", "-H", "unix://" + api,
+     "--pidfile", pidfile, "-H", "unix://" + api,
      "--containerd", state + "/containerd.sock", "--storage-driver", "vfs",
      "--iptables=true", "--ip-forward=true", "--cgroup-parent", cgroup_parent],
     env=dict(os.environ, NOTIFY_SOCKET=path), stdout=log, stderr=log, start_new_session=True)

@@ -9,8 +9,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -105,6 +107,16 @@ private:
     QByteArray m_request;
 };
 
+/// A pid file naming this very process: "dockerd runs".
+QString runningPidFile(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("docker.pid"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(::getpid()) + '\n') <= 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
 QByteArray http200(const QByteArray &body)
 {
     return "HTTP/1.0 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\n"
@@ -127,6 +139,7 @@ private Q_SLOTS:
     void noDocker();
     void silentSocketTimesOut();
     void oversizedReplyIsRefused();
+    void stoppedDockerIsNotAsked();
 };
 
 void TestDockerContainers::parse_data()
@@ -232,7 +245,7 @@ void TestDockerContainers::readsFromTheSocket()
     const QString path = dir.filePath(QStringLiteral("docker.sock"));
     FakeDocker docker(path, http200("[" + container(R"(["/web"])", Bridge) + "]"));
     QString error;
-    const auto list = DockerContainers::read(path, Family::IPv4, &error);
+    const auto list = DockerContainers::read(path, runningPidFile(dir), Family::IPv4, &error);
     QVERIFY2(list, qPrintable(error));
     QCOMPARE(describe(list), QStringList{"web bridge 172.17.0.2/16 172.17.0.1"});
     // The API version Debian 12's docker.io 20.10 speaks; only running containers (no ?all).
@@ -243,10 +256,11 @@ void TestDockerContainers::noDocker()
 {
     QTemporaryDir dir;
     QString error;
-    QVERIFY(
-        !DockerContainers::read(dir.filePath(QStringLiteral("docker.sock")), Family::IPv4, &error));
+    QVERIFY(!DockerContainers::read(dir.filePath(QStringLiteral("docker.sock")),
+                                    runningPidFile(dir), Family::IPv4, &error));
     QVERIFY2(error.contains(QLatin1String("cannot connect")), qPrintable(error));
-    QVERIFY(!DockerContainers::read(QString(300, QLatin1Char('x')), Family::IPv4, &error));
+    QVERIFY(!DockerContainers::read(QString(300, QLatin1Char('x')), runningPidFile(dir),
+                                    Family::IPv4, &error));
 }
 
 void TestDockerContainers::silentSocketTimesOut()
@@ -257,7 +271,7 @@ void TestDockerContainers::silentSocketTimesOut()
     QElapsedTimer timer;
     timer.start();
     QString error;
-    QVERIFY(!DockerContainers::read(path, Family::IPv4, &error));
+    QVERIFY(!DockerContainers::read(path, runningPidFile(dir), Family::IPv4, &error));
     const qint64 elapsed = timer.elapsed();
     QVERIFY2(error.contains(QLatin1String("did not answer")), qPrintable(error));
     QVERIFY2(elapsed >= DockerContainers::TimeoutMs - 50 &&
@@ -273,8 +287,46 @@ void TestDockerContainers::oversizedReplyIsRefused()
         http200("[" + QByteArray(DockerContainers::MaxReplyBytes + 100000, ' ') + "]");
     FakeDocker docker(path, huge);
     QString error;
-    QVERIFY(!DockerContainers::read(path, Family::IPv4, &error));
+    QVERIFY(!DockerContainers::read(path, runningPidFile(dir), Family::IPv4, &error));
     QVERIFY2(error.contains(QLatin1String("larger than")), qPrintable(error));
+}
+
+// docker.socket listens while Docker is stopped and would start it on a connection (and
+// Docker starting writes its chains): without a live dockerd in the pid file, no connection.
+void TestDockerContainers::stoppedDockerIsNotAsked()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("docker.sock"));
+    const int listener = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const QByteArray bytes = QFile::encodeName(path);
+    std::memcpy(address.sun_path, bytes.constData(), size_t(bytes.size()));
+    QVERIFY(::bind(listener, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == 0);
+    QVERIFY(::listen(listener, 4) == 0);
+
+    const pid_t child = ::fork();
+    if (child == 0)
+        ::_exit(0);
+    QVERIFY(child > 0);
+    QCOMPARE(::waitpid(child, nullptr, 0), child);
+    const QString pidFile = dir.filePath(QStringLiteral("docker.pid"));
+    for (const QByteArray &content : {QByteArray(), QByteArray::number(child) + '\n',
+                                      QByteArray("dockerd\n"), QByteArray("-1\n")}) {
+        QFile file(pidFile);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+        file.close();
+        QString error;
+        QVERIFY(!DockerContainers::read(path, pidFile, Family::IPv4, &error));
+        QVERIFY2(error.contains(QLatin1String("not running")), qPrintable(error));
+    }
+    QString error;
+    QVERIFY(!DockerContainers::read(path, dir.filePath(QStringLiteral("none.pid")), Family::IPv4,
+                                    &error));
+    pollfd pending{listener, POLLIN, 0};
+    QCOMPARE(::poll(&pending, 1, 0), 0); // nobody connected
+    ::close(listener);
 }
 
 QTEST_GUILESS_MAIN(TestDockerContainers)
