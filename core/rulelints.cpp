@@ -67,8 +67,7 @@ public:
         : m_ruleset(ruleset), m_family(ruleset.family), m_witness(ruleset),
           m_chain(ruleset.chain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"))),
           m_published(reachablePorts(ruleset)), m_addresses(ruleset, m_published)
-    {
-    }
+    {}
 
     QVector<RuleLint> run()
     {
