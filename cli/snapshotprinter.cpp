@@ -63,6 +63,23 @@ QString SnapshotPrinter::status(const Snapshot &snapshot)
         rules += chain.rules.size();
     }
     out += QStringLiteral("tables:       %1 chains, %2 rules\n").arg(chains).arg(rules);
+    if (!snapshot.containersRead) {
+        out += QStringLiteral("containers:   not known (Docker's API did not answer)\n");
+    } else if (snapshot.containers.isEmpty()) {
+        out += QStringLiteral("containers:   no running container has an %1 address\n")
+                   .arg(familyName(snapshot.family));
+    } else {
+        QStringList containers;
+        for (const ContainerAddress &c : snapshot.containers)
+            containers << QStringLiteral("%1 %2 (%3)")
+                              .arg(c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name,
+                                   c.address, c.network);
+        out += QStringLiteral("containers:   %1\n").arg(containers.join(QStringLiteral(", ")));
+    }
+    for (const IpsetInfo &set : snapshot.ipsets)
+        out += QStringLiteral("ipset:        %1, %2 entries read\n")
+                   .arg(set.name)
+                   .arg(set.entries.size() / ipsetEntrySize(snapshot.family));
     for (const QString &warning : snapshot.warnings)
         out += QStringLiteral("warning:      %1\n").arg(warning);
     return out;

@@ -23,6 +23,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.cpp ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.h
     ${CMAKE_CURRENT_SOURCE_DIR}/snapshotbuilder.cpp ${CMAKE_CURRENT_SOURCE_DIR}/snapshotbuilder.h
     ${CMAKE_CURRENT_SOURCE_DIR}/dockerdaemonconfig.cpp ${CMAKE_CURRENT_SOURCE_DIR}/dockerdaemonconfig.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dockercontainers.cpp ${CMAKE_CURRENT_SOURCE_DIR}/dockercontainers.h
     ${CMAKE_CURRENT_SOURCE_DIR}/applyvalidator.cpp ${CMAKE_CURRENT_SOURCE_DIR}/applyvalidator.h
     ${CMAKE_CURRENT_SOURCE_DIR}/rulesfileimport.cpp ${CMAKE_CURRENT_SOURCE_DIR}/rulesfileimport.h
     ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.h

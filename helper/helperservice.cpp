@@ -1,7 +1,9 @@
 #include "helperservice.h"
 
 #include "backendworker.h"
+#include "dockercontainers.h"
 #include "dockerdaemonconfig.h"
+#include "ipsetreader.h"
 #include "persistencecalls.h"
 #include "rulesfileimport.h"
 #include "sealedmemfd.h"
@@ -138,6 +140,18 @@ Snapshot HelperService::GetSnapshot(int family)
     return {};
 }
 
+namespace {
+/// On the worker: the running containers' addresses, or "not read" when Docker did not answer.
+void readContainers(Snapshot *snapshot, Family family)
+{
+    QString error; // not sent: "not read" is what clients act on, whatever the cause
+    const auto containers = DockerContainers::read(
+        DockerContainers::defaultSocket(), DockerContainers::defaultPidFile(), family, &error);
+    snapshot->containersRead = containers.has_value();
+    snapshot->containers = containers.value_or(QList<ContainerAddress>());
+}
+} // namespace
+
 void HelperService::readSnapshot(const Call &call, Family family)
 {
     BackendWorker *const worker = this->worker(family);
@@ -171,6 +185,7 @@ void HelperService::readSnapshot(const Call &call, Family family)
         if (!choice.backend) {
             // Not an error: "no backend Docker uses here" is a state the client explains.
             base.revision = SnapshotBuilder::revision(family, nullptr);
+            readContainers(&base, family);
             answer(nullptr, {}, base);
             return;
         }
@@ -193,6 +208,11 @@ void HelperService::readSnapshot(const Call &call, Family family)
             snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
         else if (snapshot.forwardJumpPosition > 1)
             snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
+        // What the evaluator needs besides the tables, read here on the worker as well (a set
+        // of 65,536 entries is a long dump; Docker may take up to its time bound). Neither
+        // fails the snapshot: what was not read is left out and clients say it depends.
+        snapshot.ipsets = IpsetReader::read(SnapshotBuilder::setNames(tables), family);
+        readContainers(&snapshot, family);
         answer(nullptr, {}, snapshot);
     });
 }

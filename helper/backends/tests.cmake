@@ -4,7 +4,7 @@
 # it needs root, and exits with 77 (skipped) without it.
 if(TARGET userchain-backend)
     set(USERCHAIN_BACKEND_TEST_DIR ${CMAKE_CURRENT_SOURCE_DIR}/backends)
-    foreach(name entrycodec iptcbackend backenddetector)
+    foreach(name entrycodec iptcbackend backenddetector ipsetreader)
         userchain_add_test(tst_${name}
             SOURCES ${USERCHAIN_BACKEND_TEST_DIR}/tst_${name}.cpp
                     ${USERCHAIN_TEST_COMMON_DIR}/netns.cpp ${USERCHAIN_TEST_COMMON_DIR}/netns.h
