@@ -2,7 +2,7 @@
 
 #include "addresses.h"
 #include "exposure.h"
-#include "helperclient.h"
+#include "blockinghelperclient.h"
 #include "packettracer.h"
 #include "rulefile.h"
 #include "ruleset.h"
@@ -27,11 +27,11 @@ ExitCode invalid(const QString &command, const QString &message)
 std::optional<Ruleset> load(Family family, const QString &file, ExitCode *code)
 {
     if (file.isEmpty()) {
-        HelperClient client;
-        HelperClient::Failure failure;
+        BlockingHelperClient client;
+        BlockingHelperClient::Failure failure;
         Snapshot snapshot;
         if (!client.snapshot(family, &snapshot, &failure)) {
-            std::fprintf(stderr, "userchainctl: %s\n", qPrintable(HelperClient::describe(failure)));
+            std::fprintf(stderr, "userchainctl: %s\n", qPrintable(BlockingHelperClient::describe(failure)));
             *code = failure.code;
             return std::nullopt;
         }

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "snapshotnote.h"
+
 /**
  * The typed payloads of io.github.userchain.Helper1 (see
  * resources/io.github.userchain.Helper1.xml). Shared by the helper, the CLI and the GUI so that all
@@ -65,7 +67,10 @@ struct ChainInfo
 
 /**
  * (s backend, i family, s revision, a(sssbbayayauasas) chains, b dockerUserExists,
- *  i forwardJumpPosition, b iptablesDisabled, s backendDetail, as warnings)
+ *  i forwardJumpPosition, b iptablesDisabled, (sas) backendDetail, a(sas) warnings)
+ *
+ * backendDetail and warnings are codes with arguments (SnapshotNote, NoteCode), never
+ * sentences: the clients word them.
  */
 struct Snapshot
 {
@@ -76,8 +81,8 @@ struct Snapshot
     bool dockerUserExists = false;
     int forwardJumpPosition = 0;   ///< 1-based rule number of `FORWARD -j DOCKER-USER`, 0: none
     bool iptablesDisabled = false; ///< /etc/docker/daemon.json says "iptables": false
-    QString backendDetail;         ///< why this backend, or why none
-    QStringList warnings;
+    SnapshotNote backendDetail;    ///< why this backend, or why none
+    SnapshotNotes warnings;
 };
 
 /// One rule to apply: (s spec, s verbatimId); verbatimId set means "keep that kernel rule as is".
@@ -91,6 +96,8 @@ using ApplyRuleList = QList<ApplyRule>;
 
 void registerDBusTypes();
 
+QDBusArgument &operator<<(QDBusArgument &arg, const SnapshotNote &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, SnapshotNote &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const ChainInfo &v);
 const QDBusArgument &operator>>(const QDBusArgument &arg, ChainInfo &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const Snapshot &v);
@@ -101,6 +108,7 @@ const QDBusArgument &operator>>(const QDBusArgument &arg, ApplyRule &v);
 } // namespace Userchain
 
 Q_DECLARE_METATYPE(Userchain::RuleEntry)
+Q_DECLARE_METATYPE(Userchain::SnapshotNote)
 Q_DECLARE_METATYPE(Userchain::ChainInfo)
 Q_DECLARE_METATYPE(Userchain::Snapshot)
 Q_DECLARE_METATYPE(Userchain::ApplyRule)

@@ -3,10 +3,13 @@
 #include "backendworker.h"
 #include "dbustypes.h"
 #include "rulediff.h"
+#include "rulerefusal.h"
 #include "rulesfileimport.h"
 #include "sealedmemfd.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
+
+#include <QRegularExpression>
 
 #include <future>
 #include <memory>
@@ -54,12 +57,29 @@ const char *ApplyJob::errorName(BackendFailure failure)
         return DBusError::StaleRevision;
     case BackendFailure::ChainMissing:
         return DBusError::ChainMissing;
-    case BackendFailure::BadRule: // "rule N: ..." for the rule of the caller's list
+    case BackendFailure::BadRule: // the rule of the caller's list: see errorMessage()
         return DBusError::InvalidRule;
     case BackendFailure::Other:
         break;
     }
     return DBusError::Failed;
+}
+
+QString ApplyJob::errorMessage(BackendFailure failure, const QString &message)
+{
+    if (failure != BackendFailure::BadRule)
+        return message;
+    // The backends name the rule in their words ("rule N: ..."); the caller gets it as a
+    // RuleRefusal, which the clients read.
+    static const QRegularExpression numbered(QStringLiteral("^rule (\\d{1,9})\\b"));
+    const QRegularExpressionMatch match = numbered.match(message);
+    if (!match.hasMatch())
+        return message;
+    RuleRefusal refusal;
+    refusal.number = match.captured(1).toInt();
+    refusal.reason = QLatin1String(RefusalReason::Backend);
+    refusal.text = message;
+    return refusal.toLine();
 }
 
 void ApplyJob::run(BackendWorker *worker, const Request &request, int lockTimeoutMs, Done done)
@@ -74,7 +94,7 @@ void ApplyJob::run(BackendWorker *worker, const Request &request, int lockTimeou
     const BackendChooser::Choice choice = worker->backends().choose(request.family);
     if (!choice.writable) {
         done(failure(DBusError::BackendUnavailable,
-                     QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                     QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString())));
         return;
     }
     if (request.precheck && !request.precheck(choice.backend, &error)) {
@@ -110,7 +130,7 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
     const BackendChooser::Choice choice = backends.choose(family);
     if (!choice.writable)
         return failure(DBusError::BackendUnavailable,
-                       QStringLiteral("%1: %2").arg(choice.name, choice.detail));
+                       QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString()));
 
     // The revision check that counts: under the lock, against a fresh read, so nothing can
     // change DOCKER-USER between this comparison and the commit, which goes to the very table
@@ -151,9 +171,9 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
         const QByteArray appliedText = RulesFileImport::specLines(rules);
         const QList<QByteArrayView> before = RuleDiff::lines(previousText);
         const QList<QByteArrayView> after = RuleDiff::lines(appliedText);
-        return SealedMemfd::create(RuleDiff::formatUtf8(RuleDiff::compute(before, after), before,
-                                                        after, QStringLiteral("DOCKER-USER")),
-                                   why);
+        // Data, not words: the client words it (RuleDiff::formatData).
+        return SealedMemfd::create(
+            RuleDiff::dataUtf8(RuleDiff::compute(before, after), before, after), why);
     };
     if (dryRun) {
         outcome.revision = currentRevision;
@@ -207,7 +227,7 @@ ApplyJob::Outcome ApplyJob::runLocked(BackendWorker *worker, const Request &requ
     if (createChain || createJump || !ok)
         backends.forget();
     if (!ok)
-        return failure(errorName(why), error);
+        return failure(errorName(why), errorMessage(why, error));
     // On this thread: the next GetSnapshot of this family runs here too and finds it.
     SnapshotBuilder::rememberRevision(family, &written, result.revision);
     // For a rollback: the rules as they were, the removed ones with the counters they had

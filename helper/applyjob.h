@@ -58,6 +58,8 @@ public:
 
     /// The D-Bus error name (DBusError) for a backend's failure to prepare or commit.
     static const char *errorName(BackendFailure failure);
+    /// The error message for it: a backend's "rule N: ..." becomes a RuleRefusal line.
+    static QString errorMessage(BackendFailure failure, const QString &message);
 
 private:
     static Outcome runLocked(BackendWorker *worker, const Request &request);

@@ -157,15 +157,12 @@ void HelperService::readSnapshot(const Call &call, Family family)
         base.backend = choice.name;
         base.family = int(family);
         base.backendDetail = choice.detail;
-        QString warning;
+        SnapshotNote warning;
         base.iptablesDisabled = DockerDaemonConfig::iptablesDisabled(
             DockerDaemonConfig::defaultPath(), family, &warning);
         if (!warning.isEmpty())
             base.warnings.append(warning);
         base.warnings += choice.warnings;
-        // A code next to the sentences, so that clients need not match English text.
-        if (choice.dockerNftables)
-            base.warnings.append(QStringLiteral("docker-nftables"));
 
         if (!choice.backend) {
             // Not an error: "no backend Docker uses here" is a state the client explains.
@@ -189,9 +186,10 @@ void HelperService::readSnapshot(const Call &call, Family family)
         snapshot.iptablesDisabled = base.iptablesDisabled;
         snapshot.warnings = base.warnings;
         if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
-            snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
+            snapshot.warnings.append({QLatin1String(NoteCode::ForwardJumpMissing), {}});
         else if (snapshot.forwardJumpPosition > 1)
-            snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
+            snapshot.warnings.append({QLatin1String(NoteCode::ForwardJumpNotFirst),
+                                      {QString::number(snapshot.forwardJumpPosition)}});
         answer(nullptr, {}, snapshot);
     });
 }

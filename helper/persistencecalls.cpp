@@ -62,7 +62,7 @@ void PersistenceCalls::save(const CallGate::Call &call, Family family)
         if (!choice.backend) {
             answer(worker, call,
                    named(DBusError::BackendUnavailable,
-                         QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                         QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString())));
             return;
         }
         // What is saved is what the kernel holds now; a caller sends no rules, so Save cannot
@@ -147,7 +147,7 @@ void PersistenceCalls::restoreSaved(const CallGate::Call &call, Family family, u
             !choice.writable) {
             answer(worker, call,
                    named(DBusError::BackendUnavailable,
-                         QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                         QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString())));
             return;
         }
         worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
@@ -160,7 +160,7 @@ void PersistenceCalls::restoreSaved(const CallGate::Call &call, Family family, u
             if (!choice.writable) {
                 answer(worker, call,
                        named(DBusError::BackendUnavailable,
-                             QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                             QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString())));
                 return;
             }
             QString newRevision;

@@ -133,7 +133,7 @@ TransactionKeeper::Outcome TransactionKeeper::restoreLocked(BackendChooser &back
 {
     const BackendChooser::Choice choice = backends.choose(family);
     if (!choice.writable) {
-        *error = QStringLiteral("%1: %2").arg(choice.name, choice.detail);
+        *error = QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString());
         return Outcome::Failed;
     }
     // One read for the check and the write: the commit goes to the very table state whose

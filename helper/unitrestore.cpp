@@ -96,7 +96,7 @@ std::unique_ptr<Backend> UnitRestore::backendFor(Family family, Mode mode, QStri
         }
     }
     *failure = {ExitNoBackend,
-                QStringLiteral("no Docker chains to restore into (%1)").arg(detection.detail)};
+                QStringLiteral("no Docker chains to restore into (%1)").arg(detection.detail.toString())};
     return nullptr;
 }
 
