@@ -417,8 +417,9 @@ void ApplyController::tellRefused(const HelperError &error)
         QString token;
         const QString why =
             HelperCodeText::reason(refusal, m_sent.at(index).spec, m_current.family, &token);
-        reasons << (token.isEmpty() ? tr("Rule %1: %2").arg(refusal.number).arg(why)
-                                    : tr("Rule %1, at “%2”: %3").arg(refusal.number).arg(token, why));
+        reasons << (token.isEmpty()
+                        ? tr("Rule %1: %2").arg(refusal.number).arg(why)
+                        : tr("Rule %1, at “%2”: %3").arg(refusal.number).arg(token, why));
         if (shown == 0) {
             shown = refusal.number;
         }

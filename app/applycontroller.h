@@ -119,7 +119,7 @@ private:
     QPointer<ConfirmDialog> m_confirm;
     State m_state = State::Idle;
     Step m_current;
-    QVector<Step> m_queue; ///< families still to apply after m_current
+    QVector<Step> m_queue;           ///< families still to apply after m_current
     Userchain::ApplyRuleList m_sent; ///< m_current's rules as sent, for a refused rule
     uint m_confirmSeconds = 30;
     uint m_lastConfirmSeconds = 0;

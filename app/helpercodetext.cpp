@@ -168,8 +168,7 @@ QString HelperCodeText::reason(const RuleRefusal &refusal, const QString &spec, 
             .arg(first);
     }
     if (r == QLatin1String(RefusalReason::Backend)) {
-        return tr("The firewall backend cannot write this rule where it is. %1")
-            .arg(refusal.text);
+        return tr("The firewall backend cannot write this rule where it is. %1").arg(refusal.text);
     }
     // file, and reasons of a newer helper: its own words.
     return refusal.text;

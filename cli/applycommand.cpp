@@ -1,8 +1,8 @@
 #include "applycommand.h"
 
+#include "blockinghelperclient.h"
 #include "cliwords.h"
 #include "confirmprompt.h"
-#include "blockinghelperclient.h"
 #include "restorefile.h"
 #include "rulediff.h"
 #include "rulefile.h"
@@ -39,7 +39,8 @@ ExitCode report(const QString &fileName, const BlockingHelperClient::Failure &fa
     if (failure.name == QLatin1String(DBusError::InvalidRule))
         printRuleErrors(fileName, failure.message);
     else
-        printError(QStringLiteral("userchainctl: apply: ") + BlockingHelperClient::describe(failure));
+        printError(QStringLiteral("userchainctl: apply: ") +
+                   BlockingHelperClient::describe(failure));
     return failure.code;
 }
 

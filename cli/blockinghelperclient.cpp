@@ -1,7 +1,7 @@
 #include "blockinghelperclient.h"
 
-#include "helper1interface.h"
 #include "cliwords.h"
+#include "helper1interface.h"
 #include "helpererrorkind.h"
 #include "inmessageapply.h"
 #include "rulediff.h"
@@ -30,7 +30,8 @@ const BusTarget &BlockingHelperClient::defaultTarget()
     return commandTarget();
 }
 
-BlockingHelperClient::BlockingHelperClient(const BusTarget &target) : m_target(target), m_bus(target.connect())
+BlockingHelperClient::BlockingHelperClient(const BusTarget &target)
+    : m_target(target), m_bus(target.connect())
 {
     registerDBusTypes();
     m_proxy = std::make_unique<Helper1Proxy>(QStringLiteral("io.github.userchain.Helper1"),
@@ -152,9 +153,9 @@ bool BlockingHelperClient::snapshot(Family family, Snapshot *out, Failure *failu
     return true;
 }
 
-bool BlockingHelperClient::apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
-                         uint confirmSeconds, uint flags, QString *transactionId,
-                         QString *newRevision, Failure *failure)
+bool BlockingHelperClient::apply(Family family, const ApplyRuleList &rules,
+                                 const QString &expectedRevision, uint confirmSeconds, uint flags,
+                                 QString *transactionId, QString *newRevision, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
@@ -170,8 +171,9 @@ bool BlockingHelperClient::apply(Family family, const ApplyRuleList &rules, cons
     return true;
 }
 
-bool BlockingHelperClient::applyFile(Family family, const QByteArray &data, const QString &expectedRevision,
-                             uint confirmSeconds, uint flags, FileApplied *out, Failure *failure)
+bool BlockingHelperClient::applyFile(Family family, const QByteArray &data,
+                                     const QString &expectedRevision, uint confirmSeconds,
+                                     uint flags, FileApplied *out, Failure *failure)
 {
     if (!isConnected(failure))
         return false;

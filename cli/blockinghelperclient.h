@@ -17,9 +17,10 @@ class Helper1Proxy;
 namespace Userchain {
 
 /**
- * userchainctl's side of io.github.userchain.Helper1, every call of the CLI goes through it: the generated proxy on the system bus
- * (DBUS_SYSTEM_BUS_ADDRESS is honoured by QDBusConnection::systemBus()) or on another host's
- * over ssh (BusTarget, `--host`), with each D-Bus error turned into an exit code and a message.
+ * userchainctl's side of io.github.userchain.Helper1, every call of the CLI goes through it: the
+ * generated proxy on the system bus (DBUS_SYSTEM_BUS_ADDRESS is honoured by
+ * QDBusConnection::systemBus()) or on another host's over ssh (BusTarget, `--host`), with each
+ * D-Bus error turned into an exit code and a message.
  *
  * Calls block: a command-line client has nothing else to do meanwhile. The timeout leaves
  * room for a polkit password dialog.
@@ -60,7 +61,7 @@ public:
     {
         QString transactionId; ///< empty unless confirmSeconds > 0 and something changed
         QString newRevision;   ///< with ApplyDryRun: the current revision
-        QByteArray diff; ///< the changes, one line each in the CLI's words (RuleDiff::format)
+        QByteArray diff;       ///< the changes, one line each in the CLI's words (RuleDiff::format)
         QString diffMissing;   ///< why the diff could not be read
     };
     /// Sends a rules file for the helper to parse and apply (flags: ApplyFlag). Where the

@@ -28,9 +28,9 @@ QString arg(const SnapshotNote &note, int i)
 /// An unknown code as it came: "code (arg, arg)".
 QString asItCame(const SnapshotNote &note)
 {
-    return note.args.isEmpty() ? note.code
-                               : QStringLiteral("%1 (%2)").arg(note.code,
-                                                               note.args.join(QLatin1String(", ")));
+    return note.args.isEmpty()
+               ? note.code
+               : QStringLiteral("%1 (%2)").arg(note.code, note.args.join(QLatin1String(", ")));
 }
 
 } // namespace
@@ -82,8 +82,7 @@ QString CliWords::warning(const SnapshotNote &note, Family family)
                               "legacy tables: Docker was started with %1-legacy.")
             .arg(tool(family));
     if (c == QLatin1String(NoteCode::LegacyTablesUnused))
-        return QStringLiteral(
-            "iptables-legacy tables exist too but hold none of Docker's chains.");
+        return QStringLiteral("iptables-legacy tables exist too but hold none of Docker's chains.");
     if (c == QLatin1String(NoteCode::IptablesDisabledLeftOver))
         return QStringLiteral("daemon.json disables Docker's iptables rules; the chains present "
                               "are left over and Docker will not maintain them.");
@@ -142,8 +141,9 @@ QString CliWords::refusal(const RuleRefusal &refusal)
     case RuleRefusal::Where::Rule:
         break;
     }
-    return refusal.number > 0 ? QStringLiteral("rule %1: %2").arg(refusal.number).arg(reason(refusal))
-                              : reason(refusal);
+    return refusal.number > 0
+               ? QStringLiteral("rule %1: %2").arg(refusal.number).arg(reason(refusal))
+               : reason(refusal);
 }
 
 QString CliWords::refusals(const QString &message)

@@ -1,7 +1,7 @@
 #include "confirmprompt.h"
 
-#include "helper1interface.h"
 #include "blockinghelperclient.h"
+#include "helper1interface.h"
 
 #include <cstdio>
 #include <unistd.h>

@@ -1,8 +1,8 @@
 #include "evalcommands.h"
 
 #include "addresses.h"
-#include "exposure.h"
 #include "blockinghelperclient.h"
+#include "exposure.h"
 #include "packettracer.h"
 #include "rulefile.h"
 #include "ruleset.h"
@@ -31,7 +31,8 @@ std::optional<Ruleset> load(Family family, const QString &file, ExitCode *code)
         BlockingHelperClient::Failure failure;
         Snapshot snapshot;
         if (!client.snapshot(family, &snapshot, &failure)) {
-            std::fprintf(stderr, "userchainctl: %s\n", qPrintable(BlockingHelperClient::describe(failure)));
+            std::fprintf(stderr, "userchainctl: %s\n",
+                         qPrintable(BlockingHelperClient::describe(failure)));
             *code = failure.code;
             return std::nullopt;
         }

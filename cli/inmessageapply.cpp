@@ -69,14 +69,19 @@ bool prepare(Family family, const QByteArray &data, const ChainInfo *chain, Prep
             continue;
         }
         if (remaining.size() < MaxReportedErrors)
-            remaining << RuleRefusal{RuleRefusal::Where::Line, e.line, -1, {},
-                                     QLatin1String(RefusalReason::File), {}, e.message};
+            remaining << RuleRefusal{RuleRefusal::Where::Line,           e.line, -1,       {},
+                                     QLatin1String(RefusalReason::File), {},     e.message};
         else
             ++unreported;
     }
     if (!remaining.isEmpty()) {
         if (unreported > 0)
-            remaining << RuleRefusal{RuleRefusal::Where::More, unreported, -1, {}, {}, {},
+            remaining << RuleRefusal{RuleRefusal::Where::More,
+                                     unreported,
+                                     -1,
+                                     {},
+                                     {},
+                                     {},
                                      QStringLiteral("(%1 more errors)").arg(unreported)};
         *errors = RuleRefusal::toMessage(remaining);
         return false;
@@ -110,7 +115,8 @@ QString byLine(const QString &message, const QVector<int> &lines)
 
 bool InMessageApply::run(BlockingHelperClient &client, Family family, const QByteArray &data,
                          const QString &expectedRevision, uint confirmSeconds, uint flags,
-                         BlockingHelperClient::FileApplied *out, BlockingHelperClient::Failure *failure)
+                         BlockingHelperClient::FileApplied *out,
+                         BlockingHelperClient::Failure *failure)
 {
     const bool anyRevision = flags & ApplyAnyRevision;
     const uint applyFlags = flags & ~uint(ApplyAnyRevision);

@@ -2,10 +2,10 @@
 // docs/helper.md.
 
 #include "applycommand.h"
+#include "blockinghelperclient.h"
 #include "checkcommand.h"
 #include "evalcommands.h"
 #include "exitcode.h"
-#include "blockinghelperclient.h"
 #include "persistcommands.h"
 #include "readcommands.h"
 

@@ -23,9 +23,8 @@ void printFailure(const QString &command, const BlockingHelperClient::Failure &f
     // The saved file's refused lines carry "FILE:LINE: message" (the helper's file, which this
     // client does not read) as their words.
     for (const RuleRefusal &refusal : RuleRefusal::fromMessage(failure.message)) {
-        const QString text = refusal.where == RuleRefusal::Where::Line
-                                 ? refusal.text
-                                 : CliWords::refusal(refusal);
+        const QString text =
+            refusal.where == RuleRefusal::Where::Line ? refusal.text : CliWords::refusal(refusal);
         std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command), qPrintable(text));
     }
 }
@@ -91,7 +90,8 @@ QString PersistCommands::statusLines(Family family, const Snapshot &snapshot)
     BlockingHelperClient::Saved saved;
     if (!client.saved(family, &saved, &failure))
         return QStringLiteral("saved:        unknown (%1)\n")
-            .arg(BlockingHelperClient::describe(failure).replace(QLatin1Char('\n'), QStringLiteral("; ")));
+            .arg(BlockingHelperClient::describe(failure).replace(QLatin1Char('\n'),
+                                                                 QStringLiteral("; ")));
     if (!saved.exists)
         return QStringLiteral("saved:        no\n");
     // Local time with its offset at that moment, so that the text is unambiguous.

@@ -249,8 +249,7 @@ QByteArray RuleDiff::formatUtf8(const QVector<Change> &changes,
                          });
 }
 
-QByteArray RuleDiff::dataUtf8(const QVector<Change> &changes,
-                              const QList<QByteArrayView> &oldSpecs,
+QByteArray RuleDiff::dataUtf8(const QVector<Change> &changes, const QList<QByteArrayView> &oldSpecs,
                               const QList<QByteArrayView> &newSpecs)
 {
     qsizetype size = 0;

@@ -23,12 +23,7 @@ struct SnapshotNote
         return code == other.code && args == other.args;
     }
     /// "code" or "code(arg, arg)": for logs and the fallback text of error messages.
-    QString toString() const
-    {
-        return args.isEmpty() ? code
-                              : code + QLatin1Char('(') + args.join(QLatin1String(", ")) +
-                                    QLatin1Char(')');
-    }
+    QString toString() const;
 };
 
 using SnapshotNotes = QList<SnapshotNote>;

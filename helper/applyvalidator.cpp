@@ -32,8 +32,9 @@ RuleRefusal refusal(int index, const char *reason, const QString &text,
 /// The parser's refusal of rule index, with the token it names.
 RuleRefusal parseRefusal(int index, const RuleError &error)
 {
-    RuleRefusal r = refusal(
-        index, error.unsupported ? RefusalReason::Unsupported : RefusalReason::Parse, error.message);
+    RuleRefusal r =
+        refusal(index, error.unsupported ? RefusalReason::Unsupported : RefusalReason::Parse,
+                error.message);
     r.tokenIndex = error.tokenIndex;
     r.token = error.tokenIndex >= 0 ? error.token : QString();
     return r;
@@ -116,10 +117,10 @@ bool ApplyValidator::checkSizes(const ApplyRuleList &rules, qint64 *bytes, Apply
         const qsizetype size =
             rule.spec.size() > MaxRuleBytes ? MaxRuleBytes + 1 : utf8Size(rule.spec);
         if (size > MaxRuleBytes) {
-            *error = invalidRule(
-                refusal(i, RefusalReason::TooLong,
-                        QStringLiteral("rule longer than %1 bytes").arg(MaxRuleBytes),
-                        {QString::number(MaxRuleBytes)}));
+            *error =
+                invalidRule(refusal(i, RefusalReason::TooLong,
+                                    QStringLiteral("rule longer than %1 bytes").arg(MaxRuleBytes),
+                                    {QString::number(MaxRuleBytes)}));
             return false;
         }
         total += size + rule.verbatimId.size();
@@ -210,19 +211,19 @@ bool ApplyValidator::resolve(QVector<Item> items, Current current, QVector<Backe
         if (!item.verbatimId.isEmpty()) {
             const auto it = current.verbatim.constFind(item.verbatimId);
             if (it == current.verbatim.constEnd()) {
-                *error = invalidRule(refusal(i, RefusalReason::UnknownVerbatim,
-                                             QStringLiteral("unknown verbatimId %1")
-                                                 .arg(item.verbatimId),
-                                             {item.verbatimId}));
+                *error = invalidRule(
+                    refusal(i, RefusalReason::UnknownVerbatim,
+                            QStringLiteral("unknown verbatimId %1").arg(item.verbatimId),
+                            {item.verbatimId}));
                 return false;
             }
             // Why a verbatim rule may appear only once: its id stands for one kernel rule
             // that the caller moves; copying unreadable rules is not an edit anyone made.
             if (used.contains(it.value())) {
-                *error = invalidRule(refusal(i, RefusalReason::VerbatimTwice,
-                                             QStringLiteral("verbatimId %1 used twice")
-                                                 .arg(item.verbatimId),
-                                             {item.verbatimId}));
+                *error = invalidRule(
+                    refusal(i, RefusalReason::VerbatimTwice,
+                            QStringLiteral("verbatimId %1 used twice").arg(item.verbatimId),
+                            {item.verbatimId}));
                 return false;
             }
             used.insert(it.value());

@@ -23,10 +23,10 @@ class BackendChooser final
 public:
     struct Choice
     {
-        Backend *backend = nullptr; ///< nullptr: no backend can read or write this family here
-        QString name;               ///< "legacy", "nft", "none"
-        SnapshotNote detail;   ///< a NoteCode: why this backend, or why none
-        SnapshotNotes warnings; ///< NoteCodes
+        Backend *backend = nullptr;  ///< nullptr: no backend can read or write this family here
+        QString name;                ///< "legacy", "nft", "none"
+        SnapshotNote detail;         ///< a NoteCode: why this backend, or why none
+        SnapshotNotes warnings;      ///< NoteCodes
         bool writable = false;       ///< Apply may use this backend
         bool dockerNftables = false; ///< Docker 29's nftables firewall is in use
     };

@@ -186,12 +186,21 @@ bool PersistentStore::parse(Family family, const QByteArray &data, const QString
     if (!errors.isEmpty()) {
         QList<RuleRefusal> refusals;
         for (int i = 0; i < errors.size() && i < MaxReportedErrors; ++i)
-            refusals << RuleRefusal{RuleRefusal::Where::Line,     errors.at(i).line, -1, {},
-                                    QLatin1String(RefusalReason::File), {},
+            refusals << RuleRefusal{RuleRefusal::Where::Line,
+                                    errors.at(i).line,
+                                    -1,
+                                    {},
+                                    QLatin1String(RefusalReason::File),
+                                    {},
                                     errors.at(i).toString(fileName)};
         if (errors.size() > MaxReportedErrors) {
             const int more = int(errors.size()) - MaxReportedErrors;
-            refusals << RuleRefusal{RuleRefusal::Where::More, more, -1, {}, {}, {},
+            refusals << RuleRefusal{RuleRefusal::Where::More,
+                                    more,
+                                    -1,
+                                    {},
+                                    {},
+                                    {},
                                     QStringLiteral("%1: %2 more errors").arg(fileName).arg(more)};
         }
         *error = invalid(RuleRefusal::toMessage(refusals));
@@ -218,17 +227,18 @@ bool PersistentStore::parse(Family family, const QByteArray &data, const QString
         if (item.text.toUtf8().size() > ApplyValidator::MaxRuleBytes) {
             *error = invalid(
                 RuleRefusal::Where::Line, imported.lines.at(i), RefusalReason::TooLong,
-                FileError{imported.lines.at(i), QStringLiteral("rule longer than %1 bytes")
-                                                    .arg(ApplyValidator::MaxRuleBytes)}
+                FileError{
+                    imported.lines.at(i),
+                    QStringLiteral("rule longer than %1 bytes").arg(ApplyValidator::MaxRuleBytes)}
                     .toString(fileName),
                 {QString::number(ApplyValidator::MaxRuleBytes)});
             return false;
         }
         QString why;
         if (!restoreLineFits(item.text, &why)) {
-            *error = invalid(RuleRefusal::Where::Line, imported.lines.at(i),
-                             RefusalReason::RestoreLine,
-                             FileError{imported.lines.at(i), why}.toString(fileName));
+            *error =
+                invalid(RuleRefusal::Where::Line, imported.lines.at(i), RefusalReason::RestoreLine,
+                        FileError{imported.lines.at(i), why}.toString(fileName));
             return false;
         }
         item.rule = std::move(imported.rules[i]);

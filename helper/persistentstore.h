@@ -57,8 +57,9 @@ public:
 
     /**
      * The specs Save writes for chain (DOCKER-USER as just read under the lock). Refused
-     * (InvalidRule, a RuleRefusal "rule N kept-verbatim ...") when a rule is kept verbatim: its text is the kernel's best
-     * effort, which the parser cannot load again, so a saved copy would not restore it.
+     * (InvalidRule, a RuleRefusal "rule N kept-verbatim ...") when a rule is kept verbatim: its
+     * text is the kernel's best effort, which the parser cannot load again, so a saved copy would
+     * not restore it.
      */
     static bool specsToSave(const BackendChain &chain, QStringList *specs, ApplyError *error);
 

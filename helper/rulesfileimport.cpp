@@ -49,11 +49,11 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
         if (end < 0)
             end = data.size();
         if (end - start > MaxLineBytes) {
-            *error = invalidRule(lineRefusal(lineNo, RefusalReason::TooLong,
-                                             QStringLiteral("longer than %1 bytes")
-                                                 .arg(MaxLineBytes),
-                                             {QString::number(MaxLineBytes)})
-                                     .toLine());
+            *error =
+                invalidRule(lineRefusal(lineNo, RefusalReason::TooLong,
+                                        QStringLiteral("longer than %1 bytes").arg(MaxLineBytes),
+                                        {QString::number(MaxLineBytes)})
+                                .toLine());
             return false;
         }
         start = end + 1;
@@ -198,7 +198,12 @@ bool RulesFileImport::resolveRefused(const QVector<FileError> &errors, const Bac
     if (remaining.isEmpty())
         return true;
     if (unreported > 0)
-        remaining << RuleRefusal{RuleRefusal::Where::More, unreported, -1, {}, {}, {},
+        remaining << RuleRefusal{RuleRefusal::Where::More,
+                                 unreported,
+                                 -1,
+                                 {},
+                                 {},
+                                 {},
                                  QStringLiteral("(%1 more errors)").arg(unreported)};
     *error = invalidRule(RuleRefusal::toMessage(remaining));
     return false;

@@ -4,6 +4,7 @@
 #include "iptcbackend.h"
 #include "nftbackend.h"
 #include "restorefile.h"
+#include "rulerefusal.h"
 #include "savedrestorer.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
@@ -47,6 +48,17 @@ bool inPlace(Backend *backend, Family family, const SavedRules &saved, QString *
             SnapshotBuilder::specText(chain->rules.at(i)) != saved.specs.at(i))
             return false;
     return true;
+}
+
+/// The words of an error for the journal: a refusal's own words (RuleRefusal), not its data.
+QString wordsOf(const ApplyError &error)
+{
+    if (error.name != QLatin1String(DBusError::InvalidRule))
+        return error.message;
+    QStringList words;
+    for (const RuleRefusal &refusal : RuleRefusal::fromMessage(error.message))
+        words << refusal.text;
+    return words.join(QStringLiteral("; "));
 }
 
 int exitFor(const ApplyError &error)
@@ -95,8 +107,9 @@ std::unique_ptr<Backend> UnitRestore::backendFor(Family family, Mode mode, QStri
             return std::make_unique<NftBackend>();
         }
     }
-    *failure = {ExitNoBackend,
-                QStringLiteral("no Docker chains to restore into (%1)").arg(detection.detail.toString())};
+    *failure = {
+        ExitNoBackend,
+        QStringLiteral("no Docker chains to restore into (%1)").arg(detection.detail.toString())};
     return nullptr;
 }
 
@@ -157,8 +170,8 @@ UnitRestore::Outcome UnitRestore::restoreFamily(Family family, const Options &op
 
     return locked(options.lockTimeoutMs, [&]() -> Outcome {
         if (!fileOk)
-            return failClosed ? closeOff({ExitBadFile, fileError.message})
-                              : Outcome{ExitBadFile, fileError.message};
+            return failClosed ? closeOff({ExitBadFile, wordsOf(fileError)})
+                              : Outcome{ExitBadFile, wordsOf(fileError)};
         if (options.mode == Mode::AfterDocker) {
             // Nothing written when the early restore did its work and Docker kept it: a
             // commit would only reset the rules' counters.
@@ -179,8 +192,8 @@ UnitRestore::Outcome UnitRestore::restoreFamily(Family family, const Options &op
         ApplyError error;
         if (!SavedRestorer::restoreLocked(backend.get(), family, saved,
                                           ApplyCreateChain | ApplyCreateJump, &revision, &error))
-            return failClosed ? closeOff({exitFor(error), error.message})
-                              : Outcome{exitFor(error), error.message};
+            return failClosed ? closeOff({exitFor(error), wordsOf(error)})
+                              : Outcome{exitFor(error), wordsOf(error)};
         say(family, QStringLiteral("restored %1 rules into DOCKER-USER (%2) from %3")
                         .arg(saved.specs.size())
                         .arg(backendName, store.path(family)));

@@ -60,8 +60,8 @@ void TestRuleRefusal::roundTrip()
     QFETCH(QStringList, args);
     QFETCH(QString, text);
     QFETCH(QString, line);
-    const RuleRefusal refusal{RuleRefusal::Where(where), number, tokenIndex, token, reason, args,
-                              text};
+    const RuleRefusal refusal{
+        RuleRefusal::Where(where), number, tokenIndex, token, reason, args, text};
     QCOMPARE(refusal.toLine(), line);
     const QList<RuleRefusal> read = RuleRefusal::fromMessage(line);
     QCOMPARE(read.size(), 1);
@@ -77,10 +77,15 @@ void TestRuleRefusal::roundTrip()
 void TestRuleRefusal::message()
 {
     // One refusal a line; the words never break a line.
-    const RuleRefusal a{RuleRefusal::Where::Line, 3, -1, {}, QStringLiteral("file"), {},
+    const RuleRefusal a{RuleRefusal::Where::Line,    3, -1, {}, QStringLiteral("file"), {},
                         QStringLiteral("two\nlines")};
-    const RuleRefusal b{RuleRefusal::Where::Line, 5, 1, QStringLiteral("300.1.1.1"),
-                        QStringLiteral("parse"), {}, QStringLiteral("not an address")};
+    const RuleRefusal b{RuleRefusal::Where::Line,
+                        5,
+                        1,
+                        QStringLiteral("300.1.1.1"),
+                        QStringLiteral("parse"),
+                        {},
+                        QStringLiteral("not an address")};
     const QString message = RuleRefusal::toMessage({a, b});
     QCOMPARE(message.count(QLatin1Char('\n')), 1);
     const QList<RuleRefusal> read = RuleRefusal::fromMessage(message);

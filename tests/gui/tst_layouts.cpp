@@ -383,10 +383,10 @@ private slots:
         QTest::addColumn<int>("jump");
         QTest::addColumn<QString>("notice");
         QTest::addColumn<QString>("listed");
-        QTest::newRow("jump kept: active")
-            << 1 << "leftover-active" << "DOCKER-USER (left over, active)";
-        QTest::newRow("no jump: inactive")
-            << 0 << "leftover-inactive" << "DOCKER-USER (left over, inactive)";
+        QTest::newRow("jump kept: active") << 1 << "leftover-active"
+                                           << "DOCKER-USER (left over, active)";
+        QTest::newRow("no jump: inactive") << 0 << "leftover-inactive"
+                                           << "DOCKER-USER (left over, inactive)";
     }
 
     void nftablesLeftOverDockerUser()

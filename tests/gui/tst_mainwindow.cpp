@@ -16,8 +16,8 @@
 #include "rawruledialog.h"
 #include "ruleactions.h"
 #include "rulefilterproxy.h"
-#include "ruletablemodel.h"
 #include "rulerefusal.h"
+#include "ruletablemodel.h"
 #include "ruletableview.h"
 #include "rulewizard.h"
 #include "statepage.h"
@@ -491,15 +491,23 @@ private slots:
         // it can (here the rule parses in this window, as with a helper of another version, so
         // the helper's words are the fallback).
         QTest::newRow("parse, with token")
-            << RuleRefusal{RuleRefusal::Where::Rule, 2, 3, QStringLiteral("eth0"),
-                           QLatin1String(RefusalReason::Parse), {},
+            << RuleRefusal{RuleRefusal::Where::Rule,
+                           2,
+                           3,
+                           QStringLiteral("eth0"),
+                           QLatin1String(RefusalReason::Parse),
+                           {},
                            QStringLiteral("interface \"eth0\" is not allowed here")}
                    .toLine()
             << QStringList{QStringLiteral("Rule 2, at “eth0”: interface \"eth0\" is not allowed "
                                           "here")};
         QTest::newRow("too long, worded here")
-            << RuleRefusal{RuleRefusal::Where::Rule, 2, -1, {},
-                           QLatin1String(RefusalReason::TooLong), {QStringLiteral("4096")},
+            << RuleRefusal{RuleRefusal::Where::Rule,
+                           2,
+                           -1,
+                           {},
+                           QLatin1String(RefusalReason::TooLong),
+                           {QStringLiteral("4096")},
                            QStringLiteral("rule longer than 4096 bytes")}
                    .toLine()
             << QStringList{QStringLiteral(
@@ -534,7 +542,8 @@ private slots:
             QVERIFY2(text.contains(line), qPrintable(text));
         }
         // No code of the bus reaches the user.
-        QVERIFY2(!text.contains(QStringLiteral("parse:")) && !text.contains(QStringLiteral("\"4096\"")),
+        QVERIFY2(!text.contains(QStringLiteral("parse:")) &&
+                     !text.contains(QStringLiteral("\"4096\"")),
                  qPrintable(text));
         QVERIFY(m_window->session()->isModified()); // the edits stay
     }

@@ -3,6 +3,8 @@
 // network namespace.
 
 #include "blockinghelperclient.h"
+#include "helper1interface.h"
+#include "sealedmemfd.h"
 #include "testsandbox.h"
 
 #include <QProcess>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void verbatimRuleKeptThroughExportAndApply();
     void countersSurviveApply();
     void applyFileAnswersWithTheDiff();
+    void refusedLinesWorded();
     void unchangedRulesKeepCounters();
 
 private:
@@ -478,6 +481,23 @@ void TestHelperApply::countersSurviveApply()
     QFile::remove(file);
 }
 
+void TestHelperApply::refusedLinesWorded()
+{
+    // The helper names the line, token and reason as data; the CLI prints FILE:LINE: words.
+    QVERIFY(loadDockerUser({QStringLiteral("-j RETURN")}));
+    const QString file = TestSandbox::writeTemp(
+        "-A DOCKER-USER -j RETURN\n-A DOCKER-USER -p tcp --dprot 80 -j DROP\n");
+    const auto applied = TestSandbox::ctl({QStringLiteral("apply"), file});
+    QVERIFY2(applied.exitCode == 2, qPrintable(applied.describe()));
+    QVERIFY2(applied.err.contains(file.toUtf8() + ":2: unknown option \"--dprot\""),
+             applied.err.constData());
+    QVERIFY2(!applied.err.contains("line 2") && !applied.err.contains(" file:"),
+             applied.err.constData());
+    QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
+             QStringList{QStringLiteral("-j RETURN")});
+    QFile::remove(file);
+}
+
 void TestHelperApply::applyFileAnswersWithTheDiff()
 {
     QVERIFY(
@@ -497,6 +517,17 @@ void TestHelperApply::applyFileAnswersWithTheDiff()
         "+ -A DOCKER-USER -s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP    # added as 1\n";
     QCOMPARE(preview.diff, diff);
     QVERIFY(preview.transactionId.isEmpty());
+    // What crossed the bus is data, without words: the client worded it above.
+    QString why;
+    const QDBusUnixFileDescriptor sent = SealedMemfd::create(file, &why);
+    QVERIFY2(sent.isValid(), qPrintable(why));
+    QDBusPendingReply<QString, QString, QDBusUnixFileDescriptor> raw = client.proxy()->ApplyFile(
+        int(Family::IPv4), sent, QString(), 0, ApplyAnyRevision | ApplyDryRun);
+    raw.waitForFinished();
+    QVERIFY2(!raw.isError(), qPrintable(raw.error().message()));
+    QCOMPARE(SealedMemfd::read(raw.argumentAt<2>(), 1 << 20, &why),
+             std::optional<QByteArray>("- 1 0 -s 10.0.0.1/32 -j DROP\n"
+                                       "+ 0 1 -s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP\n"));
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              (QStringList{QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")}));
     Snapshot before;

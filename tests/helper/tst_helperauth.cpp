@@ -112,7 +112,8 @@ void TestHelperAuth::readerMayNotConfirmOrRollBack()
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              QStringList{QStringLiteral("-j DROP")});
 
-    QVERIFY2(client.rollback(transaction, &failure), qPrintable(BlockingHelperClient::describe(failure)));
+    QVERIFY2(client.rollback(transaction, &failure),
+             qPrintable(BlockingHelperClient::describe(failure)));
     QCOMPARE(TestSandbox::normalizedSave(), m_before);
 }
 
@@ -144,7 +145,8 @@ void TestHelperAuth::applierMayNotDecideOthersTransaction()
     QVERIFY2(dryRun.exitCode == 0, qPrintable(dryRun.describe()));
 
     // The applying client itself may still confirm with an empty id.
-    QVERIFY2(client.confirm(QString(), &failure), qPrintable(BlockingHelperClient::describe(failure)));
+    QVERIFY2(client.confirm(QString(), &failure),
+             qPrintable(BlockingHelperClient::describe(failure)));
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), applied);
 }
 

@@ -13,8 +13,8 @@
 //
 // The flooder is this binary again, run as "nobody" with --flood.
 
-#include "dbustypes.h"
 #include "blockinghelperclient.h"
+#include "dbustypes.h"
 #include "testsandbox.h"
 
 #include <QDBusConnection>

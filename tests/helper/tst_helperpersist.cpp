@@ -7,8 +7,8 @@
 // Built twice: tst_helperpersist (legacy tables) and, with USERCHAIN_PERSIST_NFT,
 // tst_helperpersistnft in a sandbox of its own whose Docker chains live in nf_tables.
 
-#include "helper1interface.h"
 #include "blockinghelperclient.h"
+#include "helper1interface.h"
 #include "persistentstore.h"
 #include "restorefile.h"
 #include "testsandbox.h"

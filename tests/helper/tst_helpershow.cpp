@@ -129,6 +129,11 @@ void TestHelperShow::statusFacts()
                                         : QStringLiteral("FORWARD jump: missing")),
              qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("backend:      legacy")), qPrintable(text));
+    // The helper's detail code, in the CLI's words.
+    QVERIFY2(text.contains(QStringLiteral("detail:       Docker's IPv%1 chains are in "
+                                          "iptables-legacy.\n")
+                               .arg(family)),
+             qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Docker manages iptables")), qPrintable(text));
 }
 
@@ -171,6 +176,18 @@ void TestHelperShow::daemonJsonDisabled()
 
     status = TestSandbox::ctl({QStringLiteral("status")});
     QVERIFY2(status.out.contains("Docker manages iptables"), status.out.constData());
+
+    // A daemon.json the helper cannot use: a code with its argument, worded by the CLI.
+    QVERIFY(json.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    json.write(QByteArray(2 * 1024 * 1024, ' '));
+    json.close();
+    status = TestSandbox::ctl({QStringLiteral("status")});
+    json.remove();
+    QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
+    QVERIFY2(status.out.contains("warning:      /etc/docker/daemon.json is too large to be read "
+                                 "(over 1048576 bytes)."),
+             status.out.constData());
+    QVERIFY2(!status.out.contains("daemon-json"), status.out.constData());
 }
 
 void TestHelperShow::showOneChain()

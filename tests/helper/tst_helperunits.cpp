@@ -216,8 +216,7 @@ void TestHelperUnits::validateBounds_data()
         << ApplyRuleList{{QStringLiteral("-m comment --comment \"%1\" -j DROP")
                               .arg(QString(1500, QChar(0x20AC))),
                           {}}}
-        << invalidRule
-                              << QStringLiteral("rule 1 too-long \"4096\": rule longer");
+        << invalidRule << QStringLiteral("rule 1 too-long \"4096\": rule longer");
     const ApplyRuleList many(ApplyValidator::MaxRules + 1,
                              ApplyRule{QStringLiteral("-j DROP"), {}});
     QTest::newRow("too many") << many << invalidArgument << QStringLiteral("too many rules");
@@ -226,9 +225,9 @@ void TestHelperUnits::validateBounds_data()
                                               {}});
     QTest::newRow("too large in all")
         << large << invalidArgument << QStringLiteral("rules too large");
-    QTest::newRow("long verbatim id") << ApplyRuleList{{QString(), QString(100, QLatin1Char('v'))}}
-                                      << invalidRule
-                                      << QStringLiteral("rule 1 verbatim-id-too-long \"64\": ");
+    QTest::newRow("long verbatim id")
+        << ApplyRuleList{{QString(), QString(100, QLatin1Char('v'))}} << invalidRule
+        << QStringLiteral("rule 1 verbatim-id-too-long \"64\": ");
 }
 
 void TestHelperUnits::callLimiterCounts()
@@ -552,9 +551,9 @@ void TestHelperUnits::saveRefusesUnloadableLine()
     QStringList specs;
     ApplyError error;
     QVERIFY(!PersistentStore::specsToSave(chain, &specs, &error));
-    QVERIFY2(error.message.startsWith(
-                 QLatin1String("rule 2 restore-line: the rule has too many words")),
-             qPrintable(error.message));
+    QVERIFY2(
+        error.message.startsWith(QLatin1String("rule 2 restore-line: the rule has too many words")),
+        qPrintable(error.message));
     chain.rules.removeLast();
     QVERIFY(PersistentStore::specsToSave(chain, &specs, &error));
     QCOMPARE(specs, QStringList{QStringLiteral("-j RETURN")});
