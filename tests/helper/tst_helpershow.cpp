@@ -177,17 +177,25 @@ void TestHelperShow::daemonJsonDisabled()
     status = TestSandbox::ctl({QStringLiteral("status")});
     QVERIFY2(status.out.contains("Docker manages iptables"), status.out.constData());
 
-    // A daemon.json the helper cannot use: a code with its argument, worded by the CLI.
+    // Codes, worded by the CLI: a daemon.json the helper cannot use, and (with its argument,
+    // the position) a jump that is not first.
     QVERIFY(json.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    json.write(QByteArray(2 * 1024 * 1024, ' '));
+    json.write("{ \"iptables\": ");
     json.close();
+    QVERIFY(TestSandbox::run(QStringLiteral("iptables-legacy"),
+                             {QStringLiteral("-I"), QStringLiteral("FORWARD"), QStringLiteral("1"),
+                              QStringLiteral("-j"), QStringLiteral("ACCEPT")})
+                .exitCode == 0);
     status = TestSandbox::ctl({QStringLiteral("status")});
     json.remove();
     QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
-    QVERIFY2(status.out.contains("warning:      /etc/docker/daemon.json is too large to be read "
-                                 "(over 1048576 bytes)."),
+    QVERIFY2(status.out.contains("warning:      /etc/docker/daemon.json is not valid JSON"),
              status.out.constData());
-    QVERIFY2(!status.out.contains("daemon-json"), status.out.constData());
+    QVERIFY2(status.out.contains("warning:      FORWARD jumps to DOCKER-USER at position 2, not "
+                                 "first"),
+             status.out.constData());
+    QVERIFY2(!status.out.contains("daemon-json") && !status.out.contains("forward-jump"),
+             status.out.constData());
 }
 
 void TestHelperShow::showOneChain()
