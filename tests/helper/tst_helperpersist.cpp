@@ -11,6 +11,7 @@
 #include "helper1interface.h"
 #include "persistentstore.h"
 #include "restorefile.h"
+#include "rulerefusal.h"
 #include "testsandbox.h"
 
 #include <QDateTime>
@@ -432,8 +433,13 @@ void TestHelperPersist::storeParseErrors()
     QVERIFY(!PersistentStore::parse(Family::IPv4, content, QStringLiteral("F"), &out, &error));
     QVERIFY(!out.exists);
     QCOMPARE(error.name, QLatin1String(DBusError::InvalidRule));
-    QVERIFY2(error.message.startsWith(QLatin1String("F:")), qPrintable(error.message));
-    QVERIFY2(error.message.contains(expected), qPrintable(error.message));
+    // A refused line (RuleRefusal) by its number, its words "FILE:LINE: message".
+    const QList<RuleRefusal> refusals = RuleRefusal::fromMessage(error.message);
+    QVERIFY2(!refusals.isEmpty() && refusals[0].where == RuleRefusal::Where::Line &&
+                 !refusals[0].reason.isEmpty() &&
+                 refusals[0].text.startsWith(QStringLiteral("F:%1: ").arg(refusals[0].number)),
+             qPrintable(error.message));
+    QVERIFY2(refusals[0].text.contains(expected), qPrintable(error.message));
 }
 
 void TestHelperPersist::saveTakesNoLock()
