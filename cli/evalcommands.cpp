@@ -1,8 +1,8 @@
 #include "evalcommands.h"
 
 #include "addresses.h"
+#include "blockinghelperclient.h"
 #include "exposure.h"
-#include "helperclient.h"
 #include "packettracer.h"
 #include "rulefile.h"
 #include "ruleset.h"
@@ -28,11 +28,12 @@ std::optional<Ruleset> load(Family family, const QString &file, const QString &i
                             ExitCode *code)
 {
     if (file.isEmpty()) {
-        HelperClient client;
-        HelperClient::Failure failure;
+        BlockingHelperClient client;
+        BlockingHelperClient::Failure failure;
         Snapshot snapshot;
         if (!client.snapshot(family, &snapshot, &failure)) {
-            std::fprintf(stderr, "userchainctl: %s\n", qPrintable(HelperClient::describe(failure)));
+            std::fprintf(stderr, "userchainctl: %s\n",
+                         qPrintable(BlockingHelperClient::describe(failure)));
             *code = failure.code;
             return std::nullopt;
         }

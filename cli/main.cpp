@@ -2,10 +2,10 @@
 // docs/helper.md.
 
 #include "applycommand.h"
+#include "blockinghelperclient.h"
 #include "checkcommand.h"
 #include "evalcommands.h"
 #include "exitcode.h"
-#include "helperclient.h"
 #include "persistcommands.h"
 #include "readcommands.h"
 
@@ -192,7 +192,7 @@ int main(int argc, char *argv[])
         const std::optional<BusTarget> target = BusTarget::parse(parser.value(host), &why);
         if (!target)
             return usage(QStringLiteral("--host: %1").arg(why));
-        HelperClient::setDefaultTarget(*target);
+        BlockingHelperClient::setDefaultTarget(*target);
     }
 
     // Options belong to commands; one given to the wrong command is a mistake worth saying.
@@ -314,13 +314,13 @@ int main(int argc, char *argv[])
     // Empty: only a transaction this very client started, which a new process never has; the
     // helper then answers NoSuchTransaction.
     const QString id = args.value(1);
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     const bool ok = command == QLatin1String("confirm") ? client.confirm(id, &failure)
                                                         : client.rollback(id, &failure);
     if (!ok) {
         std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command),
-                     qPrintable(HelperClient::describe(failure)));
+                     qPrintable(BlockingHelperClient::describe(failure)));
         return failure.code;
     }
     return ExitOk;

@@ -1,5 +1,7 @@
 #include "snapshotprinter.h"
 
+#include "cliwords.h"
+
 namespace Userchain {
 
 namespace {
@@ -34,8 +36,10 @@ QString SnapshotPrinter::status(const Snapshot &snapshot)
     QString out;
     out += QStringLiteral("backend:      %1 (%2)\n")
                .arg(snapshot.backend, familyName(snapshot.family));
+    const Family family = snapshot.family == 6 ? Family::IPv6 : Family::IPv4;
     if (!snapshot.backendDetail.isEmpty())
-        out += QStringLiteral("detail:       %1\n").arg(snapshot.backendDetail);
+        out += QStringLiteral("detail:       %1\n")
+                   .arg(CliWords::detail(snapshot.backendDetail, family));
     out += QStringLiteral("revision:     %1\n").arg(snapshot.revision);
     if (const ChainInfo *chain = dockerUser(snapshot)) {
         int verbatim = 0;
@@ -80,8 +84,8 @@ QString SnapshotPrinter::status(const Snapshot &snapshot)
         out += QStringLiteral("ipset:        %1, %2 entries read\n")
                    .arg(set.name)
                    .arg(set.entries.size() / ipsetEntrySize(snapshot.family));
-    for (const QString &warning : snapshot.warnings)
-        out += QStringLiteral("warning:      %1\n").arg(warning);
+    for (const SnapshotNote &warning : snapshot.warnings)
+        out += QStringLiteral("warning:      %1\n").arg(CliWords::warning(warning, family));
     return out;
 }
 

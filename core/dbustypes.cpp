@@ -8,6 +8,8 @@ namespace Userchain {
 
 void registerDBusTypes()
 {
+    qDBusRegisterMetaType<SnapshotNote>();
+    qDBusRegisterMetaType<SnapshotNotes>();
     qDBusRegisterMetaType<ChainInfo>();
     qDBusRegisterMetaType<QList<ChainInfo>>();
     qDBusRegisterMetaType<ContainerAddress>();
@@ -120,6 +122,22 @@ const QDBusArgument &operator>>(const QDBusArgument &arg, ChainInfo &v)
         rule.verbatimId = verbatimIds.at(i);
         rule.unknownExtensions = unknownExtensions.at(i);
     }
+    return arg;
+}
+
+QDBusArgument &operator<<(QDBusArgument &arg, const SnapshotNote &v)
+{
+    arg.beginStructure();
+    arg << v.code << v.args;
+    arg.endStructure();
+    return arg;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &arg, SnapshotNote &v)
+{
+    arg.beginStructure();
+    arg >> v.code >> v.args;
+    arg.endStructure();
     return arg;
 }
 

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "snapshotnote.h"
+
 /**
  * The typed payloads of io.github.userchain.Helper1 (see
  * resources/io.github.userchain.Helper1.xml). Shared by the helper, the CLI and the GUI so that all
@@ -96,8 +98,11 @@ inline int ipsetEntrySize(int family)
 
 /**
  * (s backend, i family, s revision, a(sssbbayayauasas) chains, b dockerUserExists,
- *  i forwardJumpPosition, b iptablesDisabled, s backendDetail, as warnings,
+ *  i forwardJumpPosition, b iptablesDisabled, (sas) backendDetail, a(sas) warnings,
  *  b containersRead, a(sssis) containers, a(say) ipsets)
+ *
+ * backendDetail and warnings are codes with arguments (SnapshotNote, NoteCode), never
+ * sentences: the clients word them.
  */
 struct Snapshot
 {
@@ -108,8 +113,8 @@ struct Snapshot
     bool dockerUserExists = false;
     int forwardJumpPosition = 0;   ///< 1-based rule number of `FORWARD -j DOCKER-USER`, 0: none
     bool iptablesDisabled = false; ///< /etc/docker/daemon.json says "iptables": false
-    QString backendDetail;         ///< why this backend, or why none
-    QStringList warnings;
+    SnapshotNote backendDetail;    ///< why this backend, or why none
+    SnapshotNotes warnings;
     // Appended after warnings, so that the fields above keep their places on the bus.
     /// The helper read the running containers from Docker's API; false: Docker did not
     /// answer (not running, no socket), and which addresses containers have is not known.
@@ -130,6 +135,8 @@ using ApplyRuleList = QList<ApplyRule>;
 
 void registerDBusTypes();
 
+QDBusArgument &operator<<(QDBusArgument &arg, const SnapshotNote &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, SnapshotNote &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const ContainerAddress &v);
 const QDBusArgument &operator>>(const QDBusArgument &arg, ContainerAddress &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const IpsetInfo &v);
@@ -144,6 +151,7 @@ const QDBusArgument &operator>>(const QDBusArgument &arg, ApplyRule &v);
 } // namespace Userchain
 
 Q_DECLARE_METATYPE(Userchain::RuleEntry)
+Q_DECLARE_METATYPE(Userchain::SnapshotNote)
 Q_DECLARE_METATYPE(Userchain::ChainInfo)
 Q_DECLARE_METATYPE(Userchain::ContainerAddress)
 Q_DECLARE_METATYPE(Userchain::IpsetInfo)

@@ -4,6 +4,7 @@
 #include "chainwriter.h"
 #include "dbustypes.h"
 #include "rulediff.h"
+#include "rulerefusal.h"
 #include "rulesfileimport.h"
 #include "sealedmemfd.h"
 
@@ -62,10 +63,9 @@ void ApplyJob::run(BackendWorker *worker, const Request &request, Done done)
             const QByteArray appliedText = RulesFileImport::specLines(rules);
             const QList<QByteArrayView> before = RuleDiff::lines(diff->previousText);
             const QList<QByteArrayView> after = RuleDiff::lines(appliedText);
-            diff->descriptor =
-                SealedMemfd::create(RuleDiff::formatUtf8(RuleDiff::compute(before, after), before,
-                                                         after, QStringLiteral("DOCKER-USER")),
-                                    &diff->error);
+            // Data, not words: the client words it (RuleDiff::formatData).
+            diff->descriptor = SealedMemfd::create(
+                RuleDiff::dataUtf8(RuleDiff::compute(before, after), before, after), &diff->error);
         };
     worker->writer().write(write, [done, diff](const ChainWriter::Result &result) {
         Outcome outcome;

@@ -54,7 +54,7 @@ Backend *BackendChooser::dockerToCome(Family family, const BackendDetection &det
         // here it is what iptables-legacy would do for Docker a moment later.
         QString error;
         if (!IptcBackend::createTable(family, QStringLiteral("filter"), &error)) {
-            choice->detail = error;
+            choice->detail = {QLatin1String(NoteCode::LegacyTableNotCreated), {error}};
             return nullptr;
         }
         name = QStringLiteral("legacy");
@@ -64,9 +64,7 @@ Backend *BackendChooser::dockerToCome(Family family, const BackendDetection &det
         return nullptr;
     }
     choice->name = name;
-    choice->detail = QStringLiteral("no Docker chains yet; where Docker's iptables (%1) will put "
-                                    "them")
-                         .arg(detection.iptablesVariant);
+    choice->detail = {QLatin1String(NoteCode::DockerToCome), {detection.iptablesVariant}};
     BackendDetection as = detection;
     as.backend = name;
     auto it = m_backends.find(name);

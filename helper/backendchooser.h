@@ -32,10 +32,10 @@ public:
 
     struct Choice
     {
-        Backend *backend = nullptr; ///< nullptr: no backend can read or write this family here
-        QString name;               ///< "legacy", "nft", "none"
-        QString detail;
-        QStringList warnings;
+        Backend *backend = nullptr;  ///< nullptr: no backend can read or write this family here
+        QString name;                ///< "legacy", "nft", "none"
+        SnapshotNote detail;         ///< a NoteCode: why this backend, or why none
+        SnapshotNotes warnings;      ///< NoteCodes
         bool writable = false;       ///< Apply may use this backend
         bool dockerNftables = false; ///< Docker 29's nftables firewall is in use
     };

@@ -2,8 +2,11 @@
 
 #include "backendchooser.h"
 #include "dbustypes.h"
+#include "rulerefusal.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
+
+#include <QRegularExpression>
 
 #include <future>
 #include <memory>
@@ -18,7 +21,8 @@ Result failed(Failure failure, const QString &message)
 {
     Result result;
     result.failure = failure;
-    result.error = {QLatin1String(ChainWriter::errorName(failure)), message};
+    result.error = {QLatin1String(ChainWriter::errorName(failure)),
+                    ChainWriter::errorMessage(failure, message)};
     return result;
 }
 
@@ -32,7 +36,7 @@ Result refused(const ApplyError &error)
 
 Result unavailable(const BackendChooser::Choice &choice)
 {
-    return failed(Failure::Unavailable, QStringLiteral("%1: %2").arg(choice.name, choice.detail));
+    return failed(Failure::Unavailable, QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString()));
 }
 
 QString staleMessage(const QString &expectedRevision)
@@ -69,7 +73,7 @@ const char *ChainWriter::errorName(Failure failure)
         return DBusError::StaleRevision;
     case Failure::ChainMissing:
         return DBusError::ChainMissing;
-    case Failure::BadRule: // "rule N: ..." for the rule of the caller's list
+    case Failure::BadRule: // the rule of the caller's list, as a RuleRefusal line
         return DBusError::InvalidRule;
     case Failure::None:
     case Failure::Refused:
@@ -77,6 +81,23 @@ const char *ChainWriter::errorName(Failure failure)
         break;
     }
     return DBusError::Failed;
+}
+
+QString ChainWriter::errorMessage(Failure failure, const QString &message)
+{
+    if (failure != Failure::BadRule)
+        return message;
+    // The backends name the rule in their words ("rule N: ..."); the caller gets it as a
+    // RuleRefusal, which the clients read.
+    static const QRegularExpression numbered(QStringLiteral("^rule (\\d{1,9})\\b"));
+    const QRegularExpressionMatch match = numbered.match(message);
+    if (!match.hasMatch())
+        return message;
+    RuleRefusal refusal;
+    refusal.number = match.captured(1).toInt();
+    refusal.reason = QLatin1String(RefusalReason::Backend);
+    refusal.text = message;
+    return refusal.toLine();
 }
 
 ChainWriter::Failure ChainWriter::failureOf(BackendFailure failure)

@@ -96,6 +96,8 @@ public:
 
     /// The D-Bus error name (DBusError) for a failure other than Refused.
     static const char *errorName(Failure failure);
+    /// The error message for it: a backend's "rule N: ..." becomes a RuleRefusal line.
+    static QString errorMessage(Failure failure, const QString &message);
     /// The writer's kind of a backend's failure to begin, prepare or commit.
     static Failure failureOf(BackendFailure failure);
 

@@ -172,15 +172,12 @@ void HelperService::readSnapshot(const Call &call, Family family)
         base.backend = choice.name;
         base.family = int(family);
         base.backendDetail = choice.detail;
-        QString warning;
+        SnapshotNote warning;
         base.iptablesDisabled = DockerDaemonConfig::iptablesDisabled(
             DockerDaemonConfig::defaultPath(), family, &warning);
         if (!warning.isEmpty())
             base.warnings.append(warning);
         base.warnings += choice.warnings;
-        // A code next to the sentences, so that clients need not match English text.
-        if (choice.dockerNftables)
-            base.warnings.append(QStringLiteral("docker-nftables"));
 
         if (!choice.backend) {
             // Not an error: "no backend Docker uses here" is a state the client explains.
@@ -205,9 +202,10 @@ void HelperService::readSnapshot(const Call &call, Family family)
         snapshot.iptablesDisabled = base.iptablesDisabled;
         snapshot.warnings = base.warnings;
         if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
-            snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
+            snapshot.warnings.append({QLatin1String(NoteCode::ForwardJumpMissing), {}});
         else if (snapshot.forwardJumpPosition > 1)
-            snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
+            snapshot.warnings.append({QLatin1String(NoteCode::ForwardJumpNotFirst),
+                                      {QString::number(snapshot.forwardJumpPosition)}});
         // What the evaluator needs besides the tables, read here on the worker as well (a set
         // of 65,536 entries is a long dump; Docker may take up to its time bound). Neither
         // fails the snapshot: what was not read is left out and clients say it depends.

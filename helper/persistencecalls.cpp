@@ -59,7 +59,7 @@ void PersistenceCalls::save(const CallGate::Call &call, Family family)
         if (!choice.backend) {
             answer(worker, call,
                    named(DBusError::BackendUnavailable,
-                         QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                         QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString())));
             return;
         }
         // What is saved is what the kernel holds now; a caller sends no rules, so Save cannot

@@ -2,6 +2,7 @@
 
 #include "backendchooser.h"
 #include "restorefile.h"
+#include "rulerefusal.h"
 #include "savedrestorer.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
@@ -45,6 +46,17 @@ bool inPlace(Backend *backend, Family family, const SavedRules &saved, QString *
             SnapshotBuilder::specText(chain->rules.at(i)) != saved.specs.at(i))
             return false;
     return true;
+}
+
+/// The words of an error for the journal: a refusal's own words (RuleRefusal), not its data.
+QString wordsOf(const ApplyError &error)
+{
+    if (error.name != QLatin1String(DBusError::InvalidRule))
+        return error.message;
+    QStringList words;
+    for (const RuleRefusal &refusal : RuleRefusal::fromMessage(error.message))
+        words << refusal.text;
+    return words.join(QStringLiteral("; "));
 }
 
 int exitFor(const ApplyError &error)
@@ -163,8 +175,8 @@ UnitRestore::Outcome UnitRestore::restoreFamily(Family family, const Options &op
     default:
         break;
     }
-    const Outcome failure = !fileOk ? Outcome{ExitBadFile, fileError.message}
-                                    : Outcome{exitFor(result.error), result.error.message};
+    const Outcome failure = !fileOk ? Outcome{ExitBadFile, wordsOf(fileError)}
+                                    : Outcome{exitFor(result.error), wordsOf(result.error)};
     return failClosed ? closeOff(&writer, family, failure) : failure;
 }
 

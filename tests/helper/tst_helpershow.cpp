@@ -135,6 +135,11 @@ void TestHelperShow::statusFacts()
                                         : QStringLiteral("FORWARD jump: missing")),
              qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("backend:      legacy")), qPrintable(text));
+    // The helper's detail code, in the CLI's words.
+    QVERIFY2(text.contains(QStringLiteral("detail:       Docker's IPv%1 chains are in "
+                                          "iptables-legacy.\n")
+                               .arg(family)),
+             qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Docker manages iptables")), qPrintable(text));
 }
 
@@ -177,6 +182,26 @@ void TestHelperShow::daemonJsonDisabled()
 
     status = TestSandbox::ctl({QStringLiteral("status")});
     QVERIFY2(status.out.contains("Docker manages iptables"), status.out.constData());
+
+    // Codes, worded by the CLI: a daemon.json the helper cannot use, and (with its argument,
+    // the position) a jump that is not first.
+    QVERIFY(json.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    json.write("{ \"iptables\": ");
+    json.close();
+    QVERIFY(TestSandbox::run(QStringLiteral("iptables-legacy"),
+                             {QStringLiteral("-I"), QStringLiteral("FORWARD"), QStringLiteral("1"),
+                              QStringLiteral("-j"), QStringLiteral("ACCEPT")})
+                .exitCode == 0);
+    status = TestSandbox::ctl({QStringLiteral("status")});
+    json.remove();
+    QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
+    QVERIFY2(status.out.contains("warning:      /etc/docker/daemon.json is not valid JSON"),
+             status.out.constData());
+    QVERIFY2(status.out.contains("warning:      FORWARD jumps to DOCKER-USER at position 2, not "
+                                 "first"),
+             status.out.constData());
+    QVERIFY2(!status.out.contains("daemon-json") && !status.out.contains("forward-jump"),
+             status.out.constData());
 }
 
 void TestHelperShow::showOneChain()
