@@ -7,8 +7,8 @@
 //   USERCHAIN_CHECK_UNUSED    an address on docker0 no container has; DOCKER-USER has a rule
 //                             naming it and one naming USERCHAIN_CHECK_ADDRESS
 
+#include "blockinghelperclient.h"
 #include "dbustypes.h"
-#include "helperclient.h"
 #include "rulelints.h"
 #include "ruleset.h"
 
@@ -45,10 +45,10 @@ void TestHelperDocker::initTestCase()
     m_address = qEnvironmentVariable("USERCHAIN_CHECK_ADDRESS");
     m_unused = qEnvironmentVariable("USERCHAIN_CHECK_UNUSED");
     QVERIFY(!m_unused.isEmpty());
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     QVERIFY2(client.snapshot(Family::IPv4, &m_snapshot, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
 }
 
 void TestHelperDocker::snapshotListsContainers()

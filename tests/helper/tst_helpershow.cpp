@@ -1,7 +1,7 @@
 // Reading through the whole path (userchainctl -> D-Bus -> helper -> kernel) against what
 // iptables-legacy-save prints in the same network namespace, for real Docker captures.
 
-#include "helperclient.h"
+#include "blockinghelperclient.h"
 #include "rulelints.h"
 #include "ruleset.h"
 #include "testsandbox.h"
@@ -430,11 +430,11 @@ void TestHelperShow::containersUnknownWithoutDocker()
                                      QStringLiteral("-j"), QStringLiteral("DROP")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     registerDBusTypes();
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY2(client.snapshot(Family::IPv4, &snapshot, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     QVERIFY(!snapshot.containersRead);
     QVERIFY(snapshot.containers.isEmpty());
     const Ruleset ruleset = Ruleset::fromSnapshot(snapshot);
