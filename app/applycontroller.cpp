@@ -5,6 +5,7 @@
 #include "exposuresummary.h"
 #include "familytext.h"
 #include "helperclient.h"
+#include "helpercodetext.h"
 #include "lintreview.h"
 #include "modalrunner.h"
 #include "ruleset.h"
@@ -266,7 +267,8 @@ void ApplyController::applyNext()
             ? tr("Applying %1… the system may ask for an administrator's password.")
                   .arg(FamilyText::name(m_current.family))
             : tr("Applying %1 to %2 over ssh…").arg(FamilyText::name(m_current.family), m_host));
-    m_helper->apply(int(m_current.family), session->applyRules(), session->snapshot().revision,
+    m_sent = session->applyRules();
+    m_helper->apply(int(m_current.family), m_sent, session->snapshot().revision,
                     m_lastConfirmSeconds, m_current.flags);
 }
 
@@ -361,7 +363,7 @@ void ApplyController::onApplyFailed(const HelperError &error)
     emit statusMessage(error.title());
     const QString name = FamilyText::name(m_current.family);
     switch (error.kind()) {
-    case HelperError::StaleRevision:
+    case HelperError::Kind::StaleRevision:
         if (ask(error.title(),
                 tr("DOCKER-USER (%1) was changed outside Userchain after it was loaded (by "
                    "%2, a script, or Docker restarting). Nothing was applied.\n\nKeep your "
@@ -376,7 +378,7 @@ void ApplyController::onApplyFailed(const HelperError &error)
         // The banner then offers the same choice, and the reload that discards the edits.
         emit snapshotNeeded(int(m_current.family));
         break;
-    case HelperError::ChainMissing:
+    case HelperError::Kind::ChainMissing:
         if (ask(error.title(), error.explanation(), tr("Create and apply")) == QMessageBox::Yes) {
             QVector<Step> steps{
                 stepFor(m_current.family, m_current.flags | ApplyCreateChain | ApplyCreateJump)};
@@ -386,14 +388,49 @@ void ApplyController::onApplyFailed(const HelperError &error)
             return;
         }
         break;
-    case HelperError::Cancelled:
+    case HelperError::Kind::Cancelled:
         tell(error.title(), error.explanation(), false);
+        break;
+    case HelperError::Kind::InvalidRule:
+        tellRefused(error);
         break;
     default:
         tell(error.title(), error.explanation(), true);
         break;
     }
     stop(false, QString());
+}
+
+void ApplyController::tellRefused(const HelperError &error)
+{
+    const QString name = FamilyText::name(m_current.family);
+    QStringList reasons;
+    int shown = 0; // the first refused rule of the list, selected in the table
+    for (const Userchain::RuleRefusal &refusal :
+         Userchain::RuleRefusal::fromMessage(error.detail())) {
+        const int index = refusal.number - 1;
+        if (refusal.where != Userchain::RuleRefusal::Where::Rule || index < 0 ||
+            index >= m_sent.size()) {
+            reasons << HelperCodeText::refusal(refusal);
+            continue;
+        }
+        QString token;
+        const QString why =
+            HelperCodeText::reason(refusal, m_sent.at(index).spec, m_current.family, &token);
+        reasons << (token.isEmpty()
+                        ? tr("Rule %1: %2").arg(refusal.number).arg(why)
+                        : tr("Rule %1, at “%2”: %3").arg(refusal.number).arg(token, why));
+        if (shown == 0) {
+            shown = refusal.number;
+        }
+    }
+    if (shown > 0) {
+        emit ruleRefused(int(m_current.family), shown);
+    }
+    tell(shown > 0 ? tr("The helper refused rule %1").arg(shown) : error.title(),
+         tr("Nothing was applied to %1 DOCKER-USER.").arg(name) + QStringLiteral("\n\n") +
+             reasons.join(QLatin1Char('\n')),
+         true);
 }
 
 bool ApplyController::consumeSnapshot(const Userchain::Snapshot &snapshot)

@@ -76,6 +76,8 @@ signals:
     /// The apply is over: `kept` false if a family was not applied or its old rules came back.
     void finished(bool kept);
     void busyChanged(bool busy);
+    /// The helper refused rule `rule` (1-based) of `family`'s DOCKER-USER as sent: show it.
+    void ruleRefused(int family, int rule);
 
 private:
     struct Step
@@ -98,6 +100,8 @@ private:
     void setState(State state);
     void onApplied(const QString &transactionId, const QString &newRevision);
     void onApplyFailed(const HelperError &error);
+    /// InvalidRule: selects the refused rule (ruleRefused) and says why, naming the token.
+    void tellRefused(const HelperError &error);
     void onConfirmed(const QString &transactionId);
     void onConfirmFailed(const QString &transactionId, const HelperError &error);
     void onRolledBack(const QString &transactionId, const QString &reason);
@@ -115,7 +119,8 @@ private:
     QPointer<ConfirmDialog> m_confirm;
     State m_state = State::Idle;
     Step m_current;
-    QVector<Step> m_queue; ///< families still to apply after m_current
+    QVector<Step> m_queue;           ///< families still to apply after m_current
+    Userchain::ApplyRuleList m_sent; ///< m_current's rules as sent, for a refused rule
     uint m_confirmSeconds = 30;
     uint m_lastConfirmSeconds = 0;
     QString m_transaction;

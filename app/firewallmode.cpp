@@ -1,29 +1,29 @@
 #include "firewallmode.h"
 
 #include "familytext.h"
+#include "helpercodetext.h"
 
 using Userchain::Family;
 using Userchain::Snapshot;
 
-namespace {
-// The detector's sentences for nftables mode (helper/backends/backenddetector.cpp), until the
-// helper sends FirewallMode::NftablesCode.
-const char *const DetailSentence = "nftables firewall backend";
-const char *const WarningSentence = "docker-bridges exists";
-} // namespace
+namespace NoteCode = Userchain::NoteCode;
 
-bool FirewallMode::dockerUsesNftables(const Snapshot &snapshot)
+namespace {
+bool hasWarning(const Snapshot &snapshot, const char *code)
 {
-    if (snapshot.backendDetail.contains(QLatin1String(DetailSentence))) {
-        return true;
-    }
-    for (const QString &warning : snapshot.warnings) {
-        if (warning == QLatin1String(NftablesCode) ||
-            warning.contains(QLatin1String(WarningSentence))) {
+    for (const Userchain::SnapshotNote &warning : snapshot.warnings) {
+        if (warning.code == QLatin1String(code)) {
             return true;
         }
     }
     return false;
+}
+} // namespace
+
+bool FirewallMode::dockerUsesNftables(const Snapshot &snapshot)
+{
+    return snapshot.backendDetail.code == QLatin1String(NoteCode::DockerNftables) ||
+           hasWarning(snapshot, NoteCode::DockerNftables);
 }
 
 FirewallMode::LeftOver FirewallMode::leftOverDockerUser(const Snapshot &snapshot)
@@ -38,25 +38,14 @@ FirewallMode::LeftOver FirewallMode::leftOverDockerUser(const Snapshot &snapshot
 QStringList FirewallMode::displayedWarnings(const Snapshot &snapshot)
 {
     QStringList out;
-    const bool nftables = dockerUsesNftables(snapshot);
-    for (const QString &warning : snapshot.warnings) {
-        if (warning == QLatin1String("forward-jump-missing") ||
-            warning == QLatin1String("forward-jump-not-first") ||
-            warning == QLatin1String(NftablesCode) ||
-            (nftables && warning.contains(QLatin1String(WarningSentence)))) {
+    const Family family = snapshot.family == 6 ? Family::IPv6 : Family::IPv4;
+    for (const Userchain::SnapshotNote &warning : snapshot.warnings) {
+        if (warning.code == QLatin1String(NoteCode::ForwardJumpMissing) ||
+            warning.code == QLatin1String(NoteCode::ForwardJumpNotFirst) ||
+            warning.code == QLatin1String(NoteCode::DockerNftables)) {
             continue; // their own notices explain these
         }
-        if (warning == QLatin1String("daemon-json-invalid")) {
-            out << tr("/etc/docker/daemon.json is not valid JSON, so Userchain cannot tell how "
-                      "Docker is configured (and Docker will not start with it).");
-        } else if (warning == QLatin1String("daemon-json-unreadable")) {
-            out << tr("/etc/docker/daemon.json cannot be read, so Userchain cannot tell whether "
-                      "Docker manages the firewall.");
-        } else if (warning == QLatin1String("daemon-json-too-large")) {
-            out << tr("/etc/docker/daemon.json is too large to be read (over 1 MiB).");
-        } else {
-            out << warning;
-        }
+        out << HelperCodeText::warning(warning, family);
     }
     return out;
 }

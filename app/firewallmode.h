@@ -12,17 +12,13 @@
  * daemon.json), where DOCKER-USER does not exist, and a DOCKER-USER left over from iptables
  * mode, which the kernel still runs as long as FORWARD jumps to it.
  *
- * The helper's detector knows about nftables mode (BackendDetection::dockerNftables) but the
- * snapshot carries it only as text: the code `docker-nftables` in `warnings` is what the
- * helper should send; until it does, the detector's sentences are recognised as well.
+ * The helper says so with the code Userchain::NoteCode::DockerNftables, as the backend detail
+ * when there is no DOCKER-USER and among the warnings whenever Docker uses nftables.
  */
 class FirewallMode final
 {
     Q_DECLARE_TR_FUNCTIONS(FirewallMode)
 public:
-    /// The warning code for nftables mode (proposed to the helper; handled already).
-    static constexpr const char *NftablesCode = "docker-nftables";
-
     enum class LeftOver {
         None,     ///< not nftables mode, or no DOCKER-USER
         Active,   ///< FORWARD still jumps to DOCKER-USER: its rules still filter traffic
@@ -31,7 +27,7 @@ public:
 
     static bool dockerUsesNftables(const Userchain::Snapshot &snapshot);
     static LeftOver leftOverDockerUser(const Userchain::Snapshot &snapshot);
-    /// The helper's warnings in words, leaving out codes and sentences other notices explain.
+    /// The helper's warnings in words (HelperCodeText), leaving out those other notices explain.
     static QStringList displayedWarnings(const Userchain::Snapshot &snapshot);
     /// What Docker recommends instead of DOCKER-USER in nftables mode.
     static QString nftablesAdvice();

@@ -116,7 +116,7 @@ void HelperClient::rollback(const QString &transactionId)
         if (reply.isError()) {
             const HelperError error = HelperError::fromDBus(reply.error(), m_host);
             // The helper's own timer may have won the race: the old rules are back either way.
-            if (error.kind() == HelperError::NoSuchTransaction) {
+            if (error.kind() == HelperError::Kind::NoSuchTransaction) {
                 emit rolledBack(transactionId, tr("already restored by the helper"));
             } else {
                 emit rollbackFailed(transactionId, error);

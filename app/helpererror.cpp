@@ -2,7 +2,7 @@
 
 #include "bustarget.h"
 #include "dbustypes.h"
-#include "helpererrorkind.h"
+#include "helpercodetext.h"
 
 #include <QDBusError>
 
@@ -12,55 +12,16 @@ HelperError::HelperError(Kind kind, const QString &name, const QString &detail)
 
 HelperError HelperError::fromDBus(const QDBusError &error, const QString &host)
 {
-    using Userchain::HelperErrorKind;
-    const QString name = error.name();
     // The name decides (core's one mapping, shared with the CLI), never the English message.
-    Kind kind = Failed;
-    switch (Userchain::helperErrorKind(name, error.type())) {
-    case HelperErrorKind::None:
-    case HelperErrorKind::Failed:
-        kind = Failed;
-        break;
-    case HelperErrorKind::NotInstalled:
-        kind = NotInstalled;
-        break;
-    case HelperErrorKind::NotReachable:
-        kind = NotReachable;
-        break;
-    case HelperErrorKind::NotAuthorized:
-        kind = NotAuthorized;
-        break;
-    case HelperErrorKind::Cancelled:
-        kind = Cancelled;
-        break;
-    case HelperErrorKind::StaleRevision:
-        kind = StaleRevision;
-        break;
-    case HelperErrorKind::InvalidRule:
-        kind = InvalidRule;
-        break;
-    case HelperErrorKind::InvalidArgument:
-        kind = InvalidArgument;
-        break;
-    case HelperErrorKind::ChainMissing:
-        kind = ChainMissing;
-        break;
-    case HelperErrorKind::BackendUnavailable:
-        kind = BackendUnavailable;
-        break;
-    case HelperErrorKind::Busy:
-        kind = Busy;
-        break;
-    case HelperErrorKind::NoSuchTransaction:
-        kind = NoSuchTransaction;
-        break;
-    case HelperErrorKind::NotSupported:
-        kind = NotSupported;
-        break;
-    }
-    HelperError result(kind, name, error.message());
+    const Kind kind = Userchain::helperErrorKind(error.name(), error.type());
+    HelperError result(kind == Kind::None ? Kind::Failed : kind, error.name(), error.message());
     result.m_host = host;
     return result;
+}
+
+QString HelperError::detailText() const
+{
+    return m_kind == Kind::InvalidRule ? HelperCodeText::refusals(m_detail) : m_detail;
 }
 
 namespace {
@@ -70,7 +31,7 @@ const QString SshFailedName = QStringLiteral("io.github.userchain.Userchain.Erro
 
 HelperError HelperError::sshFailed(const QString &host, const QString &message)
 {
-    HelperError error(NotReachable, SshFailedName, message);
+    HelperError error(Kind::NotReachable, SshFailedName, message);
     error.m_host = host;
     return error;
 }
@@ -81,33 +42,33 @@ QString HelperError::title() const
         return tr("Could not log in to %1").arg(m_host);
     }
     switch (m_kind) {
-    case None:
+    case Kind::None:
         return QString();
-    case NotInstalled:
+    case Kind::NotInstalled:
         return tr("The Userchain helper is not installed");
-    case NotReachable:
+    case Kind::NotReachable:
         return tr("The Userchain helper cannot be reached");
-    case NotAuthorized:
+    case Kind::NotAuthorized:
         return tr("Not authorized");
-    case Cancelled:
+    case Kind::Cancelled:
         return tr("Authorization cancelled");
-    case StaleRevision:
+    case Kind::StaleRevision:
         return tr("DOCKER-USER changed outside Userchain");
-    case InvalidRule:
+    case Kind::InvalidRule:
         return tr("The helper refused a rule");
-    case InvalidArgument:
+    case Kind::InvalidArgument:
         return tr("The helper refused the request");
-    case ChainMissing:
+    case Kind::ChainMissing:
         return tr("DOCKER-USER does not exist");
-    case BackendUnavailable:
+    case Kind::BackendUnavailable:
         return tr("The firewall backend is not available");
-    case Busy:
+    case Kind::Busy:
         return tr("The firewall is busy");
-    case NoSuchTransaction:
+    case Kind::NoSuchTransaction:
         return tr("The confirmation period has already ended");
-    case NotSupported:
+    case Kind::NotSupported:
         return tr("The installed helper is too old");
-    case Failed:
+    case Kind::Failed:
         break;
     }
     return tr("The helper reported an error");
@@ -117,9 +78,9 @@ QString HelperError::explanation() const
 {
     QString text;
     switch (m_kind) {
-    case None:
+    case Kind::None:
         return QString();
-    case NotInstalled:
+    case Kind::NotInstalled:
         text = m_host.isEmpty()
                    ? tr("Userchain reads and changes the firewall only through its system helper "
                         "(io.github.userchain.Helper1 on the system bus), and the bus does not "
@@ -131,7 +92,7 @@ QString HelperError::explanation() const
                         "%1.")
                          .arg(m_host);
         break;
-    case NotReachable:
+    case Kind::NotReachable:
         if (m_name == SshFailedName) {
             text = tr("ssh could not log in to %1, so nothing could be read there. Fix what ssh "
                       "says, then try again.")
@@ -145,7 +106,7 @@ QString HelperError::explanation() const
                         "may have failed to start; its log is in the journal of %1.")
                          .arg(m_host);
         break;
-    case NotAuthorized:
+    case Kind::NotAuthorized:
         if (!m_host.isEmpty()) {
             // No polkit agent can ask for a password over ssh: the server's rules decide alone.
             text = tr("The policy (polkit) of %1 did not allow this for the user ssh logged in "
@@ -161,25 +122,25 @@ QString HelperError::explanation() const
                       "password.");
         }
         break;
-    case Cancelled:
+    case Kind::Cancelled:
         text = tr("The authentication dialog was closed, so nothing was read or changed.");
         break;
-    case StaleRevision:
+    case Kind::StaleRevision:
         text = tr("The rules in DOCKER-USER are no longer the ones your edits started from "
                   "(someone ran iptables, or Docker restarted). Nothing was changed.");
         break;
-    case ChainMissing:
+    case Kind::ChainMissing:
         text = tr("Docker has not created DOCKER-USER (it is not running, or it runs without "
                   "iptables). Userchain can create the chain together with your rules.");
         break;
-    case Busy:
+    case Kind::Busy:
         text = tr("Another program holds the xtables lock or a confirmation is pending. Try "
                   "again in a moment.");
         break;
-    case NoSuchTransaction:
+    case Kind::NoSuchTransaction:
         text = tr("The helper already restored or kept the rules of this change.");
         break;
-    case NotSupported:
+    case Kind::NotSupported:
         text = tr("The userchain-helper on this system does not offer this function yet. "
                   "Update the Userchain helper package to the version of this window.");
         break;
@@ -187,14 +148,14 @@ QString HelperError::explanation() const
         break;
     }
     if (!m_detail.isEmpty()) {
-        text += QLatin1Char('\n') + tr("Details: %1").arg(m_detail);
+        text += QLatin1Char('\n') + tr("Details: %1").arg(detailText());
     }
     return text;
 }
 
 QString HelperError::remedyCommands() const
 {
-    if (m_kind != NotAuthorized || m_host.isEmpty()) {
+    if (m_kind != Kind::NotAuthorized || m_host.isEmpty()) {
         return QString();
     }
     return QStringLiteral("groupadd --system userchain\n"

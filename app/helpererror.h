@@ -1,5 +1,7 @@
 #pragma once
 
+#include "helpererrorkind.h"
+
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
@@ -14,22 +16,8 @@ class HelperError
 {
     Q_DECLARE_TR_FUNCTIONS(HelperError)
 public:
-    enum Kind {
-        None,
-        NotInstalled,  ///< the bus knows no such service and cannot activate one
-        NotReachable,  ///< no system bus, activation failed, no reply
-        NotAuthorized, ///< polkit said no
-        Cancelled,     ///< the user dismissed the authentication dialog
-        StaleRevision, ///< DOCKER-USER changed since the snapshot the edit is based on
-        InvalidRule,
-        InvalidArgument,
-        ChainMissing,
-        BackendUnavailable,
-        Busy,
-        NoSuchTransaction, ///< a confirmed apply that already ended (kept or rolled back)
-        NotSupported,      ///< the installed helper does not know the method (an older helper)
-        Failed,
-    };
+    /// What went wrong: core's one classification, which the CLI's exit codes use too.
+    using Kind = Userchain::HelperErrorKind;
 
     HelperError() = default;
     HelperError(Kind kind, const QString &name, const QString &detail);
@@ -42,8 +30,12 @@ public:
 
     Kind kind() const { return m_kind; }
     QString name() const { return m_name; }
+    /// The helper's message as it came (for InvalidRule: RuleRefusal lines).
     QString detail() const { return m_detail; }
-    bool isError() const { return m_kind != None; }
+    /// The message for the user: for InvalidRule each refused rule in words (HelperCodeText),
+    /// otherwise the helper's message.
+    QString detailText() const;
+    bool isError() const { return m_kind != Kind::None; }
     /// A short heading for the user, e.g. "The Userchain helper is not installed".
     QString title() const;
     /// What happened and what to do about it, in full sentences.
@@ -56,7 +48,7 @@ public:
     QString remedyCommands() const;
 
 private:
-    Kind m_kind = None;
+    Kind m_kind = Kind::None;
     QString m_name;
     QString m_detail;
     QString m_host;

@@ -31,8 +31,9 @@ LintWatcher::LintWatcher(EditSession *session, QObject *parent)
                     changed();
                 }
             });
-    // Docker's chains (published ports, its networks) come with each snapshot; a refresh that
-    // brings only new counters (every few seconds with auto-refresh) changes no lint.
+    // Docker's chains (published ports, its networks) and the running containers come with
+    // each snapshot; a refresh that brings only new counters (every few seconds with
+    // auto-refresh) changes no lint.
     connect(session, &EditSession::snapshotChanged, this, &LintWatcher::changed);
     connect(session, &EditSession::countersChanged, this, [this] {
         if (dockerRules() != m_dockerRules) {
@@ -53,6 +54,20 @@ QByteArray LintWatcher::dockerRules() const
         for (const Userchain::RuleEntry &rule : chain.rules) {
             hash.addData(rule.spec.toUtf8());
         }
+    }
+    // The running containers and the sets read come with each snapshot too: a container that
+    // stops or starts makes an address unused or used again.
+    const Userchain::Snapshot &snapshot = m_session->latestSnapshot();
+    hash.addData(snapshot.containersRead ? "containers" : "no containers");
+    for (const Userchain::ContainerAddress &c : snapshot.containers) {
+        hash.addData(
+            QStringList{c.name, c.network, c.address, QString::number(c.prefixLength), c.gateway}
+                .join(QLatin1Char('\n'))
+                .toUtf8());
+    }
+    for (const Userchain::IpsetInfo &set : snapshot.ipsets) {
+        hash.addData(set.name.toUtf8());
+        hash.addData(set.entries);
     }
     return hash.result();
 }

@@ -34,7 +34,8 @@ private:
     void changed();
     void start();
     void finished();
-    /// A digest of Docker's chains in the latest snapshot (everything but DOCKER-USER).
+    /// A digest of what the latest snapshot says besides DOCKER-USER: Docker's chains, the
+    /// running containers, the sets read.
     QByteArray dockerRules() const;
 
     EditSession *m_session;

@@ -111,6 +111,10 @@ MainWindow::MainWindow(HelperClient *helper, QWidget *parent)
     connect(helper, &HelperClient::snapshotReady, this, &MainWindow::receiveSnapshot);
     connect(helper, &HelperClient::snapshotFailed, this, &MainWindow::receiveSnapshotError);
     connect(m_apply, &ApplyController::snapshotNeeded, this, &MainWindow::requestSnapshot);
+    connect(m_apply, &ApplyController::ruleRefused, this, [this](int family, int rule) {
+        showRule(FamilyText::fromInt(family), QStringLiteral("filter"),
+                 QStringLiteral("DOCKER-USER"), rule);
+    });
     connect(m_apply, &ApplyController::familyApplied, m_persistence,
             [this](int family) { m_persistence->refreshSaved(FamilyText::fromInt(family)); });
     connect(m_persistence, &PersistenceController::snapshotNeeded, this,
@@ -333,7 +337,7 @@ void MainWindow::receiveSnapshotError(int family, const HelperError &error)
     const Family f = FamilyText::fromInt(family);
     m_refreshPending[slot(f)] = false;
     if (m_workspace->session(f)->hasSnapshot() &&
-        (m_autoRefresh.isActive() || error.kind() == HelperError::NotReachable)) {
+        (m_autoRefresh.isActive() || error.kind() == HelperError::Kind::NotReachable)) {
         // Keep what is shown (and the edits on it); a failed background refresh, or a helper
         // out of reach (a lost connection, which the connection bar reports), only says so.
         showStatusMessage(error.title());

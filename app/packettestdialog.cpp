@@ -119,11 +119,13 @@ PacketTestDialog::PacketTestDialog(MainWindow *window)
         EditSession *session = m_workspace->session(f);
         auto follow = [this, f] {
             if (f == family()) {
+                forgetRuleset();
                 scheduleRetrace();
             }
         };
         connect(session, &EditSession::snapshotChanged, this, [this, f, follow] {
             if (f == family()) {
+                forgetRuleset();
                 fillChoices();
             }
             follow();
@@ -218,6 +220,7 @@ QWidget *PacketTestDialog::makeForm()
     grid->setColumnStretch(3, 1);
 
     connect(m_family, &QComboBox::currentIndexChanged, this, [this] {
+        forgetRuleset();
         const Family f = family();
         // The other family's defaults and marks do not fit this one.
         if (m_source->text() == PacketInput::defaultSource(FamilyText::other(f))) {
@@ -305,7 +308,7 @@ void PacketTestDialog::fillChoices()
     const Family f = family();
     const EditSession *session = m_workspace->session(f);
     const Userchain::Snapshot snapshot = session->editedSnapshot();
-    const Userchain::Ruleset ruleset = Userchain::Ruleset::fromSnapshot(snapshot);
+    const Userchain::Ruleset &ruleset = this->ruleset();
 
     const QSignalBlocker quietPort(m_port);
     const QString port = m_port->currentText();
@@ -348,6 +351,16 @@ void PacketTestDialog::fillChoices()
     m_interface->setCurrentIndex(-1);
     m_interface->setEditText(defaults || current.isEmpty() ? names.value(0, QStringLiteral("eth0"))
                                                            : current);
+}
+
+const Userchain::Ruleset &PacketTestDialog::ruleset()
+{
+    if (!m_ruleset) {
+        ++m_rulesetBuilds;
+        m_ruleset =
+            Userchain::Ruleset::fromSnapshot(m_workspace->session(family())->editedSnapshot());
+    }
+    return *m_ruleset;
 }
 
 void PacketTestDialog::onPortChosen(int index)
@@ -415,9 +428,8 @@ void PacketTestDialog::retrace()
         return;
     }
     showProblem(QString(), false);
-    const Userchain::Ruleset ruleset = Userchain::Ruleset::fromSnapshot(session->editedSnapshot());
-    const Userchain::Trace trace = Userchain::PacketTracer::trace(ruleset, *packet);
-    m_path = TracePath::build(trace, ruleset, *packet);
+    const Userchain::Trace trace = Userchain::PacketTracer::trace(ruleset(), *packet);
+    m_path = TracePath::build(trace, ruleset(), *packet);
     showAnswer();
 }
 

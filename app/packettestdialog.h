@@ -1,12 +1,14 @@
 #pragma once
 
 #include "packetinput.h"
+#include "ruleset.h"
 #include "tracepath.h"
 
 #include <QDialog>
 #include <QPointer>
 #include <QTimer>
 #include <array>
+#include <optional>
 
 class ChainView;
 class MainWindow;
@@ -50,6 +52,9 @@ public:
     TracePathView *pathView() const { return m_view; }
     /// Runs the test now; changes run it on the next turn of the event loop.
     void retrace();
+    /// How often the rules were parsed for a test: once per change of the rules, not per key
+    /// typed into the fields (a test of the cache below).
+    int rulesetBuilds() const { return m_rulesetBuilds; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -70,6 +75,10 @@ private:
     /// The window shows `chain` of the dialog's family and selects `rule`.
     void showRule(const QString &table, const QString &chain, int rule);
     void restyle();
+    /// The family's edited rules, parsed once per change of them (the fields change far more
+    /// often than the rules, and 50,000 rules take a while to parse).
+    const Userchain::Ruleset &ruleset();
+    void forgetRuleset() { m_ruleset.reset(); }
 
     MainWindow *m_window;
     QPointer<Workspace> m_workspace; ///< gone first when the window closes for good
@@ -87,6 +96,8 @@ private:
     TracePathView *m_view = nullptr;
     QLabel *m_notes = nullptr;
     TracePath m_path;
+    std::optional<Userchain::Ruleset> m_ruleset; ///< of family(); reset when its rules change
+    int m_rulesetBuilds = 0;
     QTimer m_retrace;
     bool m_touched = false; ///< the user changed a field: problems are errors from now on
     bool m_problemIsError = false;

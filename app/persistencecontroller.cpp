@@ -287,7 +287,7 @@ void PersistenceController::onSaveFailed(int family, const HelperError &error)
     setBusy(-1);
     emit statusMessage(error.title());
     tell(tr("The %1 rules were not saved").arg(FamilyText::name(f)), explain(error, f, true),
-         error.kind() != HelperError::Cancelled);
+         error.kind() != HelperError::Kind::Cancelled);
 }
 
 void PersistenceController::restoreSaved()
@@ -354,7 +354,7 @@ void PersistenceController::onRestoreFailed(int family, const HelperError &error
     setBusy(-1);
     emit statusMessage(error.title());
     tell(tr("The saved %1 rules were not restored").arg(FamilyText::name(f)),
-         explain(error, f, false), error.kind() != HelperError::Cancelled);
+         explain(error, f, false), error.kind() != HelperError::Kind::Cancelled);
     emit snapshotNeeded(family);
 }
 
@@ -363,7 +363,7 @@ QString PersistenceController::explain(const HelperError &error, Family family, 
     const QString name = FamilyText::name(family);
     QString text;
     switch (error.kind()) {
-    case HelperError::NotAuthorized:
+    case HelperError::Kind::NotAuthorized:
         text = saving ? tr("Saving rules for the next boot changes the system: it needs an "
                            "administrator's password (polkit action io.github.userchain.persist), "
                            "and the system did not allow it.")
@@ -371,11 +371,11 @@ QString PersistenceController::explain(const HelperError &error, Family family, 
                            "password (polkit action io.github.userchain.apply), and the system "
                            "did not allow it.");
         break;
-    case HelperError::Cancelled:
+    case HelperError::Kind::Cancelled:
         text = saving ? tr("The authentication dialog was closed, so nothing was saved.")
                       : tr("The authentication dialog was closed, so nothing was restored.");
         break;
-    case HelperError::InvalidRule:
+    case HelperError::Kind::InvalidRule:
         text = saving ? tr("The active %1 DOCKER-USER holds rules Userchain keeps verbatim "
                            "(they use extensions it does not know). Such rules cannot be written "
                            "to the saved file, so nothing was saved. Replace or delete them, "
@@ -385,14 +385,14 @@ QString PersistenceController::explain(const HelperError &error, Family family, 
                            "restored. Save the active rules again to replace the file.")
                             .arg(name);
         break;
-    case HelperError::ChainMissing:
+    case HelperError::Kind::ChainMissing:
         text = tr("There is no %1 DOCKER-USER chain: Docker has not created it.").arg(name);
         break;
-    case HelperError::BackendUnavailable:
+    case HelperError::Kind::BackendUnavailable:
         text = tr("The helper cannot write %1 rules on this host (no backend it can write to).")
                    .arg(name);
         break;
-    case HelperError::Busy:
+    case HelperError::Kind::Busy:
         text = tr("Another program holds the xtables lock, or a confirmed apply is still waiting "
                   "to be kept. Try again in a moment.");
         break;
@@ -400,7 +400,7 @@ QString PersistenceController::explain(const HelperError &error, Family family, 
         return error.explanation();
     }
     if (!error.detail().isEmpty()) {
-        text += QLatin1Char('\n') + tr("Details: %1").arg(error.detail());
+        text += QLatin1Char('\n') + tr("Details: %1").arg(error.detailText());
     }
     return text;
 }

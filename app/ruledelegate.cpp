@@ -1,6 +1,7 @@
 #include "ruledelegate.h"
 
 #include "celleditor.h"
+#include "rulecells.h"
 #include "ruletablemodel.h"
 
 #include <QPointer>
@@ -20,14 +21,14 @@ QWidget *RuleDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem 
     const int row = source.row();
     const int column = source.column();
     edit->setPlaceholderText(tr("any"));
-    QObject::connect(edit, &QLineEdit::textChanged, edit,
-                     [edit, model, row, column](const QString &t) {
-                         if (!model || row >= model->rowCount()) {
-                             return;
-                         }
-                         QString error;
-                         const bool ok = !model->specWithCell(row, column, t, &error).isEmpty();
-                         edit->setProblem(ok ? QString() : error);
-                     });
+    QObject::connect(
+        edit, &QLineEdit::textChanged, edit, [edit, model, row, column](const QString &t) {
+            if (!model || row >= model->rowCount()) {
+                return;
+            }
+            QString error;
+            const bool ok = !RuleCells::withCell(model->ruleAt(row), column, t, &error).isEmpty();
+            edit->setProblem(ok ? QString() : error);
+        });
     return edit;
 }

@@ -2,52 +2,28 @@
 
 #include "chainlayout.h"
 #include "editrulecommand.h"
-#include "messagetext.h"
 #include "moverulescommand.h"
 #include "rowstyle.h"
+#include "rulecells.h"
+#include "ruledragdata.h"
 #include "ruleformatter.h"
-#include "ruleparser.h"
 
 #include <QColor>
-#include <QDataStream>
 #include <QFont>
 #include <QGuiApplication>
-#include <QIODevice>
-#include <QLocale>
 #include <QMimeData>
 #include <QRandomGenerator>
 #include <QUndoStack>
 
 using Userchain::Rule;
-using Userchain::RuleMatch;
-using Userchain::RuleOption;
 
 namespace {
-constexpr quint32 MimeVersion = 1;
-
 bool isNumberColumn(int column)
 {
     return column == RuleTableModel::PositionColumn || column == RuleTableModel::PacketsColumn ||
            column == RuleTableModel::BytesColumn;
 }
 
-/// "not 10.0.0.1", "! 10.0.0.1" and "10.0.0.1"; "any" or "" is no value.
-void splitNegation(const QString &text, QString *value, bool *negated)
-{
-    QString t = text.trimmed();
-    *negated = false;
-    if (t.startsWith(QLatin1String("not "), Qt::CaseInsensitive)) {
-        *negated = true;
-        t = t.mid(4).trimmed();
-    } else if (t.startsWith(QLatin1Char('!'))) {
-        *negated = true;
-        t = t.mid(1).trimmed();
-    }
-    if (t.compare(QLatin1String("any"), Qt::CaseInsensitive) == 0) {
-        t.clear();
-    }
-    *value = t;
-}
 } // namespace
 
 RuleTableModel::RuleTableModel(QUndoStack *undoStack, QObject *parent)
@@ -73,46 +49,6 @@ void RuleTableModel::setKnownChains(const QSet<QString> &chains)
     }
 }
 
-QVariant RuleTableModel::displayText(const RuleRow &row, int column) const
-{
-    const Rule *rule = row.rule();
-    switch (column) {
-    case PositionColumn:
-        return QVariant(); // filled in by data(): depends on the row, not the rule
-    case PacketsColumn:
-        return row.hasCounters ? QVariant(QLocale().toString(row.packets)) : QVariant();
-    case BytesColumn:
-        return row.hasCounters ? QVariant(QLocale().formattedDataSize(
-                                     qint64(row.bytes), 1, QLocale::DataSizeTraditionalFormat))
-                               : QVariant();
-    default:
-        break;
-    }
-    if (!rule) {
-        // Verbatim rules: the text is all we can show faithfully.
-        return column == CommentColumn ? QVariant(row.spec) : QVariant();
-    }
-    switch (column) {
-    case InInterfaceColumn:
-        return RuleFormatter::interfaceName(rule->inInterface, rule->inInterfaceNegated);
-    case OutInterfaceColumn:
-        return RuleFormatter::interfaceName(rule->outInterface, rule->outInterfaceNegated);
-    case SourceColumn:
-        return RuleFormatter::source(*rule);
-    case DestinationColumn:
-        return RuleFormatter::destination(*rule);
-    case ProtocolColumn:
-        return RuleFormatter::protocolAndPorts(*rule);
-    case StateColumn:
-        return RuleFormatter::state(*rule);
-    case TargetColumn:
-        return RuleFormatter::target(*rule);
-    case CommentColumn:
-        return rule->comment();
-    }
-    return QVariant();
-}
-
 QVariant RuleTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -126,42 +62,16 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         if (column == PositionColumn) {
             return index.row() + 1;
         }
-        return displayText(row, column);
+        return RuleCells::text(row, column);
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("-A DOCKER-USER ") + row.spec;
-        if (row.isVerbatim()) {
-            tip +=
-                QLatin1Char('\n') +
-                tr("Uses extensions Userchain does not know (%1). It is kept exactly as it "
-                   "is: you can move or delete it, not edit it.")
-                    .arg(row.unknownExtensions.isEmpty() ? tr("unknown") : row.unknownExtensions);
-        }
+        RuleCells::Marks marks;
         if (m_firstEndingRow >= 0 && index.row() > m_firstEndingRow) {
-            tip += QLatin1Char('\n') + tr("Never reached: rule %1 ends the chain for every "
-                                          "packet before it gets here.")
-                                           .arg(m_firstEndingRow + 1);
+            marks.endingRow = m_firstEndingRow;
         }
-        if (row.addedOutside) {
-            tip += QLatin1Char('\n') + RowStyle::explanation(RowStyle::Kind::AddedOutside);
-        }
-        if (const auto lints = lintsAt(index.row()); !lints.isEmpty()) {
-            tip += QLatin1Char('\n') + RowLints::toolTip(lints);
-        }
-        if (m_tracedIds.contains(row.id)) {
-            tip +=
-                QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::Traced) + QLatin1Char('.');
-        }
-        if (isNeverHit(row)) {
-            tip += QLatin1Char('\n') + RowStyle::sampleText(RowStyle::Kind::NeverHit) +
-                   QStringLiteral(": ") + RowStyle::explanation(RowStyle::Kind::NeverHit);
-        } else if (row.hasCounters && row.packets == 0) {
-            tip += QLatin1Char('\n') + tr("No packet yet: no rule of DOCKER-USER has counted a "
-                                          "packet since the counters were reset (just applied, "
-                                          "or no forwarded traffic so far).");
-        } else if (!row.hasCounters) {
-            tip += QLatin1Char('\n') + tr("New or changed: no counters until it is applied.");
-        }
-        return tip;
+        marks.lints = lintsAt(index.row());
+        marks.traced = m_tracedIds.contains(row.id);
+        marks.neverHit = isNeverHit(row);
+        return RuleCells::toolTip(row, marks);
     }
     case Qt::TextAlignmentRole:
         return isNumberColumn(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -271,7 +181,7 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         if (row.shownText.isNull()) {
             QStringList shown;
             for (int c = InInterfaceColumn; c <= CommentColumn; ++c) {
-                shown << displayText(row, c).toString();
+                shown << RuleCells::text(row, c).toString();
             }
             row.shownText = shown.join(QLatin1Char('\n'));
         }
@@ -326,100 +236,10 @@ Qt::ItemFlags RuleTableModel::flags(const QModelIndex &index) const
     if (!index.isValid()) {
         return Qt::ItemIsDropEnabled;
     }
-    Qt::ItemFlags f =
+    const Qt::ItemFlags f =
         Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
-    const RuleRow &row = m_rows.at(index.row());
-    const Rule *rule = row.isVerbatim() ? nullptr : row.rule();
-    if (!rule) {
-        return f;
-    }
-    bool editable = false;
-    const RuleMatch *range = rule->match(QStringLiteral("iprange"));
-    switch (index.column()) {
-    case InInterfaceColumn:
-    case OutInterfaceColumn:
-    case CommentColumn:
-        editable = true;
-        break;
-    case SourceColumn:
-        editable = !(range && range->option(QStringLiteral("--src-range")));
-        break;
-    case DestinationColumn:
-        editable = !(range && range->option(QStringLiteral("--dst-range")));
-        break;
-    case TargetColumn:
-        // Targets with options (REJECT --reject-with, LOG --log-prefix) go to the dialog.
-        editable = rule->target.options.isEmpty();
-        break;
-    default:
-        break;
-    }
-    return editable ? f | Qt::ItemIsEditable : f;
-}
-
-QString RuleTableModel::specWithCell(int rowIndex, int column, const QString &text,
-                                     QString *error) const
-{
-    const RuleRow &row = m_rows.at(rowIndex);
-    const Rule *current = row.rule();
-    if (!current || row.isVerbatim()) {
-        *error = tr("This rule is kept verbatim and cannot be edited.");
-        return QString();
-    }
-    Rule rule = *current;
-    QString value;
-    bool negated = false;
-    splitNegation(text, &value, &negated);
-    switch (column) {
-    case InInterfaceColumn:
-        rule.inInterface = value;
-        rule.inInterfaceNegated = negated && !value.isEmpty();
-        break;
-    case OutInterfaceColumn:
-        rule.outInterface = value;
-        rule.outInterfaceNegated = negated && !value.isEmpty();
-        break;
-    case SourceColumn:
-        rule.source = value;
-        rule.sourceNegated = negated && !value.isEmpty();
-        break;
-    case DestinationColumn:
-        rule.destination = value;
-        rule.destinationNegated = negated && !value.isEmpty();
-        break;
-    case TargetColumn:
-        rule.target.name = text.trimmed();
-        break;
-    case CommentColumn: {
-        const QString comment = text.trimmed();
-        auto it = std::find_if(rule.matches.begin(), rule.matches.end(), [](const RuleMatch &m) {
-            return m.name == QLatin1String("comment");
-        });
-        if (comment.isEmpty()) {
-            if (it != rule.matches.end()) {
-                rule.matches.erase(it);
-            }
-        } else if (it != rule.matches.end()) {
-            it->options = {RuleOption{QStringLiteral("--comment"), false, {comment}}};
-        } else {
-            rule.matches.append(
-                RuleMatch{QStringLiteral("comment"),
-                          {RuleOption{QStringLiteral("--comment"), false, {comment}}}});
-        }
-        break;
-    }
-    default:
-        *error = tr("This column is edited in the rule dialog.");
-        return QString();
-    }
-    // Round-trip through the parser: it validates and gives the canonical form.
-    Userchain::RuleError parseError;
-    const auto parsed = Userchain::RuleParser::parse(rule.toString(), m_family, &parseError);
-    if (!parsed) {
-        *error = MessageText::sentence(parseError.message);
-        return QString();
-    }
-    return parsed->toString();
+    return RuleCells::isEditable(m_rows.at(index.row()), index.column()) ? f | Qt::ItemIsEditable
+                                                                         : f;
 }
 
 bool RuleTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -429,7 +249,8 @@ bool RuleTableModel::setData(const QModelIndex &index, const QVariant &value, in
         return false;
     }
     QString error;
-    const QString spec = specWithCell(index.row(), index.column(), value.toString(), &error);
+    const QString spec =
+        RuleCells::withCell(m_rows.at(index.row()), index.column(), value.toString(), &error);
     if (spec.isEmpty()) {
         emit editRejected(error);
         return false;
@@ -455,7 +276,7 @@ Qt::DropActions RuleTableModel::supportedDragActions() const
 
 QStringList RuleTableModel::mimeTypes() const
 {
-    return {QLatin1String(MimeType)};
+    return {QLatin1String(RuleDragData::MimeType)};
 }
 
 QMimeData *RuleTableModel::mimeData(const QModelIndexList &indexes) const
@@ -467,25 +288,20 @@ QMimeData *RuleTableModel::mimeData(const QModelIndexList &indexes) const
         }
     }
     std::sort(rows.begin(), rows.end());
-    QByteArray encoded;
-    QDataStream stream(&encoded, QIODevice::WriteOnly);
-    // Ids, never row numbers or pointers: they stay right however the view is filtered.
-    stream << MimeVersion << m_instanceToken << quint32(rows.size());
-    QStringList text;
+    QVector<quint64> ids;
+    QStringList lines;
     for (int row : std::as_const(rows)) {
-        stream << m_rows.at(row).id;
-        text << QStringLiteral("-A DOCKER-USER ") + m_rows.at(row).spec;
+        ids << m_rows.at(row).id;
+        lines << QStringLiteral("-A DOCKER-USER ") + m_rows.at(row).spec;
     }
-    auto *mime = new QMimeData;
-    mime->setData(QLatin1String(MimeType), encoded);
-    mime->setText(text.join(QLatin1Char('\n')));
-    return mime;
+    return RuleDragData::encode(m_instanceToken, ids, lines);
 }
 
 bool RuleTableModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
                                      const QModelIndex &) const
 {
-    return data && data->hasFormat(QLatin1String(MimeType)) && action == Qt::MoveAction;
+    return data && data->hasFormat(QLatin1String(RuleDragData::MimeType)) &&
+           action == Qt::MoveAction;
 }
 
 bool RuleTableModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
@@ -498,23 +314,15 @@ bool RuleTableModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
     if (!canDropMimeData(data, action, row, column, parent)) {
         return false;
     }
-    QDataStream stream(data->data(QLatin1String(MimeType)));
-    quint32 version = 0;
-    quint64 token = 0;
-    quint32 count = 0;
-    stream >> version >> token >> count;
-    // Ids mean something only to the model that issued them.
-    if (stream.status() != QDataStream::Ok || version != MimeVersion || token != m_instanceToken ||
-        count == 0 || count > quint32(m_rows.size())) {
+    const auto ids = RuleDragData::decode(data, m_instanceToken, rowCount());
+    if (!ids) {
         return false;
     }
     QVector<int> rows;
-    rows.reserve(int(count));
-    for (quint32 i = 0; i < count; ++i) {
-        quint64 id = 0;
-        stream >> id;
+    rows.reserve(ids->size());
+    for (quint64 id : *ids) {
         const int r = rowOfId(id);
-        if (stream.status() != QDataStream::Ok || r < 0 || rows.contains(r)) {
+        if (r < 0) {
             return false;
         }
         rows.append(r);

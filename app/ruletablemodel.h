@@ -50,9 +50,6 @@ public:
         TracedRole,       ///< bool: matched by the packet of Test a packet
     };
 
-    /// MIME type of a drag: the model's instance token and the dragged rows' ids.
-    static constexpr const char *MimeType = "application/x-userchain-rule-ids";
-
     explicit RuleTableModel(QUndoStack *undoStack, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -88,12 +85,6 @@ public:
      * after it are never reached. Kept up to date by the edit API.
      */
     int firstEndingRow() const { return m_firstEndingRow; }
-
-    /**
-     * The text of `row` with the cell in `column` changed to `text`, canonical and validated,
-     * or an empty string with `error` set. Used for in-place edits.
-     */
-    QString specWithCell(int row, int column, const QString &text, QString *error) const;
 
     // The edit API: called by QUndoCommands only.
     void resetRules(const QVector<RuleRow> &rows);
@@ -141,7 +132,6 @@ private:
     void updateTraffic();
     void applyOrder(const QVector<int> &oldRowAtNewRow);
     void updateReachability();
-    QVariant displayText(const RuleRow &row, int column) const;
 
     QUndoStack *m_undoStack;
     QVector<RuleRow> m_rows;

@@ -3,6 +3,7 @@
 #include "chaindescriptions.h"
 #include "familytext.h"
 #include "firewallmode.h"
+#include "helpercodetext.h"
 #include "helpererror.h"
 
 using Userchain::ChainInfo;
@@ -34,20 +35,20 @@ Notice StateExplainer::explain(const HelperError &error)
     n.actionText = tr("Try again");
     n.blocking = true;
     switch (error.kind()) {
-    case HelperError::NotInstalled:
+    case HelperError::Kind::NotInstalled:
         n.id = QStringLiteral("helper-not-installed");
         break;
-    case HelperError::NotReachable:
+    case HelperError::Kind::NotReachable:
         n.id = QStringLiteral("helper-unreachable");
         break;
-    case HelperError::NotAuthorized:
+    case HelperError::Kind::NotAuthorized:
         n.id = QStringLiteral("not-authorized");
         break;
-    case HelperError::Cancelled:
+    case HelperError::Kind::Cancelled:
         n.id = QStringLiteral("auth-cancelled");
         n.severity = Notice::Severity::Warning;
         break;
-    case HelperError::BackendUnavailable:
+    case HelperError::Kind::BackendUnavailable:
         n.id = QStringLiteral("backend-unavailable");
         break;
     default:
@@ -130,7 +131,8 @@ QVector<Notice> StateExplainer::explain(const Snapshot &snapshot, const Snapshot
                         "has no DOCKER-USER chain, and filtering is done in nftables instead.");
         }
         if (!snapshot.backendDetail.isEmpty() && !ipv6Only) {
-            n.text += QLatin1Char('\n') + tr("Details: %1").arg(snapshot.backendDetail);
+            n.text += QLatin1Char('\n') +
+                      tr("Details: %1").arg(HelperCodeText::detail(snapshot.backendDetail, family));
         }
         n.action = Notice::Action::Retry;
         n.actionText = tr("Check again");

@@ -1,12 +1,11 @@
 #include "applycommand.h"
 
+#include "blockinghelperclient.h"
+#include "cliwords.h"
 #include "confirmprompt.h"
-#include "helperclient.h"
 #include "restorefile.h"
 #include "rulediff.h"
 #include "rulefile.h"
-
-#include <QRegularExpression>
 
 #include <cstdio>
 #include <unistd.h>
@@ -20,32 +19,33 @@ void printError(const QString &text)
     std::fprintf(stderr, "%s\n", qPrintable(text));
 }
 
-/// The helper names bad lines as "line N: reason", one per message line; the user wants
-/// "FILE:N: reason", as `userchainctl check` prints them.
+/// The helper names bad lines by number (RuleRefusal); the user wants "FILE:N: reason", as
+/// `userchainctl check` prints them.
 void printRuleErrors(const QString &fileName, const QString &message)
 {
-    static const QRegularExpression linePrefix(QStringLiteral("^line (\\d+): "));
-    for (const QString &line : message.split(QLatin1Char('\n'))) {
-        const auto match = linePrefix.match(line);
-        if (match.hasMatch())
+    for (const RuleRefusal &refusal : RuleRefusal::fromMessage(message)) {
+        if (refusal.where == RuleRefusal::Where::Line && refusal.number > 0)
             printError(QStringLiteral("%1:%2: %3")
-                           .arg(fileName, match.captured(1), line.mid(match.capturedLength())));
+                           .arg(fileName)
+                           .arg(refusal.number)
+                           .arg(CliWords::reason(refusal)));
         else
-            printError(QStringLiteral("%1: %2").arg(fileName, line));
+            printError(QStringLiteral("%1: %2").arg(fileName, CliWords::refusal(refusal)));
     }
 }
 
-ExitCode report(const QString &fileName, const HelperClient::Failure &failure)
+ExitCode report(const QString &fileName, const BlockingHelperClient::Failure &failure)
 {
     if (failure.name == QLatin1String(DBusError::InvalidRule))
         printRuleErrors(fileName, failure.message);
     else
-        printError(QStringLiteral("userchainctl: apply: ") + HelperClient::describe(failure));
+        printError(QStringLiteral("userchainctl: apply: ") +
+                   BlockingHelperClient::describe(failure));
     return failure.code;
 }
 
-/// Prints the helper's diff (RuleDiff::format's lines) and its summary.
-void printDiff(const HelperClient::FileApplied &result)
+/// Prints the diff (RuleDiff::format's lines, made from the helper's data) and its summary.
+void printDiff(const BlockingHelperClient::FileApplied &result)
 {
     if (!result.diffMissing.isEmpty()) {
         std::printf("# no diff: the helper's diff could not be read (%s)\n",
@@ -86,17 +86,17 @@ std::optional<QStringList> dockerUserSpecs(const Snapshot &snapshot)
  * helper) and say which it holds: the file's rules, the rules from before (known when a
  * revision was quoted: the dry run's or --expect-revision), or something else.
  */
-ExitCode reportLostApply(HelperClient &client, const ApplyCommand::Options &options,
+ExitCode reportLostApply(BlockingHelperClient &client, const ApplyCommand::Options &options,
                          const QByteArray &data, const QString &before,
-                         const HelperClient::Failure &failure)
+                         const BlockingHelperClient::Failure &failure)
 {
-    printError(QStringLiteral("userchainctl: apply: ") + HelperClient::describe(failure));
+    printError(QStringLiteral("userchainctl: apply: ") + BlockingHelperClient::describe(failure));
     Snapshot snapshot;
-    HelperClient::Failure again;
+    BlockingHelperClient::Failure again;
     if (!client.snapshot(options.family, &snapshot, &again)) {
         printError(QStringLiteral("userchainctl: apply: cannot read DOCKER-USER again (%1); "
                                   "whether the rules were applied is unknown")
-                       .arg(HelperClient::describe(again)));
+                       .arg(BlockingHelperClient::describe(again)));
         return again.code;
     }
     // The file as the helper reads it; a line only the helper can resolve (the text of a rule
@@ -147,8 +147,8 @@ ExitCode ApplyCommand::run(const Options &options)
     // Why the file goes to the helper as it is: the helper must parse every rule itself (it
     // trusts no client), so it parses the file once, reports bad lines by number, and answers
     // with DOCKER-USER before and after, from which the diff is printed.
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     uint flags = 0;
     if (options.createChain)
         flags |= ApplyCreateChain;
@@ -166,7 +166,7 @@ ExitCode ApplyCommand::run(const Options &options)
     const bool previewFirst =
         options.dryRun || options.confirmSeconds > 0 || isatty(fileno(stdout));
     if (previewFirst) {
-        HelperClient::FileApplied preview;
+        BlockingHelperClient::FileApplied preview;
         if (!client.applyFile(options.family, data, revision, 0,
                               flags | ApplyDryRun |
                                   (revision.isEmpty() ? uint(ApplyAnyRevision) : 0u),
@@ -188,7 +188,7 @@ ExitCode ApplyCommand::run(const Options &options)
 
     // Listen before applying: a short confirmation window may close before Apply returns.
     ConfirmPrompt prompt(&client);
-    HelperClient::FileApplied applied;
+    BlockingHelperClient::FileApplied applied;
     if (!client.applyFile(options.family, data, revision, options.confirmSeconds,
                           flags | (revision.isEmpty() ? uint(ApplyAnyRevision) : 0u), &applied,
                           &failure)) {

@@ -1,7 +1,7 @@
 #include "confirmprompt.h"
 
+#include "blockinghelperclient.h"
 #include "helper1interface.h"
-#include "helperclient.h"
 
 #include <cstdio>
 #include <unistd.h>
@@ -14,7 +14,7 @@ namespace {
 constexpr int GraceMs = 5000;
 } // namespace
 
-ConfirmPrompt::ConfirmPrompt(HelperClient *client, QObject *parent)
+ConfirmPrompt::ConfirmPrompt(BlockingHelperClient *client, QObject *parent)
     : QObject(parent), m_client(client)
 {
     connect(client->proxy(), &Helper1Proxy::RolledBack, this, &ConfirmPrompt::onRolledBack);
@@ -110,13 +110,13 @@ void ConfirmPrompt::onInput()
     if (!memchr(buffer, '\n', size_t(n)))
         return;
     m_stdin->setEnabled(false);
-    HelperClient::Failure failure;
+    BlockingHelperClient::Failure failure;
     if (m_client->confirm(m_transactionId, &failure)) {
         std::printf("Confirmed; the new rules stay.\n");
         m_result = ExitOk;
     } else {
         std::fprintf(stderr, "userchainctl: confirm failed: %s\n",
-                     qPrintable(HelperClient::describe(failure)));
+                     qPrintable(BlockingHelperClient::describe(failure)));
         m_result =
             failure.name == QLatin1String("io.github.userchain.Helper1.Error.NoSuchTransaction")
                 ? ExitRolledBack

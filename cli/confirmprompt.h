@@ -11,7 +11,7 @@
 
 namespace Userchain {
 
-class HelperClient;
+class BlockingHelperClient;
 
 /**
  * The wait after a confirmed apply: Enter on standard input confirms the transaction; the
@@ -27,7 +27,7 @@ class ConfirmPrompt final : public QObject
     Q_DISABLE_COPY_MOVE(ConfirmPrompt)
 
 public:
-    explicit ConfirmPrompt(HelperClient *client, QObject *parent = nullptr);
+    explicit ConfirmPrompt(BlockingHelperClient *client, QObject *parent = nullptr);
 
     /// Waits for the outcome of transactionId; returns the exit code for the command.
     ExitCode wait(const QString &transactionId, uint seconds);
@@ -40,7 +40,7 @@ private:
     void onRolledBack(const QString &transactionId, const QString &reason);
     void onInput();
 
-    HelperClient *m_client;
+    BlockingHelperClient *m_client;
     QString m_transactionId;
     QString m_rolledBackId; ///< a RolledBack that arrived before wait() knew the id
     QString m_rolledBackReason;

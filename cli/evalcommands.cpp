@@ -1,8 +1,8 @@
 #include "evalcommands.h"
 
 #include "addresses.h"
+#include "blockinghelperclient.h"
 #include "exposure.h"
-#include "helperclient.h"
 #include "packettracer.h"
 #include "rulefile.h"
 #include "ruleset.h"
@@ -23,15 +23,17 @@ ExitCode invalid(const QString &command, const QString &message)
     return ExitInvalidInput;
 }
 
-/// The ruleset of --file, or of the live host through the helper.
-std::optional<Ruleset> load(Family family, const QString &file, ExitCode *code)
+/// The ruleset of --file (with the sets of --ipsets), or of the live host through the helper.
+std::optional<Ruleset> load(Family family, const QString &file, const QString &ipsets,
+                            ExitCode *code)
 {
     if (file.isEmpty()) {
-        HelperClient client;
-        HelperClient::Failure failure;
+        BlockingHelperClient client;
+        BlockingHelperClient::Failure failure;
         Snapshot snapshot;
         if (!client.snapshot(family, &snapshot, &failure)) {
-            std::fprintf(stderr, "userchainctl: %s\n", qPrintable(HelperClient::describe(failure)));
+            std::fprintf(stderr, "userchainctl: %s\n",
+                         qPrintable(BlockingHelperClient::describe(failure)));
             *code = failure.code;
             return std::nullopt;
         }
@@ -50,6 +52,15 @@ std::optional<Ruleset> load(Family family, const QString &file, ExitCode *code)
         for (const FileError &e : errors)
             std::fprintf(stderr, "%s\n", qPrintable(e.toString(file)));
         *code = ExitInvalidInput;
+        return rs;
+    }
+    if (!ipsets.isEmpty()) {
+        QByteArray sets;
+        if (!RuleFile::read(ipsets, &sets, &error) || !rs->addIpsets(sets, &error)) {
+            std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(ipsets), qPrintable(error));
+            *code = ExitInvalidInput;
+            return std::nullopt;
+        }
     }
     return rs;
 }
@@ -147,7 +158,7 @@ ExitCode EvalCommands::trace(const TraceOptions &o)
                        QStringLiteral("--state: \"%1\" is not new or established").arg(o.state));
 
     ExitCode code = ExitOk;
-    const auto rs = load(o.family, o.file, &code);
+    const auto rs = load(o.family, o.file, o.ipsets, &code);
     if (!rs)
         return code;
     const Trace t = PacketTracer::trace(*rs, p);
@@ -188,10 +199,11 @@ ExitCode EvalCommands::trace(const TraceOptions &o)
     return ExitOk;
 }
 
-ExitCode EvalCommands::exposure(Family family, const QString &file, bool json)
+ExitCode EvalCommands::exposure(Family family, const QString &file, const QString &ipsets,
+                                bool json)
 {
     ExitCode code = ExitOk;
-    const auto rs = load(family, file, &code);
+    const auto rs = load(family, file, ipsets, &code);
     if (!rs)
         return code;
     const QVector<PortExposure> ports = Exposure::compute(*rs);

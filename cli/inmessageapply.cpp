@@ -1,13 +1,12 @@
 #include "inmessageapply.h"
 
-#include "helper1interface.h"
 #include "restorefile.h"
 #include "restoretokenizer.h"
 #include "rulediff.h"
+#include "rulerefusal.h"
 #include "snapshotprinter.h"
 
 #include <QHash>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -28,7 +27,7 @@ struct Prepared
 };
 
 /// The file's rules in file order, refused lines that repeat a verbatim rule of chain
-/// replaced by it; false with "line N: reason" lines in *errors otherwise.
+/// replaced by it; false with RuleRefusal lines ("line N file: ...") in *errors otherwise.
 bool prepare(Family family, const QByteArray &data, const ChainInfo *chain, Prepared *out,
              QString *errors)
 {
@@ -56,7 +55,7 @@ bool prepare(Family family, const QByteArray &data, const ChainInfo *chain, Prep
         }
     }
     const QList<QByteArray> lines = data.split('\n');
-    QStringList remaining;
+    QList<RuleRefusal> remaining;
     int unreported = 0;
     for (const FileError &e : imported.errors) {
         const QStringList args = e.line >= 1 && e.line <= lines.size()
@@ -70,14 +69,21 @@ bool prepare(Family family, const QByteArray &data, const ChainInfo *chain, Prep
             continue;
         }
         if (remaining.size() < MaxReportedErrors)
-            remaining << QStringLiteral("line %1: %2").arg(e.line).arg(e.message);
+            remaining << RuleRefusal{RuleRefusal::Where::Line,           e.line, -1,       {},
+                                     QLatin1String(RefusalReason::File), {},     e.message};
         else
             ++unreported;
     }
     if (!remaining.isEmpty()) {
         if (unreported > 0)
-            remaining << QStringLiteral("(%1 more errors)").arg(unreported);
-        *errors = remaining.join(QLatin1Char('\n'));
+            remaining << RuleRefusal{RuleRefusal::Where::More,
+                                     unreported,
+                                     -1,
+                                     {},
+                                     {},
+                                     {},
+                                     QStringLiteral("(%1 more errors)").arg(unreported)};
+        *errors = RuleRefusal::toMessage(remaining);
         return false;
     }
     std::stable_sort(entries.begin(), entries.end(),
@@ -90,27 +96,27 @@ bool prepare(Family family, const QByteArray &data, const ChainInfo *chain, Prep
     return true;
 }
 
-/// The helper names a refused rule of Apply by position ("rule N: ..."); the user wants the
+/// The helper names a refused rule of Apply by its position in the list; the user wants the
 /// line of the file, as ApplyFile says it.
 QString byLine(const QString &message, const QVector<int> &lines)
 {
-    static const QRegularExpression rulePrefix(QStringLiteral("^rule (\\d+): "));
-    const auto match = rulePrefix.match(message);
-    if (!match.hasMatch())
-        return message;
-    const int index = match.captured(1).toInt() - 1;
-    if (index < 0 || index >= lines.size())
-        return message;
-    return QStringLiteral("line %1: %2")
-        .arg(lines.at(index))
-        .arg(message.mid(match.capturedLength()));
+    QList<RuleRefusal> refusals = RuleRefusal::fromMessage(message);
+    for (RuleRefusal &refusal : refusals) {
+        const int index = refusal.number - 1;
+        if (refusal.where != RuleRefusal::Where::Rule || index < 0 || index >= lines.size())
+            continue;
+        refusal.where = RuleRefusal::Where::Line;
+        refusal.number = lines.at(index);
+    }
+    return RuleRefusal::toMessage(refusals);
 }
 
 } // namespace
 
-bool InMessageApply::run(HelperClient &client, Family family, const QByteArray &data,
+bool InMessageApply::run(BlockingHelperClient &client, Family family, const QByteArray &data,
                          const QString &expectedRevision, uint confirmSeconds, uint flags,
-                         HelperClient::FileApplied *out, HelperClient::Failure *failure)
+                         BlockingHelperClient::FileApplied *out,
+                         BlockingHelperClient::Failure *failure)
 {
     const bool anyRevision = flags & ApplyAnyRevision;
     const uint applyFlags = flags & ~uint(ApplyAnyRevision);
@@ -126,20 +132,15 @@ bool InMessageApply::run(HelperClient &client, Family family, const QByteArray &
             return false;
         }
         const QString revision = anyRevision ? snapshot.revision : expectedRevision;
-        QDBusPendingReply<QString, QString> reply = client.proxy()->Apply(
-            int(family), prepared.rules, revision, confirmSeconds, applyFlags);
-        reply.waitForFinished();
-        if (reply.isError()) {
+        if (!client.apply(family, prepared.rules, revision, confirmSeconds, applyFlags,
+                          &out->transactionId, &out->newRevision, failure)) {
             if (anyRevision && attempt < Attempts &&
-                reply.error().name() == QLatin1String(DBusError::StaleRevision))
+                failure->name == QLatin1String(DBusError::StaleRevision))
                 continue; // changed between our read and the apply: read it again
-            *failure = client.failureFrom(reply.error());
             if (failure->name == QLatin1String(DBusError::InvalidRule))
                 failure->message = byLine(failure->message, prepared.lines);
             return false;
         }
-        out->transactionId = reply.argumentAt<0>();
-        out->newRevision = reply.argumentAt<1>();
         out->diff = RuleDiff::format(RuleDiff::compute(SnapshotPrinter::dockerUserSpecs(snapshot),
                                                        prepared.specs),
                                      QStringLiteral("DOCKER-USER"))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "helperclient.h"
+#include "blockinghelperclient.h"
 
 namespace Userchain {
 
@@ -18,10 +18,11 @@ namespace Userchain {
 class InMessageApply final
 {
 public:
-    /// Same contract as HelperClient::applyFile (InvalidRule messages are "line N: ..." lines).
-    static bool run(HelperClient &client, Family family, const QByteArray &data,
+    /// Same contract as BlockingHelperClient::applyFile (InvalidRule: RuleRefusal lines by line
+    /// of the file, "line N ...").
+    static bool run(BlockingHelperClient &client, Family family, const QByteArray &data,
                     const QString &expectedRevision, uint confirmSeconds, uint flags,
-                    HelperClient::FileApplied *out, HelperClient::Failure *failure);
+                    BlockingHelperClient::FileApplied *out, BlockingHelperClient::Failure *failure);
 };
 
 } // namespace Userchain

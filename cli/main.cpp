@@ -2,10 +2,10 @@
 // docs/helper.md.
 
 #include "applycommand.h"
+#include "blockinghelperclient.h"
 #include "checkcommand.h"
 #include "evalcommands.h"
 #include "exitcode.h"
-#include "helperclient.h"
 #include "persistcommands.h"
 #include "readcommands.h"
 
@@ -41,10 +41,10 @@ Commands:
   restore [--dry-run] [--create-chain] [--create-jump]
                               replace DOCKER-USER with the saved rules
   trace --in IFACE --src ADDR [--dst ADDR] --proto tcp|udp|icmp [--dport N]
-        [--state new|established] [--file FILE] [--json]
+        [--state new|established] [--file FILE [--ipsets FILE]] [--json]
                               follow one packet through raw, nat and filter and
                               print the verdict and every rule on its way
-  exposure [--file FILE] [--json]
+  exposure [--file FILE [--ipsets FILE]] [--json]
                               for every published port, which new connections
                               (sources x incoming interfaces) reach the container
                               and the rule that decides each part; trace and
@@ -137,6 +137,11 @@ int main(int argc, char *argv[])
         QStringLiteral("file"),
         QStringLiteral("trace: read FILE, an iptables-save output (also exposure)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption ipsets(
+        QStringLiteral("ipsets"),
+        QStringLiteral("trace: with --file, the sets of FILE, an `ipset save` output (also "
+                       "exposure)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("trace: print JSON (also exposure)."));
     const QCommandLineOption inIface(QStringLiteral("in"),
@@ -158,9 +163,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption state(QStringLiteral("state"),
                                    QStringLiteral("trace: new (default) or established."),
                                    QStringLiteral("STATE"));
-    parser.addOptions({ipv4,   ipv6,    host,      chain,  table,       counters,   output,
-                       expect, confirm, noConfirm, dryRun, createChain, createJump, file,
-                       json,   inIface, src,       dst,    proto,       dport,      state});
+    parser.addOptions({ipv4,       ipv6,   host,    chain,     table,   counters,
+                       output,     expect, confirm, noConfirm, dryRun,  createChain,
+                       createJump, file,   ipsets,  json,      inIface, src,
+                       dst,        proto,  dport,   state});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
 
     if (!parser.parse(QCoreApplication::arguments()))
@@ -186,7 +192,7 @@ int main(int argc, char *argv[])
         const std::optional<BusTarget> target = BusTarget::parse(parser.value(host), &why);
         if (!target)
             return usage(QStringLiteral("--host: %1").arg(why));
-        HelperClient::setDefaultTarget(*target);
+        BlockingHelperClient::setDefaultTarget(*target);
     }
 
     // Options belong to commands; one given to the wrong command is a mistake worth saying.
@@ -201,18 +207,22 @@ int main(int argc, char *argv[])
         {QStringLiteral("check"), {}},
         {QStringLiteral("save"), {}},
         {QStringLiteral("restore"), {&dryRun, &createChain, &createJump}},
-        {QStringLiteral("trace"), {&file, &json, &inIface, &src, &dst, &proto, &dport, &state}},
-        {QStringLiteral("exposure"), {&file, &json}},
+        {QStringLiteral("trace"),
+         {&file, &ipsets, &json, &inIface, &src, &dst, &proto, &dport, &state}},
+        {QStringLiteral("exposure"), {&file, &ipsets, &json}},
     };
     if (!allowed.contains(command))
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
     for (const QCommandLineOption *option :
          {&chain, &table, &counters, &output, &expect, &confirm, &noConfirm, &dryRun, &createChain,
-          &createJump, &file, &json, &inIface, &src, &dst, &proto, &dport, &state}) {
+          &createJump, &file, &ipsets, &json, &inIface, &src, &dst, &proto, &dport, &state}) {
         if (parser.isSet(*option) && !allowed.value(command).contains(option))
             return usage(
                 QStringLiteral("--%1 does not apply to %2").arg(option->names().last(), command));
     }
+    // The live host's sets come with its snapshot; a file of sets goes with a file of rules.
+    if (parser.isSet(ipsets) && !parser.isSet(file))
+        return usage(QStringLiteral("--ipsets needs --file"));
     auto needArgs = [&](int min, int max) {
         return args.size() - 1 >= min && args.size() - 1 <= max;
     };
@@ -239,6 +249,7 @@ int main(int argc, char *argv[])
         EvalCommands::TraceOptions o;
         o.family = family;
         o.file = parser.value(file);
+        o.ipsets = parser.value(ipsets);
         o.json = parser.isSet(json);
         o.in = parser.value(inIface);
         o.src = parser.value(src);
@@ -251,7 +262,8 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("exposure")) {
         if (!needArgs(0, 0))
             return usage(QStringLiteral("exposure takes no arguments"));
-        return EvalCommands::exposure(family, parser.value(file), parser.isSet(json));
+        return EvalCommands::exposure(family, parser.value(file), parser.value(ipsets),
+                                      parser.isSet(json));
     }
     if (command == QLatin1String("check")) {
         if (!needArgs(1, 1))
@@ -302,13 +314,13 @@ int main(int argc, char *argv[])
     // Empty: only a transaction this very client started, which a new process never has; the
     // helper then answers NoSuchTransaction.
     const QString id = args.value(1);
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     const bool ok = command == QLatin1String("confirm") ? client.confirm(id, &failure)
                                                         : client.rollback(id, &failure);
     if (!ok) {
         std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command),
-                     qPrintable(HelperClient::describe(failure)));
+                     qPrintable(BlockingHelperClient::describe(failure)));
         return failure.code;
     }
     return ExitOk;

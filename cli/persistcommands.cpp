@@ -1,7 +1,7 @@
 #include "persistcommands.h"
 
-#include "helper1interface.h"
-#include "helperclient.h"
+#include "blockinghelperclient.h"
+#include "cliwords.h"
 #include "rulediff.h"
 #include "snapshotprinter.h"
 
@@ -13,67 +13,44 @@ namespace Userchain {
 
 namespace {
 
-struct Saved
+void printFailure(const QString &command, const BlockingHelperClient::Failure &failure)
 {
-    bool exists = false;
-    QStringList specs;
-    qint64 savedAtMs = 0;
-};
-
-bool getSaved(HelperClient &client, Family family, Saved *out, HelperClient::Failure *failure)
-{
-    if (!client.isConnected(failure))
-        return false;
-    QDBusPendingReply<bool, QStringList, qlonglong> reply = client.proxy()->GetSaved(int(family));
-    reply.waitForFinished();
-    if (reply.isError()) {
-        *failure = client.failureFrom(reply.error());
-        return false;
+    if (failure.name != QLatin1String(DBusError::InvalidRule)) {
+        std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command),
+                     qPrintable(BlockingHelperClient::describe(failure)));
+        return;
     }
-    out->exists = reply.argumentAt<0>();
-    out->specs = reply.argumentAt<1>();
-    out->savedAtMs = reply.argumentAt<2>();
-    return true;
-}
-
-void printFailure(const QString &command, const HelperClient::Failure &failure)
-{
-    // InvalidRule messages of the saved file are "FILE:LINE: message" lines already.
-    if (failure.name == QLatin1String(DBusError::InvalidRule))
-        std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command),
-                     qPrintable(failure.message));
-    else
-        std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command),
-                     qPrintable(HelperClient::describe(failure)));
+    // The saved file's refused lines carry "FILE:LINE: message" (the helper's file, which this
+    // client does not read) as their words.
+    for (const RuleRefusal &refusal : RuleRefusal::fromMessage(failure.message)) {
+        const QString text =
+            refusal.where == RuleRefusal::Where::Line ? refusal.text : CliWords::refusal(refusal);
+        std::fprintf(stderr, "userchainctl: %s: %s\n", qPrintable(command), qPrintable(text));
+    }
 }
 
 } // namespace
 
 ExitCode PersistCommands::save(Family family)
 {
-    HelperClient client;
-    HelperClient::Failure failure;
-    if (!client.isConnected(&failure)) {
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
+    // No rules are sent: the helper saves what the kernel holds.
+    QString path;
+    if (!client.save(family, &path, &failure)) {
         printFailure(QStringLiteral("save"), failure);
         return failure.code;
     }
-    // No rules are sent: the helper saves what the kernel holds.
-    QDBusPendingReply<QString> reply = client.proxy()->Save(int(family));
-    reply.waitForFinished();
-    if (reply.isError()) {
-        printFailure(QStringLiteral("save"), client.failureFrom(reply.error()));
-        return HelperClient::exitCodeFor(reply.error());
-    }
-    std::printf("# saved DOCKER-USER (IPv%d) to %s\n", int(family), qPrintable(reply.value()));
+    std::printf("# saved DOCKER-USER (IPv%d) to %s\n", int(family), qPrintable(path));
     return ExitOk;
 }
 
 ExitCode PersistCommands::restore(Family family, uint flags)
 {
-    HelperClient client;
-    HelperClient::Failure failure;
-    Saved saved;
-    if (!getSaved(client, family, &saved, &failure)) {
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
+    BlockingHelperClient::Saved saved;
+    if (!client.saved(family, &saved, &failure)) {
         printFailure(QStringLiteral("restore"), failure);
         return failure.code;
     }
@@ -93,28 +70,28 @@ ExitCode PersistCommands::restore(Family family, uint flags)
     std::printf("# %s\n", qPrintable(RuleDiff::summary(changes)));
     std::fflush(stdout);
 
-    QDBusPendingReply<QString> reply = client.proxy()->RestoreSaved(int(family), flags);
-    reply.waitForFinished();
-    if (reply.isError()) {
-        printFailure(QStringLiteral("restore"), client.failureFrom(reply.error()));
-        return HelperClient::exitCodeFor(reply.error());
+    QString revision;
+    if (!client.restoreSaved(family, flags, &revision, &failure)) {
+        printFailure(QStringLiteral("restore"), failure);
+        return failure.code;
     }
     if (flags & ApplyDryRun)
         std::printf("# dry run: the saved rules are valid; nothing changed (revision %s)\n",
-                    qPrintable(reply.value()));
+                    qPrintable(revision));
     else
-        std::printf("# restored; revision %s\n", qPrintable(reply.value()));
+        std::printf("# restored; revision %s\n", qPrintable(revision));
     return ExitOk;
 }
 
 QString PersistCommands::statusLines(Family family, const Snapshot &snapshot)
 {
-    HelperClient client;
-    HelperClient::Failure failure;
-    Saved saved;
-    if (!getSaved(client, family, &saved, &failure))
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
+    BlockingHelperClient::Saved saved;
+    if (!client.saved(family, &saved, &failure))
         return QStringLiteral("saved:        unknown (%1)\n")
-            .arg(HelperClient::describe(failure).replace(QLatin1Char('\n'), QStringLiteral("; ")));
+            .arg(BlockingHelperClient::describe(failure).replace(QLatin1Char('\n'),
+                                                                 QStringLiteral("; ")));
     if (!saved.exists)
         return QStringLiteral("saved:        no\n");
     // Local time with its offset at that moment, so that the text is unambiguous.

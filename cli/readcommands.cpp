@@ -1,6 +1,6 @@
 #include "readcommands.h"
 
-#include "helperclient.h"
+#include "blockinghelperclient.h"
 #include "persistcommands.h"
 #include "restorefile.h"
 #include "snapshotprinter.h"
@@ -16,11 +16,11 @@ namespace {
 
 bool readSnapshot(Family family, Snapshot *snapshot, ExitCode *code)
 {
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     if (client.snapshot(family, snapshot, &failure))
         return true;
-    std::fprintf(stderr, "userchainctl: %s\n", qPrintable(HelperClient::describe(failure)));
+    std::fprintf(stderr, "userchainctl: %s\n", qPrintable(BlockingHelperClient::describe(failure)));
     *code = failure.code;
     return false;
 }

@@ -1,5 +1,7 @@
 #include "snapshotprinter.h"
 
+#include "cliwords.h"
+
 #include <QStringEncoder>
 
 #include <cstring>
@@ -63,8 +65,10 @@ QString SnapshotPrinter::status(const Snapshot &snapshot)
     QString out;
     out += QStringLiteral("backend:      %1 (%2)\n")
                .arg(snapshot.backend, familyName(snapshot.family));
+    const Family family = snapshot.family == 6 ? Family::IPv6 : Family::IPv4;
     if (!snapshot.backendDetail.isEmpty())
-        out += QStringLiteral("detail:       %1\n").arg(snapshot.backendDetail);
+        out += QStringLiteral("detail:       %1\n")
+                   .arg(CliWords::detail(snapshot.backendDetail, family));
     out += QStringLiteral("revision:     %1\n").arg(snapshot.revision);
     if (const ChainInfo *chain = dockerUser(snapshot)) {
         int verbatim = 0;
@@ -92,8 +96,25 @@ QString SnapshotPrinter::status(const Snapshot &snapshot)
         rules += chain.rules.size();
     }
     out += QStringLiteral("tables:       %1 chains, %2 rules\n").arg(chains).arg(rules);
-    for (const QString &warning : snapshot.warnings)
-        out += QStringLiteral("warning:      %1\n").arg(warning);
+    if (!snapshot.containersRead) {
+        out += QStringLiteral("containers:   not known (Docker's API did not answer)\n");
+    } else if (snapshot.containers.isEmpty()) {
+        out += QStringLiteral("containers:   no running container has an %1 address\n")
+                   .arg(familyName(snapshot.family));
+    } else {
+        QStringList containers;
+        for (const ContainerAddress &c : snapshot.containers)
+            containers << QStringLiteral("%1 %2 (%3)")
+                              .arg(c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name,
+                                   c.address, c.network);
+        out += QStringLiteral("containers:   %1\n").arg(containers.join(QStringLiteral(", ")));
+    }
+    for (const IpsetInfo &set : snapshot.ipsets)
+        out += QStringLiteral("ipset:        %1, %2 entries read\n")
+                   .arg(set.name)
+                   .arg(set.entries.size() / ipsetEntrySize(snapshot.family));
+    for (const SnapshotNote &warning : snapshot.warnings)
+        out += QStringLiteral("warning:      %1\n").arg(CliWords::warning(warning, family));
     return out;
 }
 

@@ -9,8 +9,14 @@ namespace Userchain {
 
 void registerDBusTypes()
 {
+    qDBusRegisterMetaType<SnapshotNote>();
+    qDBusRegisterMetaType<SnapshotNotes>();
     qDBusRegisterMetaType<ChainInfo>();
     qDBusRegisterMetaType<QList<ChainInfo>>();
+    qDBusRegisterMetaType<ContainerAddress>();
+    qDBusRegisterMetaType<QList<ContainerAddress>>();
+    qDBusRegisterMetaType<IpsetInfo>();
+    qDBusRegisterMetaType<QList<IpsetInfo>>();
     qDBusRegisterMetaType<Snapshot>();
     qDBusRegisterMetaType<ApplyRule>();
     qDBusRegisterMetaType<ApplyRuleList>();
@@ -131,11 +137,62 @@ const QDBusArgument &operator>>(const QDBusArgument &arg, ChainInfo &v)
     return arg;
 }
 
+QDBusArgument &operator<<(QDBusArgument &arg, const SnapshotNote &v)
+{
+    arg.beginStructure();
+    arg << v.code << v.args;
+    arg.endStructure();
+    return arg;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &arg, SnapshotNote &v)
+{
+    arg.beginStructure();
+    arg >> v.code >> v.args;
+    arg.endStructure();
+    return arg;
+}
+
+QDBusArgument &operator<<(QDBusArgument &arg, const ContainerAddress &v)
+{
+    arg.beginStructure();
+    arg << v.name << v.network << v.address << v.prefixLength << v.gateway;
+    arg.endStructure();
+    return arg;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &arg, ContainerAddress &v)
+{
+    arg.beginStructure();
+    arg >> v.name >> v.network >> v.address >> v.prefixLength >> v.gateway;
+    arg.endStructure();
+    return arg;
+}
+
+// A set's entries travel as one byte array (see IpsetInfo) rather than one string or struct
+// each: Docker's sets hold up to 65,536 entries, which would be marshalled one by one.
+QDBusArgument &operator<<(QDBusArgument &arg, const IpsetInfo &v)
+{
+    arg.beginStructure();
+    arg << v.name << v.entries;
+    arg.endStructure();
+    return arg;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &arg, IpsetInfo &v)
+{
+    arg.beginStructure();
+    arg >> v.name >> v.entries;
+    arg.endStructure();
+    return arg;
+}
+
 QDBusArgument &operator<<(QDBusArgument &arg, const Snapshot &v)
 {
     arg.beginStructure();
     arg << v.backend << v.family << v.revision << v.chains << v.dockerUserExists
-        << v.forwardJumpPosition << v.iptablesDisabled << v.backendDetail << v.warnings;
+        << v.forwardJumpPosition << v.iptablesDisabled << v.backendDetail << v.warnings
+        << v.containersRead << v.containers << v.ipsets;
     arg.endStructure();
     return arg;
 }
@@ -144,7 +201,8 @@ const QDBusArgument &operator>>(const QDBusArgument &arg, Snapshot &v)
 {
     arg.beginStructure();
     arg >> v.backend >> v.family >> v.revision >> v.chains >> v.dockerUserExists >>
-        v.forwardJumpPosition >> v.iptablesDisabled >> v.backendDetail >> v.warnings;
+        v.forwardJumpPosition >> v.iptablesDisabled >> v.backendDetail >> v.warnings >>
+        v.containersRead >> v.containers >> v.ipsets;
     arg.endStructure();
     return arg;
 }

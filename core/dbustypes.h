@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "snapshotnote.h"
+
 /**
  * The typed payloads of io.github.userchain.Helper1 (see
  * resources/io.github.userchain.Helper1.xml). Shared by the helper, the CLI and the GUI so that all
@@ -64,8 +66,43 @@ struct ChainInfo
 };
 
 /**
+ * A running container's address on one Docker network, as Docker's Engine API reports it
+ * (`GET /containers/json`): (s name, s network, s address, i prefixLength, s gateway).
+ */
+struct ContainerAddress
+{
+    QString name;         ///< the container's name without Docker's leading "/"; may be empty
+    QString network;      ///< the Docker network's name ("bridge", "mynet")
+    QString address;      ///< of the snapshot's family
+    int prefixLength = 0; ///< of the network's subnet
+    QString gateway;      ///< the network's gateway (the host's own address on it); may be empty
+};
+
+/**
+ * The contents of one ipset that the snapshot's rules name, a hash:ip or hash:net set of the
+ * snapshot's family: (s name, ay entries). Each entry is the address in network byte order
+ * (ipsetEntrySize() - 1 bytes) followed by its prefix length (1 byte); a hash:ip set's
+ * entries carry its netmask (32 or 128 without one).
+ */
+struct IpsetInfo
+{
+    QString name;
+    QByteArray entries;
+};
+
+/// Bytes per entry of IpsetInfo::entries: 5 for family 4, 17 for family 6.
+inline int ipsetEntrySize(int family)
+{
+    return family == 6 ? 17 : 5;
+}
+
+/**
  * (s backend, i family, s revision, a(sssbbayayauasas) chains, b dockerUserExists,
- *  i forwardJumpPosition, b iptablesDisabled, s backendDetail, as warnings)
+ *  i forwardJumpPosition, b iptablesDisabled, (sas) backendDetail, a(sas) warnings,
+ *  b containersRead, a(sssis) containers, a(say) ipsets)
+ *
+ * backendDetail and warnings are codes with arguments (SnapshotNote, NoteCode), never
+ * sentences: the clients word them.
  */
 struct Snapshot
 {
@@ -76,8 +113,15 @@ struct Snapshot
     bool dockerUserExists = false;
     int forwardJumpPosition = 0;   ///< 1-based rule number of `FORWARD -j DOCKER-USER`, 0: none
     bool iptablesDisabled = false; ///< /etc/docker/daemon.json says "iptables": false
-    QString backendDetail;         ///< why this backend, or why none
-    QStringList warnings;
+    SnapshotNote backendDetail;    ///< why this backend, or why none
+    SnapshotNotes warnings;
+    // Appended after warnings, so that the fields above keep their places on the bus.
+    /// The helper read the running containers from Docker's API; false: Docker did not
+    /// answer (not running, no socket), and which addresses containers have is not known.
+    bool containersRead = false;
+    QList<ContainerAddress> containers; ///< every running container's address of this family
+    /// The sets the rules name that the helper could read; a set not listed was not read.
+    QList<IpsetInfo> ipsets;
 };
 
 /// One rule to apply: (s spec, s verbatimId); verbatimId set means "keep that kernel rule as is".
@@ -91,6 +135,12 @@ using ApplyRuleList = QList<ApplyRule>;
 
 void registerDBusTypes();
 
+QDBusArgument &operator<<(QDBusArgument &arg, const SnapshotNote &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, SnapshotNote &v);
+QDBusArgument &operator<<(QDBusArgument &arg, const ContainerAddress &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, ContainerAddress &v);
+QDBusArgument &operator<<(QDBusArgument &arg, const IpsetInfo &v);
+const QDBusArgument &operator>>(const QDBusArgument &arg, IpsetInfo &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const ChainInfo &v);
 const QDBusArgument &operator>>(const QDBusArgument &arg, ChainInfo &v);
 QDBusArgument &operator<<(QDBusArgument &arg, const Snapshot &v);
@@ -101,6 +151,9 @@ const QDBusArgument &operator>>(const QDBusArgument &arg, ApplyRule &v);
 } // namespace Userchain
 
 Q_DECLARE_METATYPE(Userchain::RuleEntry)
+Q_DECLARE_METATYPE(Userchain::SnapshotNote)
 Q_DECLARE_METATYPE(Userchain::ChainInfo)
+Q_DECLARE_METATYPE(Userchain::ContainerAddress)
+Q_DECLARE_METATYPE(Userchain::IpsetInfo)
 Q_DECLARE_METATYPE(Userchain::Snapshot)
 Q_DECLARE_METATYPE(Userchain::ApplyRule)

@@ -13,7 +13,7 @@ int bitsOf(Family family)
     return family == Family::IPv4 ? 32 : 128;
 }
 
-IpAddress fromBytes(const unsigned char *b, Family family)
+IpAddress bytesToAddress(const unsigned char *b, Family family)
 {
     IpAddress a;
     if (family == Family::IPv4) {
@@ -57,6 +57,11 @@ IpAddress prefixMask(int prefix, Family family)
 
 } // namespace
 
+IpAddress IpAddress::fromBytes(const unsigned char *bytes, Family family)
+{
+    return bytesToAddress(bytes, family);
+}
+
 std::optional<IpAddress> IpAddress::parse(const QString &text, Family family)
 {
     if (text.isEmpty() || text.size() > 63)
@@ -69,7 +74,7 @@ std::optional<IpAddress> IpAddress::parse(const QString &text, Family family)
     const QByteArray latin = t.toLatin1();
     if (inet_pton(family == Family::IPv4 ? AF_INET : AF_INET6, latin.constData(), b) != 1)
         return std::nullopt;
-    return fromBytes(b, family);
+    return bytesToAddress(b, family);
 }
 
 IpAddress IpAddress::maxOf(Family family)
@@ -133,6 +138,17 @@ std::optional<IpNetwork> IpNetwork::parse(const QString &text, Family family)
         }
     }
     net.addr = *addr & net.mask;
+    return net;
+}
+
+std::optional<IpNetwork> IpNetwork::fromPrefix(const IpAddress &addr, int prefix, Family family)
+{
+    if (prefix < 0 || prefix > bitsOf(family))
+        return std::nullopt;
+    IpNetwork net;
+    net.prefix = prefix;
+    net.mask = prefixMask(prefix, family);
+    net.addr = addr & net.mask;
     return net;
 }
 

@@ -19,6 +19,8 @@ struct IpAddress
     quint64 lo = 0;
 
     static std::optional<IpAddress> parse(const QString &text, Family family);
+    /// From network byte order: 4 bytes for IPv4, 16 for IPv6.
+    static IpAddress fromBytes(const unsigned char *bytes, Family family);
     /// The highest address of the family (255.255.255.255 or ffff:...:ffff).
     static IpAddress maxOf(Family family);
     QString toString(Family family) const;
@@ -57,6 +59,8 @@ struct IpNetwork
 
     /// "10.0.0.0/8", "10.1.2.3" (full length), "2001:db8::/32", "10.0.0.0/255.0.255.0".
     static std::optional<IpNetwork> parse(const QString &text, Family family);
+    /// addr/prefix with the host bits cleared; nullopt when prefix is out of the family's range.
+    static std::optional<IpNetwork> fromPrefix(const IpAddress &addr, int prefix, Family family);
     bool contains(const IpAddress &a) const { return (a & mask) == addr; }
     bool isContiguous() const { return prefix >= 0; }
     /// [addr, addr | ~mask]; only meaningful when contiguous.

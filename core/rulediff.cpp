@@ -250,6 +250,84 @@ QByteArray RuleDiff::formatUtf8(const QVector<Change> &changes,
                          });
 }
 
+QByteArray RuleDiff::dataUtf8(const QVector<Change> &changes, const QList<QByteArrayView> &oldSpecs,
+                              const QList<QByteArrayView> &newSpecs)
+{
+    qsizetype size = 0;
+    for (const Change &change : changes)
+        size += (change.kind == Kind::Removed ? oldSpecs.at(change.oldIndex)
+                                              : newSpecs.at(change.newIndex))
+                    .size() +
+                24;
+    QByteArray out;
+    out.reserve(size);
+    for (const Change &change : changes) {
+        if (change.kind == Kind::Kept)
+            continue;
+        static const char markers[] = {'+', '-', '~'};
+        out += markers[int(change.kind)];
+        out += ' ';
+        appendNumber(out, change.oldIndex + 1); // -1 + 1: none
+        out += ' ';
+        appendNumber(out, change.newIndex + 1);
+        out += ' ';
+        out += change.kind == Kind::Removed ? oldSpecs.at(change.oldIndex)
+                                            : newSpecs.at(change.newIndex);
+        out += '\n';
+    }
+    return out;
+}
+
+QByteArray RuleDiff::formatData(const QByteArray &data, const QString &chain)
+{
+    // Back to changes whose texts are views into data, then format()'s words.
+    QVector<Change> changes;
+    QList<QByteArrayView> specs;
+    for (const QByteArrayView line : lines(data)) {
+        Kind kind;
+        switch (line.isEmpty() ? '\0' : line.at(0)) {
+        case '+':
+            kind = Kind::Added;
+            break;
+        case '-':
+            kind = Kind::Removed;
+            break;
+        case '~':
+            kind = Kind::Moved;
+            break;
+        default:
+            continue;
+        }
+        int numbers[2] = {0, 0};
+        qsizetype at = 1;
+        bool ok = true;
+        for (int &n : numbers) {
+            if (at >= line.size() || line.at(at) != ' ') {
+                ok = false;
+                break;
+            }
+            const char *begin = line.data() + at + 1;
+            const auto [end, ec] = std::from_chars(begin, line.data() + line.size(), n);
+            ok = ec == std::errc() && end != begin && n >= 0;
+            if (!ok)
+                break;
+            at = end - line.data();
+        }
+        if (!ok || at >= line.size() || line.at(at) != ' ')
+            continue;
+        const int oldIndex = numbers[0] - 1, newIndex = numbers[1] - 1;
+        if ((kind != Kind::Added && oldIndex < 0) || (kind != Kind::Removed && newIndex < 0))
+            continue;
+        changes.append({kind, QString(), oldIndex, newIndex});
+        specs.append(line.sliced(at + 1));
+    }
+    // formatChanges() hands back references into changes: the index is the change's own.
+    return formatChanges(changes, "-A " + chain.toUtf8() + ' ',
+                         [&specs, &changes](const Change &change) {
+                             return specs.at(&change - changes.constData());
+                         });
+}
+
 QString RuleDiff::summary(const QVector<Change> &changes)
 {
     int added = 0, removed = 0, moved = 0;

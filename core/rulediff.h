@@ -65,6 +65,17 @@ public:
     static QByteArray formatUtf8(const QVector<Change> &changes,
                                  const QList<QByteArrayView> &oldSpecs,
                                  const QList<QByteArrayView> &newSpecs, const QString &chain);
+    /**
+     * The changes as data, for the bus (ApplyFile's diff): one line per change,
+     * `KIND OLD NEW SPEC`, KIND `-` (removed), `+` (added) or `~` (moved), OLD and NEW the 1-based
+     * positions before and after (0: none), SPEC the rule-spec; UTF-8. No words: the client
+     * words it (formatData()).
+     */
+    static QByteArray dataUtf8(const QVector<Change> &changes,
+                               const QList<QByteArrayView> &oldSpecs,
+                               const QList<QByteArrayView> &newSpecs);
+    /// format() of dataUtf8()'s lines, as UTF-8; lines not in that form are left out.
+    static QByteArray formatData(const QByteArray &data, const QString &chain);
     /// "2 added, 1 removed, 1 moved" or "no changes"; kept rules are not counted.
     static QString summary(const QVector<Change> &changes);
     /// The same from counts (the command line counts the lines of the helper's diff).

@@ -1,5 +1,7 @@
 #include "rulelints.h"
 
+#include "containeraddresslint.h"
+#include "lintsupport.h"
 #include "reachability.h"
 #include "replywitness.h"
 #include "ruleparser.h"
@@ -10,28 +12,13 @@
 
 namespace Userchain {
 
+using namespace LintSupport;
+
 namespace {
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Userchain::RuleLints", text);
-}
-
-/// The rule as the parser writes it, or an empty string when it does not parse.
-QString canonical(const Rule &rule)
-{
-    const auto parsed = RuleParser::parse(rule.toString(), rule.family);
-    return parsed ? parsed->toString() : QString();
-}
-
-void setFix(RuleLint *lint, const QStringList &specs, const QString &summary)
-{
-    for (const QString &spec : specs)
-        if (spec.isEmpty())
-            return; // a replacement that does not parse is no fix
-    lint->hasFix = true;
-    lint->fix = specs;
-    lint->fixSummary = summary;
 }
 
 bool isLoopback(const std::optional<IpAddress> &address, Family family)
@@ -41,49 +28,6 @@ bool isLoopback(const std::optional<IpAddress> &address, Family family)
     if (family == Family::IPv4)
         return (address->lo >> 24) == 127;
     return address->hi == 0 && address->lo == 1;
-}
-
-/// A published port Docker DNATs on one host port to one container port.
-bool isSinglePort(const PublishedPort &p)
-{
-    return p.hostPorts.first == p.hostPorts.last && p.containerPort > 0;
-}
-
-/// The one `--dport N` or `--sport N` (a single port, not negated) of a tcp or udp rule.
-struct PortTest
-{
-    int protocol = 6;
-    bool destination = true;
-    int port = 0;
-    int matchIndex = -1;
-};
-
-std::optional<PortTest> portTestOf(const Rule &rule)
-{
-    if (rule.protocolNegated ||
-        (rule.protocol != QLatin1String("tcp") && rule.protocol != QLatin1String("udp")))
-        return std::nullopt;
-    PortTest test;
-    test.protocol = rule.protocol == QLatin1String("tcp") ? 6 : 17;
-    for (int i = 0; i < rule.matches.size(); ++i) {
-        const RuleMatch &m = rule.matches.at(i);
-        if (m.name == QLatin1String("multiport"))
-            return std::nullopt;
-        if (m.name != rule.protocol)
-            continue;
-        if (m.options.size() != 1 || m.options.first().negated)
-            return std::nullopt;
-        const RuleOption &o = m.options.first();
-        if (o.name != QLatin1String("--dport") && o.name != QLatin1String("--sport"))
-            return std::nullopt;
-        const auto range = PortRange::parse(o.args.value(0));
-        if (!range || range->first != range->last)
-            return std::nullopt;
-        test.destination = o.name == QLatin1String("--dport");
-        test.port = range->first;
-        test.matchIndex = i;
-    }
-    return test.matchIndex < 0 ? std::nullopt : std::optional<PortTest>(test);
 }
 
 /// `rule` with its port test replaced by conntrack's original destination port `hostPort`.
@@ -106,17 +50,24 @@ QString withOrigPort(const Rule &rule, const PortTest &test, int hostPort)
     return canonical(r);
 }
 
+/// The ports Docker publishes, but for those on loopback only (no client reaches them).
+QVector<PublishedPort> reachablePorts(const Ruleset &ruleset)
+{
+    QVector<PublishedPort> out;
+    for (const PublishedPort &p : ruleset.publishedPorts())
+        if (!isLoopback(p.hostAddress, ruleset.family))
+            out.append(p);
+    return out;
+}
+
 class Linter
 {
 public:
     explicit Linter(const Ruleset &ruleset)
         : m_ruleset(ruleset), m_family(ruleset.family), m_witness(ruleset),
-          m_chain(ruleset.chain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER")))
-    {
-        for (const PublishedPort &p : ruleset.publishedPorts())
-            if (!isLoopback(p.hostAddress, m_family))
-                m_published.append(p);
-    }
+          m_chain(ruleset.chain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"))),
+          m_published(reachablePorts(ruleset)), m_addresses(ruleset, m_published)
+    {}
 
     QVector<RuleLint> run()
     {
@@ -201,7 +152,7 @@ private:
         }
         if (const auto example = m_witness.dropsReplies(index))
             out->append(dropsReplies(rule, index, *example));
-        if (const auto lint = unknownContainer(rule, index))
+        if (const auto lint = m_addresses.check(rule, index, m_chain->rules.at(index).text))
             out->append(*lint);
     }
 
@@ -382,58 +333,12 @@ private:
         return lint;
     }
 
-    std::optional<RuleLint> unknownContainer(const Rule &rule, int index) const
-    {
-        const auto test = portTestOf(rule);
-        if (!test || !test->destination || rule.destination.isEmpty() || rule.destinationNegated)
-            return std::nullopt;
-        const auto net = IpNetwork::parse(rule.destination, m_family);
-        if (!net || !net->isContiguous() || net->range(m_family).first != net->range(m_family).last)
-            return std::nullopt;
-        const IpAddress named = net->addr;
-        const QString bridge = m_ruleset.bridgeFor(named);
-        if (bridge.isEmpty() || m_ruleset.isContainerAddress(named))
-            return std::nullopt;
-        QVector<IpAddress> others;
-        QStringList published;
-        for (const PublishedPort &p : m_published) {
-            if (p.containerAddress == named)
-                return std::nullopt;
-            if (p.protocol != test->protocol || !isSinglePort(p) || p.containerPort != test->port ||
-                p.bridge != bridge)
-                continue;
-            if (!others.contains(p.containerAddress))
-                others.append(p.containerAddress);
-            published << tr("%1 (host port %2)")
-                             .arg(addressText(p.containerAddress))
-                             .arg(p.hostPorts.first);
-        }
-        if (others.isEmpty())
-            return std::nullopt;
-        const QString namedText = named.toString(m_family);
-        RuleLint lint = make(RuleLint::Kind::UnknownContainer, index);
-        lint.summary = tr("no container with published ports has %1").arg(namedText);
-        lint.reason = tr("Names %1 port %2, but Docker's rules name no container at %1: on %3, "
-                         "port %2 is published for %4. Docker names only containers that publish "
-                         "ports; a container that was created again may have a new address.")
-                          .arg(namedText)
-                          .arg(test->port)
-                          .arg(bridge, published.join(QStringLiteral(", ")));
-        if (others.size() == 1) {
-            Rule fixed = rule;
-            const QString address = others.first().toString(m_family);
-            fixed.destination = address + (m_family == Family::IPv4 ? QStringLiteral("/32")
-                                                                    : QStringLiteral("/128"));
-            setFix(&lint, {canonical(fixed)}, tr("use %1 instead of %2").arg(address, namedText));
-        }
-        return lint;
-    }
-
     const Ruleset &m_ruleset;
     Family m_family;
     ReplyWitness m_witness;
     const RulesetChain *m_chain;
     QVector<PublishedPort> m_published;
+    ContainerAddressLint m_addresses;
 };
 
 } // namespace

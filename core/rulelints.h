@@ -17,7 +17,7 @@ struct RuleLint
         DnatPort,          ///< `--dport`/`--sport` on traffic Docker has DNAT'd
         AcceptSkipsDocker, ///< ACCEPT: its packets skip Docker's own checks
         DropsReplies,      ///< also drops replies to the containers' own outgoing connections
-        UnknownContainer,  ///< names a container address that no published container has
+        UnknownContainer,  ///< names a container address that no container has
     };
 
     Kind kind = Kind::NeverMatches;
@@ -49,10 +49,10 @@ struct RuleLint
  *   proven by an example: a reply to a container's outgoing connection that Docker lets out
  *   (the outgoing packet is followed through FORWARD and accepted), which this rule drops
  *   (followed through FORWARD as well). Fix: add `-m conntrack --ctdir ORIGINAL`.
- * - UnknownContainer: `-d ADDR --dport N` with ADDR in a Docker network, where Docker's rules
- *   publish port N of another container on that bridge and name no container at ADDR. Docker's
- *   rules name only containers that publish ports, so a rule naming an address alone is never
- *   flagged. Fix, when one container publishes N there: its address.
+ * - UnknownContainer: a `-d` or `--ctorigdst` of one address on a Docker bridge that no running
+ *   container has, when the helper read the running containers from Docker; without them only
+ *   `-d ADDR --dport N` where Docker's rules publish port N of another container on that bridge
+ *   and name no container at ADDR (see ContainerAddressLint).
  *
  * Rules that never match get only that lint. Cost: the pairwise comparison is quadratic in
  * the worst case but prefiltered on precomputed fields (see bench/eval: 10,000 rules).

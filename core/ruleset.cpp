@@ -145,13 +145,57 @@ Ruleset Ruleset::fromSnapshot(const Snapshot &snapshot)
         }
         rs.addChain(chain);
     }
+    const int entrySize = ipsetEntrySize(snapshot.family);
+    for (const IpsetInfo &set : snapshot.ipsets) {
+        // Entries that do not add up (no helper sends them) leave the set unread, not wrong.
+        if (set.entries.size() % entrySize != 0)
+            continue;
+        IpSetContents contents;
+        contents.reserve(set.entries.size() / entrySize);
+        const auto *bytes = reinterpret_cast<const unsigned char *>(set.entries.constData());
+        for (qsizetype at = 0; at < set.entries.size(); at += entrySize) {
+            const auto net = IpNetwork::fromPrefix(IpAddress::fromBytes(bytes + at, rs.family),
+                                                   bytes[at + entrySize - 1], rs.family);
+            if (!net) {
+                contents.clear();
+                break;
+            }
+            contents.append(*net);
+        }
+        if (contents.size() == set.entries.size() / entrySize)
+            rs.m_sets.insert(set.name, contents);
+    }
+    if (snapshot.containersRead) {
+        QVector<RunningContainer> containers;
+        for (const ContainerAddress &c : snapshot.containers) {
+            const auto address = IpAddress::parse(c.address, rs.family);
+            // One address that cannot be read makes "no container has X" unprovable.
+            if (!address) {
+                containers.clear();
+                break;
+            }
+            RunningContainer r{c.name, c.network, *address, c.prefixLength, std::nullopt};
+            if (!c.gateway.isEmpty())
+                r.gateway = IpAddress::parse(c.gateway, rs.family);
+            containers.append(r);
+        }
+        if (containers.size() == snapshot.containers.size())
+            rs.m_containers = containers;
+    }
     rs.derive();
     return rs;
 }
 
+void Ruleset::setRunningContainers(const QVector<RunningContainer> &containers)
+{
+    m_containers = containers;
+}
+
 bool Ruleset::addIpsets(const QByteArray &ipsetSave, QString *error)
 {
-    QHash<QString, bool> usable; // set name → a hash:ip/hash:net set of this family
+    // Set name → the prefix every entry gets (a hash:ip set's netmask; -1: the entry's own),
+    // for the hash:ip/hash:net sets of this family that can be read.
+    QHash<QString, int> usable;
     int lineNo = 0;
     for (const QByteArray &raw : ipsetSave.split('\n')) {
         ++lineNo;
@@ -159,18 +203,38 @@ bool Ruleset::addIpsets(const QByteArray &ipsetSave, QString *error)
         if (f.isEmpty() || f[0].startsWith(QLatin1Char('#')))
             continue;
         if (f[0] == QLatin1String("create") && f.size() >= 3) {
-            const bool type = f[2] == QLatin1String("hash:net") || f[2] == QLatin1String("hash:ip");
+            const bool hashIp = f[2] == QLatin1String("hash:ip");
+            const bool type = hashIp || f[2] == QLatin1String("hash:net");
             const int fam = f.indexOf(QStringLiteral("family"));
             const QString want =
                 family == Family::IPv4 ? QStringLiteral("inet") : QStringLiteral("inet6");
             const bool familyOk = fam < 0 ? family == Family::IPv4 : f.value(fam + 1) == want;
-            usable.insert(f[1], type && familyOk);
-            if (type && familyOk)
+            // hash:ip's netmask N stores and matches addresses as /N; a bitmask need not be a
+            // prefix at all.
+            const int netmaskAt = f.indexOf(QStringLiteral("netmask"));
+            const int netmask = netmaskAt < 0 ? -1 : f.value(netmaskAt + 1).toInt();
+            const bool maskOk = !f.contains(QStringLiteral("bitmask")) &&
+                                (netmaskAt < 0 || (hashIp && netmask > 0));
+            usable.remove(f[1]);
+            m_sets.remove(f[1]);
+            if (type && familyOk && maskOk) {
+                usable.insert(f[1], netmask);
                 m_sets.insert(f[1], {});
+            }
         } else if (f[0] == QLatin1String("add") && f.size() >= 3) {
-            if (!usable.value(f[1]))
+            const auto set = usable.constFind(f[1]);
+            if (set == usable.constEnd())
                 continue;
-            const auto net = IpNetwork::parse(f[2], family);
+            // A nomatch entry carves an exception out of the entries around it: such a set is
+            // left unread rather than read as a plain union.
+            if (f.contains(QStringLiteral("nomatch"))) {
+                m_sets.remove(f[1]);
+                usable.remove(f[1]);
+                continue;
+            }
+            auto net = IpNetwork::parse(f[2], family);
+            if (net && *set >= 0)
+                net = IpNetwork::fromPrefix(net->addr, *set, family);
             if (!net) {
                 if (error)
                     *error =
@@ -308,6 +372,23 @@ bool Ruleset::isContainerAddress(const IpAddress &address) const
     return false;
 }
 
+QString Ruleset::runningContainerName(const IpAddress &address) const
+{
+    // Networks with overlapping subnets could give one address to two containers; a name is
+    // given only when it is the one.
+    QString name;
+    if (m_containers) {
+        for (const RunningContainer &c : *m_containers) {
+            if (c.address != address || c.name == name)
+                continue;
+            if (!name.isEmpty())
+                return {};
+            name = c.name;
+        }
+    }
+    return name;
+}
+
 bool parseNatDestination(const QString &text, Family family, IpAddress *address, int *port)
 {
     QString addr = text;
@@ -370,6 +451,7 @@ QVector<PublishedPort> Ruleset::publishedPorts() const
             continue;
         p.hostPorts = *ports;
         p.bridge = bridgeFor(p.containerAddress);
+        p.containerName = runningContainerName(p.containerAddress);
         p.ruleNumber = i + 1;
         p.ruleText = r.text;
         out.append(p);

@@ -36,7 +36,7 @@ struct PublishedPort
     PortRange hostPorts;
     IpAddress containerAddress;
     int containerPort = 0; ///< first port of --to-destination; 0 when it names none
-    QString containerName; ///< empty: not known from the rules
+    QString containerName; ///< empty: not known (from the running containers, when read)
     QString bridge;        ///< the bridge the container lives on (see Ruleset::bridgeFor)
     int ruleNumber = 0;    ///< of nat DOCKER, 1-based
     QString ruleText;
@@ -44,6 +44,16 @@ struct PublishedPort
 
 /// One entry of a hash:ip or hash:net set the helper (or an `ipset save` file) has read.
 using IpSetContents = QVector<IpNetwork>;
+
+/// A running container's address of the ruleset's family, as the helper read it from Docker.
+struct RunningContainer
+{
+    QString name;    ///< empty when Docker gave none that can be shown
+    QString network; ///< the Docker network's name
+    IpAddress address;
+    int prefixLength = 0;             ///< of the network's subnet
+    std::optional<IpAddress> gateway; ///< the host's own address on that network
+};
 
 /**
  * The tables of one family as the evaluator needs them: raw, nat and filter chains with their
@@ -65,9 +75,14 @@ public:
     /// Reads an iptables-save output (one family); errors carry line numbers.
     static std::optional<Ruleset> fromSave(const QByteArray &data, Family family,
                                            QVector<FileError> *errors);
-    /// The helper's snapshot; rules it keeps verbatim are opaque.
+    /// The helper's snapshot; rules it keeps verbatim are opaque. With the sets the helper
+    /// read and, when it read them, the running containers.
     static Ruleset fromSnapshot(const Snapshot &snapshot);
-    /// Adds the sets of an `ipset save` output (hash:ip and hash:net of this family).
+    /**
+     * Adds the sets of an `ipset save` output (hash:ip and hash:net of this family). A set
+     * with `nomatch` entries, or a hash:ip set with a netmask that is not a prefix, is left
+     * out: the evaluator then says it depends on the set rather than guess.
+     */
     bool addIpsets(const QByteArray &ipsetSave, QString *error);
 
     const RulesetChain *chain(const QString &table, const QString &name) const;
@@ -82,6 +97,19 @@ public:
     {
         m_sets.insert(name, contents);
     }
+
+    /**
+     * The running containers' addresses when the helper read them from Docker; nullptr when
+     * not known (a saved file, or Docker did not answer): then an address Docker's rules do
+     * not name may still be a container's.
+     */
+    const QVector<RunningContainer> *runningContainers() const
+    {
+        return m_containers ? &*m_containers : nullptr;
+    }
+    void setRunningContainers(const QVector<RunningContainer> &containers);
+    /// The name of the running container with this address, or empty when not known.
+    QString runningContainerName(const IpAddress &address) const;
 
     /// The bridge a (container) address is routed to, or empty when the rules do not say.
     QString bridgeFor(const IpAddress &address) const;
@@ -114,6 +142,7 @@ private:
     QHash<QString, QHash<QString, RulesetChain>> m_chains; ///< table → chain name → chain
     QHash<QString, QStringList> m_order;                   ///< table → chain names in file order
     QHash<QString, IpSetContents> m_sets;
+    std::optional<QVector<RunningContainer>> m_containers;
     QVector<Route> m_routes;
     bool m_markSet = false;   ///< a rule of the tables read may set a packet's mark
     bool m_ctMarkSet = false; ///< ... or a connection's mark

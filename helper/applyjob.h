@@ -7,7 +7,6 @@
 #include <QString>
 #include <QVector>
 #include <functional>
-#include <memory>
 
 namespace Userchain {
 
@@ -16,9 +15,9 @@ class BackendWorker;
 /**
  * The part of Apply and ApplyFile that runs on the family's BackendWorker, after the main
  * thread has authorized the caller, checked the plain arguments and admitted the write: the
- * caller's rules parsed, the backend chosen, the xtables lock awaited, DOCKER-USER read under
- * it and its revision checked, verbatim rules resolved, one atomic commit, the new revision
- * and ApplyFile's diff. It touches nothing of the main thread; the Outcome goes back to it.
+ * caller's rules parsed, then the write through the worker's ChainWriter (backend, lock,
+ * revision, one atomic commit) with the rules resolved against DOCKER-USER as it read it, and
+ * ApplyFile's diff. It touches nothing of the main thread; the Outcome goes back to it.
  */
 class ApplyJob final
 {
@@ -55,15 +54,7 @@ public:
 
     /// On worker's thread: runs the request and calls done there (once), maybe later (after
     /// the wait for the xtables lock).
-    static void run(BackendWorker *worker, const Request &request, int lockTimeoutMs, Done done);
-
-    /// The D-Bus error name (DBusError) for a backend's failure to prepare or commit.
-    static const char *errorName(BackendFailure failure);
-
-private:
-    /// *leftovers: what the caller frees once the outcome is on its way (see run()).
-    static Outcome runLocked(BackendWorker *worker, const Request &request,
-                             std::shared_ptr<void> *leftovers);
+    static void run(BackendWorker *worker, const Request &request, Done done);
 };
 
 } // namespace Userchain

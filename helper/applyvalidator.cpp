@@ -3,6 +3,7 @@
 #include "parallelparts.h"
 #include "restorefile.h"
 #include "ruleparser.h"
+#include "rulerefusal.h"
 #include "snapshotbuilder.h"
 
 #include <QHash>
@@ -15,10 +16,33 @@
 namespace Userchain {
 
 namespace {
-ApplyError invalidRule(int index, const QString &message)
+/// Rule index (0-based) refused for reason (RefusalReason), text the fallback words.
+RuleRefusal refusal(int index, const char *reason, const QString &text,
+                    const QStringList &args = {})
 {
-    return {QLatin1String(DBusError::InvalidRule),
-            QStringLiteral("rule %1: %2").arg(index + 1).arg(message)};
+    RuleRefusal r;
+    r.where = RuleRefusal::Where::Rule;
+    r.number = index + 1;
+    r.reason = QLatin1String(reason);
+    r.args = args;
+    r.text = text;
+    return r;
+}
+
+/// The parser's refusal of rule index, with the token it names.
+RuleRefusal parseRefusal(int index, const RuleError &error)
+{
+    RuleRefusal r =
+        refusal(index, error.unsupported ? RefusalReason::Unsupported : RefusalReason::Parse,
+                error.message);
+    r.tokenIndex = error.tokenIndex;
+    r.token = error.tokenIndex >= 0 ? error.token : QString();
+    return r;
+}
+
+ApplyError invalidRule(const RuleRefusal &refusal)
+{
+    return {QLatin1String(DBusError::InvalidRule), refusal.toLine()};
 }
 
 /// The UTF-8 size of text, without converting it when it is plain ASCII (as rules are).
@@ -34,7 +58,7 @@ qsizetype utf8Size(const QString &text)
 struct Failure
 {
     int index = -1;
-    QString message;
+    RuleRefusal refusal;
 };
 
 /// Parses rules [begin, end) into items[begin, end), stopping at the first refusal.
@@ -56,13 +80,13 @@ Failure parseRange(Family family, const ApplyRuleList &rules, int begin, int end
         RuleError parseError;
         std::optional<Rule> parsed = RuleParser::parse(rule.spec, family, &parseError);
         if (!parsed)
-            return {i, parseError.message};
+            return {i, parseRefusal(i, parseError)};
         item.rule = std::move(*parsed);
         item.text = item.rule.toString();
         // The saved file and exports hold the rule as one iptables-restore line.
         QString why;
         if (!restoreLineFits(item.text, &why))
-            return {i, why};
+            return {i, refusal(i, RefusalReason::RestoreLine, why)};
     }
     return {};
 }
@@ -83,7 +107,9 @@ bool ApplyValidator::checkSizes(const ApplyRuleList &rules, qint64 *bytes, Apply
     for (int i = 0; i < rules.size(); ++i) {
         const ApplyRule &rule = rules.at(i);
         if (rule.verbatimId.size() > MaxIdLength) {
-            *error = invalidRule(i, QStringLiteral("verbatimId too long"));
+            *error = invalidRule(refusal(i, RefusalReason::VerbatimIdTooLong,
+                                         QStringLiteral("verbatimId too long"),
+                                         {QString::number(MaxIdLength)}));
             return false;
         }
         // A UTF-16 length above the limit is too long in any encoding; below it, count the
@@ -91,7 +117,10 @@ bool ApplyValidator::checkSizes(const ApplyRuleList &rules, qint64 *bytes, Apply
         const qsizetype size =
             rule.spec.size() > MaxRuleBytes ? MaxRuleBytes + 1 : utf8Size(rule.spec);
         if (size > MaxRuleBytes) {
-            *error = invalidRule(i, QStringLiteral("rule longer than %1 bytes").arg(MaxRuleBytes));
+            *error =
+                invalidRule(refusal(i, RefusalReason::TooLong,
+                                    QStringLiteral("rule longer than %1 bytes").arg(MaxRuleBytes),
+                                    {QString::number(MaxRuleBytes)}));
             return false;
         }
         total += size + rule.verbatimId.size();
@@ -136,7 +165,7 @@ bool ApplyValidator::validate(Family family, const ApplyRuleList &rules, QVector
     for (const Failure &failure : std::as_const(failures)) {
         if (failure.index >= 0) {
             items->clear();
-            *error = invalidRule(failure.index, failure.message);
+            *error = invalidRule(failure.refusal);
             return false;
         }
     }
@@ -187,15 +216,19 @@ bool ApplyValidator::resolve(QVector<Item> items, Current current, QVector<Backe
         if (!item.verbatimId.isEmpty()) {
             const auto it = current.verbatim.constFind(item.verbatimId);
             if (it == current.verbatim.constEnd()) {
-                *error =
-                    invalidRule(i, QStringLiteral("unknown verbatimId %1").arg(item.verbatimId));
+                *error = invalidRule(
+                    refusal(i, RefusalReason::UnknownVerbatim,
+                            QStringLiteral("unknown verbatimId %1").arg(item.verbatimId),
+                            {item.verbatimId}));
                 return false;
             }
             // Why a verbatim rule may appear only once: its id stands for one kernel rule
             // that the caller moves; copying unreadable rules is not an edit anyone made.
             if (used.contains(it.value())) {
-                *error =
-                    invalidRule(i, QStringLiteral("verbatimId %1 used twice").arg(item.verbatimId));
+                *error = invalidRule(
+                    refusal(i, RefusalReason::VerbatimTwice,
+                            QStringLiteral("verbatimId %1 used twice").arg(item.verbatimId),
+                            {item.verbatimId}));
                 return false;
             }
             used.insert(it.value());

@@ -24,7 +24,8 @@ struct ApplyError
  * the lock against the helper's own fresh read of DOCKER-USER: it turns verbatim ids back into
  * the kernel's bytes, so raw entries only ever come from the kernel, never from a caller.
  *
- * InvalidRule messages start with "rule N: " where N is the 1-based position in the list.
+ * InvalidRule messages are one RuleRefusal line, "rule N ...", N the 1-based position in the
+ * list.
  */
 class ApplyValidator final
 {

@@ -43,7 +43,7 @@ struct BackendTables
 };
 
 /// Why a backend's last call (or its session's prepare() or commit()) failed, as far as the
-/// helper answers differently: each has its own D-Bus error name (ApplyJob::errorName).
+/// helper answers differently: each has its own D-Bus error name (ChainWriter::errorName).
 enum class BackendFailure {
     Other,        ///< reading or writing the kernel failed; the message says how
     Stale,        ///< DOCKER-USER changed since it was read; nothing was changed
@@ -53,9 +53,11 @@ enum class BackendFailure {
 
 /**
  * DOCKER-USER read once and replaced at most once, with the xtables lock held throughout by the
- * caller. Why a session rather than read() then replaceDockerUser(): an Apply reads the chain
- * (for the revision check) and then writes it; libiptc can commit the very table state it
- * read, so one kernel read serves both, and only DOCKER-USER needs decoding.
+ * caller (the helper's ChainWriter): the backends' one way to write. Why a session rather than
+ * a read and then a write: every write checks what it read (a revision, the chain's presence,
+ * the counters to carry over) and must commit onto that very state; libiptc commits the table
+ * state it read and nf_tables makes the batch conditional on the generation read, so one
+ * kernel read serves both, and only DOCKER-USER needs decoding.
  */
 class BackendSession
 {
@@ -66,10 +68,12 @@ public:
     /// (NftSession), which is what a rollback should put back.
     virtual const BackendChain *dockerUser() const = 0;
     /**
-     * Backend::replaceDockerUser in two steps, on the state this session read: prepare()
+     * Replaces DOCKER-USER with rules in two steps, on the state this session read: prepare()
      * checks and encodes every rule and stages the new chain without touching the kernel;
      * commit() is the one atomic write. Apart so that the caller can use the time the kernel
-     * takes for other work. Once per session.
+     * takes for other work. Once per session. createChain/createJump re-create DOCKER-USER
+     * and `FORWARD -j DOCKER-USER` (at position 1) when they are missing; otherwise a missing
+     * chain is an error and nothing changes.
      */
     virtual bool prepare(const QVector<BackendRule> &rules, bool createChain, bool createJump,
                          QString *error) = 0;
@@ -79,8 +83,8 @@ public:
 /**
  * The seam between the helper's D-Bus service and one way of reaching the kernel's tables
  * (libiptc for iptables-legacy; iptables-nft-save/-restore for nf_tables). Implementations
- * never write any chain other than DOCKER-USER, except the FORWARD jump when asked.
- * Calls happen with the xtables lock already held by the caller.
+ * never write any chain other than DOCKER-USER, except the FORWARD jump when asked. Reads
+ * take no lock; a session (the only way to write) is begun with the xtables lock held.
  */
 class Backend
 {
@@ -90,14 +94,6 @@ public:
 
     /// Read the filter and nat tables (and raw, when present) of one family.
     virtual bool read(Family family, BackendTables *out, QString *error) = 0;
-
-    /**
-     * Replace DOCKER-USER with rules in one atomic commit. createChain/createJump re-create
-     * DOCKER-USER and `FORWARD -j DOCKER-USER` (at position 1) when they are missing;
-     * otherwise a missing chain is an error and nothing changes.
-     */
-    virtual bool replaceDockerUser(Family family, const QVector<BackendRule> &rules,
-                                   bool createChain, bool createJump, QString *error) = 0;
 
     /// Read DOCKER-USER for a replace that follows (see BackendSession); nullptr and error set
     /// when the table cannot be read.

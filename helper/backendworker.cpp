@@ -1,10 +1,12 @@
 #include "backendworker.h"
 
+#include "chainwriter.h"
 #include "xtableslock.h"
 
 namespace Userchain {
 
-BackendWorker::BackendWorker(Family family, QObject *parent) : QObject(parent), m_family(family)
+BackendWorker::BackendWorker(Family family, int lockTimeoutMs, QObject *parent)
+    : QObject(parent), m_family(family), m_lockTimeoutMs(lockTimeoutMs)
 {
     // The name shows in `top -H` and in a debugger: which family's work is stuck.
     m_thread.setObjectName(family == Family::IPv4 ? QStringLiteral("userchain-ipv4")
@@ -44,6 +46,14 @@ XtablesLock &BackendWorker::lock()
     if (!m_lock)
         m_lock = std::make_unique<XtablesLock>();
     return *m_lock;
+}
+
+ChainWriter &BackendWorker::writer()
+{
+    Q_ASSERT(onWorker());
+    if (!m_writer)
+        m_writer = std::make_unique<ChainWriter>(&m_backends, &lock(), m_lockTimeoutMs);
+    return *m_writer;
 }
 
 } // namespace Userchain

@@ -17,32 +17,32 @@ QString DockerDaemonConfig::defaultPath()
     return env.isEmpty() ? QStringLiteral("/etc/docker/daemon.json") : QString::fromLocal8Bit(env);
 }
 
-bool DockerDaemonConfig::iptablesDisabled(const QString &path, Family family, QString *warning)
+bool DockerDaemonConfig::iptablesDisabled(const QString &path, Family family, SnapshotNote *warning)
 {
     const QFileInfo info(path);
     if (!info.exists())
         return false;
     // A FIFO or device would block or never end; daemon.json is a regular file.
     if (!info.isFile()) {
-        *warning = QStringLiteral("daemon-json-unreadable");
+        *warning = {QLatin1String(NoteCode::DaemonJsonUnreadable), {}};
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *warning = QStringLiteral("daemon-json-unreadable");
+        *warning = {QLatin1String(NoteCode::DaemonJsonUnreadable), {}};
         return false;
     }
     // Bounded read: the file is root's, but a helper should not be made to allocate whatever
     // size a broken file (or a FIFO) has.
     const QByteArray data = file.read(MaxFileSize + 1);
     if (data.size() > MaxFileSize) {
-        *warning = QStringLiteral("daemon-json-too-large");
+        *warning = {QLatin1String(NoteCode::DaemonJsonTooLarge), {QString::number(MaxFileSize)}};
         return false;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        *warning = QStringLiteral("daemon-json-invalid");
+        *warning = {QLatin1String(NoteCode::DaemonJsonInvalid), {}};
         return false;
     }
     const QJsonValue iptables = doc.object().value(

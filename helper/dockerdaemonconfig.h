@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rule.h"
+#include "snapshotnote.h"
 
 #include <QString>
 
@@ -24,9 +25,9 @@ public:
     /**
      * Reads path. Returns true when it sets "iptables" (IPv4) or "ip6tables" (IPv6) to false. A
      * missing file is normal (Docker's defaults apply); an unreadable, oversized or malformed one
-     * sets warning.
+     * sets warning (NoteCode::DaemonJson...).
      */
-    static bool iptablesDisabled(const QString &path, Family family, QString *warning);
+    static bool iptablesDisabled(const QString &path, Family family, SnapshotNote *warning);
 };
 
 } // namespace Userchain

@@ -13,6 +13,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/callgate.cpp ${CMAKE_CURRENT_SOURCE_DIR}/callgate.h
     ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.cpp ${CMAKE_CURRENT_SOURCE_DIR}/backendchooser.h
     ${CMAKE_CURRENT_SOURCE_DIR}/backendworker.cpp ${CMAKE_CURRENT_SOURCE_DIR}/backendworker.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/chainwriter.cpp ${CMAKE_CURRENT_SOURCE_DIR}/chainwriter.h
     ${CMAKE_CURRENT_SOURCE_DIR}/applyjob.cpp ${CMAKE_CURRENT_SOURCE_DIR}/applyjob.h
     ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistencecalls.h
     ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.cpp ${CMAKE_CURRENT_SOURCE_DIR}/transactionkeeper.h
@@ -22,6 +23,7 @@ add_library(userchain-helper-lib STATIC
     ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.cpp ${CMAKE_CURRENT_SOURCE_DIR}/pendingtransaction.h
     ${CMAKE_CURRENT_SOURCE_DIR}/snapshotbuilder.cpp ${CMAKE_CURRENT_SOURCE_DIR}/snapshotbuilder.h
     ${CMAKE_CURRENT_SOURCE_DIR}/dockerdaemonconfig.cpp ${CMAKE_CURRENT_SOURCE_DIR}/dockerdaemonconfig.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dockercontainers.cpp ${CMAKE_CURRENT_SOURCE_DIR}/dockercontainers.h
     ${CMAKE_CURRENT_SOURCE_DIR}/applyvalidator.cpp ${CMAKE_CURRENT_SOURCE_DIR}/applyvalidator.h
     ${CMAKE_CURRENT_SOURCE_DIR}/rulesfileimport.cpp ${CMAKE_CURRENT_SOURCE_DIR}/rulesfileimport.h
     ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.cpp ${CMAKE_CURRENT_SOURCE_DIR}/persistentstore.h

@@ -1,7 +1,9 @@
 #include "helperservice.h"
 
 #include "backendworker.h"
+#include "dockercontainers.h"
 #include "dockerdaemonconfig.h"
+#include "ipsetreader.h"
 #include "persistencecalls.h"
 #include "rulesfileimport.h"
 #include "sealedmemfd.h"
@@ -33,15 +35,16 @@ void log(const QString &text)
 
 HelperService::HelperService(const QDBusConnection &bus, const Options &options, QObject *parent)
     : QObject(parent), m_bus(bus), m_options(options),
-      m_gate(new CallGate(bus, this)), m_workers{new BackendWorker(Family::IPv4, this),
-                                                 new BackendWorker(Family::IPv6, this)}
+      m_gate(new CallGate(bus, this)), m_workers{new BackendWorker(Family::IPv4,
+                                                                   options.lockTimeoutMs, this),
+                                                 new BackendWorker(Family::IPv6,
+                                                                   options.lockTimeoutMs, this)}
 {
     const auto workerFor = [this](Family family) {
         return worker(family);
     };
-    m_transactions = new TransactionKeeper(bus, workerFor, m_options.lockTimeoutMs, this);
-    m_persistence =
-        new PersistenceCalls(m_gate, workerFor, m_transactions, m_options.lockTimeoutMs, this);
+    m_transactions = new TransactionKeeper(bus, workerFor, this);
+    m_persistence = new PersistenceCalls(m_gate, workerFor, m_transactions, this);
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_options.idleTimeoutMs);
     connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
@@ -137,6 +140,18 @@ Snapshot HelperService::GetSnapshot(int family)
     return {};
 }
 
+namespace {
+/// On the worker: the running containers' addresses, or "not read" when Docker did not answer.
+void readContainers(Snapshot *snapshot, Family family)
+{
+    QString error; // not sent: "not read" is what clients act on, whatever the cause
+    const auto containers = DockerContainers::read(
+        DockerContainers::defaultSocket(), DockerContainers::defaultPidFile(), family, &error);
+    snapshot->containersRead = containers.has_value();
+    snapshot->containers = containers.value_or(QList<ContainerAddress>());
+}
+} // namespace
+
 void HelperService::readSnapshot(const Call &call, Family family)
 {
     BackendWorker *const worker = this->worker(family);
@@ -157,19 +172,17 @@ void HelperService::readSnapshot(const Call &call, Family family)
         base.backend = choice.name;
         base.family = int(family);
         base.backendDetail = choice.detail;
-        QString warning;
+        SnapshotNote warning;
         base.iptablesDisabled = DockerDaemonConfig::iptablesDisabled(
             DockerDaemonConfig::defaultPath(), family, &warning);
         if (!warning.isEmpty())
             base.warnings.append(warning);
         base.warnings += choice.warnings;
-        // A code next to the sentences, so that clients need not match English text.
-        if (choice.dockerNftables)
-            base.warnings.append(QStringLiteral("docker-nftables"));
 
         if (!choice.backend) {
             // Not an error: "no backend Docker uses here" is a state the client explains.
             base.revision = SnapshotBuilder::revision(family, nullptr);
+            readContainers(&base, family);
             answer(nullptr, {}, base);
             return;
         }
@@ -189,9 +202,15 @@ void HelperService::readSnapshot(const Call &call, Family family)
         snapshot.iptablesDisabled = base.iptablesDisabled;
         snapshot.warnings = base.warnings;
         if (snapshot.dockerUserExists && snapshot.forwardJumpPosition == 0)
-            snapshot.warnings.append(QStringLiteral("forward-jump-missing"));
+            snapshot.warnings.append({QLatin1String(NoteCode::ForwardJumpMissing), {}});
         else if (snapshot.forwardJumpPosition > 1)
-            snapshot.warnings.append(QStringLiteral("forward-jump-not-first"));
+            snapshot.warnings.append({QLatin1String(NoteCode::ForwardJumpNotFirst),
+                                      {QString::number(snapshot.forwardJumpPosition)}});
+        // What the evaluator needs besides the tables, read here on the worker as well (a set
+        // of 65,536 entries is a long dump; Docker may take up to its time bound). Neither
+        // fails the snapshot: what was not read is left out and clients say it depends.
+        snapshot.ipsets = IpsetReader::read(SnapshotBuilder::setNames(tables), family);
+        readContainers(&snapshot, family);
         answer(nullptr, {}, snapshot);
     });
 }
@@ -341,25 +360,13 @@ void HelperService::apply(const Call &call, const ApplyJob::Request &request)
 {
     const bool dryRun = request.flags & ApplyDryRun;
     // Decided here, in the order the calls arrive, rather than on the worker: the worker runs
-    // jobs in the order they were posted, so no write admitted after a confirmed apply can
-    // reach the kernel before its transaction starts, or between its commit and its rollback.
-    if (!dryRun && m_transactions->busy()) {
-        m_gate->fail(call, DBusError::Busy,
-                     QStringLiteral("another confirmed apply is waiting for confirmation"));
-        return;
-    }
-    // A confirmed apply must own the transaction lock for its whole window, taken before
-    // anything is written: a `--restore-saved` running now would otherwise write over it.
+    // jobs in the order they were posted (TransactionKeeper::admit).
     const bool reserve = request.confirmSeconds > 0 && !dryRun;
-    QString error;
-    if (reserve && !m_transactions->reserve(&error)) {
-        m_gate->fail(call, DBusError::Busy, error);
+    if (!m_transactions->admit(m_gate, call, dryRun, reserve))
         return;
-    }
     BackendWorker *const worker = this->worker(request.family);
-    const int lockTimeoutMs = m_options.lockTimeoutMs;
-    worker->post([this, worker, call, request, lockTimeoutMs, reserve]() {
-        ApplyJob::run(worker, request, lockTimeoutMs,
+    worker->post([this, worker, call, request, reserve]() {
+        ApplyJob::run(worker, request,
                       [this, worker, call, request, reserve](const ApplyJob::Outcome &outcome) {
                           worker->answer([this, call, request, outcome, reserve]() {
                               applied(call, request, outcome, reserve);

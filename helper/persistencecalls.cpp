@@ -4,7 +4,6 @@
 #include "savedrestorer.h"
 #include "snapshotbuilder.h"
 #include "transactionkeeper.h"
-#include "xtableslock.h"
 
 #include <cstdio>
 
@@ -28,10 +27,8 @@ const QString PendingMessage =
 } // namespace
 
 PersistenceCalls::PersistenceCalls(CallGate *gate, BackendWorker::ForFamily workers,
-                                   TransactionKeeper *transactions, int lockTimeoutMs,
-                                   QObject *parent)
-    : QObject(parent), m_gate(gate), m_workers(std::move(workers)), m_transactions(transactions),
-      m_lockTimeoutMs(lockTimeoutMs)
+                                   TransactionKeeper *transactions, QObject *parent)
+    : QObject(parent), m_gate(gate), m_workers(std::move(workers)), m_transactions(transactions)
 {}
 
 void PersistenceCalls::answer(BackendWorker *worker, const CallGate::Call &call,
@@ -62,7 +59,7 @@ void PersistenceCalls::save(const CallGate::Call &call, Family family)
         if (!choice.backend) {
             answer(worker, call,
                    named(DBusError::BackendUnavailable,
-                         QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
+                         QStringLiteral("%1: %2").arg(choice.name, choice.detail.toString())));
             return;
         }
         // What is saved is what the kernel holds now; a caller sends no rules, so Save cannot
@@ -115,16 +112,11 @@ void PersistenceCalls::getSaved(const CallGate::Call &call, Family family)
 
 void PersistenceCalls::restoreSaved(const CallGate::Call &call, Family family, uint flags)
 {
-    const bool dryRun = flags & ApplyDryRun;
     // As for Apply, decided at admission: later writes queue behind this one on the worker.
-    if (!dryRun && (m_transactions->busy())) {
-        m_gate->fail(call, DBusError::Busy,
-                     QStringLiteral("another confirmed apply is waiting for confirmation"));
+    if (!m_transactions->admit(m_gate, call, flags & ApplyDryRun, false))
         return;
-    }
     BackendWorker *const worker = m_workers(family);
-    const int lockTimeoutMs = m_lockTimeoutMs;
-    worker->post([this, worker, call, family, flags, dryRun, lockTimeoutMs]() {
+    worker->post([this, worker, call, family, flags]() {
         // The file is read and checked before the lock (it is the helper's own and does not
         // change with the tables): a bad file is reported without waiting. The path is
         // fixed; the caller only names the family. Not from the cache: what is written to the
@@ -143,39 +135,10 @@ void PersistenceCalls::restoreSaved(const CallGate::Call &call, Family family, u
                       QStringLiteral("nothing saved: %1 does not exist").arg(store.path(family))));
             return;
         }
-        if (const BackendChooser::Choice choice = worker->backends().choose(family);
-            !choice.writable) {
-            answer(worker, call,
-                   named(DBusError::BackendUnavailable,
-                         QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
-            return;
-        }
-        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
-            if (!held) {
-                answer(worker, call, named(DBusError::Busy, lockError));
-                return;
-            }
-            BackendChooser &backends = worker->backends();
-            const BackendChooser::Choice choice = backends.choose(family);
-            if (!choice.writable) {
-                answer(worker, call,
-                       named(DBusError::BackendUnavailable,
-                             QStringLiteral("%1: %2").arg(choice.name, choice.detail)));
-                return;
-            }
-            QString newRevision;
-            ApplyError restoreError;
-            const bool ok = SavedRestorer::restoreLocked(choice.backend, family, saved, flags,
-                                                         &newRevision, &restoreError);
-            // As after Apply: a created chain or jump changes what detection sees.
-            if (!dryRun && ((flags & (ApplyCreateChain | ApplyCreateJump)) || !ok))
-                backends.forget();
-            if (!ok) {
-                answer(worker, call, restoreError);
-                return;
-            }
-            answer(worker, call, {}, {newRevision});
-        });
+        worker->writer().write(SavedRestorer::request(family, saved, flags),
+                               [this, worker, call](const ChainWriter::Result &result) {
+                                   answer(worker, call, result.error, {result.revision});
+                               });
     });
 }
 

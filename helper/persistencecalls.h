@@ -13,7 +13,8 @@ class TransactionKeeper;
 /**
  * Save, GetSaved and RestoreSaved once the caller is authorized and the family checked:
  * the live DOCKER-USER written to the root-owned file (PersistentStore) and the saved rules
- * read or restored (SavedRestorer). Each answers its call through the CallGate.
+ * read, or restored through the worker's ChainWriter (SavedRestorer). Each answers its call
+ * through the CallGate.
  *
  * Whether a pending transaction forbids the call is decided here, on the main thread, when
  * the call is admitted; the files and the kernel are read and written on the family's
@@ -26,7 +27,7 @@ class PersistenceCalls final : public QObject
 
 public:
     PersistenceCalls(CallGate *gate, BackendWorker::ForFamily workers,
-                     TransactionKeeper *transactions, int lockTimeoutMs, QObject *parent = nullptr);
+                     TransactionKeeper *transactions, QObject *parent = nullptr);
 
     void save(const CallGate::Call &call, Family family);
     void getSaved(const CallGate::Call &call, Family family);
@@ -41,7 +42,6 @@ private:
     CallGate *m_gate = nullptr;
     BackendWorker::ForFamily m_workers;
     TransactionKeeper *m_transactions = nullptr;
-    int m_lockTimeoutMs = 0;
     /// GetSaved parses the saved file only when it changed (used on both workers).
     SavedFileCache m_savedFiles;
 };

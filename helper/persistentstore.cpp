@@ -1,6 +1,7 @@
 #include "persistentstore.h"
 
 #include "restorefile.h"
+#include "rulerefusal.h"
 #include "savedfilecache.h"
 
 #include <QFile>
@@ -35,6 +36,13 @@ ApplyError failed(const QString &message)
 ApplyError invalid(const QString &message)
 {
     return {QLatin1String(DBusError::InvalidRule), message};
+}
+
+/// An InvalidRule of one refusal (see RuleRefusal): where, why, and the fallback words.
+ApplyError invalid(RuleRefusal::Where where, int number, const char *reason, const QString &text,
+                   const QStringList &args = {})
+{
+    return invalid(RuleRefusal{where, number, -1, {}, QLatin1String(reason), args, text}.toLine());
 }
 
 /// A file or directory the helper may trust: its own (root's), and nobody else may write it.
@@ -115,11 +123,12 @@ bool PersistentStore::specsToSave(const BackendChain &chain, QStringList *specs,
         // different (possibly weaker) firewall at boot, and their text cannot be loaded again.
         if (!rule.raw.isEmpty()) {
             *error = invalid(
-                QStringLiteral("rule %1: \"%2\" uses extensions Userchain does not know (%3); its "
+                RuleRefusal::Where::Rule, i + 1, RefusalReason::KeptVerbatim,
+                QStringLiteral("\"%1\" uses extensions Userchain does not know (%2); its "
                                "text cannot be loaded again, so DOCKER-USER cannot be saved "
                                "permanently. Replace or remove this rule first.")
-                    .arg(i + 1)
-                    .arg(rule.displaySpec, rule.unknownExtensions));
+                    .arg(rule.displaySpec, rule.unknownExtensions),
+                {rule.unknownExtensions});
             return false;
         }
         // A rule added outside (iptables' command line has no such bound) may be longer than
@@ -127,9 +136,9 @@ bool PersistentStore::specsToSave(const BackendChain &chain, QStringList *specs,
         QString spec = rule.rule.toString();
         QString why;
         if (!restoreLineFits(spec, &why)) {
-            *error = invalid(QStringLiteral("rule %1: %2; DOCKER-USER cannot be saved "
-                                            "permanently. Shorten or remove this rule first.")
-                                 .arg(i + 1)
+            *error = invalid(RuleRefusal::Where::Rule, i + 1, RefusalReason::RestoreLine,
+                             QStringLiteral("%1; DOCKER-USER cannot be saved permanently. "
+                                            "Shorten or remove this rule first.")
                                  .arg(why));
             return false;
         }
@@ -175,14 +184,26 @@ bool PersistentStore::parse(Family family, const QByteArray &data, const QString
                            note.message + QStringLiteral("; a saved file holds DOCKER-USER only")});
     }
     if (!errors.isEmpty()) {
-        QStringList lines;
+        QList<RuleRefusal> refusals;
         for (int i = 0; i < errors.size() && i < MaxReportedErrors; ++i)
-            lines << errors.at(i).toString(fileName);
-        if (errors.size() > MaxReportedErrors)
-            lines << QStringLiteral("%1: %2 more errors")
-                         .arg(fileName)
-                         .arg(errors.size() - MaxReportedErrors);
-        *error = invalid(lines.join(QLatin1Char('\n')));
+            refusals << RuleRefusal{RuleRefusal::Where::Line,
+                                    errors.at(i).line,
+                                    -1,
+                                    {},
+                                    QLatin1String(RefusalReason::File),
+                                    {},
+                                    errors.at(i).toString(fileName)};
+        if (errors.size() > MaxReportedErrors) {
+            const int more = int(errors.size()) - MaxReportedErrors;
+            refusals << RuleRefusal{RuleRefusal::Where::More,
+                                    more,
+                                    -1,
+                                    {},
+                                    {},
+                                    {},
+                                    QStringLiteral("%1: %2 more errors").arg(fileName).arg(more)};
+        }
+        *error = invalid(RuleRefusal::toMessage(refusals));
         return false;
     }
 
@@ -204,15 +225,20 @@ bool PersistentStore::parse(Family family, const QByteArray &data, const QString
         ApplyValidator::Item &item = items[i];
         item.text = imported.rules.at(i).toString();
         if (item.text.toUtf8().size() > ApplyValidator::MaxRuleBytes) {
-            *error = invalid(FileError{
-                imported.lines.at(i),
-                QStringLiteral("rule longer than %1 bytes").arg(ApplyValidator::MaxRuleBytes)}
-                                 .toString(fileName));
+            *error = invalid(
+                RuleRefusal::Where::Line, imported.lines.at(i), RefusalReason::TooLong,
+                FileError{
+                    imported.lines.at(i),
+                    QStringLiteral("rule longer than %1 bytes").arg(ApplyValidator::MaxRuleBytes)}
+                    .toString(fileName),
+                {QString::number(ApplyValidator::MaxRuleBytes)});
             return false;
         }
         QString why;
         if (!restoreLineFits(item.text, &why)) {
-            *error = invalid(FileError{imported.lines.at(i), why}.toString(fileName));
+            *error =
+                invalid(RuleRefusal::Where::Line, imported.lines.at(i), RefusalReason::RestoreLine,
+                        FileError{imported.lines.at(i), why}.toString(fileName));
             return false;
         }
         item.rule = std::move(imported.rules[i]);

@@ -57,15 +57,17 @@ public:
 
     /**
      * The specs Save writes for chain (DOCKER-USER as just read under the lock). Refused
-     * (InvalidRule, "rule N: ...") when a rule is kept verbatim: its text is the kernel's best
-     * effort, which the parser cannot load again, so a saved copy would not restore it.
+     * (InvalidRule, a RuleRefusal "rule N kept-verbatim ...") when a rule is kept verbatim: its
+     * text is the kernel's best effort, which the parser cannot load again, so a saved copy would
+     * not restore it.
      */
     static bool specsToSave(const BackendChain &chain, QStringList *specs, ApplyError *error);
 
     /**
      * The checks every read goes through, on data in memory: a `*filter` table declaring
      * DOCKER-USER, nothing but DOCKER-USER's rules, every rule through the parser and
-     * ApplyValidator. Errors (InvalidRule) read "FILE:LINE: message" with fileName.
+     * ApplyValidator. Errors (InvalidRule) are RuleRefusal lines ("line N file ..."), their
+     * words "FILE:LINE: message" with fileName.
      */
     static bool parse(Family family, const QByteArray &data, const QString &fileName,
                       SavedRules *out, ApplyError *error);

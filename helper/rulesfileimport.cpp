@@ -3,6 +3,7 @@
 #include "parallelparts.h"
 #include "restorescan.h"
 #include "restoretokenizer.h"
+#include "rulerefusal.h"
 #include "snapshotbuilder.h"
 
 #include <QHash>
@@ -48,6 +49,19 @@ void settle(Family family)
     }
 }
 
+/// Line lineNo of the file refused for reason (RefusalReason), text the fallback words.
+RuleRefusal lineRefusal(int lineNo, const char *reason, const QString &text,
+                        const QStringList &args = {})
+{
+    RuleRefusal r;
+    r.where = RuleRefusal::Where::Line;
+    r.number = lineNo;
+    r.reason = QLatin1String(reason);
+    r.args = args;
+    r.text = text;
+    return r;
+}
+
 } // namespace
 
 bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *error)
@@ -65,8 +79,11 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
         if (end < 0)
             end = data.size();
         if (end - start > MaxLineBytes) {
-            *error = invalidRule(
-                QStringLiteral("line %1: longer than %2 bytes").arg(lineNo).arg(MaxLineBytes));
+            *error =
+                invalidRule(lineRefusal(lineNo, RefusalReason::TooLong,
+                                        QStringLiteral("longer than %1 bytes").arg(MaxLineBytes),
+                                        {QString::number(MaxLineBytes)})
+                                .toLine());
             return false;
         }
         start = end + 1;
@@ -118,7 +135,8 @@ bool RulesFileImport::read(Family family, const QByteArray &data, ApplyError *er
         QString why;
         if (!restoreLineFits(m_parsed->texts.at(i), &why)) {
             *error = invalidRule(
-                QStringLiteral("line %1: %2").arg(m_parsed->imported.lines.at(i)).arg(why));
+                lineRefusal(m_parsed->imported.lines.at(i), RefusalReason::RestoreLine, why)
+                    .toLine());
             m_parsed.reset();
             return false;
         }
@@ -198,7 +216,7 @@ bool RulesFileImport::resolveRefused(const QVector<FileError> &errors, const Bac
         }
     }
     const QList<QByteArray> lines = m_data.split('\n');
-    QStringList remaining;
+    QList<RuleRefusal> remaining;
     int unreported = 0;
     for (const FileError &e : errors) {
         const QStringList args = e.line >= 1 && e.line <= lines.size()
@@ -213,15 +231,21 @@ bool RulesFileImport::resolveRefused(const QVector<FileError> &errors, const Bac
             continue;
         }
         if (remaining.size() < MaxReportedErrors)
-            remaining << QStringLiteral("line %1: %2").arg(e.line).arg(e.message);
+            remaining << lineRefusal(e.line, RefusalReason::File, e.message);
         else
             ++unreported;
     }
     if (remaining.isEmpty())
         return true;
     if (unreported > 0)
-        remaining << QStringLiteral("(%1 more errors)").arg(unreported);
-    *error = invalidRule(remaining.join(QLatin1Char('\n')));
+        remaining << RuleRefusal{RuleRefusal::Where::More,
+                                 unreported,
+                                 -1,
+                                 {},
+                                 {},
+                                 {},
+                                 QStringLiteral("(%1 more errors)").arg(unreported)};
+    *error = invalidRule(RuleRefusal::toMessage(remaining));
     return false;
 }
 

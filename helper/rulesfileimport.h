@@ -45,7 +45,7 @@ public:
     /**
      * The rules in file order, refused lines replaced by the verbatim kernel rule of current
      * (DOCKER-USER under the lock; nullptr if missing) whose text they repeat. false with one
-     * InvalidRule error listing "line N: reason" per remaining refused line, or
+     * InvalidRule error listing a RuleRefusal ("line N file: ...") per remaining refused line, or
      * InvalidArgument for too many rules.
      */
     bool items(const BackendChain *current, QVector<ApplyValidator::Item> *items,
@@ -64,7 +64,7 @@ public:
 
 private:
     /// Refused lines that repeat a verbatim rule of current become that rule (substituted,
-    /// by line); false with InvalidRule listing the others.
+    /// by line); false with InvalidRule listing the others (RuleRefusal lines).
     bool resolveRefused(const QVector<FileError> &errors, const BackendChain *current,
                         QVector<std::pair<int, ApplyValidator::Item>> *substituted,
                         ApplyError *error) const;

@@ -249,6 +249,24 @@ int SnapshotBuilder::forwardJumpPosition(const BackendTables &tables)
     return 0;
 }
 
+QStringList SnapshotBuilder::setNames(const BackendTables &tables)
+{
+    QStringList names;
+    for (const BackendChain &chain : tables.chains)
+        for (const BackendRule &rule : chain.rules) {
+            if (!rule.raw.isEmpty())
+                continue;
+            for (const RuleMatch &m : rule.rule.matches) {
+                if (m.name != QLatin1String("set"))
+                    continue;
+                for (const RuleOption &o : m.options)
+                    if (o.name == QLatin1String("--match-set") && !names.contains(o.args.value(0)))
+                        names << o.args.value(0);
+            }
+        }
+    return names;
+}
+
 Snapshot SnapshotBuilder::build(const QString &backendName, Family family,
                                 const BackendTables &tables)
 {

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace Userchain {
 
@@ -47,6 +48,10 @@ public:
 
     /// 1-based position of Docker's `-A FORWARD -j DOCKER-USER` in filter FORWARD, 0: none.
     static int forwardJumpPosition(const BackendTables &tables);
+
+    /// The ipsets the rules name (`-m set --match-set NAME`), in order, each once; rules kept
+    /// verbatim are not read by the evaluator, so their sets are left out.
+    static QStringList setNames(const BackendTables &tables);
 
     /// Everything the tables say; backend detail and daemon.json facts are added by the caller.
     static Snapshot build(const QString &backendName, Family family, const BackendTables &tables);

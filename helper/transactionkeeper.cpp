@@ -1,9 +1,8 @@
 #include "transactionkeeper.h"
 
+#include "chainwriter.h"
 #include "dbustypes.h"
 #include "pendingtransaction.h"
-#include "snapshotbuilder.h"
-#include "xtableslock.h"
 
 #include <QDBusMessage>
 #include <QRandomGenerator>
@@ -39,8 +38,8 @@ QString randomId()
 } // namespace
 
 TransactionKeeper::TransactionKeeper(const QDBusConnection &bus, BackendWorker::ForFamily workers,
-                                     int lockTimeoutMs, QObject *parent)
-    : QObject(parent), m_bus(bus), m_workers(std::move(workers)), m_lockTimeoutMs(lockTimeoutMs)
+                                     QObject *parent)
+    : QObject(parent), m_bus(bus), m_workers(std::move(workers))
 {}
 
 TransactionKeeper::~TransactionKeeper() = default;
@@ -66,6 +65,25 @@ QString TransactionKeeper::start(const QString &caller, Family family,
     transaction->start();
     Q_EMIT busyChanged();
     return id;
+}
+
+bool TransactionKeeper::admit(CallGate *gate, const CallGate::Call &call, bool dryRun, bool reserve)
+{
+    if (dryRun)
+        return true;
+    if (busy()) {
+        gate->fail(call, DBusError::Busy,
+                   QStringLiteral("another confirmed apply is waiting for confirmation"));
+        return false;
+    }
+    // A confirmed apply must own the transaction lock for its whole window, taken before
+    // anything is written: a `--restore-saved` running now would otherwise write over it.
+    QString error;
+    if (reserve && !this->reserve(&error)) {
+        gate->fail(call, DBusError::Busy, error);
+        return false;
+    }
+    return true;
 }
 
 bool TransactionKeeper::reserve(QString *error)
@@ -126,52 +144,30 @@ void TransactionKeeper::rollBack(const QString &reason, Done done)
     attempt(reason, 1, std::move(done));
 }
 
-TransactionKeeper::Outcome TransactionKeeper::restoreLocked(BackendChooser &backends, Family family,
-                                                            const QVector<BackendRule> &previous,
-                                                            const QString &appliedRevision,
-                                                            QString *error)
-{
-    const BackendChooser::Choice choice = backends.choose(family);
-    if (!choice.writable) {
-        *error = QStringLiteral("%1: %2").arg(choice.name, choice.detail);
-        return Outcome::Failed;
-    }
-    // One read for the check and the write: the commit goes to the very table state whose
-    // revision was compared, so no change can slip in between.
-    const std::unique_ptr<BackendSession> session = choice.backend->beginSession(family, error);
-    if (!session)
-        return Outcome::Failed;
-    if (SnapshotBuilder::revision(family, session->dockerUser()) != appliedRevision)
-        return Outcome::Conflict;
-    // The jump is left as it is: it was not this transaction's to add back, and Docker
-    // re-inserts its own.
-    if (!session->prepare(previous, false, false, error) || !session->commit(error)) {
-        // Changed by someone else between the check and the commit (nf_tables): as above.
-        if (choice.backend->lastFailure() == BackendFailure::Stale)
-            return Outcome::Conflict;
-        // A failed commit may have been a backend that went away.
-        backends.forget();
-        return Outcome::Failed;
-    }
-    return Outcome::RolledBack;
-}
-
 void TransactionKeeper::attempt(const QString &reason, int attempt, Done done)
 {
     const PendingTransaction *transaction = m_pending;
-    const Family family = transaction->family();
     // Copied for the worker: the transaction object belongs to this thread.
-    const QVector<BackendRule> previous = transaction->previousRules();
-    const QString appliedRevision = transaction->appliedRevision();
-    BackendWorker *const worker = m_workers(family);
-    const int lockTimeoutMs = m_lockTimeoutMs;
-    worker->post([this, worker, family, previous, appliedRevision, lockTimeoutMs, reason, attempt,
-                  done]() {
-        worker->lock().acquire(lockTimeoutMs, [=](bool held, const QString &lockError) {
-            QString error = lockError;
+    ChainWriter::Request request;
+    request.family = transaction->family();
+    // Only over the chain the apply left (see the class comment).
+    request.expectedRevision = transaction->appliedRevision();
+    // The jump is left as it is: it was not this transaction's to add back, and Docker
+    // re-inserts its own.
+    request.rules = [previous = transaction->previousRules()](
+                        const BackendChain *, QVector<BackendRule> *rules, ApplyError *) {
+        *rules = previous;
+        return true;
+    };
+    BackendWorker *const worker = m_workers(request.family);
+    worker->post([this, worker, request, reason, attempt, done]() {
+        worker->writer().write(request, [=](const ChainWriter::Result &result) {
+            // Stale: changed by someone else since the apply, found before or at the commit.
             const Outcome outcome =
-                held ? restoreLocked(worker->backends(), family, previous, appliedRevision, &error)
-                     : Outcome::Failed;
+                result.failure == ChainWriter::Failure::None    ? Outcome::RolledBack
+                : result.failure == ChainWriter::Failure::Stale ? Outcome::Conflict
+                                                                : Outcome::Failed;
+            const QString error = result.error.message;
             worker->answer([this, reason, attempt, done, outcome, error]() {
                 attempted(reason, attempt, done, outcome, error);
             });

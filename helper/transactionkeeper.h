@@ -20,12 +20,14 @@ class PendingTransaction;
 /**
  * The confirmed apply waiting for its confirmation (there is at most one) and its rollback:
  * when the window closes, when the applying client leaves the bus, or on request, the
- * previous rules are written back under the xtables lock in one atomic commit, retried for a
- * while if the lock or the commit fails, and the applying client alone hears RolledBack.
+ * previous rules are written back through the family's ChainWriter (under the xtables lock, one
+ * atomic commit), retried for a while if the lock or the commit fails, and the applying client
+ * alone hears RolledBack.
  *
  * Only over the chain the apply left: if DOCKER-USER no longer has the revision the apply
- * produced, someone else (Docker, an administrator's iptables) changed it meanwhile, and
- * writing the old rules back would silently undo their change. Then the chain is kept as it
+ * produced (the write's expected revision), someone else (Docker, an administrator's iptables)
+ * changed it meanwhile, and writing the old rules back would silently undo their change (the
+ * writer's Stale, here a conflict). Then the chain is kept as it
  * is, the conflict logged, and RolledBack says "conflict". A rollback that cannot be written
  * at all ends with RolledBack "failed", so that the client does not report rules that are not
  * there.
@@ -49,11 +51,21 @@ public:
     using Done = std::function<void(Outcome outcome, const QString &error)>;
 
     TransactionKeeper(const QDBusConnection &bus, BackendWorker::ForFamily workers,
-                      int lockTimeoutMs, QObject *parent = nullptr);
+                      QObject *parent = nullptr);
     ~TransactionKeeper() override;
 
     /// A transaction is reserved, pending or being rolled back: no other change may start.
     bool busy() const;
+
+    /**
+     * Whether a write (Apply, ApplyFile, RestoreSaved) may go to its worker now; decided on the
+     * main thread in the order calls arrive, so that no write admitted after a confirmed apply
+     * reaches the kernel before its transaction starts, or between its commit and its
+     * rollback. A dry run changes nothing and is always admitted. With reserve (a confirmed
+     * apply) the transaction is reserved here (see reserve()). Otherwise the call is answered
+     * Busy and false returned.
+     */
+    bool admit(CallGate *gate, const CallGate::Call &call, bool dryRun, bool reserve);
 
     /**
      * Takes the transaction lock (TransactionLock) before a confirmed apply commits, so that
@@ -97,15 +109,9 @@ private:
     /// Back on the main thread after one try: retry, or end the transaction and tell.
     void attempted(const QString &reason, int attempt, const Done &done, Outcome outcome,
                    QString error);
-    /// One try, on the worker with the lock held: compare the revision, then commit on the
-    /// state read.
-    static Outcome restoreLocked(BackendChooser &backends, Family family,
-                                 const QVector<BackendRule> &previous,
-                                 const QString &appliedRevision, QString *error);
 
     QDBusConnection m_bus;
     BackendWorker::ForFamily m_workers;
-    int m_lockTimeoutMs = 0;
     TransactionLock m_transactionLock;
     QPointer<PendingTransaction> m_pending;
     bool m_reserved = false; ///< reserve() succeeded; start() or unreserve() not yet called

@@ -1,9 +1,8 @@
 #include "unitrestore.h"
 
-#include "backenddetector.h"
-#include "iptcbackend.h"
-#include "nftbackend.h"
+#include "backendchooser.h"
 #include "restorefile.h"
+#include "rulerefusal.h"
 #include "savedrestorer.h"
 #include "snapshotbuilder.h"
 #include "xtableslock.h"
@@ -49,6 +48,17 @@ bool inPlace(Backend *backend, Family family, const SavedRules &saved, QString *
     return true;
 }
 
+/// The words of an error for the journal: a refusal's own words (RuleRefusal), not its data.
+QString wordsOf(const ApplyError &error)
+{
+    if (error.name != QLatin1String(DBusError::InvalidRule))
+        return error.message;
+    QStringList words;
+    for (const RuleRefusal &refusal : RuleRefusal::fromMessage(error.message))
+        words << refusal.text;
+    return words.join(QStringLiteral("; "));
+}
+
 int exitFor(const ApplyError &error)
 {
     return error.name == QLatin1String(DBusError::InvalidRule) ? UnitRestore::ExitBadFile
@@ -65,57 +75,38 @@ QStringList UnitRestore::failClosedRules()
     return {QStringLiteral("-o docker0 ") + comment, QStringLiteral("-o br-+ ") + comment};
 }
 
-std::unique_ptr<Backend> UnitRestore::backendFor(Family family, Mode mode, QString *name,
-                                                 Outcome *failure)
+ChainWriter::Result UnitRestore::written(ChainWriter *writer, const ChainWriter::Request &request)
 {
-    // Detection before libiptc, as in the service: on an nf_tables host, opening libiptc
-    // would create empty legacy tables. Every backend the detector creates can write.
-    const BackendDetection detection = BackendDetector::detect(family);
-    if (std::unique_ptr<Backend> backend = BackendDetector::create(detection)) {
-        *name = detection.backend;
-        return backend;
-    }
-    // Before Docker there are no Docker chains to find (after a boot, none at all): the rules
-    // go where Docker will put its own, the variant of the `iptables` it runs. Not when
-    // Docker makes no chains ("iptables": false, its nftables firewall).
-    if (mode == Mode::BeforeDocker && !detection.iptablesDisabled && !detection.dockerNftables) {
-        if (detection.iptablesVariant == QLatin1String("legacy")) {
-            // Opening a legacy table creates it, which is why the service never does so
-            // unasked; here it is what iptables-legacy would do for Docker a moment later.
-            QString error;
-            if (!IptcBackend::createTable(family, QStringLiteral("filter"), &error)) {
-                *failure = {ExitCommitFailed, error};
-                return nullptr;
-            }
-            *name = QStringLiteral("legacy");
-            return std::make_unique<IptcBackend>();
-        }
-        if (detection.iptablesVariant == QLatin1String("nf_tables")) {
-            *name = QStringLiteral("nft");
-            return std::make_unique<NftBackend>();
-        }
-    }
-    *failure = {ExitNoBackend,
-                QStringLiteral("no Docker chains to restore into (%1)").arg(detection.detail)};
-    return nullptr;
-}
-
-UnitRestore::Outcome UnitRestore::locked(int timeoutMs, const std::function<Outcome()> &work)
-{
-    // This mode has no bus and nothing else to serve: a local event loop only drives the
-    // lock's poll timer until the work has run.
-    XtablesLock lock;
     bool finished = false;
-    Outcome outcome;
+    ChainWriter::Result result;
     QEventLoop loop;
-    lock.acquire(timeoutMs, [&](bool held, const QString &lockError) {
+    writer->write(request, [&](const ChainWriter::Result &outcome) {
         finished = true;
+        result = outcome;
         loop.quit();
-        outcome = held ? work() : Outcome{ExitBusy, lockError};
     });
     if (!finished)
         loop.exec();
-    return outcome;
+    return result;
+}
+
+UnitRestore::Outcome UnitRestore::closeOff(ChainWriter *writer, Family family, Outcome why)
+{
+    SavedRules closed;
+    ApplyError error;
+    if (PersistentStore::parse(family, exportDockerUser(failClosedRules()),
+                               QStringLiteral("fail-closed"), &closed, &error)) {
+        const ChainWriter::Result result = written(
+            writer, SavedRestorer::request(family, closed, ApplyCreateChain | ApplyCreateJump));
+        if (result.failure == ChainWriter::Failure::None) {
+            why.message += QStringLiteral("; fail-closed: forwarded traffic to Docker's bridges is "
+                                          "dropped until the saved rules load");
+            return why;
+        }
+        error = result.error;
+    }
+    why.message += QStringLiteral("; fail-closed rules not written either: %1").arg(error.message);
+    return why;
 }
 
 UnitRestore::Outcome UnitRestore::restoreFamily(Family family, const Options &options,
@@ -130,62 +121,63 @@ UnitRestore::Outcome UnitRestore::restoreFamily(Family family, const Options &op
         say(family, QStringLiteral("nothing saved (%1)").arg(store.path(family)));
         return {};
     }
-    QString backendName;
-    Outcome failure;
-    const std::unique_ptr<Backend> backend =
-        backendFor(family, options.mode, &backendName, &failure);
-    if (!backend)
-        return failure;
+    // Detection before libiptc, as in the service: on an nf_tables host, opening libiptc
+    // would create empty legacy tables.
+    BackendChooser backends(options.mode == Mode::BeforeDocker
+                                ? BackendChooser::Moment::BeforeDocker
+                                : BackendChooser::Moment::DockerRunning);
+    XtablesLock lock;
+    ChainWriter writer(&backends, &lock, options.lockTimeoutMs);
 
-    // Fail-closed rules in place of the saved ones, with the lock already held.
-    const auto closeOff = [&](Outcome why) {
-        SavedRules closed;
-        ApplyError error;
-        QString revision;
-        if (!PersistentStore::parse(family, exportDockerUser(failClosedRules()),
-                                    QStringLiteral("fail-closed"), &closed, &error) ||
-            !SavedRestorer::restoreLocked(backend.get(), family, closed,
-                                          ApplyCreateChain | ApplyCreateJump, &revision, &error)) {
-            why.message +=
-                QStringLiteral("; fail-closed rules not written either: %1").arg(error.message);
-            return why;
-        }
-        why.message += QStringLiteral("; fail-closed: forwarded traffic to Docker's bridges is "
-                                      "dropped until the saved rules load");
-        return why;
-    };
-
-    return locked(options.lockTimeoutMs, [&]() -> Outcome {
-        if (!fileOk)
-            return failClosed ? closeOff({ExitBadFile, fileError.message})
-                              : Outcome{ExitBadFile, fileError.message};
-        if (options.mode == Mode::AfterDocker) {
-            // Nothing written when the early restore did its work and Docker kept it: a
-            // commit would only reset the rules' counters.
+    if (fileOk && options.mode == Mode::AfterDocker) {
+        // Nothing written when the early restore did its work and Docker kept it: a commit
+        // would only reset the rules' counters. A read, so without the lock, as GetSnapshot
+        // reads; without a backend the write below says why.
+        const BackendChooser::Choice choice = backends.choose(family);
+        if (choice.backend) {
             QString readError;
-            if (inPlace(backend.get(), family, saved, &readError)) {
+            if (inPlace(choice.backend, family, saved, &readError)) {
                 say(family, QStringLiteral("the saved rules are in place (%1 rules, %2)")
                                 .arg(saved.specs.size())
-                                .arg(backendName));
+                                .arg(choice.name));
                 return {};
             }
             if (!readError.isEmpty())
-                return failClosed ? closeOff({ExitCommitFailed, readError})
+                return failClosed ? closeOff(&writer, family, {ExitCommitFailed, readError})
                                   : Outcome{ExitCommitFailed, readError};
         }
-        // Docker may not have made its jump yet (or at all, after a manual flush): create
-        // the chain and the jump, as the user's saved firewall needs both.
-        QString revision;
-        ApplyError error;
-        if (!SavedRestorer::restoreLocked(backend.get(), family, saved,
-                                          ApplyCreateChain | ApplyCreateJump, &revision, &error))
-            return failClosed ? closeOff({exitFor(error), error.message})
-                              : Outcome{exitFor(error), error.message};
+    }
+    // Docker may not have made its jump yet (or at all, after a manual flush): create the
+    // chain and the jump, as the user's saved firewall needs both.
+    ChainWriter::Request request =
+        SavedRestorer::request(family, saved, ApplyCreateChain | ApplyCreateJump);
+    // A damaged file is refused where its rules would be made: what kept anything from being
+    // written at all (no backend, the lock) is said first, as for a good file, and fail-closed
+    // rules go in with the same checks.
+    if (!fileOk)
+        request.rules = [fileError](const BackendChain *, QVector<BackendRule> *,
+                                    ApplyError *error) {
+            *error = fileError;
+            return false;
+        };
+    const ChainWriter::Result result = written(&writer, request);
+    switch (result.failure) {
+    case ChainWriter::Failure::None:
         say(family, QStringLiteral("restored %1 rules into DOCKER-USER (%2) from %3")
                         .arg(saved.specs.size())
-                        .arg(backendName, store.path(family)));
+                        .arg(result.backend, store.path(family)));
         return {};
-    });
+    case ChainWriter::Failure::Unavailable: // nothing can be written at all: no fail-closed
+        return {ExitNoBackend,
+                QStringLiteral("no Docker chains to restore into (%1)").arg(result.error.message)};
+    case ChainWriter::Failure::Busy:
+        return {ExitBusy, result.error.message};
+    default:
+        break;
+    }
+    const Outcome failure = !fileOk ? Outcome{ExitBadFile, wordsOf(fileError)}
+                                    : Outcome{exitFor(result.error), wordsOf(result.error)};
+    return failClosed ? closeOff(&writer, family, failure) : failure;
 }
 
 int UnitRestore::run(const Options &options, const PersistentStore &store)

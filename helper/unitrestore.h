@@ -1,31 +1,30 @@
 #pragma once
 
-#include "backend.h"
+#include "chainwriter.h"
 #include "persistentstore.h"
 #include "transactionlock.h"
 
 #include <QList>
 #include <QString>
-#include <functional>
-#include <memory>
 
 namespace Userchain {
 
 /**
  * `userchain-helper --restore-saved`: the saved DOCKER-USER put back by systemd, as root, with
  * no D-Bus and no polkit (there is no user at boot; the only input is the root-owned file,
- * checked as Apply checks a client's rules). Each family is restored through
- * SavedRestorer::restoreLocked, the one restore path RestoreSaved uses too.
+ * checked as Apply checks a client's rules). Each family is restored through a ChainWriter with
+ * SavedRestorer's request, as RestoreSaved restores.
  *
  * Three moments (Mode):
  * - BeforeDocker (userchain-restore.service, ordered before docker.service): the saved rules
  *   go in before dockerd starts any container. There are no Docker chains yet, so the backend
- *   is the one Docker will use, the variant `iptables -V` reports; the chain, the FORWARD jump
- *   and, if need be, the table are created. Docker keeps an existing DOCKER-USER and moves its
- *   jump to position 1.
+ *   is the one Docker will use (BackendChooser::Moment::BeforeDocker); the chain, the FORWARD
+ *   jump and, if need be, the table are created. Docker keeps an existing DOCKER-USER and
+ *   moves its jump to position 1.
  * - AfterDocker (userchain-restore-check.service, after docker.service): DOCKER-USER is
- *   compared with the saved rules and the jump with position 1; only if they differ (the early
- *   restore failed or was skipped, or someone changed the chain) is it restored again.
+ *   compared with the saved rules and the jump with position 1 (a read, without the lock);
+ *   only if they differ (the early restore failed or was skipped, or someone changed the
+ *   chain) is it restored again.
  * - Always (no mode option): restore, as `userchainctl restore` does through the helper.
  *
  * Fail-closed (the file `fail-closed` in /etc/userchain, root's): when the saved rules of a
@@ -74,12 +73,13 @@ private:
         int code = ExitOk;
         QString message;
     };
-    static std::unique_ptr<Backend> backendFor(Family family, Mode mode, QString *name,
-                                               Outcome *failure);
     static Outcome restoreFamily(Family family, const Options &options,
                                  const PersistentStore &store, bool failClosed);
-    /// Runs work with the xtables lock held (a local event loop drives the lock's poll timer).
-    static Outcome locked(int timeoutMs, const std::function<Outcome()> &work);
+    /// The fail-closed rules written in place of the saved ones after why; why, reworded.
+    static Outcome closeOff(ChainWriter *writer, Family family, Outcome why);
+    /// Runs request through writer and waits for it (a local event loop drives the lock's poll
+    /// timer: this mode has no bus and nothing else to serve).
+    static ChainWriter::Result written(ChainWriter *writer, const ChainWriter::Request &request);
 };
 
 } // namespace Userchain

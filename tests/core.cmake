@@ -21,3 +21,4 @@ userchain_add_test(tst_bustarget SOURCES core/tst_bustarget.cpp LIBS userchain-c
 # Lints of DOCKER-USER's rules on Docker's layouts (each kind where true, none where unsure).
 userchain_add_test(tst_rulelints SOURCES core/tst_rulelints.cpp core/evalfixtures.h LIBS userchain-core)
 userchain_add_test(tst_helpererrorkind SOURCES core/tst_helpererrorkind.cpp LIBS userchain-core)
+userchain_add_test(tst_rulerefusal SOURCES core/tst_rulerefusal.cpp LIBS userchain-core)

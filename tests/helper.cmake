@@ -11,6 +11,20 @@ if(TARGET userchain-helper-lib)
         SOURCES helper/tst_helperrevision.cpp
         LIBS userchain-helper-lib
         TIMEOUT 120)
+    # The Docker API client against fake sockets (no Docker, no root).
+    userchain_add_test(tst_dockercontainers
+        SOURCES helper/tst_dockercontainers.cpp
+        LIBS userchain-helper-lib
+        TIMEOUT 60)
+
+    # ChainWriter and the callers that need no bus, on the real kernel in private network
+    # namespaces (tests/common/netns.h); root, or skipped.
+    userchain_add_test(tst_chainwriter
+        SOURCES helper/tst_chainwriter.cpp common/netns.cpp common/netns.h
+        LIBS userchain-helper-lib
+        LABELS netns
+        TIMEOUT 300)
+    set_tests_properties(tst_chainwriter PROPERTIES SKIP_RETURN_CODE 77)
 
     set(USERCHAIN_SANDBOX_TEST_LIBS userchain-helper-lib userchainctl-lib)
     foreach(name show apply confirm badinput auth nft persist flood worker killed remote crash)
@@ -55,6 +69,16 @@ if(TARGET userchain-helper-lib)
         set_tests_properties(docker_boot_restore_${variant} PROPERTIES TIMEOUT 300
                              LABELS sandbox RUN_SERIAL TRUE)
     endforeach()
+    # A real dockerd whose running container the helper reads (the snapshot, the lint of an
+    # address no container has); a checker program run by the script inside the sandbox.
+    add_executable(tst_helperdocker helper/tst_helperdocker.cpp)
+    target_link_libraries(tst_helperdocker PRIVATE Qt6::Test userchainctl-lib)
+    target_compile_definitions(tst_helperdocker PRIVATE QT_FORCE_ASSERTS)
+    add_dependencies(tst_helperdocker userchain-helper userchainctl)
+    add_test(NAME tst_helperdocker
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/helper/docker-containers.sh ${CMAKE_SOURCE_DIR}
+                     ${CMAKE_BINARY_DIR} $<TARGET_FILE:tst_helperdocker>)
+    set_tests_properties(tst_helperdocker PROPERTIES TIMEOUT 300 LABELS sandbox RUN_SERIAL TRUE)
     set_tests_properties(tst_helpershow tst_helperapply tst_helperconfirm tst_helperbadinput
                          tst_helperauth tst_helpernft tst_helperpersist tst_helperpersistnft
                          tst_helperflood tst_helperworker tst_helperkilled tst_helperremote

@@ -79,7 +79,7 @@
 <context>
     <name>ApplyController</name>
     <message>
-        <location filename="../app/applycontroller.cpp" line="+80"/>
+        <location filename="../app/applycontroller.cpp" line="+81"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,7 +167,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 was not applied; its edits are still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -220,7 +220,27 @@ Keep your edits on top of the current rules? Rules added outside stay in their p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+39"/>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule %1, at “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The helper refused rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was applied to %1 DOCKER-USER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Kept the new %1 rules.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,22 +1316,7 @@ Delete or rewrite them first.</source>
 <context>
     <name>FirewallMode</name>
     <message>
-        <location filename="../app/firewallmode.cpp" line="+50"/>
-        <source>/etc/docker/daemon.json is not valid JSON, so Userchain cannot tell how Docker is configured (and Docker will not start with it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>/etc/docker/daemon.json cannot be read, so Userchain cannot tell whether Docker manages the firewall.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>/etc/docker/daemon.json is too large to be read (over 1 MiB).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location filename="../app/firewallmode.cpp" line="+71"/>
         <source>Docker recommends putting your own rules in an nftables table of your own, with a base chain on the same hook as Docker&apos;s (type filter hook forward); a lower priority number runs before Docker&apos;s chains. An accept there is not final: to let through what Docker would drop, set a firewall mark and start Docker with --bridge-accept-fwmark. For example (load with nft -f):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,9 +1348,159 @@ Delete or rewrite them first.</source>
     </message>
 </context>
 <context>
+    <name>HelperCodeText</name>
+    <message>
+        <location filename="../app/helpercodetext.cpp" line="+39"/>
+        <source>Docker&apos;s %1 chains are in iptables-legacy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Docker&apos;s %1 chains are in iptables-nft (nf_tables).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker&apos;s %1 chains exist in both iptables-legacy and iptables-nft; Userchain uses %2, the variant `%3 -V` reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Docker&apos;s %1 chains exist in both iptables-legacy and iptables-nft; Userchain uses %2, the one holding DOCKER-USER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>/etc/docker/daemon.json sets &quot;%1&quot;: false, so Docker creates no %2 chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker uses its nftables firewall backend (Docker 29 and later, &quot;firewall-backend&quot;: &quot;nftables&quot;): it creates no DOCKER-USER chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Docker %1 chains were found in iptables-legacy or iptables-nft. Is Docker running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1-legacy filter table cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>`%1-nft-save` could not be run, so Userchain cannot tell whether Docker&apos;s chains are in nf_tables: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 copy of Docker&apos;s chains is ignored; it is probably left over from an earlier Docker or iptables setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>`%1` is the nf_tables variant, but Docker&apos;s chains are in the legacy tables: Docker was started with `%1-legacy`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1-legacy tables exist too, but hold none of Docker&apos;s chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>/etc/docker/daemon.json disables Docker&apos;s %1 rules: the chains shown are left over, and Docker will not maintain them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Docker uses its nftables backend (table docker-bridges): a DOCKER-USER chain here is left over from iptables mode and Docker no longer maintains it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>/etc/docker/daemon.json is not valid JSON, so Userchain cannot tell how Docker is configured (and Docker will not start with it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>/etc/docker/daemon.json cannot be read, so Userchain cannot tell whether Docker manages the firewall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>/etc/docker/daemon.json is too large to be read (over %1 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>FORWARD does not jump to DOCKER-USER, so its rules have no effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FORWARD jumps to DOCKER-USER at position %1; the rules before it see packets first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The rule is longer than the %1 bytes the helper takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rule is too long to be written as one line of an iptables-restore file, as the saved rules and exports are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The reference to a rule kept as it is (%1 characters at most) is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This rule, which Userchain keeps as it is, is no longer in DOCKER-USER: the chain changed. Reload and apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A rule Userchain keeps as it is appears twice; it can only be moved, not copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This rule uses extensions Userchain does not know (%1), so its text cannot be loaded again. Replace or delete it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The firewall backend cannot write this rule where it is. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>(%n more errors)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelperError</name>
     <message>
-        <location line="-108"/>
+        <location filename="../app/helperclient.cpp" line="-108"/>
         <source>There is no connection to the system bus.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,7 +1510,7 @@ Delete or rewrite them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/helpererror.cpp" line="+81"/>
+        <location filename="../app/helpererror.cpp" line="+42"/>
         <source>Could not log in to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,7 +2151,7 @@ Delete or rewrite them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,7 +2635,7 @@ Delete or rewrite them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>new connection (its first packet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2570,7 +2725,7 @@ Delete or rewrite them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>%1/%2 to %3 port %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2580,7 +2735,7 @@ Delete or rewrite them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>There are no %1 chains to follow: the %1 tab says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3447,9 +3602,47 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
 </context>
 <context>
+    <name>RuleCells</name>
+    <message>
+        <location filename="../app/rulecells.cpp" line="+105"/>
+        <source>This rule is kept verbatim and cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This column is edited in the rule dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never reached: rule %1 ends the chain for every packet before it gets here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New or changed: no counters until it is applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RuleDelegate</name>
     <message>
-        <location filename="../app/ruledelegate.cpp" line="+22"/>
+        <location filename="../app/ruledelegate.cpp" line="+23"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3552,32 +3745,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../app/ruletablemodel.cpp" line="+135"/>
-        <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Never reached: rule %1 ends the chain for every packet before it gets here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New or changed: no counters until it is applied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+136"/>
+        <location filename="../app/ruletablemodel.cpp" line="+208"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3632,22 +3800,12 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>This rule is kept verbatim and cannot be edited.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>This column is edited in the rule dialog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Edit %1 of rule %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+78"/>
         <source>Move rule %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3979,7 +4137,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>StateExplainer</name>
     <message>
-        <location filename="../app/stateexplainer.cpp" line="+14"/>
+        <location filename="../app/stateexplainer.cpp" line="+15"/>
         <source>iptables-legacy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4010,13 +4168,13 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+48"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <location line="+9"/>
         <source>Docker has no IPv6 chains</source>
         <translation type="unfinished"></translation>
@@ -4042,7 +4200,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5342,7 +5500,7 @@ Reload: shows the current rules and discards your edits.</source>
 <context>
     <name>Userchain::RuleLints</name>
     <message>
-        <location filename="../core/rulelints.cpp" line="+162"/>
+        <location filename="../core/rulelints.cpp" line="+113"/>
         <source>redundant: rule %1 (%2) already takes all its packets with the same verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5368,12 +5526,12 @@ Reload: shows the current rules and discards your edits.</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+263"/>
+        <location line="+217"/>
         <source>ACCEPT skips Docker&apos;s checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-216"/>
         <source>ACCEPT is final in DOCKER-USER: the packets this rule matches skip Docker&apos;s own rules (its published ports, the isolation between Docker networks). RETURN hands them on to Docker&apos;s rules instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5449,7 +5607,42 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../core/containeraddresslint.cpp" line="+132"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no running container has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none is running there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running there: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running there: %1 and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Names %1, an address on Docker&apos;s bridge %2, but no running container has it (%3). A container that was stopped or created again may have another address now, and the rule then does nothing for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>use %1 (%2&apos;s address now) instead of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>%1 (host port %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5464,12 +5657,13 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-78"/>
+        <location line="+86"/>
         <source>use %1 instead of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../core/rulelints.cpp" line="+23"/>
         <source>never matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5781,7 +5975,7 @@ Reload: shows the current rules and discards your edits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+102"/>
         <source>line %1: &quot;%2&quot; is not an address or network</source>
         <translation type="unfinished"></translation>
     </message>

@@ -79,7 +79,7 @@
 <context>
     <name>ApplyController</name>
     <message>
-        <location filename="../app/applycontroller.cpp" line="+80"/>
+        <location filename="../app/applycontroller.cpp" line="+81"/>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>%1 wird über ssh auf %2 angewendet …</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 was not applied; its edits are still here.</source>
         <translation>%1 wurde nicht angewendet; die Änderungen daran sind noch vorhanden.</translation>
     </message>
@@ -223,7 +223,27 @@ Ihre Änderungen auf Grundlage der aktuellen Regeln behalten? Außerhalb hinzuge
         <translation>Anlegen und anwenden</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+39"/>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule %1, at “%2”: %3</source>
+        <translation>Regel %1, bei „%2“: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The helper refused rule %1</source>
+        <translation>Der Helfer hat Regel %1 abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was applied to %1 DOCKER-USER.</source>
+        <translation>Nichts wurde auf DOCKER-USER (%1) angewendet.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Kept the new %1 rules.</source>
         <translation>Die neuen %1-Regeln wurden behalten.</translation>
     </message>
@@ -1306,22 +1326,7 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
 <context>
     <name>FirewallMode</name>
     <message>
-        <location filename="../app/firewallmode.cpp" line="+50"/>
-        <source>/etc/docker/daemon.json is not valid JSON, so Userchain cannot tell how Docker is configured (and Docker will not start with it).</source>
-        <translation>/etc/docker/daemon.json ist kein gültiges JSON, daher kann Userchain nicht erkennen, wie Docker eingerichtet ist (und Docker startet damit nicht).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>/etc/docker/daemon.json cannot be read, so Userchain cannot tell whether Docker manages the firewall.</source>
-        <translation>/etc/docker/daemon.json kann nicht gelesen werden, daher kann Userchain nicht erkennen, ob Docker die Firewall verwaltet.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>/etc/docker/daemon.json is too large to be read (over 1 MiB).</source>
-        <translation>/etc/docker/daemon.json ist zu groß zum Lesen (über 1 MiB).</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location filename="../app/firewallmode.cpp" line="+71"/>
         <source>Docker recommends putting your own rules in an nftables table of your own, with a base chain on the same hook as Docker&apos;s (type filter hook forward); a lower priority number runs before Docker&apos;s chains. An accept there is not final: to let through what Docker would drop, set a firewall mark and start Docker with --bridge-accept-fwmark. For example (load with nft -f):</source>
         <translation>Docker empfiehlt, eigene Regeln in eine eigene nftables-Tabelle zu legen, mit einer Basiskette am selben Hook wie Dockers (type filter hook forward); eine niedrigere Prioritätszahl läuft vor Dockers Ketten. Ein accept dort ist nicht endgültig: Um durchzulassen, was Docker verwerfen würde, setzen Sie eine Firewall-Markierung und starten Docker mit --bridge-accept-fwmark. Zum Beispiel (laden mit nft -f):</translation>
     </message>
@@ -1353,9 +1358,160 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
     </message>
 </context>
 <context>
+    <name>HelperCodeText</name>
+    <message>
+        <location filename="../app/helpercodetext.cpp" line="+39"/>
+        <source>Docker&apos;s %1 chains are in iptables-legacy.</source>
+        <translation>Dockers %1-Ketten liegen in iptables-legacy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Docker&apos;s %1 chains are in iptables-nft (nf_tables).</source>
+        <translation>Dockers %1-Ketten liegen in iptables-nft (nf_tables).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker&apos;s %1 chains exist in both iptables-legacy and iptables-nft; Userchain uses %2, the variant `%3 -V` reports.</source>
+        <translation>Dockers %1-Ketten gibt es sowohl in iptables-legacy als auch in iptables-nft; Userchain verwendet %2, die Variante, die `%3 -V` meldet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Docker&apos;s %1 chains exist in both iptables-legacy and iptables-nft; Userchain uses %2, the one holding DOCKER-USER.</source>
+        <translation>Dockers %1-Ketten gibt es sowohl in iptables-legacy als auch in iptables-nft; Userchain verwendet %2, die Variante mit DOCKER-USER.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>/etc/docker/daemon.json sets &quot;%1&quot;: false, so Docker creates no %2 chains.</source>
+        <translation>/etc/docker/daemon.json setzt &quot;%1&quot;: false, daher legt Docker keine %2-Ketten an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Docker uses its nftables firewall backend (Docker 29 and later, &quot;firewall-backend&quot;: &quot;nftables&quot;): it creates no DOCKER-USER chain.</source>
+        <translation>Docker verwendet sein nftables-Firewall-Backend (Docker 29 und neuer, &quot;firewall-backend&quot;: &quot;nftables&quot;): Es legt keine DOCKER-USER-Kette an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Docker %1 chains were found in iptables-legacy or iptables-nft. Is Docker running?</source>
+        <translation>Weder in iptables-legacy noch in iptables-nft wurden Docker-Ketten für %1 gefunden. Läuft Docker?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1-legacy filter table cannot be read: %2</source>
+        <translation>Die filter-Tabelle von %1-legacy kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>`%1-nft-save` could not be run, so Userchain cannot tell whether Docker&apos;s chains are in nf_tables: %2</source>
+        <translation>`%1-nft-save` konnte nicht ausgeführt werden, daher kann Userchain nicht feststellen, ob Dockers Ketten in nf_tables liegen: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 copy of Docker&apos;s chains is ignored; it is probably left over from an earlier Docker or iptables setup.</source>
+        <translation>Die %1-Kopie von Dockers Ketten wird ignoriert; sie stammt wahrscheinlich von einer früheren Docker- oder iptables-Einrichtung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>`%1` is the nf_tables variant, but Docker&apos;s chains are in the legacy tables: Docker was started with `%1-legacy`.</source>
+        <translation>`%1` ist die nf_tables-Variante, aber Dockers Ketten liegen in den Legacy-Tabellen: Docker wurde mit `%1-legacy` gestartet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1-legacy tables exist too, but hold none of Docker&apos;s chains.</source>
+        <translation>Es gibt auch %1-legacy-Tabellen, sie enthalten aber keine von Dockers Ketten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>/etc/docker/daemon.json disables Docker&apos;s %1 rules: the chains shown are left over, and Docker will not maintain them.</source>
+        <translation>/etc/docker/daemon.json schaltet Dockers %1-Regeln ab: Die gezeigten Ketten sind übrig geblieben, und Docker pflegt sie nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Docker uses its nftables backend (table docker-bridges): a DOCKER-USER chain here is left over from iptables mode and Docker no longer maintains it.</source>
+        <translation>Docker verwendet sein nftables-Backend (Tabelle docker-bridges): Eine DOCKER-USER-Kette hier ist aus dem iptables-Modus übrig geblieben, und Docker pflegt sie nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>/etc/docker/daemon.json is not valid JSON, so Userchain cannot tell how Docker is configured (and Docker will not start with it).</source>
+        <translation>/etc/docker/daemon.json ist kein gültiges JSON, daher kann Userchain nicht erkennen, wie Docker eingerichtet ist (und Docker startet damit nicht).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>/etc/docker/daemon.json cannot be read, so Userchain cannot tell whether Docker manages the firewall.</source>
+        <translation>/etc/docker/daemon.json kann nicht gelesen werden, daher kann Userchain nicht erkennen, ob Docker die Firewall verwaltet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>/etc/docker/daemon.json is too large to be read (over %1 bytes).</source>
+        <translation>/etc/docker/daemon.json ist zu groß, um gelesen zu werden (über %1 Bytes).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>FORWARD does not jump to DOCKER-USER, so its rules have no effect.</source>
+        <translation>FORWARD springt nicht zu DOCKER-USER, daher wirken dessen Regeln nicht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FORWARD jumps to DOCKER-USER at position %1; the rules before it see packets first.</source>
+        <translation>FORWARD springt an Position %1 zu DOCKER-USER; die Regeln davor sehen die Pakete zuerst.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The rule is longer than the %1 bytes the helper takes.</source>
+        <translation>Die Regel ist länger als die %1 Bytes, die der Helfer annimmt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rule is too long to be written as one line of an iptables-restore file, as the saved rules and exports are.</source>
+        <translation>Die Regel ist zu lang für eine Zeile einer iptables-restore-Datei, in der gespeicherte Regeln und Exporte stehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The reference to a rule kept as it is (%1 characters at most) is damaged.</source>
+        <translation>Der Verweis auf eine unverändert übernommene Regel (höchstens %1 Zeichen) ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This rule, which Userchain keeps as it is, is no longer in DOCKER-USER: the chain changed. Reload and apply again.</source>
+        <translation>Diese Regel, die Userchain unverändert übernimmt, ist nicht mehr in DOCKER-USER: Die Kette hat sich geändert. Neu laden und erneut anwenden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A rule Userchain keeps as it is appears twice; it can only be moved, not copied.</source>
+        <translation>Eine Regel, die Userchain unverändert übernimmt, kommt zweimal vor; sie kann nur verschoben, nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This rule uses extensions Userchain does not know (%1), so its text cannot be loaded again. Replace or delete it first.</source>
+        <translation>Diese Regel verwendet Erweiterungen, die Userchain nicht kennt (%1), daher kann ihr Text nicht wieder geladen werden. Ersetzen oder löschen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The firewall backend cannot write this rule where it is. %1</source>
+        <translation>Das Firewall-Backend kann diese Regel an dieser Stelle nicht schreiben. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>(%n more errors)</source>
+        <translation>
+            <numerusform>(%n weiterer Fehler)</numerusform>
+            <numerusform>(%n weitere Fehler)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HelperError</name>
     <message>
-        <location line="-108"/>
+        <location filename="../app/helperclient.cpp" line="-108"/>
         <source>There is no connection to the system bus.</source>
         <translation>Es gibt keine Verbindung zum Systembus.</translation>
     </message>
@@ -1365,7 +1521,7 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
         <translation>Es gibt keine Verbindung mit %1.</translation>
     </message>
     <message>
-        <location filename="../app/helpererror.cpp" line="+81"/>
+        <location filename="../app/helpererror.cpp" line="+42"/>
         <source>Could not log in to %1</source>
         <translation>Anmeldung bei %1 fehlgeschlagen</translation>
     </message>
@@ -2010,7 +2166,7 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig:</translation>
     </message>
@@ -2494,7 +2650,7 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
         <translation>Hinweise zur Antwort</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>new connection (its first packet)</source>
         <translation>neue Verbindung (ihr erstes Paket)</translation>
     </message>
@@ -2584,7 +2740,7 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
         <translation>Optional: die Adresse, mit der sich der Client verbindet; leer bedeutet eine Adresse dieses Rechners, wie bei einem veröffentlichten Port</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>%1/%2 to %3 port %4</source>
         <translation>%1/%2 zu %3 Port %4</translation>
     </message>
@@ -2594,7 +2750,7 @@ Löschen Sie sie zuerst oder schreiben Sie sie neu.</translation>
         <translation>, nur auf %1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>There are no %1 chains to follow: the %1 tab says why.</source>
         <translation>Es gibt keine %1-Ketten zum Verfolgen: Der Reiter %1 nennt den Grund.</translation>
     </message>
@@ -3477,9 +3633,47 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
 </context>
 <context>
+    <name>RuleCells</name>
+    <message>
+        <location filename="../app/rulecells.cpp" line="+105"/>
+        <source>This rule is kept verbatim and cannot be edited.</source>
+        <translation>Diese Regel wird wörtlich übernommen und kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This column is edited in the rule dialog.</source>
+        <translation>Diese Spalte wird im Regeldialog bearbeitet.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
+        <translation>Verwendet Erweiterungen, die Userchain nicht kennt (%1). Sie wird genau so beibehalten, wie sie ist: Sie können sie verschieben oder löschen, aber nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never reached: rule %1 ends the chain for every packet before it gets here.</source>
+        <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
+        <translation>Noch kein Paket: Seit dem Zurücksetzen der Zähler hat keine Regel von DOCKER-USER ein Paket gezählt (gerade angewendet oder bisher kein weitergeleiteter Verkehr).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New or changed: no counters until it is applied.</source>
+        <translation>Neu oder geändert: keine Zähler, bis sie angewendet ist.</translation>
+    </message>
+</context>
+<context>
     <name>RuleDelegate</name>
     <message>
-        <location filename="../app/ruledelegate.cpp" line="+22"/>
+        <location filename="../app/ruledelegate.cpp" line="+23"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -3582,32 +3776,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../app/ruletablemodel.cpp" line="+135"/>
-        <source>Uses extensions Userchain does not know (%1). It is kept exactly as it is: you can move or delete it, not edit it.</source>
-        <translation>Verwendet Erweiterungen, die Userchain nicht kennt (%1). Sie wird genau so beibehalten, wie sie ist: Sie können sie verschieben oder löschen, aber nicht bearbeiten.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Never reached: rule %1 ends the chain for every packet before it gets here.</source>
-        <translation>Nie erreicht: Regel %1 beendet die Kette für jedes Paket, bevor es hierher gelangt.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No packet yet: no rule of DOCKER-USER has counted a packet since the counters were reset (just applied, or no forwarded traffic so far).</source>
-        <translation>Noch kein Paket: Seit dem Zurücksetzen der Zähler hat keine Regel von DOCKER-USER ein Paket gezählt (gerade angewendet oder bisher kein weitergeleiteter Verkehr).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New or changed: no counters until it is applied.</source>
-        <translation>Neu oder geändert: keine Zähler, bis sie angewendet ist.</translation>
-    </message>
-    <message>
-        <location line="+136"/>
+        <location filename="../app/ruletablemodel.cpp" line="+208"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -3662,22 +3831,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Bytes</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>This rule is kept verbatim and cannot be edited.</source>
-        <translation>Diese Regel wird wörtlich übernommen und kann nicht bearbeitet werden.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>This column is edited in the rule dialog.</source>
-        <translation>Diese Spalte wird im Regeldialog bearbeitet.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Edit %1 of rule %2</source>
         <translation>%1 von Regel %2 bearbeiten</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+78"/>
         <source>Move rule %1</source>
         <translation>Regel %1 verschieben</translation>
     </message>
@@ -4011,7 +4170,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>StateExplainer</name>
     <message>
-        <location filename="../app/stateexplainer.cpp" line="+14"/>
+        <location filename="../app/stateexplainer.cpp" line="+15"/>
         <source>iptables-legacy</source>
         <translation>iptables-legacy</translation>
     </message>
@@ -4042,13 +4201,13 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
     <message>
         <location line="+8"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+48"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <location line="+9"/>
         <source>Docker has no IPv6 chains</source>
         <translation>Docker hat keine IPv6-Ketten</translation>
@@ -4074,7 +4233,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Weder iptables-legacy noch iptables-nft enthält Dockers Ketten. Docker 29 kann nftables direkt verwalten (firewall-backend „nftables“); dann hat es keine Kette DOCKER-USER, und gefiltert wird stattdessen in nftables.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Details: %1</source>
         <translation>Einzelheiten: %1</translation>
     </message>
@@ -5374,7 +5533,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
 <context>
     <name>Userchain::RuleLints</name>
     <message>
-        <location filename="../core/rulelints.cpp" line="+162"/>
+        <location filename="../core/rulelints.cpp" line="+113"/>
         <source>redundant: rule %1 (%2) already takes all its packets with the same verdict</source>
         <translation>redundant: Regel %1 (%2) erfasst bereits alle Pakete dieser Regel mit derselben Entscheidung</translation>
     </message>
@@ -5400,12 +5559,12 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
     </message>
     <message>
         <location line="+18"/>
-        <location line="+263"/>
+        <location line="+217"/>
         <source>ACCEPT skips Docker&apos;s checks</source>
         <translation>ACCEPT überspringt Dockers Prüfungen</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-216"/>
         <source>ACCEPT is final in DOCKER-USER: the packets this rule matches skip Docker&apos;s own rules (its published ports, the isolation between Docker networks). RETURN hands them on to Docker&apos;s rules instead.</source>
         <translation>ACCEPT ist in DOCKER-USER endgültig: Die Pakete, auf die diese Regel zutrifft, überspringen Dockers eigene Regeln (seine veröffentlichten Ports, die Trennung zwischen Docker-Netzwerken). RETURN reicht sie stattdessen an Dockers Regeln weiter.</translation>
     </message>
@@ -5481,7 +5640,42 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>-m conntrack --ctdir ORIGINAL hinzufügen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../core/containeraddresslint.cpp" line="+132"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no running container has %1</source>
+        <translation>kein laufender Container hat %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none is running there</source>
+        <translation>dort läuft keiner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running there: %1</source>
+        <translation>dort laufen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running there: %1 and %2 more</source>
+        <translation>dort laufen: %1 und %2 weitere</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Names %1, an address on Docker&apos;s bridge %2, but no running container has it (%3). A container that was stopped or created again may have another address now, and the rule then does nothing for it.</source>
+        <translation>Nennt %1, eine Adresse auf Dockers Bridge %2, aber kein laufender Container hat sie (%3). Ein Container, der angehalten oder neu erstellt wurde, hat jetzt vielleicht eine andere Adresse, und die Regel wirkt dann nicht für ihn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>use %1 (%2&apos;s address now) instead of %3</source>
+        <translation>%1 (jetzt die Adresse von %2) statt %3 verwenden</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>%1 (host port %2)</source>
         <translation>%1 (Host-Port %2)</translation>
     </message>
@@ -5496,12 +5690,13 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>Nennt %1 Port %2, aber Dockers Regeln nennen keinen Container unter %1: Auf %3 ist Port %2 für %4 veröffentlicht. Docker nennt nur Container, die Ports veröffentlichen; ein Container, der neu angelegt wurde, hat womöglich eine neue Adresse.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-78"/>
+        <location line="+86"/>
         <source>use %1 instead of %2</source>
         <translation>%1 statt %2 verwenden</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../core/rulelints.cpp" line="+23"/>
         <source>never matches</source>
         <translation>trifft nie zu</translation>
     </message>
@@ -5813,7 +6008,7 @@ Neu laden: zeigt die aktuellen Regeln und verwirft Ihre Änderungen.</translatio
         <translation>eine wörtlich übernommene Regel</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+102"/>
         <source>line %1: &quot;%2&quot; is not an address or network</source>
         <translation>Zeile %1: „%2“ ist keine Adresse und kein Netz</translation>
     </message>

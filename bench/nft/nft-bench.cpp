@@ -18,7 +18,7 @@
 #include <vector>
 
 /*
- * Applies 10,000 DOCKER-USER rules through NftBackend::replaceDockerUser and, alternately,
+ * Applies 10,000 DOCKER-USER rules through an NftBackend session and, alternately,
  * with a plain `iptables-nft-restore -n < file` of the same restore input, in the same private
  * network namespace; prints the medians of 5 runs each and their ratio (target: <= 1.1).
  * Not a test: run it by hand, as root (it re-executes itself under `unshare --net`).
@@ -168,13 +168,19 @@ int main(int argc, char **argv)
     QByteArray err;
     QString error;
     NftBackend backend;
-    if (!backend.replaceDockerUser(Family::IPv4, a, true, true, &error)) {
+    // A whole replace: one session, as the helper's ChainWriter makes it.
+    const auto replace = [&backend, &error](const QVector<BackendRule> &rules, bool create) {
+        const std::unique_ptr<BackendSession> session = backend.beginSession(Family::IPv4, &error);
+        return session && session->prepare(rules, create, create, &error) &&
+               session->commit(&error);
+    };
+    if (!replace(a, true)) {
         std::fprintf(stderr, "setup: %s\n", qPrintable(error));
         return 1;
     }
     auto ours = [&](const QVector<BackendRule> &rules) {
-        return [&backend, &rules, &error] {
-            return backend.replaceDockerUser(Family::IPv4, rules, false, false, &error);
+        return [&replace, &rules] {
+            return replace(rules, false);
         };
     };
     auto tool = [&](const QTemporaryFile &file) {

@@ -77,7 +77,6 @@ BackendDetection BackendDetector::detect(Family family)
 BackendDetection BackendDetector::detect(Family family, const Environment &environment)
 {
     BackendDetection d;
-    const QString v = family == Family::IPv4 ? QStringLiteral("IPv4") : QStringLiteral("IPv6");
 
     // 1. iptables-legacy: only tables the kernel already has are looked into.
     bool legacyDocker = false;
@@ -90,8 +89,7 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
             legacyDocker = hasDockerChain(*chains);
             legacyDockerUser = chains->contains(QLatin1String("DOCKER-USER"));
         } else {
-            d.warnings
-                << QStringLiteral("Cannot read the iptables-legacy filter table: %1").arg(error);
+            d.warnings << SnapshotNote{QLatin1String(NoteCode::LegacyUnreadable), {error}};
         }
     }
 
@@ -108,7 +106,7 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
             nftDocker = hasDockerChain(chains);
             nftDockerUser = chains.contains(QLatin1String("DOCKER-USER"));
         } else {
-            d.warnings << QStringLiteral("Cannot inspect iptables-nft: %1").arg(error);
+            d.warnings << SnapshotNote{QLatin1String(NoteCode::NftUninspectable), {error}};
         }
     }
 
@@ -154,6 +152,10 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
         }
     }
 
+    // Codes, not sentences: the clients word them (NoteCode).
+    const auto note = [](const char *code, const QStringList &args = {}) {
+        return SnapshotNote{QLatin1String(code), args};
+    };
     if (legacyDocker && nftDocker) {
         d.found = BackendDetection::Presence::Both;
         bool useLegacy;
@@ -162,71 +164,42 @@ BackendDetection BackendDetector::detect(Family family, const Environment &envir
         else
             useLegacy = legacyDockerUser && !nftDockerUser;
         d.backend = useLegacy ? QStringLiteral("legacy") : QStringLiteral("nft");
-        d.detail =
-            QStringLiteral("Docker's %1 chains exist in both iptables-legacy and iptables-nft; "
-                           "using %2 (%3).")
-                .arg(v,
-                     useLegacy ? QStringLiteral("iptables-legacy") : QStringLiteral("iptables-nft"),
-                     d.iptablesVariant.isEmpty()
-                         ? QStringLiteral("the one holding DOCKER-USER")
-                         : QStringLiteral("what `%1 -V` reports")
-                               .arg(familyTool(family, "iptables", "ip6tables")));
-        d.warnings << QStringLiteral(
-                          "The %1 copy of Docker's chains is ignored; it is probably left "
-                          "over from an earlier Docker or iptables setup.")
-                          .arg(useLegacy ? QStringLiteral("iptables-nft")
-                                         : QStringLiteral("iptables-legacy"));
+        d.detail = note(NoteCode::Both,
+                        {d.backend, d.iptablesVariant.isEmpty() ? QStringLiteral("docker-user")
+                                                                : QStringLiteral("iptables-v")});
+        d.warnings << note(NoteCode::OtherCopyIgnored,
+                           {useLegacy ? QStringLiteral("nft") : QStringLiteral("legacy")});
         d.dockerUserExists = useLegacy ? legacyDockerUser : nftDockerUser;
     } else if (legacyDocker) {
         d.found = BackendDetection::Presence::Legacy;
         d.backend = QStringLiteral("legacy");
         d.dockerUserExists = legacyDockerUser;
-        d.detail = QStringLiteral("Docker's %1 chains are in iptables-legacy.").arg(v);
+        d.detail = note(NoteCode::Legacy);
         if (d.iptablesVariant == QLatin1String("nf_tables"))
-            d.warnings << QStringLiteral(
-                              "`%1` is the nf_tables variant, but Docker's chains are in "
-                              "the legacy tables: Docker was started with %1-legacy.")
-                              .arg(familyTool(family, "iptables", "ip6tables"));
+            d.warnings << note(NoteCode::VariantMismatch);
     } else if (nftDocker) {
         d.found = BackendDetection::Presence::Nft;
         d.backend = QStringLiteral("nft");
         d.dockerUserExists = nftDockerUser;
-        d.detail = QStringLiteral("Docker's %1 chains are in iptables-nft (nf_tables).").arg(v);
+        d.detail = note(NoteCode::Nft);
         if (d.legacyTablesExist)
-            d.warnings << QStringLiteral(
-                "iptables-legacy tables exist too but hold none of Docker's chains.");
+            d.warnings << note(NoteCode::LegacyTablesUnused);
     } else {
         d.found = BackendDetection::Presence::None;
         d.backend = QStringLiteral("none");
         if (d.iptablesDisabled)
-            d.detail =
-                QStringLiteral(
-                    "/etc/docker/daemon.json sets \"%1\": false, so Docker creates no %2 chains.")
-                    .arg(family == Family::IPv4 ? QStringLiteral("iptables")
-                                                : QStringLiteral("ip6tables"),
-                         v);
+            d.detail = note(NoteCode::IptablesDisabled);
         else if (d.dockerNftables)
-            d.detail = QStringLiteral(
-                "Docker uses its nftables firewall backend (Docker 29 and later, "
-                "\"firewall-backend\": \"nftables\"): it creates no DOCKER-USER chain. Docker "
-                "recommends putting your own rules in a separate nftables table, in base chains "
-                "on the forward hook whose priority runs before Docker's; Userchain does not edit "
-                "nftables tables.");
+            d.detail = note(NoteCode::DockerNftables);
         else
-            d.detail =
-                QStringLiteral("No Docker %1 chains found in iptables-legacy or iptables-nft; is "
-                               "Docker running?")
-                    .arg(v);
+            d.detail = note(NoteCode::NoDockerChains);
     }
     if (d.found != BackendDetection::Presence::None && d.iptablesDisabled)
-        d.warnings << QStringLiteral(
-            "daemon.json disables Docker's iptables rules; the chains present "
-            "are left over and Docker will not maintain them.");
-    if (d.found != BackendDetection::Presence::None && d.dockerNftables)
-        d.warnings << QStringLiteral(
-            "Docker uses its nftables backend (table docker-bridges): the DOCKER-USER chain here "
-            "is left over from iptables mode and Docker no longer maintains it. It still filters "
-            "forwarded traffic for as long as FORWARD jumps to it.");
+        d.warnings << note(NoteCode::IptablesDisabledLeftOver);
+    // Whenever Docker uses its nftables firewall, with or without a DOCKER-USER left over from
+    // iptables mode: clients explain both states from this one code.
+    if (d.dockerNftables)
+        d.warnings << note(NoteCode::DockerNftables);
     return d;
 }
 

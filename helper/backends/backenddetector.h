@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend.h"
+#include "snapshotnote.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,8 +22,8 @@ struct BackendDetection
     bool dockerNftables = false;    ///< Docker 29's own nftables table (docker-bridges) exists
     bool legacyTablesExist = false; ///< the kernel lists an iptables-legacy filter table
     QString iptablesVariant;        ///< "legacy" / "nf_tables" from `iptables -V`; "" unknown
-    QString detail;                 ///< why this backend, or why none
-    QStringList warnings;           ///< everything else worth telling the user
+    SnapshotNote detail;            ///< why this backend, or why none (a NoteCode)
+    SnapshotNotes warnings;         ///< everything else worth telling the user (NoteCodes)
 };
 
 /**

@@ -421,15 +421,6 @@ template <Family F> bool commitOn(xtc_handle *h, QString *error)
     return true;
 }
 
-template <Family F>
-bool replaceFamily(const QVector<BackendRule> &rules, bool createChain, bool createJump,
-                   QString *error)
-{
-    Handle<F> h = openExisting<F>(QLatin1String(kFilter), error);
-    return h && prepareOn<F>(h.get(), rules, createChain, createJump, error) &&
-           commitOn<F>(h.get(), error);
-}
-
 /// DOCKER-USER read from one filter table handle, which the replace then commits.
 template <Family F> class IptcSession final : public BackendSession
 {
@@ -552,14 +543,6 @@ std::unique_ptr<BackendSession> IptcBackend::beginSession(Family family, QString
 {
     return family == Family::IPv4 ? beginFamily<Family::IPv4>(*m_cache, error)
                                   : beginFamily<Family::IPv6>(*m_cache, error);
-}
-
-bool IptcBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,
-                                    bool createChain, bool createJump, QString *error)
-{
-    return family == Family::IPv4
-               ? replaceFamily<Family::IPv4>(rules, createChain, createJump, error)
-               : replaceFamily<Family::IPv6>(rules, createChain, createJump, error);
 }
 
 bool IptcBackend::createTable(Family family, const QString &table, QString *error)

@@ -32,8 +32,6 @@ public:
 
     QString name() const override { return QStringLiteral("legacy"); }
     bool read(Family family, BackendTables *out, QString *error) override;
-    bool replaceDockerUser(Family family, const QVector<BackendRule> &rules, bool createChain,
-                           bool createJump, QString *error) override;
     std::unique_ptr<BackendSession> beginSession(Family family, QString *error) override;
 
     /// One rule exactly as the kernel holds it.

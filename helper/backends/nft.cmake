@@ -5,6 +5,8 @@ pkg_check_modules(NFTNL REQUIRED IMPORTED_TARGET libnftnl libmnl)
 target_sources(userchain-backend PRIVATE
     # `-i +` as the kernel holds it; IptcBackend uses it too (here, beside its first user).
     ${CMAKE_CURRENT_LIST_DIR}/anyinterface.cpp
+    # ipset's netlink interface, on the same netfilter netlink socket (NftNetlink).
+    ${CMAKE_CURRENT_LIST_DIR}/ipsetreader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/kernelrevisions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftbackend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/nftentry.cpp

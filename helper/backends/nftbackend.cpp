@@ -378,15 +378,6 @@ bool NftBackend::commitBatch(Family family, NftDockerUserState *state,
                 QStringLiteral("the ruleset kept changing during the write; nothing was changed"));
 }
 
-bool NftBackend::replaceDockerUser(Family family, const QVector<BackendRule> &rules,
-                                   bool createChain, bool createJump, QString *error)
-{
-    auto session = beginSession(family, error);
-    if (!session)
-        return false;
-    return session->prepare(rules, createChain, createJump, error) && session->commit(error);
-}
-
 std::optional<bool> NftBackend::dockerNftablesExists(Family family, QString *error)
 {
     m_lastError = ErrorKind::None;

@@ -22,7 +22,7 @@ namespace Userchain {
  * - read(): filter, nat and raw at one generation id, each rule decoded the way iptables-nft
  *   1.8.9 lays it out and checked by encoding it again; anything else is a native rule,
  *   shown read-only and never rewritten;
- * - beginSession()/replaceDockerUser(): DOCKER-USER read at one generation, then one batch
+ * - beginSession(): DOCKER-USER read at one generation, then one batch
  *   carrying that generation (NFNL_BATCH_GENID): incremental by handle, native rules kept in
  *   place; if anything committed in between, DOCKER-USER is read again and the write is
  *   refused as Stale when it changed. The chain this backend last read or wrote is
@@ -64,8 +64,6 @@ public:
 
     QString name() const override { return QStringLiteral("nft"); }
     bool read(Family family, BackendTables *out, QString *error) override;
-    bool replaceDockerUser(Family family, const QVector<BackendRule> &rules, bool createChain,
-                           bool createJump, QString *error) override;
     std::unique_ptr<BackendSession> beginSession(Family family, QString *error) override;
 
     ErrorKind lastErrorKind() const { return m_lastError; }

@@ -4,10 +4,12 @@
 # it needs root, and exits with 77 (skipped) without it.
 if(TARGET userchain-backend)
     set(USERCHAIN_BACKEND_TEST_DIR ${CMAKE_CURRENT_SOURCE_DIR}/backends)
-    foreach(name entrycodec iptcbackend iptccaches backenddetector)
+    foreach(name entrycodec iptcbackend iptccaches backenddetector ipsetreader)
         userchain_add_test(tst_${name}
             SOURCES ${USERCHAIN_BACKEND_TEST_DIR}/tst_${name}.cpp
                     ${USERCHAIN_TEST_COMMON_DIR}/netns.cpp ${USERCHAIN_TEST_COMMON_DIR}/netns.h
+                    ${USERCHAIN_TEST_COMMON_DIR}/backendwrite.cpp
+                    ${USERCHAIN_TEST_COMMON_DIR}/backendwrite.h
             LIBS userchain-backend
             LABELS netns
             TIMEOUT 600)

@@ -42,7 +42,7 @@ _userchainctl()
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;
-        --file)
+        --file | --ipsets)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
@@ -64,7 +64,7 @@ _userchainctl()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
             --host | --chain | -t | --table | -o | --output | --expect-revision | --confirm | \
-                --file | --in | --src | --dst | --proto | --dport | --state)
+                --file | --ipsets | --in | --src | --dst | --proto | --dport | --state)
                 ((i++))
                 ;;
             -*) ;;
@@ -93,8 +93,8 @@ _userchainctl()
         export) options='--output' ;;
         apply) options='--expect-revision --confirm --no-confirm --dry-run --create-chain --create-jump' ;;
         restore) options='--dry-run --create-chain --create-jump' ;;
-        trace) options='--in --src --dst --proto --dport --state --file --json' ;;
-        exposure) options='--file --json' ;;
+        trace) options='--in --src --dst --proto --dport --state --file --ipsets --json' ;;
+        exposure) options='--file --ipsets --json' ;;
     esac
     case $command in
         status | show | export | apply | check | save | restore | trace | exposure) options+=' -4 -6' ;;

@@ -91,7 +91,7 @@ void TstBackendDetector::neither()
     const BackendDetection d = BackendDetector::detect(Family::IPv4, m_env);
     QCOMPARE(d.found, BackendDetection::Presence::None);
     QCOMPARE(d.backend, QStringLiteral("none"));
-    QVERIFY2(d.detail.contains(QLatin1String("No Docker")), qPrintable(d.detail));
+    QCOMPARE(d.detail, (SnapshotNote{QLatin1String(NoteCode::NoDockerChains), {}}));
     QVERIFY(!d.legacyTablesExist);
     // Looking must not have created a legacy table.
     QCOMPARE(procTables(), QByteArray());
@@ -106,8 +106,9 @@ void TstBackendDetector::legacyOnly()
     QVERIFY(d.dockerUserExists);
     QVERIFY(d.legacyTablesExist);
     // This host's `iptables` is the nf_tables variant: worth a warning.
+    QCOMPARE(d.detail.code, QLatin1String(NoteCode::Legacy));
     if (d.iptablesVariant == QLatin1String("nf_tables"))
-        QVERIFY(!d.warnings.isEmpty());
+        QVERIFY(d.warnings.contains(SnapshotNote{QLatin1String(NoteCode::VariantMismatch), {}}));
 }
 
 void TstBackendDetector::legacyOnlyV6()
@@ -132,6 +133,7 @@ void TstBackendDetector::nftOnly()
     QCOMPARE(d.backend, QStringLiteral("nft"));
     QVERIFY(d.dockerUserExists);
     QVERIFY(!d.legacyTablesExist);
+    QCOMPARE(d.detail.code, QLatin1String(NoteCode::Nft));
     QCOMPARE(procTables(), QByteArray());
 }
 
@@ -146,8 +148,13 @@ void TstBackendDetector::both()
     QCOMPARE(d.backend, d.iptablesVariant == QLatin1String("legacy") ? QStringLiteral("legacy")
                                                                      : QStringLiteral("nft"));
     QVERIFY(d.dockerUserExists);
-    QVERIFY(!d.warnings.isEmpty());
-    QVERIFY2(d.detail.contains(QLatin1String("both")), qPrintable(d.detail));
+    // Codes with arguments, no sentences: which copy is used, why, and which is ignored.
+    QCOMPARE(d.detail, (SnapshotNote{QLatin1String(NoteCode::Both),
+                                     {d.backend, QStringLiteral("iptables-v")}}));
+    QVERIFY(d.warnings.contains(
+        SnapshotNote{QLatin1String(NoteCode::OtherCopyIgnored),
+                     {d.backend == QLatin1String("legacy") ? QStringLiteral("nft")
+                                                           : QStringLiteral("legacy")}}));
 }
 
 void TstBackendDetector::iptablesFalse()
@@ -159,7 +166,7 @@ void TstBackendDetector::iptablesFalse()
     const BackendDetection d = BackendDetector::detect(Family::IPv4, m_env);
     QCOMPARE(d.backend, QStringLiteral("none"));
     QVERIFY(d.iptablesDisabled);
-    QVERIFY2(d.detail.contains(QLatin1String("\"iptables\": false")), qPrintable(d.detail));
+    QCOMPARE(d.detail.code, QLatin1String(NoteCode::IptablesDisabled));
     // ip6tables is a separate switch.
     QVERIFY(!BackendDetector::detect(Family::IPv6, m_env).iptablesDisabled);
 }
@@ -176,7 +183,8 @@ void TstBackendDetector::dockerNftables()
     const BackendDetection d = BackendDetector::detect(Family::IPv4, m_env);
     QCOMPARE(d.backend, QStringLiteral("none"));
     QVERIFY(d.dockerNftables);
-    QVERIFY2(d.detail.contains(QLatin1String("nftables")), qPrintable(d.detail));
+    QCOMPARE(d.detail.code, QLatin1String(NoteCode::DockerNftables));
+    QVERIFY(d.warnings.contains(SnapshotNote{QLatin1String(NoteCode::DockerNftables), {}}));
     QCOMPARE(procTables(), QByteArray());
 }
 

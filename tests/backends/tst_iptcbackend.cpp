@@ -1,6 +1,7 @@
 // IptcBackend against the real kernel tables of a private network namespace, with
 // iptables-legacy-save as the oracle: Docker's captured tables are read back line for line,
 // DOCKER-USER is replaced with a broad rule corpus, and nothing else may change.
+#include "backendwrite.h"
 #include "entrycodec.h"
 #include "iptcbackend.h"
 #include "netns.h"
@@ -349,7 +350,8 @@ void TstIptcBackend::replaceWithCorpus()
     for (const Rule &r : rules)
         list << editable(r);
     IptcBackend backend;
-    QVERIFY2(backend.replaceDockerUser(f, list, false, false, &error), qPrintable(error));
+    QVERIFY2(TestBackend::replaceDockerUser(backend, f, list, false, false, &error),
+             qPrintable(error));
 
     const QByteArray after = saveAll(f);
     SavedTables saved = parseSave(after);
@@ -393,12 +395,13 @@ void TstIptcBackend::missingChainAndJump()
         IptcBackend backend;
 
         // Missing chain, not asked to create it: an error, and nothing changes.
-        QVERIFY(!backend.replaceDockerUser(f, {editable(rule)}, false, false, &error));
+        QVERIFY(
+            !TestBackend::replaceDockerUser(backend, f, {editable(rule)}, false, false, &error));
         QVERIFY2(error.contains(QLatin1String("DOCKER-USER")), qPrintable(error));
         QCOMPARE(withoutDockerUserRules(saveAll(f)), withoutDockerUserRules(initial));
 
         // Created, no jump asked for: FORWARD stays as it was.
-        QVERIFY2(backend.replaceDockerUser(f, {editable(rule)}, true, false, &error),
+        QVERIFY2(TestBackend::replaceDockerUser(backend, f, {editable(rule)}, true, false, &error),
                  qPrintable(error));
         SavedTables s = parseSave(saveAll(f));
         QVERIFY(s.chain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER")));
@@ -408,8 +411,9 @@ void TstIptcBackend::missingChainAndJump()
 
         // Jump asked for: inserted at position 1, once.
         for (int round = 0; round < 2; ++round) {
-            QVERIFY2(backend.replaceDockerUser(f, {editable(rule)}, true, true, &error),
-                     qPrintable(error));
+            QVERIFY2(
+                TestBackend::replaceDockerUser(backend, f, {editable(rule)}, true, true, &error),
+                qPrintable(error));
             s = parseSave(saveAll(f));
             const QStringList forward =
                 s.chain(QStringLiteral("filter"), QStringLiteral("FORWARD"))->rules;
@@ -425,7 +429,8 @@ void TstIptcBackend::missingChainAndJump()
             TestNetns::run(commandTool(f), {QStringLiteral("-A"), QStringLiteral("FORWARD"),
                                             QStringLiteral("-j"), QStringLiteral("DOCKER-USER")})
                 .ok());
-        QVERIFY2(backend.replaceDockerUser(f, {}, false, true, &error), qPrintable(error));
+        QVERIFY2(TestBackend::replaceDockerUser(backend, f, {}, false, true, &error),
+                 qPrintable(error));
         s = parseSave(saveAll(f));
         QCOMPARE(s.chain(QStringLiteral("filter"), QStringLiteral("FORWARD"))->rules.last(),
                  QStringLiteral("-j DOCKER-USER"));
@@ -445,7 +450,7 @@ void TstIptcBackend::neverCreatesTables()
         IptcBackend backend;
         BackendTables tables;
         QVERIFY(!backend.read(f, &tables, &error));
-        QVERIFY(!backend.replaceDockerUser(f, {}, true, true, &error));
+        QVERIFY(!TestBackend::replaceDockerUser(backend, f, {}, true, true, &error));
         QVERIFY(!IptcBackend::chainNames(f, QStringLiteral("filter"), &error));
         QVERIFY(
             !IptcBackend::chainEntries(f, QStringLiteral("nat"), QStringLiteral("DOCKER"), &error));
@@ -461,7 +466,7 @@ void TstIptcBackend::neverCreatesTables()
             .ok());
     QCOMPARE(IptcBackend::existingTables(Family::IPv4), QStringList{QStringLiteral("nat")});
     IptcBackend backend;
-    QVERIFY(!backend.replaceDockerUser(Family::IPv4, {}, true, true, &error));
+    QVERIFY(!TestBackend::replaceDockerUser(backend, Family::IPv4, {}, true, true, &error));
     QCOMPARE(IptcBackend::existingTables(Family::IPv4), QStringList{QStringLiteral("nat")});
 }
 
@@ -524,7 +529,8 @@ void TstIptcBackend::unknownExtensionsSurviveReorder()
             QLatin1String("-m length <not understood> -j DROP")));
 
         std::reverse(rules.begin(), rules.end());
-        QVERIFY2(backend.replaceDockerUser(f, rules, false, false, &error), qPrintable(error));
+        QVERIFY2(TestBackend::replaceDockerUser(backend, f, rules, false, false, &error),
+                 qPrintable(error));
 
         QStringList savedAfter = parseSave(saveAll(f))
                                      .chain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"))
@@ -555,19 +561,20 @@ void TstIptcBackend::refusesBadJumps()
     QVERIFY2(TestNetns::fresh(&error), qPrintable(error));
     QVERIFY(TestNetns::run(restoreTool(Family::IPv4), {}, kSmallFilter).ok());
     IptcBackend backend;
-    QVERIFY(backend.replaceDockerUser(Family::IPv4, {}, true, false, &error));
+    QVERIFY(TestBackend::replaceDockerUser(backend, Family::IPv4, {}, true, false, &error));
     const QByteArray before = saveAll(Family::IPv4);
     for (const char *spec : {"-j NO-SUCH-CHAIN", "-j FORWARD", "-s 10.0.0.1 -g NO-SUCH-CHAIN"}) {
         const auto rule = RuleParser::parse(QLatin1String(spec), Family::IPv4);
         QVERIFY2(rule, spec);
-        QVERIFY(!backend.replaceDockerUser(Family::IPv4, {editable(*rule)}, false, false, &error));
+        QVERIFY(!TestBackend::replaceDockerUser(backend, Family::IPv4, {editable(*rule)}, false,
+                                                false, &error));
         QVERIFY2(error.contains(rule->target.name), qPrintable(error));
         QCOMPARE(saveAll(Family::IPv4).split('\n').mid(1, 9), before.split('\n').mid(1, 9));
     }
     // A verbatim entry that is not a well-formed entry never reaches libiptc.
     BackendRule bad;
     bad.raw = QByteArray(200, '\x7f');
-    QVERIFY(!backend.replaceDockerUser(Family::IPv4, {bad}, false, false, &error));
+    QVERIFY(!TestBackend::replaceDockerUser(backend, Family::IPv4, {bad}, false, false, &error));
     QVERIFY2(error.contains(QLatin1String("malformed")), qPrintable(error));
 }
 
@@ -589,8 +596,8 @@ void TstIptcBackend::kernelRefusalChangesNothing()
         RuleParser::parse(QStringLiteral("-m limit --limit 1/day -j ACCEPT"), Family::IPv4);
     QVERIFY(ok && bad);
     IptcBackend backend;
-    QVERIFY(!backend.replaceDockerUser(Family::IPv4, {editable(*ok), editable(*bad)}, false, false,
-                                       &error));
+    QVERIFY(!TestBackend::replaceDockerUser(backend, Family::IPv4, {editable(*ok), editable(*bad)},
+                                            false, false, &error));
     QVERIFY2(!error.isEmpty(), "no error text");
     qInfo("kernel refusal reported as: %s", qPrintable(error));
     QCOMPARE(withoutDockerUserRules(saveAll(Family::IPv4)), withoutDockerUserRules(before));
@@ -654,7 +661,7 @@ void TstIptcBackend::olderRevisions()
     for (const auto &c : cases) {
         BackendRule br;
         br.raw = c.entry;
-        if (!backend.replaceDockerUser(Family::IPv4, {br}, true, false, &error)) {
+        if (!TestBackend::replaceDockerUser(backend, Family::IPv4, {br}, true, false, &error)) {
             qInfo("this kernel has no %s revision used here: %s", c.unknown, qPrintable(error));
             continue;
         }
@@ -664,7 +671,7 @@ void TstIptcBackend::olderRevisions()
         expectedRaw << c.entry;
     }
     QVERIFY(!rules.isEmpty());
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, true, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, rules, true, false, &error),
              qPrintable(error));
     const QStringList saved = parseSave(saveAll(Family::IPv4))
                                   .chain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"))
@@ -720,11 +727,11 @@ void TstIptcBackend::tenThousandRules()
     file += "COMMIT\n";
     const qint64 parseMs = parsing.elapsed();
     IptcBackend backend;
-    QVERIFY(backend.replaceDockerUser(Family::IPv4, {}, true, false, &error));
+    QVERIFY(TestBackend::replaceDockerUser(backend, Family::IPv4, {}, true, false, &error));
 
     QElapsedTimer clock;
     clock.start();
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, rules, false, false, &error),
              qPrintable(error));
     const qint64 mine = clock.elapsed();
     const QStringList ours = parseSave(saveAll(Family::IPv4))
@@ -736,7 +743,7 @@ void TstIptcBackend::tenThousandRules()
     QVERIFY(backend.read(Family::IPv4, &tables, &error));
     const qint64 readMs = clock.elapsed();
 
-    QVERIFY(backend.replaceDockerUser(Family::IPv4, {}, false, false, &error));
+    QVERIFY(TestBackend::replaceDockerUser(backend, Family::IPv4, {}, false, false, &error));
     clock.restart();
     const auto r = TestNetns::run(restoreTool(Family::IPv4), {QStringLiteral("-n")}, file);
     const qint64 theirs = clock.elapsed();
@@ -746,7 +753,7 @@ void TstIptcBackend::tenThousandRules()
                                      ->rules;
     QCOMPARE(ours.size(), count);
     QCOMPARE(ours, restored);
-    qInfo("10000 rules: replaceDockerUser %lld ms (after RuleParser: %lld ms, test text included), "
+    qInfo("10000 rules: session replace %lld ms (after RuleParser: %lld ms, test text included), "
           "iptables-legacy-restore -n %lld ms, read() %lld ms",
           mine, parseMs, theirs, readMs);
 }

@@ -1,3 +1,4 @@
+#include "backendwrite.h"
 #include "netns.h"
 #include "nftbackend.h"
 #include "ruleparser.h"
@@ -525,7 +526,7 @@ void TestNftBackend::badRuleRunsNoTool()
         r.raw = raw;
         r.displaySpec = QString::fromUtf8(raw);
         QString error;
-        QVERIFY(!backend.replaceDockerUser(Family::IPv4, {r}, true, true, &error));
+        QVERIFY(!TestBackend::replaceDockerUser(backend, Family::IPv4, {r}, true, true, &error));
         QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::BadRule);
         QVERIFY2(error.startsWith(QStringLiteral("rule 1")), qPrintable(error));
     }
@@ -609,10 +610,11 @@ void TestNftBackend::fixtures()
     const BackendChain *dockerUser =
         findChain(tables, QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
     if (dockerUser) {
-        QVERIFY2(backend.replaceDockerUser(family, dockerUser->rules, false, false, &error),
+        QVERIFY2(TestBackend::replaceDockerUser(backend, family, dockerUser->rules, false, false,
+                                                &error),
                  qPrintable(error));
     } else {
-        QVERIFY(!backend.replaceDockerUser(family, {}, false, false, &error));
+        QVERIFY(!TestBackend::replaceDockerUser(backend, family, {}, false, false, &error));
         QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::ChainMissing);
     }
     QCOMPARE(contentLines(save(family)), contentLines(before));
@@ -659,7 +661,7 @@ void TestNftBackend::dockerExamplePolicy()
     const bool hadChain =
         chainRules(before, QStringLiteral("FORWARD")).contains(QStringLiteral("-j DOCKER-USER"));
     NftBackend backend;
-    QVERIFY2(backend.replaceDockerUser(family, rules, !hadChain, !hadChain, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, family, rules, !hadChain, !hadChain, &error),
              qPrintable(error));
     const QByteArray after = save(family);
     QCOMPARE(chainRules(after, QStringLiteral("DOCKER-USER")), specsOf(rules));
@@ -744,7 +746,8 @@ void TestNftBackend::corpus()
 
     const QByteArray before = save(family);
     NftBackend backend;
-    QVERIFY2(backend.replaceDockerUser(family, rules, false, false, &error), qPrintable(error));
+    QVERIFY2(TestBackend::replaceDockerUser(backend, family, rules, false, false, &error),
+             qPrintable(error));
     const QByteArray after = save(family);
     QCOMPARE(withoutDockerUserRules(after), withoutDockerUserRules(before));
     const QStringList kernel = chainRules(after, QStringLiteral("DOCKER-USER"));
@@ -853,7 +856,7 @@ void TestNftBackend::verbatimRulesRoundTrip()
     // a text: most of these extensions have none that Userchain could write).
     QVector<BackendRule> reversed = dockerUser->rules;
     std::reverse(reversed.begin(), reversed.end());
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, reversed, false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, reversed, false, false, &error),
              qPrintable(error));
     QStringList expected = original;
     std::reverse(expected.begin(), expected.end());
@@ -871,13 +874,13 @@ void TestNftBackend::createChainAndJump()
     const QString nft = QStringLiteral("/usr/sbin/nft");
 
     // No tables at all: without createChain nothing may be created, not even a table.
-    QVERIFY(!backend.replaceDockerUser(Family::IPv4, rules, false, true, &error));
+    QVERIFY(!TestBackend::replaceDockerUser(backend, Family::IPv4, rules, false, true, &error));
     QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::ChainMissing);
     QCOMPARE(error, QStringLiteral("the chain DOCKER-USER does not exist"));
     QCOMPARE(run(nft, {QStringLiteral("list"), QStringLiteral("ruleset")}).out, QByteArray());
 
     // The chain alone.
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, true, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, rules, true, false, &error),
              qPrintable(error));
     const QByteArray saved = save(Family::IPv4);
     QCOMPARE(chainRules(saved, QStringLiteral("DOCKER-USER")), specsOf(rules));
@@ -885,7 +888,7 @@ void TestNftBackend::createChainAndJump()
 
     // The jump, once, however often it is asked for.
     for (int i = 0; i < 2; ++i) {
-        QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, true, &error),
+        QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, rules, false, true, &error),
                  qPrintable(error));
         QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")),
                  QStringList{QStringLiteral("-j DOCKER-USER")});
@@ -904,10 +907,10 @@ void TestNftBackend::createChainAndJump()
              0);
     const QStringList forward = chainRules(save(Family::IPv4), QStringLiteral("FORWARD"));
     QVERIFY(!forward.contains(QStringLiteral("-j DOCKER-USER")));
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, rules, false, false, &error),
              qPrintable(error));
     QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")), forward);
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, true, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, rules, false, true, &error),
              qPrintable(error));
     QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")),
              QStringList{QStringLiteral("-j DOCKER-USER")} + forward);
@@ -921,7 +924,7 @@ void TestNftBackend::createChainAndJump()
     const QStringList tampered = chainRules(save(Family::IPv4), QStringLiteral("FORWARD"));
     QVERIFY(tampered.contains(QStringLiteral("-j DOCKER-USER")));
     QVERIFY(tampered.first() != QStringLiteral("-j DOCKER-USER"));
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, rules, false, true, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4, rules, false, true, &error),
              qPrintable(error));
     QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("FORWARD")), tampered);
 }
@@ -956,7 +959,7 @@ void TestNftBackend::refusedRuleChangesNothing()
         const bool hasChain = before.contains(":DOCKER-USER ");
         NftBackend backend;
         // IPv6 has no DOCKER-USER yet: chain, jump and rules must all stay out.
-        QVERIFY(!backend.replaceDockerUser(family, rules, !hasChain, true, &error));
+        QVERIFY(!TestBackend::replaceDockerUser(backend, family, rules, !hasChain, true, &error));
         QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::Kernel);
         QVERIFY2(error.contains(QStringLiteral("(rule 3)")), qPrintable(error));
         qInfo("%s", qPrintable(error));
@@ -991,13 +994,15 @@ void TestNftBackend::manyChangesKeepOrderAndCounters()
     QString error;
     NftBackend backend;
     const QStringList first = specs(1) + QStringList{QStringLiteral("-i eth0 -j RETURN")};
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, parsedRules(first, Family::IPv4, &error),
-                                       false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4,
+                                            parsedRules(first, Family::IPv4, &error), false, false,
+                                            &error),
              qPrintable(error));
     QCOMPARE(chainRules(save(Family::IPv4), QStringLiteral("DOCKER-USER")), first);
     const QStringList second = specs(2) + QStringList{QStringLiteral("-i eth0 -j RETURN")};
-    QVERIFY2(backend.replaceDockerUser(Family::IPv4, parsedRules(second, Family::IPv4, &error),
-                                       false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, Family::IPv4,
+                                            parsedRules(second, Family::IPv4, &error), false, false,
+                                            &error),
              qPrintable(error));
     const QByteArray saved = save(Family::IPv4);
     QCOMPARE(chainRules(saved, QStringLiteral("DOCKER-USER")), second);
@@ -1039,7 +1044,7 @@ void TestNftBackend::concurrentInsertIsNeverLost()
         // Every other time the backend writes it, so that the apply starts from the chain the
         // backend remembers (no read, unless the insert came first).
         if (trial % 2)
-            QVERIFY2(backend.replaceDockerUser(family, small, false, false, &error),
+            QVERIFY2(TestBackend::replaceDockerUser(backend, family, small, false, false, &error),
                      qPrintable(error));
         else
             QVERIFY(restore(family, "*filter\n-F DOCKER-USER\n-A DOCKER-USER -j RETURN\nCOMMIT\n",
@@ -1152,8 +1157,9 @@ void TestNftBackend::nativeRuleIsReadOnly()
     QVERIFY(!docker->rules[0].raw.isEmpty());
 
     // Rules change around it; it keeps its handle and expressions.
-    QVERIFY2(backend.replaceDockerUser(family, {dockerUser->rules[1], dockerUser->rules[0]}, false,
-                                       false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(backend, family,
+                                            {dockerUser->rules[1], dockerUser->rules[0]}, false,
+                                            false, &error),
              qPrintable(error));
     QCOMPARE(nativeRuleLine(nftListing(family, nftFamily)), nativeRuleLine(listing));
     QCOMPARE(chainRules(save(family), QStringLiteral("DOCKER-USER")),
@@ -1203,7 +1209,7 @@ void TestNftBackend::nativeRuleIsReadOnly()
                       QStringLiteral("handle"), handle});
         QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
         const QByteArray unchanged = save(family);
-        QVERIFY(!backend.replaceDockerUser(family, keep, false, false, &error));
+        QVERIFY(!TestBackend::replaceDockerUser(backend, family, keep, false, false, &error));
         QCOMPARE(backend.lastErrorKind(), NftBackend::ErrorKind::NativeRule);
         QCOMPARE(contentLines(save(family)), contentLines(unchanged));
         // The session's own commit: its generation is stale, DOCKER-USER changed.
@@ -1215,9 +1221,9 @@ void TestNftBackend::nativeRuleIsReadOnly()
     }
 
     // Removed on purpose: deleted by its handle, nothing else touched.
-    QVERIFY2(backend.replaceDockerUser(family,
-                                       parsedRules({QStringLiteral("-j RETURN")}, family, &error),
-                                       false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(
+                 backend, family, parsedRules({QStringLiteral("-j RETURN")}, family, &error), false,
+                 false, &error),
              qPrintable(error));
     QVERIFY(nativeRuleLine(nftListing(family, nftFamily)).isEmpty());
 }

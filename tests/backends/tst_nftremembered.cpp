@@ -1,3 +1,4 @@
+#include "backendwrite.h"
 #include "netns.h"
 #include "nftbackend.h"
 #include "nftnetlink.h"
@@ -326,9 +327,9 @@ void TestNftRemembered::neverInAnotherNamespace()
     QString error;
     QVERIFY(restore(family, "*filter\n:DOCKER-USER - [0:0]\n-A DOCKER-USER -j RETURN\nCOMMIT\n"));
     NftBackend backend;
-    QVERIFY2(backend.replaceDockerUser(family,
-                                       parsed({QStringLiteral("-s 10.1.1.1/32 -j DROP")}, family),
-                                       false, false, &error),
+    QVERIFY2(TestBackend::replaceDockerUser(
+                 backend, family, parsed({QStringLiteral("-s 10.1.1.1/32 -j DROP")}, family), false,
+                 false, &error),
              qPrintable(error));
     QVERIFY(backend.remembers(family));
     const std::optional<quint32> first = netlink.generation(&error);
@@ -370,9 +371,11 @@ void TestNftRemembered::keptRulesAsAReadShowsThem()
     wanted[0].displaySpec = wanted[0].rule.toString(); // "-i + -j ACCEPT"
     NftBackend backend;
     QString error;
-    QVERIFY2(backend.replaceDockerUser(family, wanted, false, false, &error), qPrintable(error));
+    QVERIFY2(TestBackend::replaceDockerUser(backend, family, wanted, false, false, &error),
+             qPrintable(error));
     wanted.append(parsed({QStringLiteral("-j RETURN")}, family));
-    QVERIFY2(backend.replaceDockerUser(family, wanted, false, false, &error), qPrintable(error));
+    QVERIFY2(TestBackend::replaceDockerUser(backend, family, wanted, false, false, &error),
+             qPrintable(error));
     QVERIFY(backend.remembers(family));
     const std::unique_ptr<BackendSession> session = backend.beginSession(family, &error);
     QVERIFY2(session, qPrintable(error));

@@ -19,6 +19,7 @@ private slots:
     void dnatAndOutInterface();
     void opaqueRuleIsNeverGuessed();
     void marksWithMangleRead();
+    void ipsetSaveReadsPlainSetsOnly();
 };
 
 namespace {
@@ -514,6 +515,38 @@ void TestPacketTracer::marksWithMangleRead()
     QCOMPARE(traced("-A PREROUTING -m statistic --mode random --probability 0.5 -j ACCEPT\n",
                     "-A DOCKER-USER -m mark --mark 0x1 -j DROP\n"),
              QStringLiteral("unknown DOCKER-USER 1"));
+}
+
+// An `ipset save` file: a hash:ip set's netmask widens its entries; a set with a nomatch entry
+// is not a plain union, so it is left unread ("depends") rather than read wrong.
+void TestPacketTracer::ipsetSaveReadsPlainSetsOnly()
+{
+    auto rs = loadFixture(D29,
+                          {QStringLiteral("-m set --match-set masked src -j DROP"),
+                           QStringLiteral("-m set --match-set holes src -j DROP")},
+                          Family::IPv4);
+    QVERIFY(rs);
+    QString error;
+    QVERIFY2(rs->addIpsets("create masked hash:ip family inet hashsize 1024 maxelem 65536 "
+                           "netmask 24\n"
+                           "add masked 203.0.113.0\n"
+                           "create holes hash:net family inet hashsize 1024 maxelem 65536\n"
+                           "add holes 198.51.100.0/24\n"
+                           "add holes 198.51.100.128/25 nomatch\n",
+                           &error),
+             qPrintable(error));
+    QVERIFY(rs->set(QStringLiteral("masked")));
+    QVERIFY(!rs->set(QStringLiteral("holes")));
+    Trace t = PacketTracer::trace(
+        *rs, packetOf(Family::IPv4, QStringLiteral("in=eth0 src=203.0.113.77 sport=1 dport=8080")));
+    QCOMPARE(t.verdict.kind, VerdictKind::Drop);
+    QCOMPARE(t.verdict.rule, 1);
+    t = PacketTracer::trace(
+        *rs, packetOf(Family::IPv4, QStringLiteral("in=eth0 src=198.51.100.7 sport=1 dport=8080")));
+    QCOMPARE(t.verdict.kind, VerdictKind::Unknown);
+    QCOMPARE(
+        t.verdict.dependsOn,
+        QStringLiteral("depends on rule 2 of DOCKER-USER (uses set holes, which was not read)"));
 }
 
 QTEST_GUILESS_MAIN(TestPacketTracer)

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void withContextAgreesWithCompute();
     void utf8ViewsAgreeWithStrings();
     void lines();
+    void dataHasNoWords();
 };
 
 void TestRuleDiff::compute_data()
@@ -200,6 +201,28 @@ void TestRuleDiff::utf8ViewsAgreeWithStrings()
     QCOMPARE(RuleDiff::formatUtf8(fromViews, before, after, QStringLiteral("DOCKER-USER")),
              RuleDiff::format(fromStrings, QStringLiteral("DOCKER-USER")).toUtf8());
     QCOMPARE(RuleDiff::summary(fromViews), RuleDiff::summary(fromStrings));
+}
+
+void TestRuleDiff::dataHasNoWords()
+{
+    // ApplyFile's diff crosses the bus as data (numbers and specs); the client words it.
+    const QByteArray oldText = "-i eth0 -j DROP\n-s 10.0.0.1/32 -j DROP\n-j RETURN\n";
+    const QByteArray newText = "-j RETURN\n-s 10.0.0.1/32 -j DROP\n-s 10.9.9.9/32 -j DROP\n";
+    const QList<QByteArrayView> before = RuleDiff::lines(oldText);
+    const QList<QByteArrayView> after = RuleDiff::lines(newText);
+    const auto changes = RuleDiff::compute(before, after);
+    const QByteArray data = RuleDiff::dataUtf8(changes, before, after);
+    QCOMPARE(data, QByteArray("- 1 0 -i eth0 -j DROP\n"
+                              "~ 3 1 -j RETURN\n"
+                              "+ 0 3 -s 10.9.9.9/32 -j DROP\n"));
+    QVERIFY(!data.contains('#'));
+    QCOMPARE(RuleDiff::formatData(data, QStringLiteral("DOCKER-USER")),
+             RuleDiff::formatUtf8(changes, before, after, QStringLiteral("DOCKER-USER")));
+    // Lines not in the form (a newer helper's, or damage) are left out, not misread.
+    QCOMPARE(RuleDiff::formatData("? 1 2 x\n+ 0 x -j DROP\n- 0 0 -j DROP\n+ 0 1 -j DROP",
+                                  QStringLiteral("C")),
+             QByteArray("+ -A C -j DROP    # added as 1\n"));
+    QCOMPARE(RuleDiff::formatData(QByteArray(), QStringLiteral("C")), QByteArray());
 }
 
 void TestRuleDiff::lines()

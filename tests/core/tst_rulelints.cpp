@@ -18,6 +18,11 @@ private slots:
     void fixesRemoveTheLint_data() { lints_data(); }
     void fixesRemoveTheLint();
     void reasonsNameTheRules();
+    void runningContainers_data();
+    void runningContainers();
+    void runningContainersFixesRemoveTheLint_data() { runningContainers_data(); }
+    void runningContainersFixesRemoveTheLint();
+    void snapshotCarriesContainersAndSets();
 };
 
 namespace {
@@ -61,6 +66,34 @@ QStringList describe(const QVector<RuleLint> &lints)
         out << text;
     }
     return out;
+}
+
+/// "web bridge 172.17.0.2/16 172.17.0.1": name, network, address/prefix, gateway (or "-").
+QVector<RunningContainer> containersOf(const QStringList &specs, Family family)
+{
+    QVector<RunningContainer> out;
+    for (const QString &spec : specs) {
+        const QStringList f = spec.split(QLatin1Char(' '));
+        const auto net = IpNetwork::parse(f.value(2), family);
+        const auto address = IpAddress::parse(f.value(2).section(QLatin1Char('/'), 0, 0), family);
+        if (f.size() != 4 || !net || !address)
+            qFatal("bad container row: %s", qPrintable(spec));
+        RunningContainer c{f.at(0), f.at(1), *address, net->prefix, std::nullopt};
+        if (f.at(3) != QLatin1String("-"))
+            c.gateway = IpAddress::parse(f.at(3), family);
+        out.append(c);
+    }
+    return out;
+}
+
+/// The fixture with `rules` in DOCKER-USER and, when `known`, these running containers.
+std::optional<Ruleset> withContainers(const QString &fixture, const QStringList &rules,
+                                      Family family, bool known, const QStringList &containers)
+{
+    auto rs = loadFixture(fixture, rules, family);
+    if (rs && known)
+        rs->setRunningContainers(containersOf(containers, family));
+    return rs;
 }
 
 } // namespace
@@ -267,6 +300,172 @@ void TestRuleLints::reasonsNameTheRules()
     QVERIFY2(lints.at(0).reason.contains("172.17.0.2") &&
                  lints.at(0).reason.contains("203.0.113.10 port 443"),
              qPrintable(lints.at(0).reason));
+}
+
+void TestRuleLints::runningContainers_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<int>("family");
+    QTest::addColumn<bool>("known");
+    QTest::addColumn<QStringList>("containers");
+    QTest::addColumn<QStringList>("rules");
+    QTest::addColumn<QStringList>("expected");
+    // Docker 20.10's capture: docker0 172.17.0.0/16 (web publishes 8080 -> 80), br-8bf3e4c2c08c
+    // 172.18.0.0/16 (db publishes 127.0.0.1:8081 and 5353/udp); cache publishes nothing, so
+    // Docker's rules do not name it.
+    const QStringList running = {"web bridge 172.17.0.2/16 172.17.0.1",
+                                 "cache bridge 172.17.0.3/16 172.17.0.1",
+                                 "db backend 172.18.0.2/16 172.18.0.1"};
+    auto row = [&](const char *name, const QStringList &rules, const QStringList &expected,
+                   bool known = true) {
+        QTest::newRow(name) << D20 << 4 << known << running << rules << expected;
+    };
+    row("unused address on docker0", {"-d 172.17.0.9/32 -j DROP"}, {"1 container"});
+    row("unused address, no mask written", {"-d 172.17.0.9 -j DROP"}, {"1 container"});
+    row("unused address on a user network", {"-d 172.18.0.7/32 -j RETURN"}, {"1 container"});
+    row("unused original destination", {"-m conntrack --ctorigdst 172.17.0.9 -j DROP"},
+        {"1 container"});
+    row("a running container Docker's rules do not name", {"-d 172.17.0.3/32 -j DROP"}, {});
+    row("a container that publishes ports",
+        {"-d 172.17.0.2/32 -m conntrack --ctdir ORIGINAL -j DROP"}, {});
+    row("the network's gateway", {"-d 172.17.0.1/32 -j DROP"}, {});
+    row("outside Docker's networks", {"-d 203.0.113.9/32 -j DROP"}, {});
+    row("a subnet, not one address", {"-d 172.17.0.0/24 -m conntrack --ctdir ORIGINAL -j DROP"},
+        {});
+    row("the comment names the container",
+        {"-d 172.17.0.9/32 -m comment --comment \"cache only\" -j DROP"},
+        {"1 container -> -d 172.17.0.3/32 -m comment --comment \"cache only\" -j DROP"});
+    row("the comment names it in the original destination",
+        {"-m conntrack --ctorigdst 172.17.0.9 -m comment --comment cache -j DROP"},
+        {"1 container -> -m conntrack --ctorigdst 172.17.0.3 -m comment --comment cache -j "
+         "DROP"});
+    row("the comment names a container on another bridge",
+        {"-d 172.17.0.9/32 -m comment --comment db -j DROP"}, {"1 container"});
+    row("the comment holds the name inside a longer word",
+        {"-d 172.17.0.9/32 -m comment --comment cached -j DROP"}, {"1 container"});
+    row("the port is published for another container",
+        {"-d 172.17.0.5/32 -p tcp -m tcp --dport 80 -j RETURN"},
+        {"1 container -> -d 172.17.0.2/32 -p tcp -m tcp --dport 80 -j RETURN"});
+    // Docker did not answer: only what Docker's rules prove, as without the helper.
+    row("not known: an address alone", {"-d 172.17.0.9/32 -j DROP"}, {}, false);
+    row("not known: a published port's other container",
+        {"-d 172.17.0.5/32 -p tcp -m tcp --dport 80 -j RETURN"},
+        {"1 container -> -d 172.17.0.2/32 -p tcp -m tcp --dport 80 -j RETURN"}, false);
+    // IPv6: br-dummy fd49:efd7:54aa::/64, app at ::1 publishes 8080.
+    const QStringList v6 = {"app mynet fd49:efd7:54aa::1/64 fd49:efd7:54aa::ffff"};
+    QTest::newRow("v6 unused address")
+        << V6 << 6 << true << v6 << QStringList{"-d fd49:efd7:54aa::9/128 -j DROP"}
+        << QStringList{"1 container"};
+    QTest::newRow("v6 the running container")
+        << V6 << 6 << true << v6
+        << QStringList{"-d fd49:efd7:54aa::1/128 -m conntrack --ctdir ORIGINAL -j DROP"}
+        << QStringList{};
+    QTest::newRow("v6 the gateway")
+        << V6 << 6 << true << v6 << QStringList{"-d fd49:efd7:54aa::ffff/128 -j DROP"}
+        << QStringList{};
+}
+
+// A rule naming a container address that no running container has (issue 12 item 4), from
+// the running containers the helper reads from Docker; nothing more than before without them.
+void TestRuleLints::runningContainers()
+{
+    QFETCH(QString, fixture);
+    QFETCH(int, family);
+    QFETCH(bool, known);
+    QFETCH(QStringList, containers);
+    QFETCH(QStringList, rules);
+    QFETCH(QStringList, expected);
+    const Family fam = family == 6 ? Family::IPv6 : Family::IPv4;
+    const auto rs = withContainers(fixture, rules, fam, known, containers);
+    QVERIFY(rs);
+    const QVector<RuleLint> lints = RuleLints::compute(*rs);
+    QCOMPARE(describe(lints), expected);
+    for (const RuleLint &l : lints) {
+        if (l.kind != RuleLint::Kind::UnknownContainer || !known)
+            continue;
+        // The reason names the address and the bridge it is on.
+        const QString address = l.summary.section(QLatin1Char(' '), -1);
+        const auto parsed = IpAddress::parse(address, fam);
+        QVERIFY2(parsed, qPrintable(l.summary));
+        QVERIFY2(l.reason.contains(address) && l.reason.contains(rs->bridgeFor(*parsed)),
+                 qPrintable(l.reason));
+        QVERIFY2(l.summary.startsWith(QLatin1String("no running container has ")),
+                 qPrintable(l.summary));
+    }
+}
+
+void TestRuleLints::runningContainersFixesRemoveTheLint()
+{
+    QFETCH(QString, fixture);
+    QFETCH(int, family);
+    QFETCH(bool, known);
+    QFETCH(QStringList, containers);
+    QFETCH(QStringList, rules);
+    const Family fam = family == 6 ? Family::IPv6 : Family::IPv4;
+    const auto rs = withContainers(fixture, rules, fam, known, containers);
+    QVERIFY(rs);
+    for (const RuleLint &l : RuleLints::compute(*rs)) {
+        if (!l.hasFix)
+            continue;
+        QStringList fixed = rules;
+        fixed.removeAt(l.rule);
+        for (int i = 0; i < l.fix.size(); ++i)
+            fixed.insert(l.rule + i, l.fix.at(i));
+        const auto after = withContainers(fixture, fixed, fam, known, containers);
+        QVERIFY(after);
+        for (const RuleLint &m : RuleLints::compute(*after))
+            QVERIFY2(m.kind != l.kind, qPrintable(m.spec + ": " + m.reason));
+    }
+}
+
+// What the helper sends (running containers, set contents) reaches the evaluator through
+// Ruleset::fromSnapshot; what does not add up is "not read", never read wrong.
+void TestRuleLints::snapshotCarriesContainersAndSets()
+{
+    Snapshot snapshot;
+    snapshot.family = 4;
+    snapshot.chains = {{"nat",
+                        "POSTROUTING",
+                        "ACCEPT",
+                        true,
+                        false,
+                        {{"-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE", 0, 0, {}, {}}}},
+                       {"filter",
+                        "DOCKER-USER",
+                        "-",
+                        false,
+                        true,
+                        {{"-d 172.17.0.9/32 -j DROP", 0, 0, {}, {}},
+                         {"-d 172.17.0.2/32 -m comment --comment web -j DROP", 0, 0, {}, {}}}}};
+    snapshot.containersRead = true;
+    snapshot.containers = {{"web", "bridge", "172.17.0.2", 16, "172.17.0.1"}};
+    const QByteArray entries("\x0a\x00\x00\x00\x08"  // 10.0.0.0/8
+                             "\xc0\x00\x02\x07\x20", // 192.0.2.7/32
+                             10);
+    snapshot.ipsets = {
+        {"good", entries}, {"torn", entries.left(7)}, {"badprefix", "\x0a\0\0\0\x21"}};
+
+    const Ruleset rs = Ruleset::fromSnapshot(snapshot);
+    QVERIFY(rs.runningContainers());
+    QCOMPARE(rs.runningContainers()->size(), 1);
+    QCOMPARE(rs.runningContainers()->first().address.toString(Family::IPv4), "172.17.0.2");
+    QCOMPARE(rs.runningContainerName(*IpAddress::parse("172.17.0.2", Family::IPv4)), "web");
+    QVERIFY(rs.set("good"));
+    QCOMPARE(rs.set("good")->size(), 2);
+    QCOMPARE(rs.set("good")->at(0).prefix, 8);
+    QVERIFY(rs.set("good")->at(1).contains(*IpAddress::parse("192.0.2.7", Family::IPv4)));
+    QVERIFY(!rs.set("torn"));
+    QVERIFY(!rs.set("badprefix"));
+    QCOMPARE(describe(RuleLints::compute(rs)), QStringList{"1 container"});
+
+    // Docker did not answer: the same rules give no such lint.
+    snapshot.containersRead = false;
+    QVERIFY(!Ruleset::fromSnapshot(snapshot).runningContainers());
+    QCOMPARE(describe(RuleLints::compute(Ruleset::fromSnapshot(snapshot))), QStringList{});
+    // One address that cannot be read makes them all unknown.
+    snapshot.containersRead = true;
+    snapshot.containers.append({"odd", "bridge", "not-an-address", 16, ""});
+    QVERIFY(!Ruleset::fromSnapshot(snapshot).runningContainers());
 }
 
 QTEST_GUILESS_MAIN(TestRuleLints)

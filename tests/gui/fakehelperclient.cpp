@@ -43,9 +43,7 @@ void FakeHelperClient::requestSnapshot(int family)
         snapshot.backend = QStringLiteral("none");
         snapshot.family = 6;
         snapshot.revision = QStringLiteral("absent6");
-        snapshot.backendDetail =
-            QStringLiteral("No Docker IPv6 chains found in iptables-legacy or iptables-nft; is "
-                           "Docker running?");
+        snapshot.backendDetail = {QLatin1String(Userchain::NoteCode::NoDockerChains), {}};
     }
     QTimer::singleShot(0, this, [this, failure, snapshot, family] {
         if (failure.isError()) {
@@ -67,11 +65,11 @@ void FakeHelperClient::apply(int family, const Userchain::ApplyRuleList &rules,
     HelperError failure = nextApplyError;
     nextApplyError = HelperError();
     if (!failure.isError() && !m_pending.isEmpty() && seconds > 0) {
-        failure = error(HelperError::Busy, Userchain::DBusError::Busy,
+        failure = error(HelperError::Kind::Busy, Userchain::DBusError::Busy,
                         QStringLiteral("a confirmed apply is pending"));
     }
     if (!failure.isError() && expectedRevision != target.revision) {
-        failure = error(HelperError::StaleRevision, Userchain::DBusError::StaleRevision,
+        failure = error(HelperError::Kind::StaleRevision, Userchain::DBusError::StaleRevision,
                         QStringLiteral("revision mismatch"));
     }
     if (failure.isError()) {
@@ -113,7 +111,7 @@ void FakeHelperClient::confirm(const QString &transactionId)
             emit confirmed(transactionId);
         } else {
             emit confirmFailed(transactionId,
-                               error(HelperError::NoSuchTransaction,
+                               error(HelperError::Kind::NoSuchTransaction,
                                      Userchain::DBusError::NoSuchTransaction, QString()));
         }
     });
@@ -158,7 +156,7 @@ void FakeHelperClient::save(int family)
     const QStringList live = dockerUserSpecs(systemOf(family), &verbatim);
     if (!failure.isError() && verbatim) {
         // As the helper: a verbatim rule cannot be written to the saved file.
-        failure = error(HelperError::InvalidRule, Userchain::DBusError::InvalidRule,
+        failure = error(HelperError::Kind::InvalidRule, Userchain::DBusError::InvalidRule,
                         QStringLiteral("rule 1: kept verbatim, cannot be saved"));
     }
     if (failure.isError()) {
@@ -196,7 +194,7 @@ void FakeHelperClient::restoreSaved(int family, uint flags)
     nextRestoreError = HelperError();
     const int i = family == 6 ? 1 : 0;
     if (!failure.isError() && !hasSaved[i]) {
-        failure = error(HelperError::Failed, Userchain::DBusError::Failed,
+        failure = error(HelperError::Kind::Failed, Userchain::DBusError::Failed,
                         QStringLiteral("nothing saved"));
     }
     if (failure.isError()) {

@@ -89,11 +89,9 @@ private slots:
         QCOMPARE(NoticeText::toHtml(QStringLiteral("`iptables` is <nft>\nnext `a` and `b")),
                  QStringLiteral("<code>iptables</code> is &lt;nft&gt;<br>next <code>a</code> and "
                                 "`b"));
-        // The helper's note as the window shows it: no literal backtick.
+        // The helper's code as the window words it: no literal backtick.
         Snapshot s = FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture());
-        s.warnings << QStringLiteral("`iptables` is the nf_tables variant, but Docker's chains are "
-                                     "in the legacy tables: Docker was started with "
-                                     "iptables-legacy.");
+        s.warnings << SnapshotNote{QLatin1String(NoteCode::VariantMismatch), {}};
         QVERIFY(m_harness.open(s));
         NoticeBar *bar = window()->noticeBar();
         QVERIFY(bar->hasNotice(QStringLiteral("helper-warning")));

@@ -49,7 +49,7 @@ QStringList chainGroups(const ChainListModel *model)
     return out;
 }
 
-Snapshot nftablesLeftOver(int jumpPosition, bool code)
+Snapshot nftablesLeftOver(int jumpPosition)
 {
     Snapshot s = FixtureSnapshot::fromFile(
         FixtureSnapshot::mobyCapture(QStringLiteral("docker28.5.2-usernet-portmap.v4.rules")));
@@ -75,8 +75,7 @@ Snapshot nftablesLeftOver(int jumpPosition, bool code)
         }
     }
     s.forwardJumpPosition = jumpPosition;
-    s.warnings = {code ? QString::fromLatin1(FirewallMode::NftablesCode)
-                       : QStringLiteral("Docker's nftables table docker-bridges exists as well.")};
+    s.warnings = {SnapshotNote{QLatin1String(NoteCode::DockerNftables), {}}};
     return s;
 }
 } // namespace
@@ -319,23 +318,49 @@ private slots:
 
     void nftablesModeWithoutDockerUser_data()
     {
-        QTest::addColumn<bool>("code");
-        QTest::newRow("detector's sentence") << false;
-        QTest::newRow("docker-nftables code") << true;
+        QTest::addColumn<bool>("detail");
+        QTest::newRow("the detail") << true;
+        QTest::newRow("a warning") << false;
+    }
+
+    void helperWarningsWordedFromCodes()
+    {
+        // The helper sends codes with arguments; the window words them, argument in place, and
+        // shows a code it does not know (a newer helper) as it came rather than dropping it.
+        Snapshot s = FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture());
+        s.warnings = {SnapshotNote{QLatin1String(NoteCode::DaemonJsonTooLarge), {"1048576"}},
+                      SnapshotNote{QLatin1String(NoteCode::OtherCopyIgnored), {"nft"}},
+                      SnapshotNote{QStringLiteral("future-code"), {"x"}}};
+        QVERIFY(m_harness.open(s));
+        QStringList texts;
+        for (const Notice &n : window()->noticeBar()->notices()) {
+            if (n.id == QLatin1String("helper-warning")) {
+                texts << n.text;
+            }
+        }
+        QCOMPARE(texts.size(), 3);
+        QCOMPARE(texts.at(0), QStringLiteral("/etc/docker/daemon.json is too large to be read "
+                                             "(over 1048576 bytes)."));
+        QVERIFY2(texts.at(1).startsWith(QStringLiteral("The `iptables-nft` copy of Docker's chains "
+                                                       "is ignored")),
+                 qPrintable(texts.at(1)));
+        QCOMPARE(texts.at(2), QStringLiteral("future-code (x)"));
+        QCOMPARE(FirewallMode::displayedWarnings(s), texts);
     }
 
     void nftablesModeWithoutDockerUser()
     {
-        QFETCH(bool, code);
+        QFETCH(bool, detail);
         Snapshot s;
         s.backend = QStringLiteral("none");
         s.family = 4;
         s.revision = QStringLiteral("absent");
-        if (code) {
-            s.warnings = {QString::fromLatin1(FirewallMode::NftablesCode)};
+        // The helper's code, never its words, says so.
+        const SnapshotNote nftables{QLatin1String(NoteCode::DockerNftables), {}};
+        if (detail) {
+            s.backendDetail = nftables;
         } else {
-            s.backendDetail = QStringLiteral("Docker uses its nftables firewall backend (Docker 29 "
-                                             "and later): there is no DOCKER-USER chain to edit.");
+            s.warnings = {nftables};
         }
         QVERIFY(m_harness.open(s));
         const Notice &notice = window()->statePage()->notice();
@@ -356,24 +381,20 @@ private slots:
     void nftablesLeftOverDockerUser_data()
     {
         QTest::addColumn<int>("jump");
-        QTest::addColumn<bool>("code");
         QTest::addColumn<QString>("notice");
         QTest::addColumn<QString>("listed");
-        QTest::newRow("jump kept: active") << 1 << false << "leftover-active"
+        QTest::newRow("jump kept: active") << 1 << "leftover-active"
                                            << "DOCKER-USER (left over, active)";
-        QTest::newRow("no jump: inactive") << 0 << false << "leftover-inactive"
+        QTest::newRow("no jump: inactive") << 0 << "leftover-inactive"
                                            << "DOCKER-USER (left over, inactive)";
-        QTest::newRow("code, active") << 1 << true << "leftover-active"
-                                      << "DOCKER-USER (left over, active)";
     }
 
     void nftablesLeftOverDockerUser()
     {
         QFETCH(int, jump);
-        QFETCH(bool, code);
         QFETCH(QString, notice);
         QFETCH(QString, listed);
-        QVERIFY(m_harness.open(nftablesLeftOver(jump, code)));
+        QVERIFY(m_harness.open(nftablesLeftOver(jump)));
         QVERIFY2(window()->noticeBar()->hasNotice(notice), qPrintable(notice));
         const ChainListModel *chains = window()->chainListModel();
         QCOMPARE(chains->index(0, 0, chains->index(0, 0)).data().toString(), listed);

@@ -4,6 +4,7 @@
 // lints of the rules the change adds. Docker 20.10's capture: 8080 -> 172.17.0.2:80.
 #include "dockeruserintro.h"
 #include "editsession.h"
+#include "fakehelperclient.h"
 #include "fixturesnapshot.h"
 #include "lintreview.h"
 #include "mainwindow.h"
@@ -135,6 +136,60 @@ private slots:
         QVERIFY(m_harness.open(snapshot));
         QTRY_COMPARE(lintsOf(0).size(), 1);
         QVERIFY(LintReview::lines(*window()->session()).isEmpty());
+    }
+
+    void unusedContainerAddressFromTheRunningContainers()
+    {
+        // The helper read the running containers: cache (172.17.0.3) publishes nothing, so
+        // Docker's rules never name it; a rule for it written with an old address is marked, and
+        // its comment leads the fix to cache's address now.
+        Userchain::Snapshot snapshot = FixtureSnapshot::fromFile(FixtureSnapshot::dockerCapture());
+        snapshot.containersRead = true;
+        snapshot.containers = {{"web", "bridge", "172.17.0.2", 16, "172.17.0.1"},
+                               {"cache", "bridge", "172.17.0.3", 16, "172.17.0.1"}};
+        m_harness.close();
+        QVERIFY(m_harness.open(snapshot));
+        const QString stale = QStringLiteral("-d 172.17.0.9/32 -m comment --comment cache -j DROP");
+        window()->ruleActions()->insertRules({stale}, QStringLiteral("Add rule"));
+        QTRY_COMPARE(lintsOf(0),
+                     QStringList{QStringLiteral("no running container has 172.17.0.9")});
+        {
+            std::unique_ptr<QMenu> menu(window()->ruleContextMenu(0));
+            QAction *fix = menu->actions().value(0);
+            QVERIFY(fix);
+            QCOMPARE(
+                fix->text(),
+                QStringLiteral("Fix: use 172.17.0.3 (cache's address now) instead of 172.17.0.9"));
+            fix->trigger();
+            QCOMPARE(model()->ruleAt(0).spec,
+                     QStringLiteral("-d 172.17.0.3/32 -m comment --comment cache -j DROP"));
+        } // the menu goes before the window
+        // The table's lints are in once the ACCEPT's shows (the fixed rule has none).
+        window()->ruleActions()->insertRules({QStringLiteral("-s 10.0.0.0/8 -j ACCEPT")},
+                                             QStringLiteral("Add rule"));
+        QTRY_COMPARE(lintsOf(0).size(), 1);
+        QCOMPARE(model()->ruleAt(1).spec,
+                 QStringLiteral("-d 172.17.0.3/32 -m comment --comment cache -j DROP"));
+        QVERIFY(lintsOf(1).isEmpty());
+
+        // cache stops: the next refresh brings the same rules with other containers, and the
+        // table's lints follow.
+        m_harness.helper()->system.containers.removeLast();
+        window()->refresh();
+        QTRY_COMPARE(lintsOf(1),
+                     QStringList{QStringLiteral("no running container has 172.17.0.3")});
+
+        // Docker did not answer: nothing proves an address unused. (The ACCEPT's lint shows
+        // when the table's lints are in.)
+        snapshot.containersRead = false;
+        snapshot.containers.clear();
+        m_harness.close();
+        QVERIFY(m_harness.open(snapshot));
+        window()->ruleActions()->insertRules({stale, QStringLiteral("-s 10.0.0.0/8 -j ACCEPT")},
+                                             QStringLiteral("Add rules"));
+        QTRY_COMPARE(lintsOf(1).size(), 1);
+        QCOMPARE(model()->ruleAt(0).spec, stale);
+        QVERIFY(lintsOf(0).isEmpty());
     }
 
     void legendExplainsTheMarker()

@@ -16,6 +16,7 @@
 #include "rawruledialog.h"
 #include "ruleactions.h"
 #include "rulefilterproxy.h"
+#include "rulerefusal.h"
 #include "ruletablemodel.h"
 #include "ruletableview.h"
 #include "rulewizard.h"
@@ -480,6 +481,71 @@ private slots:
         QTRY_VERIFY(!m_window->applyController()->isBusy());
         QVERIFY2(told.contains(QStringLiteral("kept it as it is")), qPrintable(told));
         QCOMPARE(m_helper->rollbacks.size(), 0);
+    }
+
+    void refusedRuleSelectedAndNamed_data()
+    {
+        QTest::addColumn<QString>("message"); // the helper's InvalidRule message
+        QTest::addColumn<QStringList>("told");
+        // The helper's parser names the token; the window names it too, in its own words where
+        // it can (here the rule parses in this window, as with a helper of another version, so
+        // the helper's words are the fallback).
+        QTest::newRow("parse, with token")
+            << RuleRefusal{RuleRefusal::Where::Rule,
+                           2,
+                           3,
+                           QStringLiteral("eth0"),
+                           QLatin1String(RefusalReason::Parse),
+                           {},
+                           QStringLiteral("interface \"eth0\" is not allowed here")}
+                   .toLine()
+            << QStringList{QStringLiteral("Rule 2, at “eth0”: interface \"eth0\" is not allowed "
+                                          "here")};
+        QTest::newRow("too long, worded here")
+            << RuleRefusal{RuleRefusal::Where::Rule,
+                           2,
+                           -1,
+                           {},
+                           QLatin1String(RefusalReason::TooLong),
+                           {QStringLiteral("4096")},
+                           QStringLiteral("rule longer than 4096 bytes")}
+                   .toLine()
+            << QStringList{QStringLiteral(
+                   "Rule 2: The rule is longer than the 4096 bytes the helper takes.")};
+    }
+
+    void refusedRuleSelectedAndNamed()
+    {
+        QFETCH(QString, message);
+        QFETCH(QStringList, told);
+        open(capture());
+        m_window->ruleTableView()->selectRows(0, 1);
+        m_window->action(QStringLiteral("actionDelete"))->trigger();
+        m_window->ruleTableView()->selectRows(0, 1); // not the rule that will be refused
+        QString diff;
+        acceptApply(&diff, 30, false);
+        QString text;
+        ModalRunner::pushHook([&text](QDialog *d) {
+            if (auto *box = qobject_cast<QMessageBox *>(d)) {
+                text = box->text();
+            }
+            return int(QMessageBox::Ok);
+        });
+        m_helper->nextApplyError =
+            HelperError(HelperError::Kind::InvalidRule,
+                        QString::fromLatin1(Userchain::DBusError::InvalidRule), message);
+        m_window->action(QStringLiteral("actionApply"))->trigger();
+        QTRY_VERIFY(!m_window->applyController()->isBusy());
+        // The refused rule is selected in the table, and the words say why.
+        QCOMPARE(m_window->ruleTableView()->selectedRows(), QVector<int>{1});
+        for (const QString &line : told) {
+            QVERIFY2(text.contains(line), qPrintable(text));
+        }
+        // No code of the bus reaches the user.
+        QVERIFY2(!text.contains(QStringLiteral("parse:")) &&
+                     !text.contains(QStringLiteral("\"4096\"")),
+                 qPrintable(text));
+        QVERIFY(m_window->session()->isModified()); // the edits stay
     }
 
     /// The case: a rule inserted at the top with `iptables -I` while the user edits.

@@ -242,6 +242,27 @@ private slots:
         QCOMPARE(marked(Family::IPv4), TracedRules());
     }
 
+    // The fields change far more often than the rules: typing tests again on the rules as
+    // parsed, an edit parses them again (and the answer follows it, see above).
+    void typingDoesNotParseTheRulesAgain()
+    {
+        QVERIFY(m_harness.open(userRules()));
+        PacketTestDialog *dialog = openDialog();
+        QTRY_COMPARE(dialog->path().verdict(), VerdictKind::Drop);
+        const int builds = dialog->rulesetBuilds();
+        QVERIFY(builds >= 1);
+        type(dialog, QStringLiteral("source"), QStringLiteral("198.51.100.23"));
+        QTRY_COMPARE(dialog->input().source, QStringLiteral("198.51.100.23"));
+        dialog->retrace();
+        QCOMPARE(dialog->path().verdict(), VerdictKind::Drop);
+        QCOMPARE(dialog->rulesetBuilds(), builds);
+        window()->showChain(QStringLiteral("filter"), QStringLiteral("DOCKER-USER"));
+        window()->ruleTableView()->selectRows(1, 1);
+        window()->action(QStringLiteral("actionDelete"))->trigger();
+        QTRY_COMPARE(dialog->path().verdict(), VerdictKind::Accept);
+        QCOMPARE(dialog->rulesetBuilds(), builds + 1);
+    }
+
     void clickingARuleShowsItInTheWindow()
     {
         QVERIFY(m_harness.open(userRules()));

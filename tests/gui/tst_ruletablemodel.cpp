@@ -12,6 +12,7 @@
 #include "removerulescommand.h"
 #include "replacerulescommand.h"
 #include "rulediff.h"
+#include "ruledragdata.h"
 #include "rulefilterproxy.h"
 #include "ruletablemodel.h"
 
@@ -267,7 +268,7 @@ private slots:
         RuleTableModel *m = session.model();
         std::unique_ptr<QMimeData> mime(
             m->mimeData({m->index(0, 0), m->index(0, 3), m->index(1, 0)}));
-        QVERIFY(mime->hasFormat(QLatin1String(RuleTableModel::MimeType)));
+        QVERIFY(mime->hasFormat(QLatin1String(RuleDragData::MimeType)));
         QVERIFY(mime->text().startsWith(QStringLiteral("-A DOCKER-USER -s 10.0.0.1/32")));
         // Drop between rows 3 and 4 (before the RETURN).
         QVERIFY(m->canDropMimeData(mime.get(), Qt::MoveAction, 4, 0, QModelIndex()));
@@ -297,7 +298,7 @@ private slots:
         std::unique_ptr<QMimeData> foreign(other.model()->mimeData({other.model()->index(0, 0)}));
         QVERIFY(!m->dropMimeData(foreign.get(), Qt::MoveAction, 3, 0, QModelIndex()));
         QMimeData garbage;
-        garbage.setData(QLatin1String(RuleTableModel::MimeType), QByteArray("\x01\x02"));
+        garbage.setData(QLatin1String(RuleDragData::MimeType), QByteArray("\x01\x02"));
         QVERIFY(!m->dropMimeData(&garbage, Qt::MoveAction, 3, 0, QModelIndex()));
         std::unique_ptr<QMimeData> mime(m->mimeData({m->index(0, 0)}));
         QVERIFY(!m->dropMimeData(mime.get(), Qt::CopyAction, 3, 0, QModelIndex()));

@@ -24,24 +24,24 @@
 # dockerd's sd_notify READY=1 and on Docker's events; the probes are the only loop.
 set -euo pipefail
 
+here=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 if [[ ${1:-} != --inside ]]; then
     src=$1 build=$2 backend=$3
     ((EUID == 0)) || { echo "FAIL: needs root (namespaces)" >&2; exit 1; }
-    for tool in dockerd containerd /usr/bin/docker busybox; do
-        command -v "$tool" >/dev/null ||
-            { echo "FAIL: $tool is missing (scripts/deps test installs docker.io and busybox-static)" >&2; exit 1; }
-    done
+    state=/nonexistent cgroup_parent=none
+    # shellcheck source=tests/helper/dockerd-lib.sh
+    source "$here/dockerd-lib.sh"
+    dockerd_check_tools || exit 1
     exec "$src/scripts/sandbox" --build-dir "$build" --user root -- \
         bash "$(readlink -f "${BASH_SOURCE[0]}")" --inside "$src" "$build" "$backend"
 fi
 src=$2 build=$3 backend=$4
 
-docker=(/usr/bin/docker)
 state=$(mktemp -d /tmp/userchain-dockerd.XXXXXX)
 cgroup_parent=userchain-test-$$-$RANDOM
+# shellcheck source=tests/helper/dockerd-lib.sh
+source "$here/dockerd-lib.sh"
 client=
-containerd_pid=
-dockerd_pid=
 log() { echo "docker-boot-restore ($backend): $*"; }
 fail() {
     echo "FAIL ($backend): $*" >&2
@@ -49,29 +49,10 @@ fail() {
     exit 1
 }
 
-# SIGTERM to a process that is not our child (python started dockerd), and wait until it has
-# gone: a pidfd signals it and says when.
-terminate() {
-    python3 -c 'import os, select, signal, sys
-fd = os.pidfd_open(int(sys.argv[1]))
-signal.pidfd_send_signal(fd, signal.SIGTERM)
-sys.exit(0 if select.select([fd], [], [], 60)[0] else 1)' "$1"
-}
-
 cleanup() {
     set +e
-    # dockerd stops its containers (their cgroups are then empty and can go).
-    [[ -n $dockerd_pid ]] && terminate "$dockerd_pid"
-    [[ -n $containerd_pid ]] && kill -TERM "$containerd_pid" 2>/dev/null && wait "$containerd_pid" 2>/dev/null
+    dockerd_cleanup
     [[ -n $client ]] && kill -KILL "$client" 2>/dev/null
-    # The sandbox's PID namespace ends whatever is left; the cgroups Docker made are the host's.
-    local dir
-    for dir in /sys/fs/cgroup/*/"$cgroup_parent"; do
-        [[ -d $dir ]] || continue
-        find "$dir" -depth -type d -exec rmdir {} + || echo "cleanup: cannot remove $dir" >&2
-    done
-    # Mounts dockerd made (a container's shm) live in this mount namespace only.
-    grep -o " $state/[^ ]*" /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null
     rm -rf "$state"
 }
 trap cleanup EXIT
@@ -116,39 +97,8 @@ in_client ip link set lo up
 in_client ip route add default via 192.0.2.1
 probe() { in_client timeout 0.3 busybox wget -q -O - http://192.0.2.1:8080/ 2>/dev/null | grep -q '^served$'; }
 
-containerd --root "$state/containerd" --state "$state/containerd-run" \
-    --address "$state/containerd.sock" >"$state/containerd.log" 2>&1 &
-containerd_pid=$!
+start_containerd
 
-# dockerd tells systemd when it is ready (sd_notify READY=1); here a socket of ours listens.
-start_dockerd() {
-    python3 - "$state" "$cgroup_parent" <<'EOF' >"$state/dockerd.pid"
-import os, socket, subprocess, sys
-state, cgroup_parent = sys.argv[1], sys.argv[2]
-path = os.path.join(state, "notify.sock")
-if os.path.exists(path):
-    os.unlink(path)
-sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-sock.bind(path)
-sock.settimeout(120)
-log = open(os.path.join(state, "dockerd.log"), "ab")
-daemon = subprocess.Popen(
-    ["dockerd", "--data-root", state + "/data", "--exec-root", state + "/exec",
-     "--pidfile", state + "/dockerd.pidfile", "-H", "unix://" + state + "/docker.sock",
-     "--containerd", state + "/containerd.sock", "--storage-driver", "vfs",
-     "--iptables=true", "--ip-forward=true", "--cgroup-parent", cgroup_parent],
-    env=dict(os.environ, NOTIFY_SOCKET=path), stdout=log, stderr=log, start_new_session=True)
-while b"READY=1" not in sock.recv(4096):
-    pass
-print(daemon.pid)
-EOF
-    read -r dockerd_pid <"$state/dockerd.pid"
-}
-stop_dockerd() {
-    terminate "$dockerd_pid" || fail "dockerd did not stop"
-    dockerd_pid=
-}
-docker() { "${docker[@]}" -H "unix://$state/docker.sock" "$@"; }
 # The tables as a reboot leaves them: empty (Docker's bridge stays; Docker re-creates the rest).
 reboot_tables() {
     if [[ $backend == nft ]]; then
@@ -177,7 +127,7 @@ wait_running() {
     # The container's start event since dockerd started (it has usually come already: Docker
     # restarts such containers before it reports ready).
     local _event
-    coproc events { exec timeout 60 "${docker[@]}" -H "unix://$state/docker.sock" events \
+    coproc events { exec timeout 60 /usr/bin/docker -H "unix://$docker_socket" events \
         --since "$1" --filter container=web --filter event=start; }
     read -r _event <&"${events[0]}" || fail "the container did not start again"
     # shellcheck disable=SC2154 # bash sets events_PID for the coproc
@@ -188,17 +138,14 @@ wait_running() {
 record_probe() { if probe; then echo reached; else echo refused; fi >>"$state/probes"; }
 # --- 1. first boot, nothing saved ---------------------------------------------------------
 start_dockerd
-mkdir -p "$state/image/bin" "$state/image/www"
-cp /bin/busybox "$state/image/bin/busybox"
-echo served >"$state/image/www/index.html"
-tar -C "$state/image" -c . | docker import - userchain-test/busybox >/dev/null
+import_busybox_image
 docker run -d --name web --restart always --stop-signal KILL -p 8080:80 userchain-test/busybox \
     /bin/busybox httpd -f -p 80 -h /www >/dev/null
 probe || fail "without saved rules the container should be reachable from the client"
 log "1. nothing saved: the client reaches the container"
 
 # --- 2. boot with the saved rules ---------------------------------------------------------
-stop_dockerd
+stop_dockerd || fail "dockerd did not stop"
 reboot_tables
 refuse='-i uc-host -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j REJECT --reject-with tcp-reset'
 save_rules "$refuse" "-j RETURN"
@@ -232,7 +179,7 @@ grep -q "in place" "$state/after.out" || fail "the check did not find the rules 
 log "2. saved rules loaded before Docker: $attempts attempts while Docker started, none reached the container; $hits packets met the saved rule"
 
 # --- 3. fail-closed -------------------------------------------------------------------------
-stop_dockerd
+stop_dockerd || fail "dockerd did not stop"
 reboot_tables
 save_rules "-s 192.0.2.999 -j DROP" "-j RETURN"
 touch /etc/userchain/fail-closed
@@ -252,7 +199,7 @@ save_rules "-j RETURN"
 [[ $(chain DOCKER-USER) == "-j RETURN" ]] || fail "the check did not restore the fixed file: $(chain DOCKER-USER)"
 probe || fail "with the fixed file in place the container should answer"
 log "3. fail-closed: nothing reached the container until the fixed file was restored"
-stop_dockerd
+stop_dockerd || fail "dockerd did not stop"
 echo >"$state/client-quit"
 wait "$client" 2>/dev/null || true
 client=

@@ -2,7 +2,9 @@
 // kernel), checked against iptables-legacy-save and iptables-legacy-restore in the same
 // network namespace.
 
-#include "helperclient.h"
+#include "blockinghelperclient.h"
+#include "helper1interface.h"
+#include "sealedmemfd.h"
 #include "testsandbox.h"
 
 #include <QProcess>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void verbatimRuleKeptThroughExportAndApply();
     void countersSurviveApply();
     void applyFileAnswersWithTheDiff();
+    void refusedLinesWorded();
     void unchangedRulesKeepCounters();
 
 private:
@@ -248,11 +251,11 @@ void TestHelperApply::staleRevisionRefused()
 void TestHelperApply::concurrentAppendDetected()
 {
     QVERIFY(loadDockerUser({QStringLiteral("-j RETURN")}));
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY2(client.snapshot(Family::IPv4, &snapshot, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
 
     // Someone else changes DOCKER-USER between our read and our apply.
     QVERIFY(
@@ -273,11 +276,11 @@ void TestHelperApply::dockerChainChangePreserved()
     QVERIFY(TestSandbox::restoreFile(
         QStringLiteral(USERCHAIN_FIXTURES_DIR
                        "/docker-20.10/docker20.10-legacy-with-containers.legacy.v4.rules")));
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY2(client.snapshot(Family::IPv4, &snapshot, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
 
     // Docker publishes a port meanwhile: its chains change, DOCKER-USER does not.
     QVERIFY(iptables({QStringLiteral("-A"), QStringLiteral("DOCKER"), QStringLiteral("-d"),
@@ -293,7 +296,7 @@ void TestHelperApply::dockerChainChangePreserved()
                  Family::IPv4,
                  {{QStringLiteral("-s 10.0.0.1 -j DROP"), {}}, {QStringLiteral("-j RETURN"), {}}},
                  snapshot.revision, 0, 0, &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     QVERIFY(transaction.isEmpty());
     QCOMPARE(QString::fromUtf8(withoutDockerUser(TestSandbox::normalizedSave())),
              QString::fromUtf8(othersBefore));
@@ -368,11 +371,11 @@ void TestHelperApply::verbatimRulePreservedAcrossReorder()
     QVERIFY(loadDockerUser(
         {QStringLiteral("-s 10.0.0.1/32 -j DROP"), ttlRule, QStringLiteral("-j RETURN")}));
 
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot s0;
     QVERIFY2(client.snapshot(Family::IPv4, &s0, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     const ChainInfo *chain0 = nullptr;
     for (const ChainInfo &c : std::as_const(s0.chains))
         if (c.name == QLatin1String("DOCKER-USER"))
@@ -389,7 +392,7 @@ void TestHelperApply::verbatimRulePreservedAcrossReorder()
                            {QStringLiteral("-j RETURN"), {}},
                            {QStringLiteral("-s 10.0.0.1/32 -j DROP"), {}}},
                           s0.revision, 0, 0, &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              (QStringList{ttlRule, QStringLiteral("-j RETURN"),
                           QStringLiteral("-s 10.0.0.1/32 -j DROP")}));
@@ -409,7 +412,7 @@ void TestHelperApply::verbatimRulePreservedAcrossReorder()
                            {QString(), id1},
                            {QStringLiteral("-j RETURN"), {}}},
                           s1.revision, 0, 0, &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     Snapshot s2;
     QVERIFY(client.snapshot(Family::IPv4, &s2, &failure));
     QCOMPARE(s2.revision, s0.revision);
@@ -478,25 +481,53 @@ void TestHelperApply::countersSurviveApply()
     QFile::remove(file);
 }
 
+void TestHelperApply::refusedLinesWorded()
+{
+    // The helper names the line, token and reason as data; the CLI prints FILE:LINE: words.
+    QVERIFY(loadDockerUser({QStringLiteral("-j RETURN")}));
+    const QString file = TestSandbox::writeTemp(
+        "-A DOCKER-USER -j RETURN\n-A DOCKER-USER -p tcp --dprot 80 -j DROP\n");
+    const auto applied = TestSandbox::ctl({QStringLiteral("apply"), file});
+    QVERIFY2(applied.exitCode == 2, qPrintable(applied.describe()));
+    QVERIFY2(applied.err.contains(file.toUtf8() + ":2: unknown option \"--dprot\""),
+             applied.err.constData());
+    QVERIFY2(!applied.err.contains("line 2") && !applied.err.contains(" file:"),
+             applied.err.constData());
+    QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
+             QStringList{QStringLiteral("-j RETURN")});
+    QFile::remove(file);
+}
+
 void TestHelperApply::applyFileAnswersWithTheDiff()
 {
     QVERIFY(
         loadDockerUser({QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")}));
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     const QByteArray file = "# a comment\n-A DOCKER-USER -s 10.0.0.2 -p tcp --dport 22 -j DROP\n"
                             "-A DOCKER-USER -j RETURN\n";
 
     // A dry run says what would change and the revision to quote, and changes nothing.
-    HelperClient::FileApplied preview;
+    BlockingHelperClient::FileApplied preview;
     QVERIFY2(client.applyFile(Family::IPv4, file, QString(), 0, ApplyAnyRevision | ApplyDryRun,
                               &preview, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     const QByteArray diff =
         "- -A DOCKER-USER -s 10.0.0.1/32 -j DROP    # removed, was 1\n"
         "+ -A DOCKER-USER -s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP    # added as 1\n";
     QCOMPARE(preview.diff, diff);
     QVERIFY(preview.transactionId.isEmpty());
+    // What crossed the bus is data, without words: the client worded it above.
+    QString why;
+    const QDBusUnixFileDescriptor sent = SealedMemfd::create(file, &why);
+    QVERIFY2(sent.isValid(), qPrintable(why));
+    QDBusPendingReply<QString, QString, QDBusUnixFileDescriptor> raw = client.proxy()->ApplyFile(
+        int(Family::IPv4), sent, QString(), 0, ApplyAnyRevision | ApplyDryRun);
+    raw.waitForFinished();
+    QVERIFY2(!raw.isError(), qPrintable(raw.error().message()));
+    QCOMPARE(SealedMemfd::read(raw.argumentAt<2>(), 1 << 20, &why),
+             std::optional<QByteArray>("- 1 0 -s 10.0.0.1/32 -j DROP\n"
+                                       "+ 0 1 -s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP\n"));
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              (QStringList{QStringLiteral("-s 10.0.0.1/32 -j DROP"), QStringLiteral("-j RETURN")}));
     Snapshot before;
@@ -504,9 +535,9 @@ void TestHelperApply::applyFileAnswersWithTheDiff()
     QCOMPARE(preview.newRevision, before.revision);
 
     // The apply that quotes it; the diff is the same, the new revision is what reads report.
-    HelperClient::FileApplied applied;
+    BlockingHelperClient::FileApplied applied;
     QVERIFY2(client.applyFile(Family::IPv4, file, preview.newRevision, 0, 0, &applied, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     QCOMPARE(applied.diff, diff);
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              (QStringList{QStringLiteral("-s 10.0.0.2/32 -p tcp -m tcp --dport 22 -j DROP"),

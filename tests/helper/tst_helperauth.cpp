@@ -1,7 +1,7 @@
 // Authorization with the real polkitd: each call is checked on the caller's bus name, with a
 // separate action for reading and for changing; a refusal changes nothing.
 
-#include "helperclient.h"
+#include "blockinghelperclient.h"
 #include "testsandbox.h"
 
 #include <QtTest>
@@ -91,14 +91,14 @@ void TestHelperAuth::readerMayNotApplyEvenDryRun()
 void TestHelperAuth::readerMayNotConfirmOrRollBack()
 {
     // Root applies with a confirmation window; the reader can neither keep nor undo it.
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     QString transaction, revision;
     QVERIFY2(client.apply(Family::IPv4, {{QStringLiteral("-j DROP"), {}}}, snapshot.revision, 60, 0,
                           &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              QStringList{QStringLiteral("-j DROP")});
 
@@ -112,7 +112,8 @@ void TestHelperAuth::readerMayNotConfirmOrRollBack()
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")),
              QStringList{QStringLiteral("-j DROP")});
 
-    QVERIFY2(client.rollback(transaction, &failure), qPrintable(HelperClient::describe(failure)));
+    QVERIFY2(client.rollback(transaction, &failure),
+             qPrintable(BlockingHelperClient::describe(failure)));
     QCOMPARE(TestSandbox::normalizedSave(), m_before);
 }
 
@@ -120,14 +121,14 @@ void TestHelperAuth::applierMayNotDecideOthersTransaction()
 {
     // Root applies with a confirmation window; another user allowed to apply, but not to
     // persist, can neither confirm nor undo it: not with an empty id, not with the exact one.
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     QString transaction, revision;
     QVERIFY2(client.apply(Family::IPv4, {{QStringLiteral("-j DROP"), {}}}, snapshot.revision, 60, 0,
                           &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     const QStringList applied{QStringLiteral("-j DROP")};
 
     for (const QString &command : {QStringLiteral("confirm"), QStringLiteral("rollback")}) {
@@ -144,7 +145,8 @@ void TestHelperAuth::applierMayNotDecideOthersTransaction()
     QVERIFY2(dryRun.exitCode == 0, qPrintable(dryRun.describe()));
 
     // The applying client itself may still confirm with an empty id.
-    QVERIFY2(client.confirm(QString(), &failure), qPrintable(HelperClient::describe(failure)));
+    QVERIFY2(client.confirm(QString(), &failure),
+             qPrintable(BlockingHelperClient::describe(failure)));
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), applied);
 }
 

@@ -1,7 +1,7 @@
 // Confirmed apply: kept when confirmed, rolled back when not confirmed in time, when the
 // client disappears, or on request; RolledBack reaches only the applying client.
 
-#include "helperclient.h"
+#include "blockinghelperclient.h"
 #include "testsandbox.h"
 
 #include <QDBusConnection>
@@ -200,14 +200,14 @@ void TestHelperConfirm::secondApplyIsBusy()
 
 void TestHelperConfirm::confirmFromAnotherClient()
 {
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     QString transaction, revision;
     QVERIFY2(client.apply(Family::IPv4, {{NewRules.at(0), {}}, {NewRules.at(1), {}}},
                           snapshot.revision, 2, 0, &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     QVERIFY(!transaction.isEmpty());
     // A different process (authorized for apply) confirms by id.
     const auto confirmed = TestSandbox::ctl({QStringLiteral("confirm"), transaction});
@@ -315,14 +315,14 @@ void TestHelperConfirm::rollbackKeepsSomeoneElsesChange()
 
 void TestHelperConfirm::requestedRollbackAfterChangeIsStale()
 {
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     QString transaction, revision;
     QVERIFY2(client.apply(Family::IPv4, {{NewRules.at(0), {}}, {NewRules.at(1), {}}},
                           snapshot.revision, 60, 0, &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     const auto flushed = TestSandbox::run(QStringLiteral("iptables-legacy"),
                                           {QStringLiteral("-F"), QStringLiteral("DOCKER-USER")});
     QVERIFY2(flushed.exitCode == 0, qPrintable(flushed.describe()));

@@ -13,8 +13,8 @@
 //
 // The flooder is this binary again, run as "nobody" with --flood.
 
+#include "blockinghelperclient.h"
 #include "dbustypes.h"
-#include "helperclient.h"
 #include "testsandbox.h"
 
 #include <QDBusConnection>
@@ -170,15 +170,15 @@ void TestHelperFlood::initTestCase()
 void TestHelperFlood::administratorIsAnsweredDuringFlood()
 {
     // The administrator has a confirmed apply pending when the flood starts.
-    HelperClient admin;
-    HelperClient::Failure failure;
+    BlockingHelperClient admin;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY2(admin.snapshot(Family::IPv4, &snapshot, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     QString transaction, revision;
     QVERIFY2(admin.apply(Family::IPv4, {{QStringLiteral("-s 192.0.2.7/32 -j DROP"), {}}},
                          snapshot.revision, 120, 0, &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
 
     const auto id = [](const char *option) {
         return QString::fromLatin1(

@@ -3,7 +3,8 @@
 // legacy tables. Apply, confirm and rollback work as on legacy hosts.
 // Runs in a sandbox of its own, so that no earlier test has created legacy tables.
 
-#include "helperclient.h"
+#include "blockinghelperclient.h"
+#include "rulerefusal.h"
 #include "testsandbox.h"
 
 #include <QElapsedTimer>
@@ -58,8 +59,8 @@ void TestHelperNft::statusNamesNft()
     QVERIFY2(status.out.contains("detail:       Docker's IPv4 chains are in iptables-nft"),
              status.out.constData());
 
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     QCOMPARE(snapshot.backend, QStringLiteral("nft"));
@@ -134,8 +135,8 @@ void TestHelperNft::applyWritesThroughNft()
     QFile::remove(file);
 
     // A stale revision is refused there as well, and changes nothing.
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     QString transaction, revision;
     QVERIFY(!client.apply(Family::IPv4, {{QStringLiteral("-j ACCEPT"), {}}},
                           QStringLiteral("stale"), 0, 0, &transaction, &revision, &failure));
@@ -145,8 +146,8 @@ void TestHelperNft::applyWritesThroughNft()
 
 void TestHelperNft::confirmedApplyRollsBack()
 {
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     const QStringList before = nftChain("DOCKER-USER");
@@ -190,13 +191,13 @@ void TestHelperNft::readTakesNoLock()
     QVERIFY(lock >= 0);
     QElapsedTimer timer;
     timer.start();
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     const bool read = client.snapshot(Family::IPv4, &snapshot, &failure);
     const qint64 elapsed = timer.elapsed();
     ::close(lock);
-    QVERIFY2(read, qPrintable(HelperClient::describe(failure)));
+    QVERIFY2(read, qPrintable(BlockingHelperClient::describe(failure)));
     QVERIFY2(elapsed < 2000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
     QCOMPARE(snapshot.backend, QStringLiteral("nft"));
     for (const ChainInfo &chain : std::as_const(snapshot.chains)) {
@@ -214,7 +215,7 @@ void TestHelperNft::readTakesNoLock()
 void TestHelperNft::nativeRuleOutOfPlaceIsInvalidRule()
 {
     // Two native nftables rules (anonymous sets) swapped: the backend cannot move them, and the
-    // caller hears which rule of its list is refused (InvalidRule, "rule N: ..."), not that
+    // caller hears which rule of its list is refused (InvalidRule, a RuleRefusal), not that
     // the helper failed. Nothing changes.
     const auto loaded =
         TestSandbox::run(QStringLiteral("iptables-nft-restore"), {QStringLiteral("-n")},
@@ -227,8 +228,8 @@ void TestHelperNft::nativeRuleOutOfPlaceIsInvalidRule()
             {QStringLiteral("insert rule ip filter DOCKER-USER ") + QLatin1String(rule)});
         QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
     }
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     ApplyRuleList rules;
@@ -249,7 +250,10 @@ void TestHelperNft::nativeRuleOutOfPlaceIsInvalidRule()
     QVERIFY(!client.apply(Family::IPv4, rules, snapshot.revision, 0, 0, &transaction, &revision,
                           &failure));
     QCOMPARE(failure.name, QLatin1String(DBusError::InvalidRule));
-    QVERIFY2(failure.message.startsWith(QStringLiteral("rule 2: ")), qPrintable(failure.message));
+    const QList<RuleRefusal> refusals = RuleRefusal::fromMessage(failure.message);
+    QVERIFY2(refusals.size() == 1 && refusals[0].number == 2 &&
+                 refusals[0].reason == QLatin1String(RefusalReason::Backend),
+             qPrintable(failure.message));
     QCOMPARE(TestSandbox::run(QStringLiteral("nft"),
                               {QStringLiteral("-a"), QStringLiteral("list"),
                                QStringLiteral("chain"), QStringLiteral("ip"),

@@ -7,10 +7,11 @@
 // Built twice: tst_helperpersist (legacy tables) and, with USERCHAIN_PERSIST_NFT,
 // tst_helperpersistnft in a sandbox of its own whose Docker chains live in nf_tables.
 
+#include "blockinghelperclient.h"
 #include "helper1interface.h"
-#include "helperclient.h"
 #include "persistentstore.h"
 #include "restorefile.h"
+#include "rulerefusal.h"
 #include "testsandbox.h"
 
 #include <QDateTime>
@@ -192,7 +193,7 @@ QStringList filterChain(const QString &chain, const QString &saveTool)
 bool getSaved(Family family, bool *exists, QStringList *rules, qint64 *savedAt,
               QDBusError *error = nullptr)
 {
-    HelperClient client;
+    BlockingHelperClient client;
     QDBusPendingReply<bool, QStringList, qlonglong> reply = client.proxy()->GetSaved(int(family));
     reply.waitForFinished();
     if (reply.isError()) {
@@ -208,7 +209,7 @@ bool getSaved(Family family, bool *exists, QStringList *rules, qint64 *savedAt,
 
 QDBusPendingReply<QString> restoreSaved(Family family, uint flags)
 {
-    HelperClient client;
+    BlockingHelperClient client;
     QDBusPendingReply<QString> reply = client.proxy()->RestoreSaved(int(family), flags);
     reply.waitForFinished();
     return reply;
@@ -432,8 +433,13 @@ void TestHelperPersist::storeParseErrors()
     QVERIFY(!PersistentStore::parse(Family::IPv4, content, QStringLiteral("F"), &out, &error));
     QVERIFY(!out.exists);
     QCOMPARE(error.name, QLatin1String(DBusError::InvalidRule));
-    QVERIFY2(error.message.startsWith(QLatin1String("F:")), qPrintable(error.message));
-    QVERIFY2(error.message.contains(expected), qPrintable(error.message));
+    // A refused line (RuleRefusal) by its number, its words "FILE:LINE: message".
+    const QList<RuleRefusal> refusals = RuleRefusal::fromMessage(error.message);
+    QVERIFY2(!refusals.isEmpty() && refusals[0].where == RuleRefusal::Where::Line &&
+                 !refusals[0].reason.isEmpty() &&
+                 refusals[0].text.startsWith(QStringLiteral("F:%1: ").arg(refusals[0].number)),
+             qPrintable(error.message));
+    QVERIFY2(refusals[0].text.contains(expected), qPrintable(error.message));
 }
 
 void TestHelperPersist::saveTakesNoLock()
@@ -591,8 +597,8 @@ void TestHelperPersist::restoreSavedOverDBus()
     QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), m_example);
     QCOMPARE(QString::fromUtf8(TestSandbox::normalizedSave()), QString::fromUtf8(before));
     // The new revision is the one the next snapshot reports.
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     QCOMPARE(reply.value(), snapshot.revision);
@@ -796,14 +802,14 @@ void TestHelperPersist::verbatimRuleBlocksSave()
 
 void TestHelperPersist::pendingApplyBlocksSave()
 {
-    HelperClient client;
-    HelperClient::Failure failure;
+    BlockingHelperClient client;
+    BlockingHelperClient::Failure failure;
     Snapshot snapshot;
     QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
     QString transaction, revision;
     QVERIFY2(client.apply(Family::IPv4, {{QStringLiteral("-j DROP"), {}}}, snapshot.revision, 60, 0,
                           &transaction, &revision, &failure),
-             qPrintable(HelperClient::describe(failure)));
+             qPrintable(BlockingHelperClient::describe(failure)));
     // Rules on probation are not made permanent.
     const auto saved = TestSandbox::ctl({QStringLiteral("save")});
     QCOMPARE(saved.exitCode, 6);
@@ -820,14 +826,14 @@ void TestHelperPersist::pendingApplyBlocksUnitCommand()
 
     for (const bool keep : {true, false}) {
         QVERIFY(loadExample());
-        HelperClient client;
-        HelperClient::Failure failure;
+        BlockingHelperClient client;
+        BlockingHelperClient::Failure failure;
         Snapshot snapshot;
         QVERIFY(client.snapshot(Family::IPv4, &snapshot, &failure));
         QString transaction, revision;
         QVERIFY2(client.apply(Family::IPv4, {{QStringLiteral("-j DROP"), {}}}, snapshot.revision,
                               60, 0, &transaction, &revision, &failure),
-                 qPrintable(HelperClient::describe(failure)));
+                 qPrintable(BlockingHelperClient::describe(failure)));
         const QByteArray applied = TestSandbox::normalizedSave();
 
         // The restore would write the saved rules under the pending rollback: refused, with
@@ -842,10 +848,10 @@ void TestHelperPersist::pendingApplyBlocksUnitCommand()
         // Once the transaction is settled (kept, or rolled back) the restore runs.
         if (keep)
             QVERIFY2(client.confirm(transaction, &failure),
-                     qPrintable(HelperClient::describe(failure)));
+                     qPrintable(BlockingHelperClient::describe(failure)));
         else
             QVERIFY2(client.rollback(transaction, &failure),
-                     qPrintable(HelperClient::describe(failure)));
+                     qPrintable(BlockingHelperClient::describe(failure)));
         const auto restored = runUnitCommand();
         QVERIFY2(restored.exitCode == 0, qPrintable(restored.describe()));
         QCOMPARE(TestSandbox::chainRules(QStringLiteral("DOCKER-USER")), m_example);

@@ -1,8 +1,8 @@
 // The helper's pieces that need neither a bus nor a network namespace.
 
-#include "applyjob.h"
 #include "applyvalidator.h"
 #include "calllimiter.h"
+#include "chainwriter.h"
 #include "dockerdaemonconfig.h"
 #include "nftrulecheck.h"
 #include "persistentstore.h"
@@ -12,6 +12,7 @@
 
 #include "restorefile.h"
 #include "ruleparser.h"
+#include "rulerefusal.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -204,17 +205,18 @@ void TestHelperUnits::validateBounds_data()
     QTest::newRow("parse error names position")
         << ApplyRuleList{{QStringLiteral("-j RETURN"), {}},
                          {QStringLiteral("-p tcp --dprot 80 -j DROP"), {}}}
-        << invalidRule << QStringLiteral("rule 2: ");
+        << invalidRule << QStringLiteral("rule 2 token 2 \"--dprot\" parse: unknown option");
     QTest::newRow("too long") << ApplyRuleList{{QStringLiteral(
                                                     "-m comment --comment \"%1\" -j DROP")
                                                     .arg(QString(5000, QLatin1Char('x'))),
                                                 {}}}
-                              << invalidRule << QStringLiteral("rule 1: rule longer");
+                              << invalidRule
+                              << QStringLiteral("rule 1 too-long \"4096\": rule longer");
     QTest::newRow("too long in utf-8")
         << ApplyRuleList{{QStringLiteral("-m comment --comment \"%1\" -j DROP")
                               .arg(QString(1500, QChar(0x20AC))),
                           {}}}
-        << invalidRule << QStringLiteral("rule 1: rule longer");
+        << invalidRule << QStringLiteral("rule 1 too-long \"4096\": rule longer");
     const ApplyRuleList many(ApplyValidator::MaxRules + 1,
                              ApplyRule{QStringLiteral("-j DROP"), {}});
     QTest::newRow("too many") << many << invalidArgument << QStringLiteral("too many rules");
@@ -223,8 +225,9 @@ void TestHelperUnits::validateBounds_data()
                                               {}});
     QTest::newRow("too large in all")
         << large << invalidArgument << QStringLiteral("rules too large");
-    QTest::newRow("long verbatim id") << ApplyRuleList{{QString(), QString(100, QLatin1Char('v'))}}
-                                      << invalidRule << QStringLiteral("rule 1: ");
+    QTest::newRow("long verbatim id")
+        << ApplyRuleList{{QString(), QString(100, QLatin1Char('v'))}} << invalidRule
+        << QStringLiteral("rule 1 verbatim-id-too-long \"64\": ");
 }
 
 void TestHelperUnits::callLimiterCounts()
@@ -304,7 +307,8 @@ void TestHelperUnits::resolveVerbatim()
     QVERIFY(
         ApplyValidator::validate(Family::IPv4, {{QString(), id}, {QString(), id}}, &items, &error));
     QVERIFY(!ApplyValidator::resolve(Family::IPv4, items, chain, &rules, &error));
-    QVERIFY2(error.message.startsWith(QLatin1String("rule 2: ")), qPrintable(error.message));
+    QVERIFY2(error.message.startsWith(QLatin1String("rule 2 verbatim-twice \"")),
+             qPrintable(error.message));
     // Without a chain there is nothing to refer to.
     QVERIFY(ApplyValidator::validate(Family::IPv4, {{QString(), id}}, &items, &error));
     QVERIFY(!ApplyValidator::resolve(Family::IPv4, items, nullptr, &rules, &error));
@@ -333,6 +337,7 @@ void TestHelperUnits::resolveKeepsCounters()
 
 void TestHelperUnits::backendFailureNames_data()
 {
+    // Through the ChainWriter's kinds, as every write reports them.
     QTest::addColumn<BackendFailure>("failure");
     QTest::addColumn<QString>("name");
     QTest::newRow("stale") << BackendFailure::Stale
@@ -350,7 +355,18 @@ void TestHelperUnits::backendFailureNames()
     // the caller (nothing changed), not a failure; a rule it cannot place is the caller's.
     QFETCH(BackendFailure, failure);
     QFETCH(QString, name);
-    QCOMPARE(QString::fromLatin1(ApplyJob::errorName(failure)), name);
+    QCOMPARE(QString::fromLatin1(ChainWriter::errorName(ChainWriter::failureOf(failure))), name);
+    // A backend's words for a rule it cannot place reach the caller as a RuleRefusal.
+    const QString message = ChainWriter::errorMessage(ChainWriter::failureOf(failure), QStringLiteral("rule 2: no room"));
+    if (failure == BackendFailure::BadRule) {
+        const QList<RuleRefusal> refusals = RuleRefusal::fromMessage(message);
+        QCOMPARE(refusals.size(), 1);
+        QCOMPARE(refusals[0].number, 2);
+        QCOMPARE(refusals[0].reason, QLatin1String(RefusalReason::Backend));
+        QCOMPARE(refusals[0].text, QStringLiteral("rule 2: no room"));
+    } else {
+        QCOMPARE(message, QStringLiteral("rule 2: no room"));
+    }
 }
 
 void TestHelperUnits::daemonJson_data()
@@ -383,11 +399,11 @@ void TestHelperUnits::daemonJson()
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(content);
     file.close();
-    QString actualWarning;
+    SnapshotNote actualWarning;
     QCOMPARE(DockerDaemonConfig::iptablesDisabled(path, Family::IPv4, &actualWarning), disabled);
-    QCOMPARE(actualWarning, warning);
+    QCOMPARE(actualWarning.code, warning);
 
-    QString none;
+    SnapshotNote none;
     QVERIFY(!DockerDaemonConfig::iptablesDisabled(m_dir.filePath(QStringLiteral("missing.json")),
                                                   Family::IPv4, &none));
     QVERIFY(none.isEmpty());
@@ -536,8 +552,9 @@ void TestHelperUnits::saveRefusesUnloadableLine()
     QStringList specs;
     ApplyError error;
     QVERIFY(!PersistentStore::specsToSave(chain, &specs, &error));
-    QVERIFY2(error.message.startsWith(QLatin1String("rule 2: the rule has too many words")),
-             qPrintable(error.message));
+    QVERIFY2(
+        error.message.startsWith(QLatin1String("rule 2 restore-line: the rule has too many words")),
+        qPrintable(error.message));
     chain.rules.removeLast();
     QVERIFY(PersistentStore::specsToSave(chain, &specs, &error));
     QCOMPARE(specs, QStringList{QStringLiteral("-j RETURN")});

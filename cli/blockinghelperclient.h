@@ -17,14 +17,15 @@ class Helper1Proxy;
 namespace Userchain {
 
 /**
- * userchainctl's side of io.github.userchain.Helper1: the generated proxy on the system bus
- * (DBUS_SYSTEM_BUS_ADDRESS is honoured by QDBusConnection::systemBus()) or on another host's
- * over ssh (BusTarget, `--host`), with each D-Bus error turned into an exit code and a message.
+ * userchainctl's side of io.github.userchain.Helper1, every call of the CLI goes through it: the
+ * generated proxy on the system bus (DBUS_SYSTEM_BUS_ADDRESS is honoured by
+ * QDBusConnection::systemBus()) or on another host's over ssh (BusTarget, `--host`), with each
+ * D-Bus error turned into an exit code and a message.
  *
  * Calls block: a command-line client has nothing else to do meanwhile. The timeout leaves
  * room for a polkit password dialog.
  */
-class HelperClient final
+class BlockingHelperClient final
 {
 public:
     struct Failure
@@ -39,9 +40,9 @@ public:
     static void setDefaultTarget(const BusTarget &target);
     static const BusTarget &defaultTarget();
 
-    explicit HelperClient(const BusTarget &target = defaultTarget());
-    ~HelperClient();
-    Q_DISABLE_COPY_MOVE(HelperClient)
+    explicit BlockingHelperClient(const BusTarget &target = defaultTarget());
+    ~BlockingHelperClient();
+    Q_DISABLE_COPY_MOVE(BlockingHelperClient)
 
     bool isConnected(Failure *failure) const;
     Helper1Proxy *proxy() const { return m_proxy.get(); }
@@ -60,7 +61,7 @@ public:
     {
         QString transactionId; ///< empty unless confirmSeconds > 0 and something changed
         QString newRevision;   ///< with ApplyDryRun: the current revision
-        QByteArray diff;       ///< the changes, one line each (RuleDiff::format), UTF-8
+        QByteArray diff;       ///< the changes, one line each in the CLI's words (RuleDiff::format)
         QString diffMissing;   ///< why the diff could not be read
     };
     /// Sends a rules file for the helper to parse and apply (flags: ApplyFlag). Where the
@@ -70,9 +71,22 @@ public:
     bool confirm(const QString &transactionId, Failure *failure);
     bool rollback(const QString &transactionId, Failure *failure);
 
+    /// GetSaved's answer.
+    struct Saved
+    {
+        bool exists = false;
+        QStringList specs;
+        qint64 savedAtMs = 0; ///< milliseconds since the epoch, 0 if nothing is saved
+    };
+    /// Save: the helper writes the live DOCKER-USER of family; *path is where.
+    bool save(Family family, QString *path, Failure *failure);
+    bool saved(Family family, Saved *out, Failure *failure);
+    /// RestoreSaved (flags: ApplyFlag); *newRevision with ApplyDryRun: the current one.
+    bool restoreSaved(Family family, uint flags, QString *newRevision, Failure *failure);
+
     static ExitCode exitCodeFor(const QDBusError &error);
-    /// "not authorized: ..." style text for a failure; for a remote host refused by its
-    /// polkit, also how to enable the shipped rule there.
+    /// "not authorized: ..." style text for a failure (refused rules in CliWords); for a remote
+    /// host refused by its polkit, also how to enable the shipped rule there.
     static QString describe(const Failure &failure);
     /// A failed call's error, with this client's host.
     Failure failureFrom(const QDBusError &error) const;

@@ -1,8 +1,10 @@
-#include "helperclient.h"
+#include "blockinghelperclient.h"
 
+#include "cliwords.h"
 #include "helper1interface.h"
 #include "helpererrorkind.h"
 #include "inmessageapply.h"
+#include "rulediff.h"
 #include "sealedmemfd.h"
 
 namespace Userchain {
@@ -18,17 +20,18 @@ BusTarget &commandTarget()
 }
 } // namespace
 
-void HelperClient::setDefaultTarget(const BusTarget &target)
+void BlockingHelperClient::setDefaultTarget(const BusTarget &target)
 {
     commandTarget() = target;
 }
 
-const BusTarget &HelperClient::defaultTarget()
+const BusTarget &BlockingHelperClient::defaultTarget()
 {
     return commandTarget();
 }
 
-HelperClient::HelperClient(const BusTarget &target) : m_target(target), m_bus(target.connect())
+BlockingHelperClient::BlockingHelperClient(const BusTarget &target)
+    : m_target(target), m_bus(target.connect())
 {
     registerDBusTypes();
     m_proxy = std::make_unique<Helper1Proxy>(QStringLiteral("io.github.userchain.Helper1"),
@@ -36,9 +39,9 @@ HelperClient::HelperClient(const BusTarget &target) : m_target(target), m_bus(ta
     m_proxy->setTimeout(CallTimeoutMs);
 }
 
-HelperClient::~HelperClient() = default;
+BlockingHelperClient::~BlockingHelperClient() = default;
 
-bool HelperClient::isConnected(Failure *failure) const
+bool BlockingHelperClient::isConnected(Failure *failure) const
 {
     if (m_bus.isConnected())
         return true;
@@ -66,7 +69,7 @@ bool HelperClient::isConnected(Failure *failure) const
     return false;
 }
 
-ExitCode HelperClient::exitCodeFor(const QDBusError &error)
+ExitCode BlockingHelperClient::exitCodeFor(const QDBusError &error)
 {
     // core's one mapping of error names, shared with the GUI.
     switch (helperErrorKind(error.name(), error.type())) {
@@ -86,12 +89,12 @@ ExitCode HelperClient::exitCodeFor(const QDBusError &error)
     }
 }
 
-HelperClient::Failure HelperClient::failureFrom(const QDBusError &error) const
+BlockingHelperClient::Failure BlockingHelperClient::failureFrom(const QDBusError &error) const
 {
     return {exitCodeFor(error), error.name(), error.message(), m_target.displayName()};
 }
 
-QString HelperClient::describe(const Failure &failure)
+QString BlockingHelperClient::describe(const Failure &failure)
 {
     static const QString prefix = QStringLiteral("io.github.userchain.Helper1.Error.");
     QString what;
@@ -109,15 +112,20 @@ QString HelperClient::describe(const Failure &failure)
         what = QStringLiteral("DOCKER-USER is missing (use --create-chain)");
     else if (failure.name == QLatin1String(DBusError::NoSuchTransaction))
         what = QStringLiteral("no such pending transaction");
+    else if (failure.name == QLatin1String(DBusError::InvalidRule))
+        what = QStringLiteral("rule refused");
     else if (failure.code == ExitUnreachable)
         what = QStringLiteral("helper unreachable");
     else if (failure.name.startsWith(prefix))
         what = failure.name.mid(prefix.size());
     else
         what = failure.name;
-    QString text = failure.message.isEmpty() ? what
-                   : what.isEmpty()          ? failure.message
-                                             : what + QStringLiteral(": ") + failure.message;
+    const QString message = failure.name == QLatin1String(DBusError::InvalidRule)
+                                ? CliWords::refusals(failure.message)
+                                : failure.message;
+    QString text = message.isEmpty() ? what
+                   : what.isEmpty()  ? message
+                                     : what + QStringLiteral(": ") + message;
     // No polkit agent can ask for a password over ssh: the server's rules decide alone.
     if (failure.code == ExitNotAuthorized && !failure.host.isEmpty())
         text += QStringLiteral(
@@ -131,7 +139,7 @@ QString HelperClient::describe(const Failure &failure)
     return text;
 }
 
-bool HelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
+bool BlockingHelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
@@ -145,9 +153,9 @@ bool HelperClient::snapshot(Family family, Snapshot *out, Failure *failure)
     return true;
 }
 
-bool HelperClient::apply(Family family, const ApplyRuleList &rules, const QString &expectedRevision,
-                         uint confirmSeconds, uint flags, QString *transactionId,
-                         QString *newRevision, Failure *failure)
+bool BlockingHelperClient::apply(Family family, const ApplyRuleList &rules,
+                                 const QString &expectedRevision, uint confirmSeconds, uint flags,
+                                 QString *transactionId, QString *newRevision, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
@@ -163,8 +171,9 @@ bool HelperClient::apply(Family family, const ApplyRuleList &rules, const QStrin
     return true;
 }
 
-bool HelperClient::applyFile(Family family, const QByteArray &data, const QString &expectedRevision,
-                             uint confirmSeconds, uint flags, FileApplied *out, Failure *failure)
+bool BlockingHelperClient::applyFile(Family family, const QByteArray &data,
+                                     const QString &expectedRevision, uint confirmSeconds,
+                                     uint flags, FileApplied *out, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
@@ -190,14 +199,14 @@ bool HelperClient::applyFile(Family family, const QByteArray &data, const QStrin
     // The descriptor is the helper's; its size is bounded all the same.
     constexpr qint64 MaxBytes = 256 * 1024 * 1024;
     const auto diff = SealedMemfd::read(reply.argumentAt<2>(), MaxBytes, &why);
-    if (diff)
-        out->diff = *diff;
+    if (diff) // data ("- OLD NEW SPEC" lines), worded here
+        out->diff = RuleDiff::formatData(*diff, QStringLiteral("DOCKER-USER"));
     else
         out->diffMissing = why; // applied all the same; only the diff is missing
     return true;
 }
 
-bool HelperClient::confirm(const QString &transactionId, Failure *failure)
+bool BlockingHelperClient::confirm(const QString &transactionId, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
@@ -210,7 +219,7 @@ bool HelperClient::confirm(const QString &transactionId, Failure *failure)
     return true;
 }
 
-bool HelperClient::rollback(const QString &transactionId, Failure *failure)
+bool BlockingHelperClient::rollback(const QString &transactionId, Failure *failure)
 {
     if (!isConnected(failure))
         return false;
@@ -220,6 +229,51 @@ bool HelperClient::rollback(const QString &transactionId, Failure *failure)
         *failure = failureFrom(reply.error());
         return false;
     }
+    return true;
+}
+
+bool BlockingHelperClient::save(Family family, QString *path, Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QDBusPendingReply<QString> reply = m_proxy->Save(int(family));
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    *path = reply.value();
+    return true;
+}
+
+bool BlockingHelperClient::saved(Family family, Saved *out, Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QDBusPendingReply<bool, QStringList, qlonglong> reply = m_proxy->GetSaved(int(family));
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    out->exists = reply.argumentAt<0>();
+    out->specs = reply.argumentAt<1>();
+    out->savedAtMs = reply.argumentAt<2>();
+    return true;
+}
+
+bool BlockingHelperClient::restoreSaved(Family family, uint flags, QString *newRevision,
+                                        Failure *failure)
+{
+    if (!isConnected(failure))
+        return false;
+    QDBusPendingReply<QString> reply = m_proxy->RestoreSaved(int(family), flags);
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *failure = failureFrom(reply.error());
+        return false;
+    }
+    *newRevision = reply.value();
     return true;
 }
 
