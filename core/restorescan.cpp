@@ -335,8 +335,15 @@ void apply(ScanMemoUpdate update, ScanMemo *memo)
     }
     const quint32 now = ++memo->scans;
     // Lines recalled are marked first: their entries may move once new ones are added.
-    for (const MemoLine *known : std::as_const(update.recalled))
-        const_cast<MemoLine *>(known)->scan = now; // the memo is ours to change here
+    qsizetype marked = 0;
+    for (const MemoLine *known : std::as_const(update.recalled)) {
+        auto *line = const_cast<MemoLine *>(known); // the memo is ours to change here
+        marked += line->scan != now ? 1 : 0;
+        line->scan = now;
+    }
+    // The same file again: every line recalled, none new, nothing else to drop.
+    if (update.fresh.isEmpty() && marked == memo->lines.size())
+        return;
     for (auto &[key, line] : update.fresh) {
         const auto it = memo->lines.find(key);
         if (it == memo->lines.end() && memo->lines.size() >= ScanMemo::Capacity)

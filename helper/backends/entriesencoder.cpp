@@ -101,10 +101,20 @@ bool encodeAll(const EntryCodec &codec, const QVector<BackendRule> &rules,
 
 bool EntriesEncoder::encode(const EntryCodec &codec, const QVector<BackendRule> &rules,
                             QVector<QByteArray> *entries, QString *error,
-                            const QHash<QString, DecodeCache::Encoded> *written)
+                            const QHash<QString, DecodeCache::Encoded> *written, bool *anyNew)
 {
     QVector<bool> recalled;
-    return encodeAll(codec, rules, entries, error, written, &recalled);
+    if (!encodeAll(codec, rules, entries, error, written, &recalled))
+        return false;
+    if (anyNew) {
+        *anyNew = false;
+        for (int i = 0; i < rules.size() && !*anyNew; ++i) {
+            const BackendRule &r = rules[i];
+            *anyNew = (!written || !recalled[i]) && r.raw.isEmpty() && !r.displaySpec.isEmpty() &&
+                      !needsIpsets(r);
+        }
+    }
+    return true;
 }
 
 void EntriesEncoder::remember(const QVector<BackendRule> &rules, const QVector<QByteArray> &entries,

@@ -21,11 +21,12 @@ public:
      * encoded by several threads (encoding is most of the work before the commit and each rule is
      * encoded on its own); rules with `-m set` and verbatim rules are done by this thread.
      * written (may be nullptr): the entries of rules written before, by their text
-     * (DecodeCache::written), taken instead of encoding the same rule again.
+     * (DecodeCache::written), taken instead of encoding the same rule again. *anyNew (if
+     * given): whether some entry was made now that remember() would keep.
      */
     static bool encode(const EntryCodec &codec, const QVector<BackendRule> &rules,
                        QVector<QByteArray> *entries, QString *error,
-                       const QHash<QString, DecodeCache::Encoded> *written);
+                       const QHash<QString, DecodeCache::Encoded> *written, bool *anyNew = nullptr);
     /// *written becomes the entries of rules (as encode() made them), and only those.
     static void remember(const QVector<BackendRule> &rules, const QVector<QByteArray> &entries,
                          QHash<QString, DecodeCache::Encoded> *written);

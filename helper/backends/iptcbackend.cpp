@@ -318,7 +318,8 @@ QString jumpTarget(const BackendRule &rule, const QByteArray &entry, const Entry
 }
 
 /// Replaces DOCKER-USER in the table state h holds, for commitOn(); nothing reaches the kernel.
-/// cache: where the entries of the rules written last are kept (nullptr: none).
+/// cache: where the entries of the rules written last are kept (nullptr: none); *encoded: the
+/// entries, when some were made now (for the session to keep them there when it ends).
 template <Family F>
 bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool createChain,
                bool createJump, QString *error, DecodeCache *cache = nullptr,
@@ -329,10 +330,13 @@ bool prepareOn(xtc_handle *handle, const QVector<BackendRule> &rules, bool creat
     const EntryCodec codec(F, ipsets.lookup(),
                            KernelRevisions::lookup(KernelRevisions::Via::Legacy, F));
     QVector<QByteArray> entries;
+    bool anyNew = false;
     if (!EntriesEncoder::encode(codec, rules, &entries, error,
-                                cache ? &cache->written[DecodeCache::slot(F)] : nullptr))
+                                cache ? &cache->written[DecodeCache::slot(F)] : nullptr, &anyNew))
         return false;
-    if (encoded)
+    // Only a list with entries made now is worth keeping instead of the one kept (which then
+    // holds every rule of this one).
+    if (encoded && anyNew)
         *encoded = entries;
     QStringList jumps;
     for (int i = 0; i < rules.size(); ++i) {
