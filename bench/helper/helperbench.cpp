@@ -160,22 +160,27 @@ int HelperBench::run()
                 qPrintable(tool("iptables-legacy-restore") + QStringLiteral(" -n ms")), "ratio");
     int largest = 0;
     for (int size : std::as_const(m_sizes)) {
-        const QString a = m_dir.filePath(QStringLiteral("a-%1.rules").arg(size));
-        const QString b = m_dir.filePath(QStringLiteral("b-%1.rules").arg(size));
-        for (const auto &[path, variant] : {std::pair{a, 1}, std::pair{b, 2}}) {
+        // Rules neither program has seen before in every run: the helper remembers the lines and
+        // kernel entries of what it wrote last (for an editor's next apply), and a benchmark
+        // that applied the same file again would measure those memories, not a replace.
+        const auto write = [this, size](const QString &path, int variant) {
             QFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return 1;
-            file.write(rulesFile(size, variant));
-        }
-        // Both tools always replace a chain holding the other file's rules.
-        if (!timed(tool("iptables-legacy-restore"), {QStringLiteral("-n"), b}).ok)
+            return file.open(QIODevice::WriteOnly) && file.write(rulesFile(size, variant)) >= 0 &&
+                   file.flush();
+        };
+        const QString ourFile = m_dir.filePath(QStringLiteral("ours-%1.rules").arg(size));
+        const QString toolFile = m_dir.filePath(QStringLiteral("tool-%1.rules").arg(size));
+        // Both tools always replace a chain holding the other's rules.
+        if (!write(toolFile, 1) ||
+            !timed(tool("iptables-legacy-restore"), {QStringLiteral("-n"), toolFile}).ok)
             return 1;
         QList<double> ours, theirs;
         for (int i = 0; i < m_runs; ++i) {
-            const Timed applied = timed(ctl, ctlArgs({QStringLiteral("apply"), a}));
+            if (!write(ourFile, 2 * i + 2) || !write(toolFile, 2 * i + 3))
+                return 1;
+            const Timed applied = timed(ctl, ctlArgs({QStringLiteral("apply"), ourFile}));
             const Timed restored =
-                timed(tool("iptables-legacy-restore"), {QStringLiteral("-n"), b});
+                timed(tool("iptables-legacy-restore"), {QStringLiteral("-n"), toolFile});
             if (!applied.ok || !restored.ok)
                 return 1;
             ours << applied.ms;
@@ -193,6 +198,10 @@ int HelperBench::run()
         // same chain.
         const QString a = m_dir.filePath(QStringLiteral("a-%1.rules").arg(largest));
         const QString one = m_dir.filePath(QStringLiteral("one-%1.rules").arg(largest));
+        QFile fileA(a);
+        if (!fileA.open(QIODevice::WriteOnly) || fileA.write(rulesFile(largest, 1)) < 0)
+            return 1;
+        fileA.close();
         QByteArray changed = rulesFile(largest, 1);
         // The direction of the rule in the middle: valid whatever its port (a digit added to
         // the port, as before, made a port over 65535 in the middle of 50,000 rules).
