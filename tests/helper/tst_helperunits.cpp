@@ -357,7 +357,8 @@ void TestHelperUnits::backendFailureNames()
     QFETCH(QString, name);
     QCOMPARE(QString::fromLatin1(ChainWriter::errorName(ChainWriter::failureOf(failure))), name);
     // A backend's words for a rule it cannot place reach the caller as a RuleRefusal.
-    const QString message = ChainWriter::errorMessage(ChainWriter::failureOf(failure), QStringLiteral("rule 2: no room"));
+    const QString message = ChainWriter::errorMessage(ChainWriter::failureOf(failure),
+                                                      QStringLiteral("rule 2: no room"));
     if (failure == BackendFailure::BadRule) {
         const QList<RuleRefusal> refusals = RuleRefusal::fromMessage(message);
         QCOMPARE(refusals.size(), 1);
