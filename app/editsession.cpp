@@ -6,6 +6,7 @@
 #include "ruletablemodel.h"
 #include "stateexplainer.h"
 
+#include <QCryptographicHash>
 #include <QSet>
 #include <QUndoStack>
 
@@ -256,8 +257,40 @@ void EditSession::restoreBaselineState(const BaselineState &state)
     emit snapshotChanged();
 }
 
+QByteArray EditSession::dockerState(const Snapshot &snapshot)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const ChainInfo &chain : snapshot.chains) {
+        if (chain.editable) {
+            continue; // DOCKER-USER: the table is what counts, and it has its own signals
+        }
+        hash.addData(chain.table.toUtf8());
+        hash.addData(chain.name.toUtf8());
+        for (const Userchain::RuleEntry &rule : chain.rules) {
+            hash.addData(rule.spec.toUtf8());
+        }
+    }
+    // A container that stops or starts makes an address unused or used again.
+    hash.addData(snapshot.containersRead ? "containers" : "no containers");
+    for (const Userchain::ContainerAddress &c : snapshot.containers) {
+        hash.addData(
+            QStringList{c.name, c.network, c.address, QString::number(c.prefixLength), c.gateway}
+                .join(QLatin1Char('\n'))
+                .toUtf8());
+    }
+    for (const Userchain::IpsetInfo &set : snapshot.ipsets) {
+        hash.addData(set.name.toUtf8());
+        hash.addData(set.entries);
+    }
+    return hash.result();
+}
+
 EditSession::Outcome EditSession::receiveSnapshot(const Snapshot &snapshot)
 {
+    // A refresh that keeps DOCKER-USER may still bring other Docker chains (a container
+    // published a port), containers or sets: what the rules do changes with them.
+    const bool dockerChanged =
+        m_hasSnapshot && dockerState(latestSnapshot()) != dockerState(snapshot);
     if (m_hasSnapshot && snapshot.revision == m_snapshot.revision &&
         snapshot.family == m_snapshot.family) {
         // Same DOCKER-USER: keep the edits, take fresh counters and Docker's chains.
@@ -270,11 +303,17 @@ EditSession::Outcome EditSession::receiveSnapshot(const Snapshot &snapshot)
         setBaseline(snapshot);
         m_model->updateCounters(counters);
         emit countersChanged();
+        if (dockerChanged) {
+            emit dockerStateChanged();
+        }
         return Outcome::CountersUpdated;
     }
     if (m_hasSnapshot && isModified()) {
         m_pending = snapshot;
         m_changedOutside = true;
+        if (dockerChanged) {
+            emit dockerStateChanged();
+        }
         return Outcome::ChangedOutside;
     }
     load(snapshot);

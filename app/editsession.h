@@ -112,9 +112,16 @@ public:
     BaselineState baselineState() const;
     void restoreBaselineState(const BaselineState &state);
 
+    /// A digest of what a snapshot holds besides DOCKER-USER: Docker's other chains (rules
+    /// without counters), the running containers and the sets read.
+    static QByteArray dockerState(const Userchain::Snapshot &snapshot);
+
 signals:
     void snapshotChanged();
     void countersChanged();
+    /// A refresh kept DOCKER-USER but changed dockerState() of latestSnapshot() (with or
+    /// without countersChanged()): exposure, lints and traces depend on it.
+    void dockerStateChanged();
 
 private:
     void setBaseline(const Userchain::Snapshot &snapshot);

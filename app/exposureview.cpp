@@ -100,6 +100,7 @@ ExposureView::ExposureView(Workspace *workspace, QWidget *parent)
     for (Family family : Workspace::families()) {
         EditSession *session = m_workspace->session(family);
         connect(session, &EditSession::snapshotChanged, this, &ExposureView::scheduleUpdate);
+        connect(session, &EditSession::dockerStateChanged, this, &ExposureView::scheduleUpdate);
         connect(session->undoStack(), &QUndoStack::indexChanged, this,
                 &ExposureView::scheduleUpdate);
         connect(session->model(), &QAbstractItemModel::dataChanged, this,

@@ -4,7 +4,6 @@
 #include "ruleset.h"
 #include "ruletablemodel.h"
 
-#include <QCryptographicHash>
 #include <QPromise>
 #include <QThreadPool>
 #include <memory>
@@ -31,45 +30,11 @@ LintWatcher::LintWatcher(EditSession *session, QObject *parent)
                     changed();
                 }
             });
-    // Docker's chains (published ports, its networks) and the running containers come with
-    // each snapshot; a refresh that brings only new counters (every few seconds with
+    // Docker's chains (published ports, its networks), the running containers and the sets
+    // come with each snapshot; a refresh that brings only new counters (every few seconds with
     // auto-refresh) changes no lint.
     connect(session, &EditSession::snapshotChanged, this, &LintWatcher::changed);
-    connect(session, &EditSession::countersChanged, this, [this] {
-        if (dockerRules() != m_dockerRules) {
-            changed();
-        }
-    });
-}
-
-QByteArray LintWatcher::dockerRules() const
-{
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    for (const Userchain::ChainInfo &chain : m_session->latestSnapshot().chains) {
-        if (chain.editable) {
-            continue; // DOCKER-USER: the table is what counts, and it has its own signals
-        }
-        hash.addData(chain.table.toUtf8());
-        hash.addData(chain.name.toUtf8());
-        for (const Userchain::RuleEntry &rule : chain.rules) {
-            hash.addData(rule.spec.toUtf8());
-        }
-    }
-    // The running containers and the sets read come with each snapshot too: a container that
-    // stops or starts makes an address unused or used again.
-    const Userchain::Snapshot &snapshot = m_session->latestSnapshot();
-    hash.addData(snapshot.containersRead ? "containers" : "no containers");
-    for (const Userchain::ContainerAddress &c : snapshot.containers) {
-        hash.addData(
-            QStringList{c.name, c.network, c.address, QString::number(c.prefixLength), c.gateway}
-                .join(QLatin1Char('\n'))
-                .toUtf8());
-    }
-    for (const Userchain::IpsetInfo &set : snapshot.ipsets) {
-        hash.addData(set.name.toUtf8());
-        hash.addData(set.entries);
-    }
-    return hash.result();
+    connect(session, &EditSession::dockerStateChanged, this, &LintWatcher::changed);
 }
 
 LintWatcher::~LintWatcher()
@@ -95,7 +60,6 @@ void LintWatcher::start()
     }
     m_running = true;
     m_startedAt = m_changes;
-    m_dockerRules = dockerRules();
     auto promise = std::make_shared<QPromise<QVector<RuleLint>>>();
     m_watcher.setFuture(promise->future());
     const Userchain::Snapshot snapshot = m_session->editedSnapshot();

@@ -34,9 +34,6 @@ private:
     void changed();
     void start();
     void finished();
-    /// A digest of what the latest snapshot says besides DOCKER-USER: Docker's chains, the
-    /// running containers, the sets read.
-    QByteArray dockerRules() const;
 
     EditSession *m_session;
     QTimer m_delay;
@@ -44,5 +41,4 @@ private:
     quint64 m_changes = 0;   ///< changes to the table so far
     quint64 m_startedAt = 0; ///< m_changes when the running computation began
     bool m_running = false;
-    QByteArray m_dockerRules; ///< dockerRules() when the last run started
 };

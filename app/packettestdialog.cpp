@@ -123,14 +123,23 @@ PacketTestDialog::PacketTestDialog(MainWindow *window)
                 scheduleRetrace();
             }
         };
-        connect(session, &EditSession::snapshotChanged, this, [this, f, follow] {
+        // A new snapshot, or Docker's chains changed while DOCKER-USER stayed (other published
+        // ports, another path).
+        const auto reread = [this, f, follow] {
             if (f == family()) {
                 forgetRuleset();
                 fillChoices();
             }
             follow();
+        };
+        connect(session, &EditSession::snapshotChanged, this, reread);
+        connect(session, &EditSession::dockerStateChanged, this, reread);
+        // Counters change no answer, but the chains shown are filled again: mark them again.
+        connect(session, &EditSession::countersChanged, this, [this, f] {
+            if (f == family()) {
+                scheduleRetrace();
+            }
         });
-        connect(session, &EditSession::countersChanged, this, follow);
         connect(session->undoStack(), &QUndoStack::indexChanged, this, follow);
     }
     setFamily(m_workspace->currentFamily());

@@ -8,6 +8,7 @@
 #include "editsession.h"
 #include "exposuremodel.h"
 #include "exposureview.h"
+#include "fakehelperclient.h"
 #include "fixturesnapshot.h"
 #include "mainwindow.h"
 #include "modalrunner.h"
@@ -36,6 +37,7 @@ private slots:
     void ipv6SideBySide();
     void linkShowsTheDecidingRule();
     void noPublishedPorts();
+    void followsDockerWithoutEdits();
     void editingActionsOffOnTheTab();
     void reviewSaysWhatChanges();
 
@@ -169,6 +171,38 @@ void TestExposureView::noPublishedPorts()
         FixtureSnapshot::mobyCapture(QStringLiteral("docker28.1.1-new-daemon.v4.rules")))));
     QVERIFY(showExposure());
     QCOMPARE(m_harness.window()->exposureView()->model()->rowCount(), 0);
+    QVERIFY(m_harness.window()->exposureView()->detailsLabel()->text().contains(
+        QLatin1String("No published ports")));
+    m_harness.close();
+}
+
+// A refresh that keeps DOCKER-USER but brings other Docker chains (here: the container no longer
+// published) changes the answer at once, not at the next edit.
+void TestExposureView::followsDockerWithoutEdits()
+{
+    QVERIFY(m_harness.open(portmapV4()));
+    QVERIFY(showExposure());
+    QCOMPARE(m_harness.window()->exposureView()->model()->rowCount(), 1);
+    Snapshot &system = m_harness.helper()->system;
+    int removed = 0;
+    for (ChainInfo &chain : system.chains) {
+        if (chain.table != QLatin1String("nat") || chain.name != QLatin1String("DOCKER"))
+            continue;
+        for (qsizetype i = chain.rules.size() - 1; i >= 0; --i) {
+            if (chain.rules.at(i).spec.contains(QLatin1String("DNAT"))) {
+                chain.rules.removeAt(i);
+                ++removed;
+            }
+        }
+    }
+    QCOMPARE(removed, 1);
+    const QString revision =
+        m_harness.window()->workspace()->session(Family::IPv4)->snapshot().revision;
+    m_harness.window()->refresh();
+    QTRY_COMPARE(m_harness.window()->exposureView()->model()->rowCount(), 0);
+    QVERIFY(waitForAnswer());
+    // DOCKER-USER is as it was: nothing was loaded again, no edit was made.
+    QCOMPARE(m_harness.window()->workspace()->session(Family::IPv4)->snapshot().revision, revision);
     QVERIFY(m_harness.window()->exposureView()->detailsLabel()->text().contains(
         QLatin1String("No published ports")));
     m_harness.close();
