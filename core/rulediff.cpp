@@ -239,17 +239,6 @@ QList<QByteArrayView> RuleDiff::lines(const QByteArray &text)
     return result;
 }
 
-QByteArray RuleDiff::formatUtf8(const QVector<Change> &changes,
-                                const QList<QByteArrayView> &oldSpecs,
-                                const QList<QByteArrayView> &newSpecs, const QString &chain)
-{
-    return formatChanges(changes, "-A " + chain.toUtf8() + ' ',
-                         [&oldSpecs, &newSpecs](const Change &change) {
-                             return change.kind == Kind::Removed ? oldSpecs.at(change.oldIndex)
-                                                                 : newSpecs.at(change.newIndex);
-                         });
-}
-
 QByteArray RuleDiff::dataUtf8(const QVector<Change> &changes, const QList<QByteArrayView> &oldSpecs,
                               const QList<QByteArrayView> &newSpecs)
 {

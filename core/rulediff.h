@@ -38,7 +38,7 @@ public:
     static QVector<Change> compute(const QStringList &oldSpecs, const QStringList &newSpecs);
     /**
      * The same for specs as UTF-8 views (the command line diffs the lists the helper sends
-     * without converting 200,000 lines); the changes' spec stays empty: formatUtf8() takes
+     * without converting 200,000 lines); the changes' spec stays empty: dataUtf8() takes
      * the texts from the lists.
      */
     static QVector<Change> compute(const QList<QByteArrayView> &oldSpecs,
@@ -61,10 +61,6 @@ public:
     static QString format(const QVector<Change> &changes, const QString &chain);
     /// The lines of text (each ended by '\n', the last one possibly not), as views into it.
     static QList<QByteArrayView> lines(const QByteArray &text);
-    /// format() as UTF-8, for changes from the QByteArrayView compute().
-    static QByteArray formatUtf8(const QVector<Change> &changes,
-                                 const QList<QByteArrayView> &oldSpecs,
-                                 const QList<QByteArrayView> &newSpecs, const QString &chain);
     /**
      * The changes as data, for the bus (ApplyFile's diff): one line per change,
      * `KIND OLD NEW SPEC`, KIND `-` (removed), `+` (added) or `~` (moved), OLD and NEW the 1-based

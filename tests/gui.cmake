@@ -5,7 +5,8 @@ add_library(userchain-gui-testsupport STATIC
     ${USERCHAIN_GUI_TEST_DIR}/fixturesnapshot.cpp ${USERCHAIN_GUI_TEST_DIR}/fixturesnapshot.h
     ${USERCHAIN_GUI_TEST_DIR}/fakehelperclient.cpp ${USERCHAIN_GUI_TEST_DIR}/fakehelperclient.h
     ${USERCHAIN_GUI_TEST_DIR}/windowharness.cpp ${USERCHAIN_GUI_TEST_DIR}/windowharness.h
-    ${USERCHAIN_GUI_TEST_DIR}/wizarddriver.cpp ${USERCHAIN_GUI_TEST_DIR}/wizarddriver.h)
+    ${USERCHAIN_GUI_TEST_DIR}/wizarddriver.cpp ${USERCHAIN_GUI_TEST_DIR}/wizarddriver.h
+    ${USERCHAIN_GUI_TEST_DIR}/wcagcontrast.h)
 target_include_directories(userchain-gui-testsupport PUBLIC ${USERCHAIN_GUI_TEST_DIR})
 target_link_libraries(userchain-gui-testsupport PUBLIC userchain-gui Qt6::Test)
 target_compile_definitions(userchain-gui-testsupport PUBLIC

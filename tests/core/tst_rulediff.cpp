@@ -198,7 +198,8 @@ void TestRuleDiff::utf8ViewsAgreeWithStrings()
     const auto fromViews = RuleDiff::compute(before, after);
     const auto fromStrings = RuleDiff::compute(oldSpecs, newSpecs);
     QVERIFY(!fromStrings.isEmpty());
-    QCOMPARE(RuleDiff::formatUtf8(fromViews, before, after, QStringLiteral("DOCKER-USER")),
+    QCOMPARE(RuleDiff::formatData(RuleDiff::dataUtf8(fromViews, before, after),
+                                  QStringLiteral("DOCKER-USER")),
              RuleDiff::format(fromStrings, QStringLiteral("DOCKER-USER")).toUtf8());
     QCOMPARE(RuleDiff::summary(fromViews), RuleDiff::summary(fromStrings));
 }
@@ -216,8 +217,13 @@ void TestRuleDiff::dataHasNoWords()
                               "~ 3 1 -j RETURN\n"
                               "+ 0 3 -s 10.9.9.9/32 -j DROP\n"));
     QVERIFY(!data.contains('#'));
+    const QStringList oldSpecs =
+        QString::fromUtf8(oldText).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList newSpecs =
+        QString::fromUtf8(newText).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(RuleDiff::formatData(data, QStringLiteral("DOCKER-USER")),
-             RuleDiff::formatUtf8(changes, before, after, QStringLiteral("DOCKER-USER")));
+             RuleDiff::format(RuleDiff::compute(oldSpecs, newSpecs), QStringLiteral("DOCKER-USER"))
+                 .toUtf8());
     // Lines not in the form (a newer helper's, or damage) are left out, not misread.
     QCOMPARE(RuleDiff::formatData("? 1 2 x\n+ 0 x -j DROP\n- 0 0 -j DROP\n+ 0 1 -j DROP",
                                   QStringLiteral("C")),

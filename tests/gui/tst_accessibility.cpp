@@ -18,6 +18,7 @@
 #include "rulewizard.h"
 #include "themecolors.h"
 #include "translations.h"
+#include "wcagcontrast.h"
 #include "windowharness.h"
 #include "wizarddriver.h"
 #include "workspace.h"
@@ -143,20 +144,6 @@ QLabel *buddyLabelOf(QWidget *control, QWidget *window)
     return nullptr;
 }
 
-/// WCAG's contrast ratio of two colours (1 to 21).
-double contrast(const QColor &a, const QColor &b)
-{
-    auto luminance = [](const QColor &c) {
-        auto channel = [](double v) {
-            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
-               0.0722 * channel(c.blueF());
-    };
-    const double la = luminance(a) + 0.05;
-    const double lb = luminance(b) + 0.05;
-    return la > lb ? la / lb : lb / la;
-}
 } // namespace
 
 class TestAccessibility : public QObject
@@ -601,24 +588,24 @@ private slots:
         const QColor negated =
             model->index(1, RuleTableModel::SourceColumn).data(Qt::ForegroundRole).value<QColor>();
         QVERIFY(negated.isValid());
-        QVERIFY2(contrast(negated, base) >= 4.5, qPrintable(negated.name()));
+        QVERIFY2(wcagContrast(negated, base) >= 4.5, qPrintable(negated.name()));
         // The rule after the RETURN is dimmed, yet readable.
         const QColor dimmed =
             model->index(3, RuleTableModel::TargetColumn).data(Qt::ForegroundRole).value<QColor>();
         QVERIFY(dimmed.isValid());
-        QVERIFY2(contrast(dimmed, base) >= 3.0, qPrintable(dimmed.name()));
-        QVERIFY(contrast(dimmed, base) < contrast(text, base));
+        QVERIFY2(wcagContrast(dimmed, base) >= 3.0, qPrintable(dimmed.name()));
+        QVERIFY(wcagContrast(dimmed, base) < wcagContrast(text, base));
         // Never hit: the row's background under the palette's text.
         const QColor neverHit = ThemeColors::highlightBackground(palette);
-        QVERIFY2(contrast(text, neverHit) >= 4.5, qPrintable(neverHit.name()));
+        QVERIFY2(wcagContrast(text, neverHit) >= 4.5, qPrintable(neverHit.name()));
         for (ThemeColors::Tone tone :
              {ThemeColors::Tone::Info, ThemeColors::Tone::Warning, ThemeColors::Tone::Error}) {
-            QVERIFY(contrast(palette.color(QPalette::WindowText),
-                             ThemeColors::toneBackground(tone, palette)) >= 4.5);
+            QVERIFY(wcagContrast(palette.color(QPalette::WindowText),
+                                 ThemeColors::toneBackground(tone, palette)) >= 4.5);
         }
         for (const QColor &c : {ThemeColors::errorText(palette), ThemeColors::successText(palette),
                                 ThemeColors::movedText(palette)}) {
-            QVERIFY2(contrast(c, base) >= 4.5, qPrintable(c.name()));
+            QVERIFY2(wcagContrast(c, base) >= 4.5, qPrintable(c.name()));
         }
     }
 

@@ -15,6 +15,7 @@
 #include "ruletableview.h"
 #include "themecolors.h"
 #include "tracepathview.h"
+#include "wcagcontrast.h"
 #include "windowharness.h"
 #include "workspace.h"
 
@@ -48,20 +49,6 @@ QStringList boxes(const TracePath &path)
     return out;
 }
 
-/// WCAG's contrast ratio of two colours (1 to 21).
-double contrast(const QColor &a, const QColor &b)
-{
-    auto luminance = [](const QColor &c) {
-        auto channel = [](double v) {
-            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
-               0.0722 * channel(c.blueF());
-    };
-    const double la = luminance(a) + 0.05;
-    const double lb = luminance(b) + 0.05;
-    return la > lb ? la / lb : lb / la;
-}
 } // namespace
 
 class TestPacketTest : public QObject
@@ -477,10 +464,10 @@ private slots:
         QTRY_COMPARE(dialog->path().verdict(), VerdictKind::Drop);
         TracePathView *view = dialog->pathView();
         const QPalette palette = view->palette();
-        QVERIFY(contrast(palette.color(QPalette::Text), ThemeColors::traceBackground(palette)) >=
-                4.5);
-        QVERIFY(contrast(palette.color(QPalette::Link), ThemeColors::traceBackground(palette)) >=
-                3.0);
+        QVERIFY(wcagContrast(palette.color(QPalette::Text),
+                             ThemeColors::traceBackground(palette)) >= 4.5);
+        QVERIFY(wcagContrast(palette.color(QPalette::Link),
+                             ThemeColors::traceBackground(palette)) >= 3.0);
         // The matched rule's line is drawn on the trace colour, the page on the palette's base.
         const QImage image = view->grab().toImage();
         const QRect line = view->itemRect(view->itemCount() - 1);
